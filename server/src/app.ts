@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { platformError } from './platform/errors/platform-errors.js';
+import type { AppContext } from './platform/http/context.js';
+import { installErrorHandling } from './platform/http/error-handler.js';
+import { authPlugin } from './modules/auth/index.js';
+import { registerCaseType } from './modules/cases/index.js';
+import { metricsPlugin } from './modules/metrics/index.js';
+import { orgsPlugin } from './modules/orgs/index.js';
+import { hotlineCaseType, requestsPlugin } from './modules/requests/index.js';
+
+registerCaseType(hotlineCaseType);
+
+/** Builds the HTTP application without listening, so tests can use inject(). */
+export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: true,
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  });
+  installErrorHandling(app);
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => platformError('RATE_LIMITED'),
+  });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Fazhi 法治 API', version: '0.1.0', description: '法治政府建设一体化平台接口' } },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await authPlugin(app, ctx);
+  await orgsPlugin(app, ctx);
+  await requestsPlugin(app, ctx);
+  await metricsPlugin(app, ctx);
+
+  const web = ctx.config.webDist;
+  if (web && existsSync(join(web, 'index.html'))) {
+    await app.register(fastifyStatic, { root: web, wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !web || request.method !== 'GET' || !existsSync(join(web, 'index.html'))) {
+      const e = platformError('ROUTE_NOT_FOUND');
+      return reply.code(404).send({ error: { code: e.code, message: e.message, details: null } });
+    }
+    // The web app routes on the client; every page address serves the same shell.
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,14 @@
+export const CLI_HELP = `用法：fazhi <命令>
+  serve                              启动平台（环境变量 PORT、FAZHI_DATA_DIR、DATABASE_URL、FAZHI_DEMO）
+  deadline <规则编号> <YYYY-MM-DD> [--extend]   计算法定期限的届满日
+  rules [--json]                     列出全部期限规则及其法律依据
+  audit verify [--json]              校验全部案件的事件哈希链`;
+
+export const CLI_TEXT = {
+  unknownCommand: (cmd: string) => `未知命令：${cmd}`,
+  auditSummary: (cases: number, events: number, seconds: number) =>
+    `已校验 ${cases} 件案件、${events} 条事件，用时 ${seconds.toFixed(2)} 秒（${Math.round(events / Math.max(seconds, 1e-9))} 条/秒）。`,
+  auditBroken: (caseId: string, seq: number, reason: string) => `  ✗ 案件 ${caseId} 第 ${seq} 条事件：${reason}`,
+  auditFailed: (n: number) => `校验失败：${n} 件案件的记录被改动。`,
+  auditOk: '校验通过：全部事件记录完整，未被改动。',
+};

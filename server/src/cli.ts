@@ -1,0 +1,65 @@
+import { runDeadlineCommand, runRulesCommand } from './modules/clock/index.js';
+import { verifyAudit } from './modules/cases/index.js';
+import { openDatabase } from './platform/db/database.js';
+import { migrate } from './platform/db/migrate.js';
+import { optionsFromEnv, startServer } from './server.js';
+import { CLI_HELP, CLI_TEXT } from './cli.strings.js';
+
+
+async function auditVerify(json: boolean): Promise<number> {
+  const options = optionsFromEnv();
+  const database = await openDatabase(options.databaseUrl ? { url: options.databaseUrl } : { dataDir: options.dataDir });
+  try {
+    await migrate(database);
+    const report = await verifyAudit(database);
+    if (json) console.log(JSON.stringify(report, null, 2));
+    else {
+      console.log(CLI_TEXT.auditSummary(report.cases, report.events, report.seconds));
+      for (const b of report.broken) console.log(CLI_TEXT.auditBroken(b.caseId, b.seq, b.reason));
+      console.log(report.broken.length ? CLI_TEXT.auditFailed(report.broken.length) : CLI_TEXT.auditOk);
+    }
+    return report.broken.length ? 1 : 0;
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve': {
+      const server = await startServer(optionsFromEnv());
+      const stop = () => void server.close().then(() => process.exit(0));
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+      return -1;
+    }
+    case 'deadline':
+    case 'rules': {
+      const result = command === 'deadline' ? runDeadlineCommand(rest) : runRulesCommand(rest);
+      (result.exitCode === 0 ? process.stdout : process.stderr).write(`${result.output}\n`);
+      return result.exitCode;
+    }
+    case 'audit':
+      if (rest[0] === 'verify') return auditVerify(rest.includes('--json'));
+      break;
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(CLI_HELP);
+      return 0;
+  }
+  console.error(CLI_TEXT.unknownCommand(argv.join(' ')));
+  console.error(CLI_HELP);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

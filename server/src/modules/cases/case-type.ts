@@ -1,0 +1,86 @@
+import type { Actor, ActorRole } from '../../platform/actor.js';
+import type { Db } from '../../platform/db/database.js';
+
+/** A JSON Schema for an action's input (object at the top). */
+export type InputSchema = {
+  type: 'object';
+  properties: Record<string, unknown>;
+  required?: readonly string[];
+  additionalProperties?: boolean;
+};
+
+/** What an action does to the case's clocks, by clock name. */
+export interface ClockEffects<I> {
+  /** Clocks to start; the rule may depend on the case and input. */
+  start?: ReadonlyArray<{ name: string; rule: (ctx: ActionContext<I>, result: EffectResult) => string | null }>;
+  stop?: readonly string[];
+  /** Clocks to lengthen by their rule's statutory extension. */
+  extend?: readonly string[];
+}
+
+export interface ActionContext<I = Record<string, unknown>> {
+  tx: Db;
+  caseId: string;
+  state: string;
+  actor: Actor;
+  input: I;
+  now: Date;
+}
+
+/** What a type's effect hook hands back to the engine. */
+export interface EffectResult {
+  /** Overrides the action's `to` when the next state depends on the input. */
+  nextState?: string;
+  /** Extra facts recorded in the event beside the input (ids, computed deadlines). */
+  eventFacts?: Record<string, unknown>;
+  ownerUnitId?: number | null;
+  /** Unit a clock started by this action belongs to (for sweeps and to-do lists). */
+  clockUnitId?: number | null;
+  clockSubjectId?: string | null;
+  /** Rules the effect chose for clocks it starts (looked up from the case's data). */
+  clockRules?: Record<string, string>;
+}
+
+export interface ActionDefinition<I = any> {
+  label: string;
+  from: readonly string[];
+  /** Next state; omitted means the state does not change. */
+  to?: string;
+  roles: readonly ActorRole[];
+  input: InputSchema;
+  clocks?: ClockEffects<I>;
+  /**
+   * May this actor take this action on this case? Role is already checked; this is
+   * the scope rule (e.g. only the unit the case was dispatched to). Returning false
+   * refuses with "not found or no access".
+   */
+  authorize?: (ctx: ActionContext<I>) => Promise<boolean>;
+  /** Writes the type's own tables in the same transaction. Throws AppError to refuse. */
+  effect?: (ctx: ActionContext<I>) => Promise<EffectResult | void>;
+}
+
+/**
+ * A case type is a declarative workflow: states, and the actions that move a case
+ * between them. The engine knows nothing of any particular type.
+ */
+export interface CaseTypeDefinition {
+  name: string;
+  label: string;
+  states: Readonly<Record<string, { label: string; final?: boolean }>>;
+  initialState: string;
+  /** Event type for opening a case of this type. */
+  openEvent: string;
+  actions: Readonly<Record<string, ActionDefinition>>;
+  /** Clock rules resolve through this (lets a city override its own limits). */
+  dueAt?: (ruleId: string, start: Date, extended: number) => Date;
+}
+
+export function defineCaseType<T extends CaseTypeDefinition>(definition: T): T {
+  for (const [name, action] of Object.entries(definition.actions)) {
+    for (const state of [...action.from, ...(action.to ? [action.to] : [])]) {
+      if (!(state in definition.states)) throw new Error(`case type ${definition.name}: action ${name} names unknown state ${state}`);
+    }
+  }
+  if (!(definition.initialState in definition.states)) throw new Error(`case type ${definition.name}: unknown initial state`);
+  return definition;
+}

@@ -1,0 +1,16 @@
+/**
+ * The case engine: generic workflows, the hash-chained event record, and statutory
+ * clocks. Case types (12345 requests, and later enforcement, mediation…) register
+ * themselves and never reach into this module's internals.
+ */
+export { defineCaseType, type ActionContext, type ActionDefinition, type CaseTypeDefinition, type EffectResult, type InputSchema } from './case-type.js';
+export { registerCaseType, getCaseType } from './case-registry.js';
+export { caseError } from './cases.errors.js';
+export { cases, caseEvents, caseClocks } from './cases.tables.js';
+export { GENESIS_HASH, eventHash } from './event-chain.js';
+export { openCase, type OpenCaseInput } from './operations/open-case.js';
+export { performAction, type PerformActionInput, type PerformActionResult } from './operations/perform-action.js';
+export { verifyAudit, type AuditReport, type BrokenLink } from './operations/verify-audit.js';
+export { sweepClocks, WARNING_SHARE, type SweepResult } from './operations/sweep-clocks.js';
+export { checkAction, availableActions } from './rules/can-perform.js';
+export { listCaseEvents, type CaseEventView } from './operations/list-case-events.js';

@@ -1,0 +1,22 @@
+// The clock module's only public door: other modules import from here, never from its files.
+export { ClockError, type ClockErrorCode } from './clock-errors.js';
+export { isWorkingDay, coveredYears } from './calendar.js';
+export {
+  getRule,
+  listRules,
+  withCityOverrides,
+  type ClockRule,
+  type CityOverride,
+  type RuleCatalogue,
+  type RuleDirection,
+  type RuleExtension,
+  type RuleScope,
+  type RuleUnit,
+} from './rule-catalogue.js';
+export {
+  computeDueDate,
+  computeDueInstant,
+  type DueDateOptions,
+  type Suspension,
+} from './rules/compute-due-date.js';
+export { runDeadlineCommand, runRulesCommand, type CommandResult } from './clock-cli.js';

@@ -1,0 +1,24 @@
+/** A figure is shown with what it is made of, so a person can check it. */
+export interface Figure {
+  numerator: number;
+  denominator: number;
+  /** numerator / denominator, or null where the denominator is zero. */
+  value: number | null;
+}
+
+export function figure(numerator: number, denominator: number): Figure {
+  return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
+}
+
+/** "95.24%": two decimals, half up, at display only (METRICS.md). "—" when undefined. */
+export function formatRate(value: number | null): string {
+  if (value === null) return '—';
+  // Work in integer hundredths of a percent to avoid binary rounding (0.125 → 12.50%).
+  const hundredths = Math.round(Number((value * 10000).toFixed(6)) + 1e-9);
+  return `${(hundredths / 100).toFixed(2)}%`;
+}
+
+/** Year-on-year or period-on-period change, "—" with a zero base (never infinity). */
+export function change(current: number, base: number): number | null {
+  return base === 0 ? null : (current - base) / base;
+}

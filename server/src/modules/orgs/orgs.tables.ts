@@ -1,0 +1,46 @@
+import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/** Administrative divisions (GB/T 2260 codes), from county down to 村/社区. */
+export const regions = pgTable(
+  'regions',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    level: text('level', { enum: ['county', 'township', 'village'] }).notNull(),
+    parentCode: text('parent_code'),
+  },
+  (t) => [index('regions_parent_idx').on(t.parentCode)],
+);
+
+/**
+ * Every organisation in one tree: the hotline center, departments, townships,
+ * communities and grids. `path` lists ancestor ids ("/1/4/17/") so a unit's
+ * subtree is one prefix match.
+ */
+export const units = pgTable(
+  'units',
+  {
+    id: integer('id').primaryKey(),
+    parentId: integer('parent_id'),
+    path: text('path').notNull(),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    kind: text('kind', { enum: ['government', 'center', 'department', 'township', 'community', 'grid'] }).notNull(),
+    key: text('key'),
+    regionCode: text('region_code'),
+  },
+  (t) => [index('units_path_idx').on(t.path), uniqueIndex('units_key_idx').on(t.key), index('units_region_idx').on(t.regionCode)],
+);
+
+export const users = pgTable('users', {
+  id: integer('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ['operator', 'dispatcher', 'handler', 'unit_leader', 'supervisor', 'admin'] }).notNull(),
+  /** Where the person works. */
+  unitId: integer('unit_id').notNull(),
+  /** What the person may see and act on: this unit and everything under it. */
+  scopeUnitId: integer('scope_unit_id').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,347 @@
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { isStaff } from '../../platform/actor.js';
+import type { Db } from '../../platform/db/database.js';
+import { defineCaseType, type ActionContext, type ActionDefinition, type EffectResult } from '../cases/index.js';
+import { findUnit, findUnits } from '../orgs/index.js';
+import { hotlineConfig } from './hotline-config.js';
+import { ACTION_LABELS, STATE_LABELS } from './requests.strings.js';
+import { canSeeRequest, openDispatchFor, seesAllRequests } from './requests.access.js';
+import { requestError } from './requests.errors.js';
+import { hotlineCategories, hotlineDispatches, hotlineEvaluations, hotlineRequests } from './requests.tables.js';
+import { RESPONSE_RULE, URGENT_RESPONSE_RULE, hotlineDueAt } from './rules/due-at.js';
+
+export const HOTLINE_CASE_TYPE = 'hotline_request';
+
+const CENTER_ROLES = ['operator', 'dispatcher', 'supervisor', 'admin'] as const;
+const UNIT_ROLES = ['handler', 'unit_leader'] as const;
+
+const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max });
+const noInput = { type: 'object', properties: {}, additionalProperties: false } as const;
+const noteInput = { type: 'object', properties: { note: text(2000) }, additionalProperties: false } as const;
+const unitInput = (extra: Record<string, unknown> = {}, required: string[] = []) =>
+  ({ type: 'object', properties: { unitId: { type: 'integer', minimum: 1 }, ...extra }, required: ['unitId', ...required], additionalProperties: false }) as const;
+const classification = {
+  requestType: { type: 'string', enum: hotlineConfig().requestTypes },
+  categoryCode: { type: 'string', minLength: 1, maxLength: 32 },
+  urgency: { type: 'string', enum: ['normal', 'urgent'] },
+};
+
+type Input = Record<string, any>;
+type Ctx = ActionContext<Input>;
+
+async function requestRow(tx: Db, caseId: string) {
+  const [row] = await tx.select().from(hotlineRequests).where(eq(hotlineRequests.caseId, caseId));
+  if (!row) throw requestError('REQUEST_NOT_FOUND');
+  return row;
+}
+
+async function assertLeafCategory(tx: Db, code: string | undefined) {
+  if (code === undefined) return undefined;
+  const [category] = await tx.select().from(hotlineCategories).where(eq(hotlineCategories.code, code));
+  if (!category) throw requestError('CATEGORY_UNKNOWN', { field: 'categoryCode' });
+  return category;
+}
+
+/** The clock rule that limits handling: urgent requests get 2 hours, others their category's rule. */
+async function handlingRule(tx: Db, caseId: string): Promise<string> {
+  const request = await requestRow(tx, caseId);
+  if (request.urgency === 'urgent') return 'rx12345.urgent';
+  const [category] = request.categoryCode
+    ? await tx.select().from(hotlineCategories).where(eq(hotlineCategories.code, request.categoryCode))
+    : [];
+  return category?.clockRule ?? 'rx12345.general';
+}
+
+/** Writes the new lead dispatch; shared by 派单, 改派 and 裁定. */
+async function dispatchTo(ctx: Ctx, unitId: number) {
+  const unit = await findUnit(ctx.tx, unitId);
+  if (!unit || !['department', 'township', 'community', 'grid'].includes(unit.kind)) throw requestError('UNIT_UNKNOWN', { field: 'unitId' });
+  const request = await requestRow(ctx.tx, ctx.caseId);
+  if (!request.requestType || !request.categoryCode) throw requestError('NOT_CLASSIFIED');
+  const rule = await handlingRule(ctx.tx, ctx.caseId);
+  const dispatchId = randomUUID();
+  const dueAt = hotlineDueAt(rule, ctx.now, 0);
+  const responseDueAt = hotlineDueAt(request.urgency === 'urgent' ? URGENT_RESPONSE_RULE : RESPONSE_RULE, ctx.now, 0);
+  await ctx.tx.insert(hotlineDispatches).values({
+    id: dispatchId, caseId: ctx.caseId, unitId, role: 'lead', status: 'pending', dispatchedAt: ctx.now, responseDueAt, dueAt,
+  });
+  await ctx.tx.update(hotlineRequests).set({ dueAt, ruleId: rule }).where(eq(hotlineRequests.caseId, ctx.caseId));
+  return {
+    ownerUnitId: unitId,
+    clockUnitId: unitId,
+    clockSubjectId: dispatchId,
+    clockRules: { handling: rule, response: request.urgency === 'urgent' ? URGENT_RESPONSE_RULE : RESPONSE_RULE },
+    eventFacts: { dispatchId, unitName: unit.name },
+  };
+}
+
+async function classify(ctx: Ctx) {
+  const { requestType, categoryCode, urgency } = ctx.input;
+  await assertLeafCategory(ctx.tx, categoryCode);
+  const changes = { ...(requestType ? { requestType } : {}), ...(categoryCode ? { categoryCode } : {}), ...(urgency ? { urgency } : {}) };
+  if (Object.keys(changes).length) await ctx.tx.update(hotlineRequests).set(changes).where(eq(hotlineRequests.caseId, ctx.caseId));
+}
+
+async function leadDispatch(ctx: Ctx, statuses: Array<'pending' | 'signed' | 'replied'>) {
+  const dispatch = await openDispatchFor(ctx.tx, ctx.caseId, ctx.actor, statuses, 'lead');
+  if (!dispatch) throw requestError('NO_ACTIVE_DISPATCH');
+  return dispatch;
+}
+
+const centerSees = (ctx: Ctx) => seesAllRequests(ctx.tx, ctx.actor);
+const unitSees = (ctx: Ctx) => canSeeRequest(ctx.tx, ctx.caseId, ctx.actor);
+// Both clocks of a new dispatch take the rules dispatchTo() looked up.
+const dispatchClocks = [
+  { name: 'response', rule: (_: Ctx, result: EffectResult) => result.clockRules?.response ?? null },
+  { name: 'handling', rule: (_: Ctx, result: EffectResult) => result.clockRules?.handling ?? null },
+];
+
+function action(definition: ActionDefinition<Input>): ActionDefinition<Input> {
+  return definition;
+}
+
+const evaluationInput = {
+  type: 'object',
+  properties: {
+    resolved: { type: 'boolean' },
+    satisfaction: { type: 'string', enum: ['satisfied', 'basically_satisfied', 'dissatisfied'] },
+    comment: { type: 'string', maxLength: 2000 },
+  },
+  required: ['resolved', 'satisfaction'],
+  additionalProperties: false,
+} as const;
+
+export const hotlineCaseType = defineCaseType({
+  name: HOTLINE_CASE_TYPE,
+  label: '12345诉求',
+  states: Object.fromEntries(Object.entries(STATE_LABELS).map(([k, label]) => [k, { label, final: k === 'closed' }])),
+  initialState: 'received',
+  openEvent: 'submitted',
+  dueAt: hotlineDueAt,
+  actions: {
+    classify: action({
+      label: ACTION_LABELS.classify, from: ['received', 'returned'], roles: ['operator', 'dispatcher'], authorize: centerSees,
+      input: { type: 'object', properties: classification, additionalProperties: false },
+      effect: async (ctx) => void (await classify(ctx)),
+    }),
+    answer_directly: action({
+      label: ACTION_LABELS.answer_directly, from: ['received'], to: 'replied', roles: ['operator', 'dispatcher'], authorize: centerSees,
+      input: { type: 'object', properties: { reply: text(5000) }, required: ['reply'], additionalProperties: false },
+      effect: async (ctx) => {
+        if (!isStaff(ctx.actor)) return;
+        await ctx.tx.update(hotlineRequests)
+          .set({ replyText: ctx.input.reply, repliedAt: ctx.now, repliedByUnitId: ctx.actor.unitId })
+          .where(eq(hotlineRequests.caseId, ctx.caseId));
+      },
+    }),
+    dispatch: action({
+      label: ACTION_LABELS.dispatch, from: ['received'], to: 'dispatched', roles: ['operator', 'dispatcher'], authorize: centerSees,
+      input: unitInput(classification),
+      clocks: { start: dispatchClocks },
+      effect: async (ctx) => {
+        await classify(ctx);
+        return dispatchTo(ctx, ctx.input.unitId);
+      },
+    }),
+    sign: action({
+      label: ACTION_LABELS.sign, from: ['dispatched', 'handling'], roles: [...UNIT_ROLES], authorize: unitSees,
+      input: noInput,
+      effect: async (ctx) => {
+        const dispatch = await openDispatchFor(ctx.tx, ctx.caseId, ctx.actor, ['pending']);
+        if (!dispatch) throw requestError('NO_ACTIVE_DISPATCH');
+        await ctx.tx.update(hotlineDispatches).set({ status: 'signed', signedAt: ctx.now }).where(eq(hotlineDispatches.id, dispatch.id));
+        return { nextState: dispatch.role === 'lead' ? 'handling' : ctx.state, eventFacts: { dispatchId: dispatch.id } };
+      },
+    }),
+    contact: action({
+      label: ACTION_LABELS.contact, from: ['handling', 'rectifying'], roles: [...UNIT_ROLES], authorize: unitSees,
+      input: { type: 'object', properties: { note: text(2000) }, required: ['note'], additionalProperties: false },
+      clocks: { stop: ['response'] },
+      effect: async (ctx) => {
+        const dispatch = await leadDispatch(ctx, ['signed']);
+        if (!dispatch.contactedAt) {
+          await ctx.tx.update(hotlineDispatches).set({ contactedAt: ctx.now }).where(eq(hotlineDispatches.id, dispatch.id));
+        }
+        return { eventFacts: { dispatchId: dispatch.id } };
+      },
+    }),
+    return: action({
+      label: ACTION_LABELS.return, from: ['dispatched', 'handling'], to: 'returned', roles: [...UNIT_ROLES], authorize: unitSees,
+      input: { type: 'object', properties: { reason: text(2000) }, required: ['reason'], additionalProperties: false },
+      clocks: { stop: ['response', 'handling'] },
+      effect: async (ctx) => {
+        const dispatch = await leadDispatch(ctx, ['pending', 'signed']);
+        await ctx.tx.update(hotlineDispatches)
+          .set({ status: 'returned', returnedAt: ctx.now, returnReason: ctx.input.reason })
+          .where(eq(hotlineDispatches.id, dispatch.id));
+        // Co-handlers leave with the lead: the next lead decides whom to call in.
+        await ctx.tx.update(hotlineDispatches).set({ status: 'withdrawn' })
+          .where(and(eq(hotlineDispatches.caseId, ctx.caseId), eq(hotlineDispatches.role, 'assist'), inArray(hotlineDispatches.status, ['pending', 'signed'])));
+        return { ownerUnitId: null, eventFacts: { dispatchId: dispatch.id, unitId: dispatch.unitId } };
+      },
+    }),
+    request_extension: action({
+      label: ACTION_LABELS.request_extension, from: ['handling'], roles: [...UNIT_ROLES], authorize: unitSees,
+      input: { type: 'object', properties: { reason: text(2000) }, required: ['reason'], additionalProperties: false },
+      effect: async (ctx) => {
+        const dispatch = await leadDispatch(ctx, ['signed']);
+        if (dispatch.extensionReason && !dispatch.extended) throw requestError('EXTENSION_PENDING');
+        if (dispatch.extended) throw requestError('EXTENSION_NOT_ALLOWED');
+        const rule = (await requestRow(ctx.tx, ctx.caseId)).ruleId ?? 'rx12345.general';
+        assertExtensible(rule, dispatch.dispatchedAt);
+        await ctx.tx.update(hotlineDispatches).set({ extensionReason: ctx.input.reason }).where(eq(hotlineDispatches.id, dispatch.id));
+        return { eventFacts: { dispatchId: dispatch.id } };
+      },
+    }),
+    approve_extension: action({
+      label: ACTION_LABELS.approve_extension, from: ['handling'], roles: ['dispatcher'], authorize: centerSees,
+      input: noInput,
+      clocks: { extend: ['handling'] },
+      effect: async (ctx) => {
+        const dispatch = await pendingExtension(ctx);
+        const request = await requestRow(ctx.tx, ctx.caseId);
+        const dueAt = hotlineDueAt(request.ruleId ?? 'rx12345.general', dispatch.dispatchedAt, 1);
+        await ctx.tx.update(hotlineDispatches).set({ extended: true, dueAt }).where(eq(hotlineDispatches.id, dispatch.id));
+        await ctx.tx.update(hotlineRequests).set({ dueAt }).where(eq(hotlineRequests.caseId, ctx.caseId));
+        return { eventFacts: { dispatchId: dispatch.id, dueAt: dueAt.toISOString() } };
+      },
+    }),
+    reject_extension: action({
+      label: ACTION_LABELS.reject_extension, from: ['handling'], roles: ['dispatcher'], authorize: centerSees,
+      input: { type: 'object', properties: { reason: text(2000) }, required: ['reason'], additionalProperties: false },
+      effect: async (ctx) => {
+        const dispatch = await pendingExtension(ctx);
+        await ctx.tx.update(hotlineDispatches).set({ extensionReason: null }).where(eq(hotlineDispatches.id, dispatch.id));
+        return { eventFacts: { dispatchId: dispatch.id } };
+      },
+    }),
+    invite_assist: action({
+      label: ACTION_LABELS.invite_assist, from: ['handling'], roles: [...UNIT_ROLES], authorize: unitSees,
+      input: {
+        type: 'object',
+        properties: { unitIds: { type: 'array', minItems: 1, maxItems: 10, uniqueItems: true, items: { type: 'integer', minimum: 1 } }, note: text(2000) },
+        required: ['unitIds'],
+        additionalProperties: false,
+      },
+      effect: async (ctx) => {
+        const lead = await leadDispatch(ctx, ['signed']);
+        const found = await findUnits(ctx.tx, ctx.input.unitIds);
+        const ids: number[] = ctx.input.unitIds;
+        if (ids.some((id) => !found.has(id) || id === lead.unitId || found.get(id)!.kind === 'center' || found.get(id)!.kind === 'government')) {
+          throw requestError('UNIT_UNKNOWN', { field: 'unitIds' });
+        }
+        await ctx.tx.insert(hotlineDispatches).values(ids.map((unitId) => ({
+          id: randomUUID(), caseId: ctx.caseId, unitId, role: 'assist' as const, status: 'pending' as const,
+          dispatchedAt: ctx.now, responseDueAt: lead.responseDueAt, dueAt: lead.dueAt,
+        })));
+        return { eventFacts: { unitNames: ids.map((id) => found.get(id)!.name) } };
+      },
+    }),
+    reply: action({
+      label: ACTION_LABELS.reply, from: ['handling', 'rectifying'], to: 'replied', roles: [...UNIT_ROLES], authorize: unitSees,
+      input: { type: 'object', properties: { reply: text(5000) }, required: ['reply'], additionalProperties: false },
+      clocks: { stop: ['response', 'handling', 'rectification'] },
+      effect: async (ctx) => {
+        const dispatch = await leadDispatch(ctx, ctx.state === 'rectifying' ? ['replied'] : ['signed']);
+        await ctx.tx.update(hotlineDispatches).set({ status: 'replied', repliedAt: dispatch.repliedAt ?? ctx.now }).where(eq(hotlineDispatches.id, dispatch.id));
+        await ctx.tx.update(hotlineRequests)
+          .set({ replyText: ctx.input.reply, repliedAt: ctx.now, repliedByUnitId: dispatch.unitId })
+          .where(eq(hotlineRequests.caseId, ctx.caseId));
+        if (ctx.state === 'rectifying') {
+          const [open] = await ctx.tx.select().from(hotlineEvaluations)
+            .where(and(eq(hotlineEvaluations.caseId, ctx.caseId), eq(hotlineEvaluations.satisfaction, 'dissatisfied')))
+            .orderBy(desc(hotlineEvaluations.at)).limit(1);
+          if (open && !open.rectifiedAt) await ctx.tx.update(hotlineEvaluations).set({ rectifiedAt: ctx.now }).where(eq(hotlineEvaluations.id, open.id));
+        }
+        return { eventFacts: { dispatchId: dispatch.id } };
+      },
+    }),
+    redispatch: action({
+      label: ACTION_LABELS.redispatch, from: ['returned'], to: 'dispatched', roles: ['dispatcher'], authorize: centerSees,
+      input: unitInput({ reason: text(2000), ...classification }, ['reason']),
+      clocks: { start: dispatchClocks },
+      effect: async (ctx) => {
+        await classify(ctx);
+        return dispatchTo(ctx, ctx.input.unitId);
+      },
+    }),
+    rule_owner: action({
+      label: ACTION_LABELS.rule_owner, from: ['returned'], to: 'dispatched', roles: ['dispatcher'], authorize: centerSees,
+      input: unitInput({ ruling: text(2000) }, ['ruling']),
+      clocks: { start: dispatchClocks },
+      effect: async (ctx) => dispatchTo(ctx, ctx.input.unitId),
+    }),
+    urge: action({
+      label: ACTION_LABELS.urge, from: ['dispatched', 'handling', 'rectifying'], roles: ['dispatcher', 'supervisor'], authorize: centerSees,
+      input: noteInput,
+    }),
+    supervise: action({
+      label: ACTION_LABELS.supervise, from: ['dispatched', 'handling', 'rectifying'], roles: ['dispatcher', 'supervisor'], authorize: centerSees,
+      input: noteInput,
+    }),
+    follow_up: action({
+      label: ACTION_LABELS.follow_up, from: ['replied'], roles: ['operator', 'dispatcher'], authorize: centerSees,
+      input: evaluationInput,
+      clocks: { start: [{ name: 'rectification', rule: (ctx) => rectificationRule(ctx.input) }] },
+      effect: (ctx) => recordEvaluation(ctx, 'followup'),
+    }),
+    citizen_evaluate: action({
+      label: ACTION_LABELS.citizen_evaluate, from: ['replied', 'closed'], roles: ['citizen'],
+      input: evaluationInput,
+      clocks: { start: [{ name: 'rectification', rule: (ctx) => rectificationRule(ctx.input) }] },
+      effect: (ctx) => recordEvaluation(ctx, 'citizen'),
+    }),
+    reopen: action({
+      label: ACTION_LABELS.reopen, from: ['closed'], to: 'received', roles: ['dispatcher'], authorize: centerSees,
+      input: { type: 'object', properties: { reason: text(2000) }, required: ['reason'], additionalProperties: false },
+      effect: async (ctx) => {
+        await ctx.tx.update(hotlineRequests).set({ closedAt: null }).where(eq(hotlineRequests.caseId, ctx.caseId));
+        return { ownerUnitId: null };
+      },
+    }),
+  },
+});
+
+
+function rectificationRule(input: Input): string | null {
+  return input.satisfaction === 'dissatisfied' ? hotlineConfig().rectificationRule : null;
+}
+
+async function recordEvaluation(ctx: Ctx, source: 'citizen' | 'followup') {
+  const request = await requestRow(ctx.tx, ctx.caseId);
+  if (source === 'citizen' && (await evaluatedSince(ctx.tx, ctx.caseId, request.repliedAt))) throw requestError('ALREADY_EVALUATED');
+  const dissatisfied = ctx.input.satisfaction === 'dissatisfied';
+  const rectificationDueAt = dissatisfied ? hotlineDueAt(hotlineConfig().rectificationRule, ctx.now, 0) : null;
+  const id = randomUUID();
+  await ctx.tx.insert(hotlineEvaluations).values({
+    id, caseId: ctx.caseId, source, at: ctx.now, resolved: ctx.input.resolved, satisfaction: ctx.input.satisfaction,
+    comment: ctx.input.comment ?? null, unitId: request.repliedByUnitId, rectificationDueAt,
+  });
+  if (dissatisfied) return { nextState: 'rectifying', clockUnitId: request.repliedByUnitId, eventFacts: { evaluationId: id } };
+  if (ctx.state !== 'closed') await ctx.tx.update(hotlineRequests).set({ closedAt: ctx.now }).where(eq(hotlineRequests.caseId, ctx.caseId));
+  return { nextState: 'closed', eventFacts: { evaluationId: id } };
+}
+
+async function evaluatedSince(tx: Db, caseId: string, since: Date | null): Promise<boolean> {
+  const rows = await tx.select({ at: hotlineEvaluations.at }).from(hotlineEvaluations)
+    .where(and(eq(hotlineEvaluations.caseId, caseId), eq(hotlineEvaluations.source, 'citizen')));
+  return rows.some((r) => !since || r.at >= since);
+}
+
+async function pendingExtension(ctx: Ctx) {
+  const [dispatch] = await ctx.tx.select().from(hotlineDispatches)
+    .where(and(eq(hotlineDispatches.caseId, ctx.caseId), eq(hotlineDispatches.role, 'lead'), eq(hotlineDispatches.status, 'signed')));
+  if (!dispatch || !dispatch.extensionReason || dispatch.extended) throw requestError('NO_EXTENSION_PENDING');
+  return dispatch;
+}
+
+function assertExtensible(ruleId: string, start: Date) {
+  try {
+    hotlineDueAt(ruleId, start, 1);
+  } catch (error) {
+    if ((error as { code?: string }).code === 'EXTENSION_NOT_ALLOWED') throw requestError('EXTENSION_NOT_ALLOWED');
+    throw error;
+  }
+}
+

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { repoPath } from '../../platform/repo-path.js';
+
+export interface HotlineConfig {
+  source: string;
+  responseHours: { normal: number; urgent: number };
+  rectificationRule: string;
+  satisfactionWeights: { satisfied: number; basically_satisfied: number };
+  ruleOverrides: Record<string, { n?: number }>;
+  channels: Array<{ value: string; label: string }>;
+  requestTypes: string[];
+  photo: { maxBytes: number; mimeTypes: string[] };
+  contentMaxLength: number;
+}
+
+export interface TaxonomyNode {
+  code: string;
+  name: string;
+  defaultDepartment?: string;
+  clockRule?: string;
+  children?: TaxonomyNode[];
+}
+
+let config: HotlineConfig | undefined;
+let taxonomy: { source: string; categories: TaxonomyNode[] } | undefined;
+
+/** The city's 12345 settings (data/hotline-config.json). */
+export function hotlineConfig(): HotlineConfig {
+  return (config ??= JSON.parse(readFileSync(repoPath('server/src/modules/requests/data/hotline-config.json'), 'utf8')) as HotlineConfig);
+}
+
+/** The request taxonomy (data/taxonomy.json): three levels of categories. */
+export function readTaxonomy(): { source: string; categories: TaxonomyNode[] } {
+  return (taxonomy ??= JSON.parse(readFileSync(repoPath('server/src/modules/requests/data/taxonomy.json'), 'utf8')) as {
+    source: string;
+    categories: TaxonomyNode[];
+  });
+}

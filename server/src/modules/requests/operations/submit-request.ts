@@ -1,0 +1,185 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Actor } from '../../../platform/actor.js';
+import { isStaff } from '../../../platform/actor.js';
+import type { Database, Db } from '../../../platform/db/database.js';
+import { openCase } from '../../cases/index.js';
+import { HOTLINE_CASE_TYPE } from '../hotline-case-type.js';
+import { hotlineConfig } from '../hotline-config.js';
+import type { ReferenceData } from '../reference-data.js';
+import { requestError } from '../requests.errors.js';
+import { hotlineAttachments, hotlineRequests } from '../requests.tables.js';
+import { LANDLINE, MAINLAND_MOBILE } from '../rules/mask.js';
+import { newTrackingCode } from '../rules/tracking-code.js';
+
+export interface SubmitRequestInput {
+  content: string;
+  title?: string;
+  name?: string;
+  phone?: string;
+  townshipCode: string;
+  villageCode?: string;
+  address?: string;
+  categoryCode?: string;
+  requestType?: string;
+  urgency?: 'normal' | 'urgent';
+  channel?: string;
+  photo?: { mimeType: string; dataBase64: string };
+}
+
+export interface PreparedRequest {
+  caseId: string;
+  trackingCode: string;
+  input: SubmitRequestInput;
+  photo: { mimeType: string; bytes: Buffer } | null;
+  actor: Actor;
+}
+
+// Magic numbers of the image formats we accept; the declared type alone is not trusted.
+const SIGNATURES: Array<[string, number[]]> = [
+  ['image/jpeg', [0xff, 0xd8, 0xff]],
+  ['image/png', [0x89, 0x50, 0x4e, 0x47]],
+  ['image/gif', [0x47, 0x49, 0x46, 0x38]],
+  ['image/webp', [0x52, 0x49, 0x46, 0x46]],
+];
+
+function sniffImage(bytes: Buffer): string | null {
+  for (const [mime, signature] of SIGNATURES) if (signature.every((b, i) => bytes[i] === b)) return mime;
+  return null;
+}
+
+/** Checks everything that a schema cannot; throws the first problem with its stable code. */
+export function prepareRequest(input: SubmitRequestInput, reference: ReferenceData, actor: Actor): PreparedRequest {
+  const config = hotlineConfig();
+  const content = input.content?.trim() ?? '';
+  if (!content) throw requestError('CONTENT_EMPTY', { field: 'content' });
+  if ([...content].length > config.contentMaxLength) throw requestError('CONTENT_TOO_LONG', { field: 'content', max: config.contentMaxLength });
+  const township = reference.townships.get(input.townshipCode);
+  if (!township || (input.villageCode && !township.villages.has(input.villageCode))) {
+    throw requestError('REGION_UNKNOWN', { field: input.villageCode && township ? 'villageCode' : 'townshipCode' });
+  }
+  if (input.categoryCode && !reference.categories.has(input.categoryCode)) throw requestError('CATEGORY_UNKNOWN', { field: 'categoryCode' });
+  const phone = input.phone?.replace(/\s/g, '');
+  if (phone && !MAINLAND_MOBILE.test(phone) && !LANDLINE.test(phone)) throw requestError('PHONE_INVALID', { field: 'phone' });
+  let photo: PreparedRequest['photo'] = null;
+  if (input.photo) {
+    const bytes = Buffer.from(input.photo.dataBase64, 'base64');
+    if (bytes.length > config.photo.maxBytes) throw requestError('PHOTO_TOO_LARGE', { field: 'photo' });
+    const sniffed = sniffImage(bytes);
+    if (!sniffed || !config.photo.mimeTypes.includes(input.photo.mimeType)) throw requestError('PHOTO_NOT_IMAGE', { field: 'photo' });
+    photo = { mimeType: sniffed, bytes };
+  }
+  return {
+    caseId: randomUUID(),
+    trackingCode: newTrackingCode(),
+    input: { ...input, content, ...(phone ? { phone } : {}) },
+    photo,
+    actor,
+  };
+}
+
+/** Writes one prepared request and its opening event, in the caller's transaction. */
+export async function insertRequest(tx: Db, request: PreparedRequest, at: Date): Promise<void> {
+  const { input, actor } = request;
+  const channel = input.channel ?? (isStaff(actor) ? 'phone' : 'web');
+  await openCase(tx, {
+    caseId: request.caseId,
+    caseType: HOTLINE_CASE_TYPE,
+    actor,
+    at,
+    regionCode: input.villageCode ?? input.townshipCode,
+    // Hashes stand in for personal data so the permanent record carries none.
+    payload: {
+      trackingCode: request.trackingCode,
+      channel,
+      townshipCode: input.townshipCode,
+      villageCode: input.villageCode ?? null,
+      categoryCode: input.categoryCode ?? null,
+      requestType: input.requestType ?? null,
+      contentSha256: createHash('sha256').update(input.content).digest('hex'),
+      photoSha256: request.photo ? createHash('sha256').update(request.photo.bytes).digest('hex') : null,
+    },
+  });
+  await tx.insert(hotlineRequests).values({
+    caseId: request.caseId,
+    trackingCode: request.trackingCode,
+    channel,
+    requestType: input.requestType ?? null,
+    categoryCode: input.categoryCode ?? null,
+    urgency: input.urgency ?? 'normal',
+    title: input.title?.trim() || null,
+    content: input.content,
+    requesterName: input.name?.trim() || null,
+    requesterPhone: input.phone ?? null,
+    townshipCode: input.townshipCode,
+    villageCode: input.villageCode ?? null,
+    address: input.address?.trim() || null,
+    receivedAt: at,
+    recordedBy: isStaff(actor) ? actor.userId : null,
+  });
+  if (request.photo) {
+    await tx.insert(hotlineAttachments).values({
+      id: randomUUID(),
+      caseId: request.caseId,
+      mimeType: request.photo.mimeType,
+      size: request.photo.bytes.length,
+      sha256: createHash('sha256').update(request.photo.bytes).digest('hex'),
+      data: request.photo.bytes,
+    });
+  }
+}
+
+interface Waiting {
+  request: PreparedRequest;
+  resolve: (value: { caseId: string; trackingCode: string }) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit for intake: submissions that arrive together are written in one
+ * transaction, and each is acknowledged only after that transaction commits. A batch
+ * that fails is retried one by one, so one bad row never loses its neighbours.
+ */
+export class IntakeQueue {
+  private waiting: Waiting[] = [];
+  private running = 0;
+
+  constructor(
+    private readonly database: Database,
+    private readonly now: () => Date,
+    private readonly options: { maxBatch: number; concurrency: number } = { maxBatch: 200, concurrency: 1 },
+  ) {}
+
+  submit(request: PreparedRequest): Promise<{ caseId: string; trackingCode: string }> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ request, resolve, reject });
+      if (this.running < this.options.concurrency) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.running++;
+    try {
+      while (this.waiting.length) {
+        const batch = this.waiting.splice(0, this.options.maxBatch);
+        try {
+          await this.database.transaction(async (tx) => {
+            const at = this.now();
+            for (const item of batch) await insertRequest(tx, item.request, at);
+          });
+          for (const item of batch) item.resolve({ caseId: item.request.caseId, trackingCode: item.request.trackingCode });
+        } catch {
+          for (const item of batch) {
+            try {
+              await this.database.transaction((tx) => insertRequest(tx, item.request, this.now()));
+              item.resolve({ caseId: item.request.caseId, trackingCode: item.request.trackingCode });
+            } catch (error) {
+              item.reject(error);
+            }
+          }
+        }
+      }
+    } finally {
+      this.running--;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import type { Db } from '../../platform/db/database.js';
+import { regions } from '../orgs/index.js';
+import { hotlineCategories } from './requests.tables.js';
+
+export interface ReferenceData {
+  countyCode: string;
+  countyName: string;
+  townships: Map<string, { code: string; name: string; villages: Map<string, string> }>;
+  categories: Map<string, { code: string; name: string; level: number; parentCode: string | null; clockRule: string | null; defaultUnitId: number | null }>;
+}
+
+/** Regions and categories change only by import; the request path reads them from memory. */
+export async function loadReferenceData(tx: Db): Promise<ReferenceData> {
+  const regionRows = await tx.select().from(regions);
+  const categoryRows = await tx.select().from(hotlineCategories).orderBy(hotlineCategories.code);
+  const county = regionRows.find((r) => r.level === 'county');
+  const townships: ReferenceData['townships'] = new Map();
+  for (const r of regionRows.filter((r) => r.level === 'township').sort((a, b) => a.code.localeCompare(b.code))) {
+    townships.set(r.code, { code: r.code, name: r.name, villages: new Map() });
+  }
+  for (const r of regionRows.filter((r) => r.level === 'village').sort((a, b) => a.code.localeCompare(b.code))) {
+    townships.get(r.parentCode ?? '')?.villages.set(r.code, r.name);
+  }
+  return {
+    countyCode: county?.code ?? '',
+    countyName: county?.name ?? '',
+    townships,
+    categories: new Map(categoryRows.map((c) => [c.code, c])),
+  };
+}
+
+/** The category tree for pickers (level 1 → 2 → 3). */
+export function categoryTree(data: ReferenceData): Array<{ code: string; name: string; children?: unknown[] }> {
+  type Node = { code: string; name: string; children?: Node[] };
+  const nodes = new Map<string, Node>();
+  const roots: Node[] = [];
+  for (const c of data.categories.values()) nodes.set(c.code, { code: c.code, name: c.name });
+  for (const c of data.categories.values()) {
+    const node = nodes.get(c.code)!;
+    const parent = c.parentCode ? nodes.get(c.parentCode) : undefined;
+    if (parent) (parent.children ??= []).push(node);
+    else roots.push(node);
+  }
+  return roots;
+}

@@ -1,0 +1,20 @@
+import { defineErrors } from '../../platform/errors/app-error.js';
+
+export const requestError = defineErrors('requests', {
+  REQUEST_NOT_FOUND: { status: 404, message: '未找到该查询码对应的诉求' },
+  CONTENT_EMPTY: { status: 400, message: '请填写诉求内容' },
+  CONTENT_TOO_LONG: { status: 400, message: '诉求内容过长，请精简后再提交' },
+  REGION_UNKNOWN: { status: 400, message: '所选乡镇（街道）或村（社区）不存在' },
+  CATEGORY_UNKNOWN: { status: 400, message: '诉求类别不存在' },
+  PHONE_INVALID: { status: 400, message: '联系电话格式不正确' },
+  PHOTO_TOO_LARGE: { status: 413, message: '照片不能超过 5 MB' },
+  PHOTO_NOT_IMAGE: { status: 415, message: '只能上传 JPG、PNG、WebP 或 GIF 图片' },
+  UNIT_UNKNOWN: { status: 400, message: '所选承办单位不存在或不在您的管辖范围内' },
+  NOT_CLASSIFIED: { status: 409, message: '派单前请先确定诉求类型和类别' },
+  NO_ACTIVE_DISPATCH: { status: 409, message: '本单位没有待办理的派单' },
+  EXTENSION_PENDING: { status: 409, message: '已有待审批的延期申请' },
+  NO_EXTENSION_PENDING: { status: 409, message: '没有待审批的延期申请' },
+  EXTENSION_NOT_ALLOWED: { status: 409, message: '该类诉求的办理时限不能延期' },
+  ALREADY_EVALUATED: { status: 409, message: '您已评价过本次答复' },
+  NOT_SIGNED: { status: 409, message: '请先签收派单' },
+});

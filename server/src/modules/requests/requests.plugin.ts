@@ -1,0 +1,97 @@
+import type { FastifyInstance } from 'fastify';
+import { CITIZEN } from '../../platform/actor.js';
+import type { AppContext } from '../../platform/http/context.js';
+import { performAction } from '../cases/index.js';
+import { requireStaff } from '../auth/index.js';
+import { HOTLINE_CASE_TYPE } from './hotline-case-type.js';
+import { hotlineConfig } from './hotline-config.js';
+import { caseIdForCode, publicRequestView } from './operations/public-view.js';
+import { listRequests, requestDetail, type ListQuery } from './operations/staff-views.js';
+import { IntakeQueue, prepareRequest, type SubmitRequestInput } from './operations/submit-request.js';
+import { categoryTree, loadReferenceData, type ReferenceData } from './reference-data.js';
+import { requestSchemas } from './requests.schemas.js';
+
+/** Routes of 接诉即办: the public intake and tracking API, and the staff workbench. */
+export async function requestsPlugin(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  let reference: ReferenceData = await loadReferenceData(ctx.database.db);
+  const intake = new IntakeQueue(ctx.database, () => ctx.time.now(), {
+    maxBatch: 200,
+    concurrency: ctx.database.kind === 'postgres' ? 4 : 1,
+  });
+  app.decorate('reloadReferenceData', async () => void (reference = await loadReferenceData(ctx.database.db)));
+
+  app.get('/api/public/meta', { schema: requestSchemas.meta }, async () => ({
+    county: { code: reference.countyCode, name: reference.countyName },
+    townships: [...reference.townships.values()].map((t) => ({
+      code: t.code,
+      name: t.name,
+      villages: [...t.villages].map(([code, name]) => ({ code, name })),
+    })),
+    categories: categoryTree(reference),
+    requestTypes: hotlineConfig().requestTypes.map((t) => ({ value: t, label: t })),
+    channels: hotlineConfig().channels,
+  }));
+
+  app.post(
+    '/api/public/requests',
+    {
+      schema: requestSchemas.publicSubmit,
+      bodyLimit: 8 * 1024 * 1024,
+      config: { rateLimit: { max: ctx.config.intakeRateLimitPerMinute, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const body = request.body as SubmitRequestInput;
+      const prepared = prepareRequest({ ...body, channel: 'web', urgency: 'normal' }, reference, CITIZEN);
+      const { trackingCode } = await intake.submit(prepared);
+      return reply.code(201).send({ trackingCode });
+    },
+  );
+
+  app.get('/api/public/requests/:code', { schema: requestSchemas.publicView }, async (request) => {
+    const { code } = request.params as { code: string };
+    return publicRequestView(ctx.database.db, code, reference);
+  });
+
+  app.post('/api/public/requests/:code/evaluation', { schema: requestSchemas.publicEvaluate }, async (request, reply) => {
+    const { code } = request.params as { code: string };
+    const result = await ctx.database.transaction(async (tx) => {
+      const caseId = await caseIdForCode(tx, code);
+      return performAction(tx, { caseId, caseType: HOTLINE_CASE_TYPE, action: 'citizen_evaluate', actor: CITIZEN, input: request.body as Record<string, unknown>, now: ctx.time.now() });
+    });
+    return reply.code(201).send({ status: result.state });
+  });
+
+  app.post('/api/requests', { schema: requestSchemas.record, bodyLimit: 8 * 1024 * 1024 }, async (request, reply) => {
+    const actor = requireStaff(request, ['operator', 'dispatcher']);
+    const prepared = prepareRequest(request.body as SubmitRequestInput, reference, actor);
+    const result = await intake.submit(prepared);
+    return reply.code(201).send(result);
+  });
+
+  app.get('/api/requests', { schema: requestSchemas.list }, async (request) => {
+    const actor = requireStaff(request);
+    return listRequests(ctx.database.db, actor, request.query as ListQuery, reference, ctx.time.now());
+  });
+
+  app.get('/api/requests/:caseId', { schema: requestSchemas.detail }, async (request) => {
+    const actor = requireStaff(request);
+    const { caseId } = request.params as { caseId: string };
+    return requestDetail(ctx.database.db, actor, caseId, reference, ctx.time.now());
+  });
+
+  app.post('/api/requests/:caseId/actions/:action', { schema: requestSchemas.action }, async (request) => {
+    const actor = requireStaff(request);
+    const { caseId, action } = request.params as { caseId: string; action: string };
+    const result = await ctx.database.transaction((tx) =>
+      performAction(tx, { caseId, caseType: HOTLINE_CASE_TYPE, action, actor, input: (request.body ?? {}) as Record<string, unknown>, now: ctx.time.now() }),
+    );
+    return { state: result.state, seq: result.seq };
+  });
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Re-reads regions and categories after an import. */
+    reloadReferenceData(): Promise<void>;
+  }
+}

@@ -1,0 +1,99 @@
+const str = (max: number, min = 0) => ({ type: 'string', minLength: min, maxLength: max });
+const tag = ['接诉即办'];
+
+// The content limit is enforced in prepareRequest with its own error code; the
+// schema's bound only stops absurd bodies before they are parsed further.
+const submitProperties = {
+  content: { type: 'string', maxLength: 20000 },
+  title: str(100),
+  name: str(50),
+  phone: str(20),
+  townshipCode: { type: 'string', pattern: '^[0-9]{9}$' },
+  villageCode: { type: 'string', pattern: '^[0-9]{12}$' },
+  address: str(200),
+  categoryCode: str(32),
+  photo: {
+    type: 'object',
+    required: ['mimeType', 'dataBase64'],
+    additionalProperties: false,
+    properties: { mimeType: str(64, 1), dataBase64: { type: 'string', maxLength: 8 * 1024 * 1024 } },
+  },
+};
+
+export const requestSchemas = {
+  meta: { summary: '公开参考数据', description: 'Townships, villages, categories, request types and channels for intake forms.', tags: tag },
+  publicSubmit: {
+    summary: '提交诉求（公众）',
+    description: 'Anonymous intake. Answers 201 with the tracking code only after the request is committed.',
+    tags: tag,
+    body: { type: 'object', required: ['content', 'townshipCode'], additionalProperties: false, properties: submitProperties },
+    response: { 201: { type: 'object', properties: { trackingCode: { type: 'string' } } } },
+  },
+  publicView: {
+    summary: '查询办理进度（公众）',
+    description: 'Progress of one request by its tracking code. Unknown codes answer 404 REQUEST_NOT_FOUND.',
+    tags: tag,
+    params: { type: 'object', properties: { code: str(40, 1) } },
+  },
+  publicEvaluate: {
+    summary: '评价答复（公众）',
+    description: 'The requester rates the answer once per reply: resolved or not, and 满意/基本满意/不满意.',
+    tags: tag,
+    params: { type: 'object', properties: { code: str(40, 1) } },
+    body: {
+      type: 'object',
+      required: ['resolved', 'satisfaction'],
+      additionalProperties: false,
+      properties: {
+        resolved: { type: 'boolean' },
+        satisfaction: { type: 'string', enum: ['satisfied', 'basically_satisfied', 'dissatisfied'] },
+        comment: str(2000),
+      },
+    },
+  },
+  record: {
+    summary: '话务员登记诉求',
+    description: 'An operator records a call on behalf of the caller, optionally already classified.',
+    tags: tag,
+    body: {
+      type: 'object',
+      required: ['content', 'townshipCode'],
+      additionalProperties: false,
+      properties: {
+        ...submitProperties,
+        channel: str(32, 1),
+        requestType: { type: 'string', enum: ['咨询', '求助', '投诉', '举报', '建议', '表扬'] },
+        urgency: { type: 'string', enum: ['normal', 'urgent'] },
+      },
+    },
+  },
+  list: {
+    summary: '诉求列表',
+    description: 'To-do list (view=todo) or every request in the caller’s scope (view=all).',
+    tags: tag,
+    querystring: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        view: { type: 'string', enum: ['todo', 'all'], default: 'todo' },
+        state: str(32, 1),
+        q: str(100, 1),
+        townshipCode: { type: 'string', pattern: '^[0-9]{9}$' },
+        page: { type: 'integer', minimum: 1, default: 1 },
+        pageSize: { type: 'integer', minimum: 1, maximum: 200, default: 20 },
+      },
+    },
+  },
+  detail: {
+    summary: '诉求详情',
+    description: 'Everything about one request the caller may see, with the actions they may take now.',
+    tags: tag,
+    params: { type: 'object', properties: { caseId: { type: 'string', format: 'uuid' } } },
+  },
+  action: {
+    summary: '办理操作',
+    description: 'Takes one workflow action (sign, return, reply, dispatch …). Illegal actions are refused with a stable code and change nothing.',
+    tags: tag,
+    params: { type: 'object', properties: { caseId: { type: 'string', format: 'uuid' }, action: str(40, 1) } },
+  },
+};

@@ -1,0 +1,63 @@
+/** Every Chinese word the 12345 module shows: states, actions, events, labels. */
+export const STATE_LABELS = {
+  received: '待处理',
+  dispatched: '待签收',
+  handling: '办理中',
+  returned: '退单待审核',
+  replied: '已答复待回访',
+  rectifying: '整改中',
+  closed: '已办结',
+} as const;
+
+export const ACTION_LABELS = {
+  classify: '分类',
+  answer_directly: '直接答复',
+  dispatch: '派单',
+  sign: '签收',
+  contact: '联系诉求人',
+  return: '退单',
+  request_extension: '申请延期',
+  approve_extension: '批准延期',
+  reject_extension: '驳回延期',
+  invite_assist: '邀请协办',
+  reply: '答复',
+  redispatch: '改派',
+  rule_owner: '裁定承办单位',
+  urge: '催办',
+  supervise: '督办',
+  follow_up: '回访',
+  citizen_evaluate: '诉求人评价',
+  reopen: '重新办理',
+} as const;
+
+export const EVENT_LABELS: Record<string, string> = {
+  ...ACTION_LABELS,
+  submitted: '诉求受理',
+  auto_urge: '系统预警催办',
+  auto_supervise: '超期自动督办',
+};
+
+/** What a citizen reads on the public progress page for each event type. */
+export const PUBLIC_EVENT_TEXT: Record<string, string> = {
+  submitted: '您的诉求已受理',
+  answer_directly: '热线已直接答复您的诉求',
+  dispatch: '诉求已派发至承办单位办理',
+  redispatch: '诉求已改派至新的承办单位',
+  rule_owner: '已确定承办单位，继续办理',
+  sign: '承办单位已签收',
+  contact: '承办单位已与您联系',
+  reply: '承办单位已答复',
+  request_extension: '承办单位申请延期办理',
+  approve_extension: '办理时限已延期',
+  follow_up: '已完成回访',
+  citizen_evaluate: '您已评价',
+  reopen: '诉求重新办理',
+  supervise: '诉求已列入督办',
+};
+
+export const SATISFACTION_LABELS = { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' } as const;
+export const URGENCY_LABELS = { normal: '一般', urgent: '紧急' } as const;
+export const DISPATCH_ROLE_LABELS = { lead: '主办', assist: '协办' } as const;
+export const DISPATCH_STATUS_LABELS = { pending: '待签收', signed: '已签收', returned: '已退单', replied: '已答复', withdrawn: '已撤回' } as const;
+export const CASE_TYPE_LABEL = '12345诉求';
+export const CENTER_NAME_FALLBACK = '12345热线';

@@ -1,0 +1,94 @@
+import { boolean, customType, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+// Drizzle has no bytea column type of its own.
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/** A citizen's request (诉求): the 12345 facts of a case of type `hotline_request`. */
+export const hotlineRequests = pgTable(
+  'hotline_requests',
+  {
+    caseId: uuid('case_id').primaryKey(),
+    trackingCode: text('tracking_code').notNull().unique(),
+    channel: text('channel').notNull(),
+    requestType: text('request_type'),
+    categoryCode: text('category_code'),
+    urgency: text('urgency', { enum: ['normal', 'urgent'] }).notNull().default('normal'),
+    title: text('title'),
+    content: text('content').notNull(),
+    requesterName: text('requester_name'),
+    requesterPhone: text('requester_phone'),
+    townshipCode: text('township_code'),
+    villageCode: text('village_code'),
+    address: text('address'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    recordedBy: integer('recorded_by'),
+    replyText: text('reply_text'),
+    repliedAt: timestamp('replied_at', { withTimezone: true }),
+    repliedByUnitId: integer('replied_by_unit_id'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    ruleId: text('rule_id'),
+  },
+  (t) => [index('hotline_requests_received_idx').on(t.receivedAt), index('hotline_requests_township_idx').on(t.townshipCode)],
+);
+
+/** One dispatch (派单) of a request to a unit, as lead (主办) or co-handler (协办). */
+export const hotlineDispatches = pgTable(
+  'hotline_dispatches',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    role: text('role', { enum: ['lead', 'assist'] }).notNull(),
+    status: text('status', { enum: ['pending', 'signed', 'returned', 'replied', 'withdrawn'] }).notNull(),
+    dispatchedAt: timestamp('dispatched_at', { withTimezone: true }).notNull(),
+    responseDueAt: timestamp('response_due_at', { withTimezone: true }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    signedAt: timestamp('signed_at', { withTimezone: true }),
+    contactedAt: timestamp('contacted_at', { withTimezone: true }),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    returnReason: text('return_reason'),
+    repliedAt: timestamp('replied_at', { withTimezone: true }),
+    extensionRequestedDays: integer('extension_requested_days'),
+    extensionReason: text('extension_reason'),
+    extended: boolean('extended').notNull().default(false),
+  },
+  (t) => [index('hotline_dispatches_case_idx').on(t.caseId), index('hotline_dispatches_unit_idx').on(t.unitId, t.status)],
+);
+
+/** A follow-up (回访) or a citizen's own rating of the answer (评价). */
+export const hotlineEvaluations = pgTable(
+  'hotline_evaluations',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id').notNull(),
+    source: text('source', { enum: ['citizen', 'followup'] }).notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    resolved: boolean('resolved').notNull(),
+    satisfaction: text('satisfaction', { enum: ['satisfied', 'basically_satisfied', 'dissatisfied'] }).notNull(),
+    comment: text('comment'),
+    unitId: integer('unit_id'),
+    rectificationDueAt: timestamp('rectification_due_at', { withTimezone: true }),
+    rectifiedAt: timestamp('rectified_at', { withTimezone: true }),
+  },
+  (t) => [index('hotline_evaluations_case_idx').on(t.caseId), index('hotline_evaluations_at_idx').on(t.at)],
+);
+
+export const hotlineAttachments = pgTable('hotline_attachments', {
+  id: uuid('id').primaryKey(),
+  caseId: uuid('case_id').notNull(),
+  mimeType: text('mime_type').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  data: bytea('data').notNull(),
+});
+
+/** The request taxonomy (诉求分类), three levels, with the clock rule and usual owner of each leaf. */
+export const hotlineCategories = pgTable('hotline_categories', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  level: integer('level').notNull(),
+  parentCode: text('parent_code'),
+  clockRule: text('clock_rule'),
+  defaultUnitId: integer('default_unit_id'),
+});

@@ -1,0 +1,69 @@
+import { Worker } from 'node:worker_threads';
+import { DatabaseError, type SqlBackend, type SqlRunner } from './connection.js';
+import type { QueryResult, WorkerReply, WorkerRequest } from './pglite-protocol.js';
+
+type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
+type RequestBody = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+/** Embedded PostgreSQL in a worker thread; dataDir null keeps it in memory. */
+export async function openPgliteBackend(dataDir: string | null): Promise<SqlBackend> {
+  const worker = new Worker(new URL('./pglite-worker.js', import.meta.url), { workerData: { dataDir } });
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let failure: Error | null = null;
+
+  worker.on('message', (message: WorkerReply) => {
+    const entry = pending.get(message.id);
+    if (!entry) return;
+    pending.delete(message.id);
+    if (message.ok) entry.resolve(message.result);
+    else entry.reject(new DatabaseError(message.error.message, message.error.code));
+  });
+  const failAll = (error: Error) => {
+    failure = error;
+    for (const entry of pending.values()) entry.reject(error);
+    pending.clear();
+  };
+  worker.on('error', failAll);
+  worker.on('exit', (code) => failAll(new DatabaseError(`embedded database stopped (exit ${code})`)));
+
+  const call = <T>(body: RequestBody): Promise<T> => {
+    if (failure) return Promise.reject(failure);
+    const id = nextId++;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      worker.postMessage({ id, ...body });
+    });
+  };
+
+  const runner = (txId?: number): SqlRunner => ({
+    query: (sql, params, rowMode) =>
+      call<QueryResult>({ op: 'query', sql, params, rowMode, ...(txId ? { txId } : {}) }),
+    exec: (sql) => call<void>({ op: 'exec', sql, ...(txId ? { txId } : {}) }),
+  });
+
+  await call({ op: 'ready' });
+  const base = runner();
+  return {
+    kind: 'pglite',
+    query: base.query,
+    exec: base.exec,
+    async inTransaction(fn) {
+      const txId = await call<number>({ op: 'begin' });
+      let result;
+      try {
+        result = await fn(runner(txId));
+      } catch (error) {
+        await call({ op: 'end', txId, commit: false }).catch(() => undefined);
+        throw error;
+      }
+      await call({ op: 'end', txId, commit: true });
+      return result;
+    },
+    async close() {
+      await call({ op: 'close' }).catch(() => undefined);
+      worker.removeAllListeners('exit');
+      await worker.terminate();
+    },
+  };
+}

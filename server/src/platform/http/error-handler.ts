@@ -1,0 +1,29 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { DatabaseError, UNIQUE_VIOLATION } from '../db/connection.js';
+import { AppError } from '../errors/app-error.js';
+import { platformError } from '../errors/platform-errors.js';
+import { describeValidationErrors } from '../validation.js';
+
+/** Turns anything thrown into `{ error: { code, message, details } }` with the right status. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const e = error as FastifyError & { code?: string };
+  if (e.validation) return platformError('VALIDATION_FAILED', describeValidationErrors(e.validation as never));
+  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return platformError('PAYLOAD_TOO_LARGE');
+  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e instanceof SyntaxError) {
+    return platformError('VALIDATION_FAILED', [{ field: '(整体)', message: '请求内容不是有效的 JSON' }]);
+  }
+  if (e.statusCode === 429) return platformError('RATE_LIMITED');
+  if (error instanceof DatabaseError && error.sqlState === UNIQUE_VIOLATION) return platformError('CONFLICT');
+  // The clock engine refuses dates its holiday calendar does not know.
+  if (e.code === 'CALENDAR_YEAR_UNKNOWN') return platformError('CALENDAR_UNKNOWN', { detail: e.message });
+  return platformError('INTERNAL');
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    return reply.code(appError.status).send({ error: { code: appError.code, message: appError.message, details: appError.details ?? null } });
+  });
+}

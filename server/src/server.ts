@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import { openDatabase, type Database } from './platform/db/database.js';
+import { migrate } from './platform/db/migrate.js';
+import { repoPath } from './platform/repo-path.js';
+import { systemTime, type TimeSource } from './platform/time.js';
+import { sweepClocks } from './modules/cases/index.js';
+import { DEMO_PASSWORD, seedDemo, type DemoAccount } from './modules/demo/index.js';
+
+export interface ServerOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  demo: boolean;
+  demoRequests: number;
+  time?: TimeSource;
+  log?: (line: string) => void;
+  /** Seconds between clock sweeps (automatic urging). */
+  sweepSeconds: number;
+  logger?: boolean;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  close(): Promise<void>;
+}
+
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptions {
+  return {
+    port: Number(env.PORT ?? 8080),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: env.FAZHI_DATA_DIR ?? './data',
+    databaseUrl: env.DATABASE_URL || null,
+    demo: env.FAZHI_DEMO !== '0',
+    demoRequests: Number(env.FAZHI_DEMO_REQUESTS ?? 400),
+    sweepSeconds: Number(env.FAZHI_SWEEP_SECONDS ?? 60),
+    logger: env.FAZHI_LOG === '1',
+  };
+}
+
+/** Opens the database, migrates, seeds the demo county into an empty one, and listens. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const time = options.time ?? systemTime;
+  const database = await openDatabase(options.databaseUrl ? { url: options.databaseUrl } : { dataDir: options.dataDir });
+  await migrate(database);
+  const empty = (await database.backend.query('select count(*)::int as n from units', [], 'object')).rows[0] as { n: number };
+  let accounts: DemoAccount[] = [];
+  if (empty.n === 0 && options.demo) {
+    log('首次启动：正在生成演示数据（临沂市兰山区）…');
+    const seeded = await seedDemo(database, { requests: options.demoRequests, now: time.now() });
+    accounts = seeded.accounts;
+    log(`演示数据已生成：${seeded.requests} 件诉求。`);
+  }
+  const webDist = repoPath('web', 'dist');
+  const app = await buildApp(
+    { database, time, config: { intakeRateLimitPerMinute: Number(process.env.FAZHI_INTAKE_RATE_LIMIT ?? 30), webDist: existsSync(webDist) ? webDist : null, secureCookies: process.env.FAZHI_SECURE_COOKIES === '1' } },
+    { logger: options.logger ?? false },
+  );
+  await app.listen({ port: options.port, host: options.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://localhost:${port}`;
+  log(`Fazhi 法治 已启动：${url}  （数据库：${database.kind === 'postgres' ? 'PostgreSQL' : `内置 PGlite，数据目录 ${options.dataDir}`}）`);
+  log(`  公众诉求页面：${url}/    工作台：${url}/staff    接口文档：${url}/api/docs`);
+  if (accounts.length) {
+    log(`  演示账号（密码均为 ${DEMO_PASSWORD}）：`);
+    for (const a of accounts.slice(0, 12)) log(`    ${a.username.padEnd(24)} ${a.displayName}，${a.unitName}`);
+    if (accounts.length > 12) log(`    …… 另有 ${accounts.length - 12} 个承办单位账号：dept-<部门>、town-<乡镇代码后三位>（负责人加 -leader）`);
+  }
+  let sweeping = false;
+  const timer = setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    sweepClocks(database, time.now())
+      .catch((error: unknown) => app.log.error({ err: error }, 'clock sweep failed'))
+      .finally(() => (sweeping = false));
+  }, options.sweepSeconds * 1000);
+  timer.unref();
+  return {
+    app,
+    database,
+    url,
+    async close() {
+      clearInterval(timer);
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../src/app.js';
+import { hashPassword } from '../src/modules/auth/index.js';
+import { insertUsers, readDemoCounty, readDivisions, seedOrganisation, type SeededOrganisation } from '../src/modules/orgs/index.js';
+import { hotlineCategories, readTaxonomy, type TaxonomyNode } from '../src/modules/requests/index.js';
+import type { StaffRole } from '../src/platform/actor.js';
+import { openDatabase, type Database } from '../src/platform/db/database.js';
+import { migrate } from '../src/platform/db/migrate.js';
+import { fixedTime } from '../src/platform/time.js';
+
+export const TEST_PASSWORD = 'test-password-1';
+
+/** The databases a suite runs on: always the embedded one, PostgreSQL when a server is given. */
+export function testBackends(): Array<{ name: string; url: string | null }> {
+  const url = process.env.FAZHI_TEST_DATABASE_URL;
+  return [{ name: 'PGlite', url: null }, ...(url ? [{ name: 'PostgreSQL', url }] : [])];
+}
+
+/** A fresh, empty database: in-memory PGlite, or a new database on the PostgreSQL server. */
+export async function freshDatabase(url: string | null): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (!url) {
+    const database = await openDatabase({ dataDir: null });
+    await migrate(database);
+    return { database, drop: () => database.close() };
+  }
+  const name = `fazhi_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = await openDatabase({ url: target.toString() });
+  await migrate(database);
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestContext {
+  app: FastifyInstance;
+  database: Database;
+  time: ReturnType<typeof fixedTime>;
+  org: SeededOrganisation;
+  /** Signs in and returns the bearer header for that user. */
+  as(username: string): Promise<Record<string, string>>;
+  close(): Promise<void>;
+}
+
+/** The demo county's organisation with one user per role, and an app on it. Requests: none. */
+export async function createTestContext(url: string | null, start = new Date('2026-03-02T09:00:00+08:00')): Promise<TestContext> {
+  const { database, drop } = await freshDatabase(url);
+  const time = fixedTime(start);
+  const passwordHash = await hashPassword(TEST_PASSWORD);
+  const org = await database.transaction(async (tx) => {
+    const seeded = await seedOrganisation(tx, readDivisions('371302'), readDemoCounty());
+    const rows: Array<typeof hotlineCategories.$inferInsert> = [];
+    const walk = (nodes: TaxonomyNode[], level: number, parentCode: string | null) => {
+      for (const n of nodes) {
+        rows.push({ code: n.code, name: n.name, level, parentCode, clockRule: n.clockRule ?? null, defaultUnitId: null });
+        if (n.children) walk(n.children, level + 1, n.code);
+      }
+    };
+    walk(readTaxonomy().categories, 1, null);
+    await tx.insert(hotlineCategories).values(rows);
+    const user = (username: string, role: StaffRole, unitId: number, scopeUnitId = unitId) => ({ username, displayName: username, role, unitId, scopeUnitId, passwordHash });
+    const housing = seeded.departmentIds.get('housing')!;
+    const firstDept = [...seeded.departmentIds.values()].find((id) => id !== housing)!;
+    const [townCode, townId] = [...seeded.townshipIds][0]!;
+    void townCode;
+    await insertUsers(tx, [
+      user('operator', 'operator', seeded.centerId, seeded.governmentId),
+      user('dispatcher', 'dispatcher', seeded.centerId, seeded.governmentId),
+      user('supervisor', 'supervisor', seeded.centerId, seeded.governmentId),
+      user('housing', 'handler', housing),
+      user('housing-leader', 'unit_leader', housing),
+      user('other-dept', 'handler', firstDept),
+      user('town', 'handler', townId),
+      user('leader', 'unit_leader', seeded.governmentId),
+    ]);
+    return seeded;
+  });
+  const app = await buildApp({ database, time, config: { intakeRateLimitPerMinute: 10_000, webDist: null, secureCookies: false } });
+  // Sessions expire on the test's clock too, so a token is renewed once the clock has moved on.
+  const tokens = new Map<string, { token: string; at: number }>();
+  return {
+    app,
+    database,
+    time,
+    org,
+    async as(username) {
+      const cached = tokens.get(username);
+      if (!cached || time.now().getTime() - cached.at > 3600_000) {
+        const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
+        if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.body}`);
+        tokens.set(username, { token: res.json().token, at: time.now().getTime() });
+      }
+      return { authorization: `Bearer ${tokens.get(username)!.token}` };
+    },
+    async close() {
+      await app.close();
+      await drop();
+    },
+  };
+}
