@@ -51,7 +51,7 @@ export interface TestContext {
   database: Database;
   time: ReturnType<typeof fixedTime>;
   org: SeededOrganisation;
-  /** Signs in and returns the bearer header for that user. */
+  /** Signs in now and returns the bearer header for that user. */
   as(username: string): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
@@ -90,21 +90,16 @@ export async function createTestContext(url: string | null, start = new Date('20
     return seeded;
   });
   const app = await buildApp({ database, time, config: { intakeRateLimitPerMinute: 10_000, webDist: null, secureCookies: false } });
-  // Sessions expire on the test's clock too, so a token is renewed once the clock has moved on.
-  const tokens = new Map<string, { token: string; at: number }>();
   return {
     app,
     database,
     time,
     org,
     async as(username) {
-      const cached = tokens.get(username);
-      if (!cached || time.now().getTime() - cached.at > 3600_000) {
-        const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
-        if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.body}`);
-        tokens.set(username, { token: res.json().token, at: time.now().getTime() });
-      }
-      return { authorization: `Bearer ${tokens.get(username)!.token}` };
+      // A fresh sign-in each time: tests move the clock back and forth, and sessions live on that clock.
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
+      if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.body}`);
+      return { authorization: `Bearer ${res.json().token}` };
     },
     async close() {
       await app.close();

@@ -71,7 +71,9 @@ export async function computeHotlineFigures(database: Database, scopeUnitId: num
   };
   const byGroup = new Map<number | null, Counts>();
   for (const sql of Object.values(queries)) {
-    const result = await database.backend.query(sql, params, 'object');
+    // PostgreSQL refuses parameters a statement does not use.
+    const used = Math.max(...[...sql.matchAll(/\$(\d)/g)].map((m) => Number(m[1])));
+    const result = await database.backend.query(sql, params.slice(0, used), 'object');
     for (const row of result.rows as Array<Record<string, number | null>>) {
       const group = row.grp ?? null;
       const counts = byGroup.get(group) ?? {};
