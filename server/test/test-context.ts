@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
+import { freshDatabaseUrl } from './fresh-database-url.js';
 import { buildApp } from '../src/app.js';
 import { hashPassword } from '../src/modules/auth/index.js';
 import { insertUsers, readDemoCounty, readDivisions, seedOrganisation, type SeededOrganisation } from '../src/modules/orgs/index.js';
@@ -25,23 +24,14 @@ export async function freshDatabase(url: string | null): Promise<{ database: Dat
     await migrate(database);
     return { database, drop: () => database.close() };
   }
-  const name = `fazhi_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const database = await openDatabase({ url: target.toString() });
+  const target = await freshDatabaseUrl(url);
+  const database = await openDatabase({ url: target.url });
   await migrate(database);
   return {
     database,
     drop: async () => {
       await database.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await target.drop();
     },
   };
 }

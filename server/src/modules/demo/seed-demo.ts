@@ -1,0 +1,180 @@
+
+import type { Actor, StaffRole } from '../../platform/actor.js';
+import type { Database, Db } from '../../platform/db/database.js';
+import { hashPassword } from '../auth/index.js';
+import { performAction } from '../cases/index.js';
+import { insertUsers, readDemoCounty, readDivisions, seedOrganisation, units, type NewUser, type SeededOrganisation } from '../orgs/index.js';
+import { hotlineCategories, insertRequest, prepareRequest, loadReferenceData, readTaxonomy, type TaxonomyNode } from '../requests/index.js';
+import { generatePersonName, generatePhone, generateReplyText, generateRequestText, seededRng } from './request-text.js';
+
+export const DEMO_COUNTY = '371302';
+export const DEMO_PASSWORD = 'Fazhi@2026';
+
+export interface DemoAccount {
+  username: string;
+  role: StaffRole;
+  displayName: string;
+  unitName: string;
+}
+
+/** Loads the county's taxonomy into the categories table, each leaf with its usual owner. */
+async function seedCategories(tx: Db, org: SeededOrganisation): Promise<void> {
+  const rows: Array<typeof hotlineCategories.$inferInsert> = [];
+  const walk = (nodes: TaxonomyNode[], level: number, parentCode: string | null) => {
+    for (const n of nodes) {
+      const defaultUnitId = n.defaultDepartment && n.defaultDepartment !== 'township' ? (org.departmentIds.get(n.defaultDepartment) ?? null) : null;
+      rows.push({ code: n.code, name: n.name, level, parentCode, clockRule: n.clockRule ?? null, defaultUnitId });
+      if (n.children) walk(n.children, level + 1, n.code);
+    }
+  };
+  walk(readTaxonomy().categories, 1, null);
+  for (let i = 0; i < rows.length; i += 200) await tx.insert(hotlineCategories).values(rows.slice(i, i + 200));
+}
+
+function demoUsers(org: SeededOrganisation, passwordHash: string): NewUser[] {
+  const county = readDemoCounty();
+  const gov = org.governmentId;
+  const center = org.centerId;
+  const user = (username: string, displayName: string, role: StaffRole, unitId: number, scopeUnitId = unitId): NewUser => ({ username, displayName, role, unitId, scopeUnitId, passwordHash });
+  const list: NewUser[] = [
+    user('operator', '王丽（话务员）', 'operator', center, gov),
+    user('dispatcher', '李强（派单员）', 'dispatcher', center, gov),
+    user('supervisor', '赵敏（督办员）', 'supervisor', center, gov),
+    user('leader', '陈书记（区领导）', 'unit_leader', gov, gov),
+    user('admin', '系统管理员', 'admin', center, gov),
+  ];
+  for (const d of county.departments) {
+    const id = org.departmentIds.get(d.key)!;
+    list.push(user(`dept-${d.key}`, `${d.shortName ?? d.name}承办人`, 'handler', id));
+  }
+  for (const [code, id] of org.townshipIds) {
+    list.push(user(`town-${code.slice(6)}`, `乡镇街道承办人${code.slice(6)}`, 'handler', id));
+    list.push(user(`town-${code.slice(6)}-leader`, `乡镇街道负责人${code.slice(6)}`, 'unit_leader', id));
+  }
+  return list;
+}
+
+/** A fresh data directory gets the demo county: its real townships, departments, people and requests. */
+export async function seedDemo(database: Database, options: { requests: number; now: Date; seed?: number }): Promise<{ accounts: DemoAccount[]; requests: number }> {
+  const divisions = readDivisions(DEMO_COUNTY);
+  const county = readDemoCounty();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const org = await database.transaction(async (tx) => {
+    const seeded = await seedOrganisation(tx, divisions, county);
+    await seedCategories(tx, seeded);
+    await insertUsers(tx, demoUsers(seeded, passwordHash));
+    return seeded;
+  });
+  const created = await seedDemoRequests(database, org, options);
+  const accounts = (await database.db.select().from(units)).length ? await listAccounts(database) : [];
+  return { accounts, requests: created };
+}
+
+async function listAccounts(database: Database): Promise<DemoAccount[]> {
+  const rows = await database.backend.query(
+    `select u.username, u.role, u.display_name, n.name from users u join units n on n.id = u.unit_id order by u.id`, [], 'array');
+  return (rows.rows as Array<[string, StaffRole, string, string]>).map(([username, role, displayName, unitName]) => ({ username, role, displayName, unitName }));
+}
+
+const HOUR = 3600_000;
+
+/** Walks each demo request through a realistic life: dispatch, sign, reply, follow-up; some return, extend, or get rated badly. */
+async function seedDemoRequests(database: Database, org: SeededOrganisation, options: { requests: number; now: Date; seed?: number }): Promise<number> {
+  const rng = seededRng(options.seed ?? 371302);
+  const reference = await loadReferenceData(database.db);
+  const leaves = [...reference.categories.values()].filter((c) => c.level === 3);
+  const townships = [...reference.townships.values()];
+  const actorsByUnit = await staffByUnit(database);
+  const centerActor = (role: 'operator' | 'dispatcher') => actorsByUnit.get(`${org.centerId}:${role}`)!;
+  const pick = <T>(list: T[]): T => list[Math.floor(rng() * list.length)]!;
+  let created = 0;
+
+  for (let i = 0; i < options.requests; i++) {
+    const leaf = pick(leaves);
+    const level1 = reference.categories.get(reference.categories.get(leaf.parentCode ?? '')?.parentCode ?? '');
+    const township = pick(townships);
+    const villages = [...township.villages];
+    const [villageCode, villageName] = villages.length ? pick(villages) : [undefined, ''];
+    const text = generateRequestText(rng, { categoryCode: leaf.code, categoryName: leaf.name, level1Name: level1?.name ?? '', townshipName: township.name, villageName: villageName ?? '' });
+    let at = new Date(options.now.getTime() - rng() * 45 * 24 * HOUR);
+    const viaPhone = rng() < 0.6;
+    const prepared = prepareRequest(
+      {
+        content: text.content, title: text.title, name: rng() < 0.7 ? generatePersonName(rng) : undefined, phone: rng() < 0.85 ? generatePhone(rng) : undefined,
+        townshipCode: township.code, villageCode, channel: viaPhone ? 'phone' : pick(['web', 'app', 'wechat', 'mayor_mailbox']),
+        ...(viaPhone ? { requestType: text.type, categoryCode: leaf.code, urgency: text.urgency } : {}),
+      },
+      reference,
+      viaPhone ? centerActor('operator') : { role: 'citizen' },
+    );
+    await database.transaction((tx) => insertRequest(tx, prepared, at));
+    created++;
+    const step = async (action: string, actor: Actor, input: Record<string, unknown>, hours: number): Promise<boolean> => {
+      const next = new Date(at.getTime() + hours * HOUR);
+      if (next > options.now) return false;
+      at = next;
+      await database.transaction((tx) => performAction(tx, { caseId: prepared.caseId, action, actor, input, now: at }));
+      return true;
+    };
+    const fate = rng();
+    if (fate < 0.06) continue; // still waiting at intake
+    if (text.type === '咨询' && rng() < 0.7) {
+      if (!(await step('answer_directly', centerActor('operator'), { reply: generateReplyText(rng, { categoryName: leaf.name, unitName: '12345热线' }) }, 0.2))) continue;
+      await followUp(step, centerActor('operator'), rng);
+      continue;
+    }
+    const ownerId = leaf.defaultUnitId ?? org.townshipIds.get(township.code)!;
+    const dispatchInput = { unitId: ownerId, requestType: text.type, categoryCode: leaf.code, urgency: text.urgency };
+    if (!(await step('dispatch', centerActor('dispatcher'), dispatchInput, 0.5 + rng()))) continue;
+    let owner = actorsByUnit.get(`${ownerId}:handler`)!;
+    if (fate < 0.12) continue; // not yet signed
+    if (fate < 0.2) {
+      if (!(await step('return', owner, { reason: '经核实，该事项不属于本单位职责范围，建议改派属地乡镇（街道）。' }, 2 + rng() * 10))) continue;
+      if (fate < 0.15) continue; // waiting for the center
+      const newOwner = org.townshipIds.get(township.code)!;
+      if (!(await step('redispatch', centerActor('dispatcher'), { unitId: newOwner, reason: '按属地管理原则改派。' }, 1 + rng() * 4))) continue;
+      owner = actorsByUnit.get(`${newOwner}:handler`)!;
+    }
+    if (!(await step('sign', owner, {}, 0.5 + rng() * (fate > 0.9 ? 40 : 8)))) continue;
+    if (!(await step('contact', owner, { note: '已电话联系诉求人，了解具体情况并约定现场查看时间。' }, 0.5 + rng() * 6))) continue;
+    if (fate < 0.3) continue; // handling
+    // Only the general limit can be extended (+5 working days on approval).
+    if (fate < 0.36 && leaf.clockRule === 'rx12345.general' && text.urgency === 'normal') {
+      if (!(await step('request_extension', owner, { reason: '需协调多个部门现场会商，申请延期办理。' }, 24 + rng() * 48))) continue;
+      if (fate < 0.33) continue;
+      if (!(await step('approve_extension', centerActor('dispatcher'), {}, 2 + rng() * 10))) continue;
+    }
+    const replyText = generateReplyText(rng, { categoryName: leaf.name, unitName: '承办单位' });
+    if (!(await step('reply', owner, { reply: replyText }, 8 + rng() * 120))) continue;
+    if (fate < 0.45) continue; // waiting for the follow-up
+    const bad = await followUp(step, centerActor('operator'), rng);
+    if (bad && rng() < 0.6) {
+      if (!(await step('reply', owner, { reply: `整改情况：${replyText}` }, 24 + rng() * 72))) continue;
+      await followUp(step, centerActor('operator'), rng, true);
+    }
+  }
+  return created;
+}
+
+type Step = (action: string, actor: Actor, input: Record<string, unknown>, hours: number) => Promise<boolean>;
+
+/** Returns true when the requester was dissatisfied (a rectification is open). */
+async function followUp(step: Step, operator: Actor, rng: () => number, second = false): Promise<boolean> {
+  const roll = rng();
+  const satisfaction = roll < (second ? 0.7 : 0.62) ? 'satisfied' : roll < 0.9 ? 'basically_satisfied' : 'dissatisfied';
+  const resolved = satisfaction !== 'dissatisfied' && rng() < 0.92;
+  const done = await step('follow_up', operator, { resolved, satisfaction, comment: satisfaction === 'dissatisfied' ? '诉求人表示问题仍未解决。' : '诉求人对办理结果表示认可。' }, 4 + rng() * 40);
+  return done && satisfaction === 'dissatisfied';
+}
+
+async function staffByUnit(database: Database): Promise<Map<string, Actor>> {
+  const rows = await database.backend.query(
+    `select u.id, u.role, u.unit_id, u.scope_unit_id, s.path, u.display_name from users u join units s on s.id = u.scope_unit_id`, [], 'array');
+  const map = new Map<string, Actor>();
+  for (const [userId, role, unitId, scopeUnitId, scopePath, displayName] of rows.rows as Array<[number, StaffRole, number, number, string, string]>) {
+    const key = `${unitId}:${role}`;
+    if (!map.has(key)) map.set(key, { role, userId, unitId, scopeUnitId, scopePath, displayName });
+  }
+  return map;
+}
+
