@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { freshDatabaseUrl } from '../../server/test/fresh-database-url.js';
 import { testBackends } from '../../server/test/test-context.js';
-import { startServerProcess, stopServerProcess } from './server-process.js';
+import { startServerProcess, stopServerProcess } from '../../server/test/server-process.js';
 
 const TOWNSHIP = '371302001';
 

@@ -8,7 +8,7 @@ export { registerCaseType, getCaseType } from './case-registry.js';
 export { caseError } from './cases.errors.js';
 export { cases, caseEvents, caseClocks } from './cases.tables.js';
 export { GENESIS_HASH, eventHash } from './event-chain.js';
-export { openCase, type OpenCaseInput } from './operations/open-case.js';
+export { openCase, openCases, type OpenCaseInput } from './operations/open-case.js';
 export { performAction, type PerformActionInput, type PerformActionResult } from './operations/perform-action.js';
 export { verifyAudit, type AuditReport, type BrokenLink } from './operations/verify-audit.js';
 export { sweepClocks, WARNING_SHARE, type SweepResult } from './operations/sweep-clocks.js';

@@ -4,7 +4,7 @@ import type { Database, Db } from '../../platform/db/database.js';
 import { hashPassword } from '../auth/index.js';
 import { performAction } from '../cases/index.js';
 import { insertUsers, readDemoCounty, readDivisions, seedOrganisation, units, type NewUser, type SeededOrganisation } from '../orgs/index.js';
-import { hotlineCategories, insertRequest, prepareRequest, loadReferenceData, readTaxonomy, type TaxonomyNode } from '../requests/index.js';
+import { hotlineCategories, insertRequests, prepareRequest, loadReferenceData, readTaxonomy, type TaxonomyNode } from '../requests/index.js';
 import { generatePersonName, generatePhone, generateReplyText, generateRequestText, seededRng } from './request-text.js';
 
 export const DEMO_COUNTY = '371302';
@@ -107,7 +107,7 @@ async function seedDemoRequests(database: Database, org: SeededOrganisation, opt
       reference,
       viaPhone ? centerActor('operator') : { role: 'citizen' },
     );
-    await database.transaction((tx) => insertRequest(tx, prepared, at));
+    await database.transaction((tx) => insertRequests(tx, [prepared], at));
     created++;
     const step = async (action: string, actor: Actor, input: Record<string, unknown>, hours: number): Promise<boolean> => {
       const next = new Date(at.getTime() + hours * HOUR);

@@ -3,7 +3,7 @@ export { hotlineCaseType, HOTLINE_CASE_TYPE } from './hotline-case-type.js';
 export { requestsPlugin } from './requests.plugin.js';
 export { hotlineRequests, hotlineDispatches, hotlineEvaluations, hotlineAttachments, hotlineCategories } from './requests.tables.js';
 export { hotlineConfig, readTaxonomy, type TaxonomyNode } from './hotline-config.js';
-export { prepareRequest, insertRequest, IntakeQueue, type SubmitRequestInput, type PreparedRequest } from './operations/submit-request.js';
+export { prepareRequest, insertRequests, IntakeQueue, type SubmitRequestInput, type PreparedRequest } from './operations/submit-request.js';
 export { loadReferenceData, type ReferenceData } from './reference-data.js';
 export { requestError } from './requests.errors.js';
 export { STATE_LABELS, SATISFACTION_LABELS } from './requests.strings.js';

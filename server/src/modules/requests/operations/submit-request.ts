@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '../../../platform/actor.js';
 import { isStaff } from '../../../platform/actor.js';
 import type { Database, Db } from '../../../platform/db/database.js';
-import { openCase } from '../../cases/index.js';
+import { openCases } from '../../cases/index.js';
 import { HOTLINE_CASE_TYPE } from '../hotline-case-type.js';
 import { hotlineConfig } from '../hotline-config.js';
 import type { ReferenceData } from '../reference-data.js';
@@ -77,54 +77,62 @@ export function prepareRequest(input: SubmitRequestInput, reference: ReferenceDa
   };
 }
 
-/** Writes one prepared request and its opening event, in the caller's transaction. */
-export async function insertRequest(tx: Db, request: PreparedRequest, at: Date): Promise<void> {
-  const { input, actor } = request;
-  const channel = input.channel ?? (isStaff(actor) ? 'phone' : 'web');
-  await openCase(tx, {
-    caseId: request.caseId,
-    caseType: HOTLINE_CASE_TYPE,
-    actor,
-    at,
-    regionCode: input.villageCode ?? input.townshipCode,
-    // Hashes stand in for personal data so the permanent record carries none.
-    payload: {
-      trackingCode: request.trackingCode,
-      channel,
-      townshipCode: input.townshipCode,
-      villageCode: input.villageCode ?? null,
-      categoryCode: input.categoryCode ?? null,
-      requestType: input.requestType ?? null,
-      contentSha256: createHash('sha256').update(input.content).digest('hex'),
-      photoSha256: request.photo ? createHash('sha256').update(request.photo.bytes).digest('hex') : null,
-    },
-  });
-  await tx.insert(hotlineRequests).values({
-    caseId: request.caseId,
-    trackingCode: request.trackingCode,
-    channel,
-    requestType: input.requestType ?? null,
-    categoryCode: input.categoryCode ?? null,
-    urgency: input.urgency ?? 'normal',
-    title: input.title?.trim() || null,
-    content: input.content,
-    requesterName: input.name?.trim() || null,
-    requesterPhone: input.phone ?? null,
-    townshipCode: input.townshipCode,
-    villageCode: input.villageCode ?? null,
-    address: input.address?.trim() || null,
-    receivedAt: at,
-    recordedBy: isStaff(actor) ? actor.userId : null,
-  });
-  if (request.photo) {
-    await tx.insert(hotlineAttachments).values({
-      id: randomUUID(),
+/** Writes prepared requests and their opening events, in the caller's transaction. */
+export async function insertRequests(tx: Db, requests: PreparedRequest[], at: Date): Promise<void> {
+  if (requests.length === 0) return;
+  const channelOf = (r: PreparedRequest) => r.input.channel ?? (isStaff(r.actor) ? 'phone' : 'web');
+  await openCases(
+    tx,
+    requests.map((request) => ({
       caseId: request.caseId,
-      mimeType: request.photo.mimeType,
-      size: request.photo.bytes.length,
-      sha256: createHash('sha256').update(request.photo.bytes).digest('hex'),
-      data: request.photo.bytes,
-    });
+      caseType: HOTLINE_CASE_TYPE,
+      actor: request.actor,
+      at,
+      regionCode: request.input.villageCode ?? request.input.townshipCode,
+      // Hashes stand in for personal data so the permanent record carries none.
+      payload: {
+        trackingCode: request.trackingCode,
+        channel: channelOf(request),
+        townshipCode: request.input.townshipCode,
+        villageCode: request.input.villageCode ?? null,
+        categoryCode: request.input.categoryCode ?? null,
+        requestType: request.input.requestType ?? null,
+        contentSha256: createHash('sha256').update(request.input.content).digest('hex'),
+        photoSha256: request.photo ? createHash('sha256').update(request.photo.bytes).digest('hex') : null,
+      },
+    })),
+  );
+  await tx.insert(hotlineRequests).values(
+    requests.map((request) => ({
+      caseId: request.caseId,
+      trackingCode: request.trackingCode,
+      channel: channelOf(request),
+      requestType: request.input.requestType ?? null,
+      categoryCode: request.input.categoryCode ?? null,
+      urgency: request.input.urgency ?? 'normal',
+      title: request.input.title?.trim() || null,
+      content: request.input.content,
+      requesterName: request.input.name?.trim() || null,
+      requesterPhone: request.input.phone ?? null,
+      townshipCode: request.input.townshipCode,
+      villageCode: request.input.villageCode ?? null,
+      address: request.input.address?.trim() || null,
+      receivedAt: at,
+      recordedBy: isStaff(request.actor) ? request.actor.userId : null,
+    })),
+  );
+  const withPhotos = requests.filter((r) => r.photo);
+  if (withPhotos.length) {
+    await tx.insert(hotlineAttachments).values(
+      withPhotos.map((r) => ({
+        id: randomUUID(),
+        caseId: r.caseId,
+        mimeType: r.photo!.mimeType,
+        size: r.photo!.bytes.length,
+        sha256: createHash('sha256').update(r.photo!.bytes).digest('hex'),
+        data: r.photo!.bytes,
+      })),
+    );
   }
 }
 
@@ -162,15 +170,12 @@ export class IntakeQueue {
       while (this.waiting.length) {
         const batch = this.waiting.splice(0, this.options.maxBatch);
         try {
-          await this.database.transaction(async (tx) => {
-            const at = this.now();
-            for (const item of batch) await insertRequest(tx, item.request, at);
-          });
+          await this.database.transaction((tx) => insertRequests(tx, batch.map((item) => item.request), this.now()));
           for (const item of batch) item.resolve({ caseId: item.request.caseId, trackingCode: item.request.trackingCode });
         } catch {
           for (const item of batch) {
             try {
-              await this.database.transaction((tx) => insertRequest(tx, item.request, this.now()));
+              await this.database.transaction((tx) => insertRequests(tx, [item.request], this.now()));
               item.resolve({ caseId: item.request.caseId, trackingCode: item.request.trackingCode });
             } catch (error) {
               item.reject(error);

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { repoPath } from '../../server/src/platform/repo-path.js';
+import { repoPath } from '../src/platform/repo-path.js';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
