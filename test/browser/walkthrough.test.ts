@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServerProcess, stopServerProcess, type ServerProcess } from '../../server/test/server-process.js';
+
+const CHROMIUM = process.env.FAZHI_CHROMIUM ?? '/usr/bin/chromium';
+const PASSWORD = 'Fazhi@2026';
+const available = existsSync(CHROMIUM);
+if (!available) console.log(`# browser walkthrough SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set FAZHI_CHROMIUM)`);
+
+// Steps 1–6 of the 接诉即办 issue, through the real pages, as the people who use them.
+describe('接诉即办 in a real browser', { skip: available ? false : `Chromium not found at ${CHROMIUM}` }, () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let dataDir: string;
+
+  before(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'fazhi-browser-'));
+    server = await startServerProcess({ FAZHI_DATA_DIR: dataDir, FAZHI_DEMO_REQUESTS: '0' });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    if (server) await stopServerProcess(server);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const staffPage = async (username: string): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/staff/login`);
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('staff-user').waitFor();
+    return page;
+  };
+  const chooseOption = async (page: Page, testId: string, text: string) => {
+    await page.getByTestId(testId).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  };
+  const openRequest = async (page: Page, trackingCode: string, view: 'todo' | 'all' = 'todo') => {
+    await page.goto(`${server.url}/staff`);
+    if (view === 'all') await page.getByTestId('tab-all').click();
+    await page.locator(`[data-testid="todo-row"][data-tracking-code="${trackingCode}"]`).click();
+    await page.getByTestId('detail-tracking-code').waitFor();
+  };
+  const runAction = async (page: Page, action: string, fill?: () => Promise<void>) => {
+    await page.getByTestId(`action-${action}`).click();
+    await page.getByTestId(`action-form-${action}`).waitFor();
+    await fill?.();
+    await page.getByTestId('action-modal-submit').click();
+    await page.getByTestId(`action-form-${action}`).waitFor({ state: 'detached' });
+  };
+
+  test('citizen → operator → unit → dispatch center → follow-up → leader', { timeout: 240_000 }, async () => {
+    // 1. A citizen on a phone submits without an account and gets a tracking code.
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const citizen = await phone.newPage();
+    await citizen.goto(server.url);
+    await citizen.getByTestId('citizen-content').fill('我们小区物业不作为，单元门禁坏了两个多月没人修，陌生人随便进出，请督促物业尽快维修。');
+    await citizen.getByTestId('citizen-phone').fill('13912345678');
+    await chooseOption(citizen, 'citizen-township', '兰山街道');
+    await citizen.getByTestId('citizen-submit').click();
+    const code = (await citizen.getByTestId('tracking-code').innerText()).match(/[0-9A-Z]{4}(-[0-9A-Z]{4}){3}/)![0];
+    await citizen.goto(`${server.url}/track/${code}`);
+    assert.equal(await citizen.getByTestId('track-status').innerText(), '待处理');
+
+    // 2. The operator classifies it and dispatches it to the housing bureau.
+    const operator = await staffPage('operator');
+    await openRequest(operator, code);
+    assert.equal(await operator.getByTestId('detail-requester-phone').innerText(), '13912345678');
+    await runAction(operator, 'dispatch', async () => {
+      await chooseOption(operator, 'action-field-unitId', '兰山区住房和城乡建设局');
+      await chooseOption(operator, 'action-field-requestType', '投诉');
+      await operator.getByTestId('action-field-categoryCode').click();
+      for (const name of ['城乡建设', '物业管理', '物业服务质量']) {
+        await operator.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: name }).first().click();
+      }
+    });
+    assert.equal(await operator.getByTestId('detail-state').innerText(), '待签收');
+
+    // 3. The unit sees it on its to-do list with a green clock, signs, contacts, asks for more time.
+    const unit = await staffPage('dept-housing');
+    await unit.goto(`${server.url}/staff`);
+    const row = unit.locator(`[data-testid="todo-row"][data-tracking-code="${code}"]`);
+    assert.equal(await row.getByTestId('clock-tag').getAttribute('data-status'), 'green');
+    await openRequest(unit, code);
+    await runAction(unit, 'sign');
+    await runAction(unit, 'contact', () => unit.getByTestId('action-field-note').fill('已电话联系诉求人，约定明日上门查看。'));
+    await runAction(unit, 'request_extension', () => unit.getByTestId('action-field-reason').fill('门禁主板需厂家供货。'));
+
+    // 4. The dispatch center approves the extension and urges.
+    const dispatcher = await staffPage('dispatcher');
+    await openRequest(dispatcher, code);
+    await runAction(dispatcher, 'approve_extension');
+    await runAction(dispatcher, 'urge', () => dispatcher.getByTestId('action-field-note').fill('请加快办理。'));
+    assert.ok((await dispatcher.getByTestId('events-timeline').innerText()).includes('批准延期'));
+
+    // The unit replies.
+    await openRequest(unit, code, 'all');
+    await runAction(unit, 'reply', () => unit.getByTestId('action-field-reply').fill('经现场核实，已督促物业更换单元门禁主板，门禁已恢复正常。'));
+    assert.equal(await unit.getByTestId('detail-state').innerText(), '已答复待回访');
+
+    // 5. The citizen sees the reply and rates it.
+    await citizen.goto(`${server.url}/track/${code}`);
+    assert.ok((await citizen.getByTestId('track-reply').innerText()).includes('门禁已恢复正常'));
+    await citizen.getByTestId('evaluation-resolved-yes').click();
+    await citizen.getByTestId('evaluation-satisfied').click();
+    await citizen.getByTestId('evaluation-submit').click();
+    await citizen.getByTestId('evaluation-thanks').waitFor();
+    await citizen.reload();
+    assert.equal(await citizen.getByTestId('track-status').innerText(), '已办结');
+
+    // 6. The leader reads the figures with numerator and denominator and exports them.
+    const leader = await staffPage('leader');
+    await leader.goto(`${server.url}/staff/metrics`);
+    const housingSatisfaction = leader.locator('[data-testid="metric-satisfactionRate"]').filter({ hasText: '1/1' }).first();
+    await housingSatisfaction.waitFor();
+    assert.ok((await housingSatisfaction.innerText()).includes('100.00%'));
+    const download = leader.waitForEvent('download');
+    const popup = leader.context().waitForEvent('page').catch(() => null);
+    await leader.getByTestId('metrics-export').click();
+    const file = await Promise.race([download, popup.then(async (p) => p?.waitForEvent('download'))]);
+    assert.match(file!.suggestedFilename(), /\.xlsx$/);
+  });
+});
