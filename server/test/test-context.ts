@@ -7,6 +7,7 @@ import { hotlineCategories, readTaxonomy, type TaxonomyNode } from '../src/modul
 import type { StaffRole } from '../src/platform/actor.js';
 import { openDatabase, type Database } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
+import type { AppConfig } from '../src/platform/http/context.js';
 import { fixedTime } from '../src/platform/time.js';
 
 export const TEST_PASSWORD = 'test-password-1';
@@ -47,7 +48,11 @@ export interface TestContext {
 }
 
 /** The demo county's organisation with one user per role, and an app on it. Requests: none. */
-export async function createTestContext(url: string | null, start = new Date('2026-03-02T09:00:00+08:00')): Promise<TestContext> {
+export async function createTestContext(
+  url: string | null,
+  start = new Date('2026-03-02T09:00:00+08:00'),
+  config: Partial<AppConfig> = {},
+): Promise<TestContext> {
   const { database, drop } = await freshDatabase(url);
   const time = fixedTime(start);
   const passwordHash = await hashPassword(TEST_PASSWORD);
@@ -79,7 +84,7 @@ export async function createTestContext(url: string | null, start = new Date('20
     ]);
     return seeded;
   });
-  const app = await buildApp({ database, time, config: { intakeRateLimitPerMinute: 10_000, webDist: null, secureCookies: false } });
+  const app = await buildApp({ database, time, config: { intakeRateLimitPerMinute: 10_000, webDist: null, secureCookies: false, ...config } });
   return {
     app,
     database,

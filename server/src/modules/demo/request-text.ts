@@ -67,7 +67,10 @@ interface IssueItem {
   asks?: string[];
   places?: string[];
   leads?: string[];
+  /** An incident told with its own time: gets a time of day ("今天早上7点多，…"). */
   event?: boolean;
+  /** A one-off or self-dated story: neither a time of day nor "已经持续…了" is added. */
+  once?: boolean;
   urgent?: boolean;
   weight?: number;
 }
@@ -82,7 +85,9 @@ interface CategoryBank {
   suggestions: Array<{ title: string; text: string }>;
   praises: Array<{ title: string; text: string }>;
   issues: Record<string, IssueItem[]>;
+  /** Reply actions of the level-2 category; `leafReplies` holds those of its level-3 categories. */
   replies: string[];
+  leafReplies?: Record<string, string[]>;
   answer?: string;
 }
 
@@ -93,6 +98,7 @@ interface PhraseBank {
   vars: Record<string, string[]>;
   numbers: Record<string, [number, number, number]>;
   residents: { village: string; community: string };
+  committees: { village: string; community: string };
   openings: Record<RequestType, string[]>;
   urgentOpenings: string[];
   intros: string[];
@@ -117,6 +123,7 @@ interface PhraseBank {
     contacts: string[];
     closings: string[];
     consultOpenings: string[];
+    suggestionOpenings: string[];
     praise: string[];
   };
   fallback: Omit<CategoryBank, 'issues'> & { issues: IssueItem[]; answer: string };
@@ -187,6 +194,7 @@ export function shortVillageName(name: string): string {
     .trim()
     .replace(/村民委员会$/, '村')
     .replace(/村委会$/, '村')
+    .replace(/村村$/, '村')
     .replace(/居民委员会?$/, '')
     .replace(/居委会$/, '');
 }
@@ -249,14 +257,20 @@ function categoryBankOf(phrases: PhraseBank, code: string): CategoryBank | undef
 
 function slotsFor(rng: () => number, phrases: PhraseBank, input: RequestTextInput): Slots {
   const village = shortVillageName(input.villageName) || input.townshipName;
-  const resident = village.endsWith('村') ? phrases.residents.village : phrases.residents.community;
+  const rural = village.endsWith('村');
   return new Slots(rng, phrases, {
     township: input.townshipName,
     village,
-    resident,
+    resident: rural ? phrases.residents.village : phrases.residents.community,
+    committee: rural ? phrases.committees.village : phrases.committees.community,
     categoryName: input.categoryName,
     level1Name: input.level1Name,
   });
+}
+
+/** Whether the text already says where the requester lives (then no "我是…的居民" intro). */
+function mentionsHome(slots: Slots, text: string): boolean {
+  return text.includes(slots.get('village')) || text.includes(slots.get('township'));
 }
 
 /** Joins parts, dropping optional ones (in `dropOrder`) while the text is too long. */
@@ -312,7 +326,9 @@ function problem(rng: () => number, phrases: PhraseBank, slots: Slots, category:
   const text = slots.fill(item.text);
 
   let body: string;
-  if (event) {
+  if (item.once) {
+    body = sentence(`${lead}${text}`);
+  } else if (event) {
     const when = slots.fill(pick(rng, urgent ? phrases.urgentTimes : phrases.eventTimes));
     body = sentence(`${when}，${lead}${text}`);
   } else {
@@ -321,14 +337,13 @@ function problem(rng: () => number, phrases: PhraseBank, slots: Slots, category:
   }
 
   const opening = urgent ? pick(rng, phrases.urgentOpenings) : pick(rng, phrases.openings[type]);
-  const village = slots.get('village');
   const wantsIntro = rng() < 0.45;
-  const intro = wantsIntro && !body.includes(village) ? slots.fill(pick(rng, phrases.intros)) : '';
-  const wantsImpact = urgent ? item.impacts !== undefined : rng() < 0.6;
+  const intro = wantsIntro && !mentionsHome(slots, body) ? slots.fill(pick(rng, phrases.intros)) : '';
+  const wantsImpact = urgent ? item.impacts !== undefined : rng() < 0.7;
   const impact = wantsImpact ? sentence(slots.fill(pick(rng, item.impacts ?? bankOf.impacts))) : '';
   let prior = '';
   if (!event && rng() < 0.35) {
-    slots.set('contact', pick(rng, bankOf.contacts));
+    slots.set('contact', slots.fill(pick(rng, bankOf.contacts)));
     slots.set('result', pick(rng, phrases.priorResults));
     prior = sentence(slots.fill(pick(rng, phrases.priors)));
   }
@@ -360,7 +375,7 @@ function consultation(rng: () => number, phrases: PhraseBank, slots: Slots, cate
   const q = pick(rng, bankOf.questions);
   const opening = pick(rng, phrases.openings['咨询']);
   const context = q.context ? sentence(slots.fill(q.context)).replace(/。$/, '，') : '';
-  const intro = rng() < 0.3 && !context.includes(slots.get('village')) ? slots.fill(pick(rng, phrases.intros)) : '';
+  const intro = rng() < 0.3 && !mentionsHome(slots, context) ? slots.fill(pick(rng, phrases.intros)) : '';
   const asking = pick(rng, ['请问', '请问', '想问一下', '想了解一下']);
   const question = `${asking}${slots.fill(q.question)}？`;
   const closing = pick(rng, phrases.closings['咨询']);
@@ -376,7 +391,7 @@ function suggestion(rng: () => number, phrases: PhraseBank, slots: Slots, catego
   const s = pick(rng, bankOf.suggestions);
   const opening = pick(rng, phrases.openings['建议']);
   const text = sentence(slots.fill(s.text));
-  const intro = rng() < 0.4 && !text.includes(slots.get('village')) ? slots.fill(pick(rng, phrases.intros)) : '';
+  const intro = rng() < 0.4 && !mentionsHome(slots, text) ? slots.fill(pick(rng, phrases.intros)) : '';
   let content = opening + intro + text + pick(rng, phrases.closings['建议']);
   if (content.length < CONTENT_LENGTH.min) content = slots.fill(phrases.intros[0]!) + content;
   return { title: slots.fill(s.title), content: assemble([{ key: 'all', text: content }], []), type: '建议', urgency: 'normal' };
@@ -409,7 +424,8 @@ export function generateReplyText(rng: () => number, input: ReplyTextInput): str
   const phrases = bank();
   const r = phrases.replies;
   const code = input.categoryCode ?? codeOfName(input.categoryName) ?? '';
-  const bankOf = categoryBankOf(phrases, code) ?? phrases.fallback;
+  const category = categoryBankOf(phrases, code);
+  const bankOf = category ?? phrases.fallback;
   const village = input.villageName ? shortVillageName(input.villageName) : '';
   const handledAt = input.repliedAt ? new Date(input.repliedAt.getTime() - randomInt(rng, 0, 2) * DAY_MS) : undefined;
   const dueAt = input.repliedAt ? new Date(input.repliedAt.getTime() + randomInt(rng, 15, 60) * DAY_MS) : undefined;
@@ -432,9 +448,11 @@ export function generateReplyText(rng: () => number, input: ReplyTextInput): str
   if (input.requestType === '咨询') {
     return say(r.consultOpenings) + sentence(bankOf.answer ?? phrases.fallback.answer) + say(r.closings);
   }
+  const actions = category?.leafReplies?.[code] ?? (bankOf.replies.length > 0 ? bankOf.replies : phrases.fallback.replies);
+  const action = sentence(slots.fill(pick(rng, actions)));
+  if (input.requestType === '建议') return say(r.suggestionOpenings) + action + say(r.closings);
   const outcome =
     input.outcome ?? pickWeighted(rng, ['resolved', 'explained', 'in_progress'] as const, (o) => ({ resolved: 0.8, explained: 0.12, in_progress: 0.08 })[o]);
-  const action = sentence(slots.fill(pick(rng, bankOf.replies.length > 0 ? bankOf.replies : phrases.fallback.replies)));
   const result = say(outcome === 'resolved' ? r.resolved : outcome === 'explained' ? r.explained : r.inProgress);
   return say(r.openings) + say(r.verifications) + action + result + say(r.contacts) + say(r.closings);
 }

@@ -119,7 +119,8 @@ async function seedDemoRequests(database: Database, org: SeededOrganisation, opt
     const fate = rng();
     if (fate < 0.06) continue; // still waiting at intake
     if (text.type === '咨询' && rng() < 0.7) {
-      if (!(await step('answer_directly', centerActor('operator'), { reply: generateReplyText(rng, { categoryName: leaf.name, unitName: '12345热线' }) }, 0.2))) continue;
+      const answer = generateReplyText(rng, { categoryName: leaf.name, categoryCode: leaf.code, unitName: '12345热线', title: text.title, requestType: text.type, repliedAt: at });
+      if (!(await step('answer_directly', centerActor('operator'), { reply: answer }, 0.2))) continue;
       await followUp(step, centerActor('operator'), rng);
       continue;
     }
@@ -144,7 +145,10 @@ async function seedDemoRequests(database: Database, org: SeededOrganisation, opt
       if (fate < 0.33) continue;
       if (!(await step('approve_extension', centerActor('dispatcher'), {}, 2 + rng() * 10))) continue;
     }
-    const replyText = generateReplyText(rng, { categoryName: leaf.name, unitName: '承办单位' });
+    const replyText = generateReplyText(rng, {
+      categoryName: leaf.name, categoryCode: leaf.code, unitName: owner.role === 'citizen' || owner.role === 'system' ? '' : owner.displayName.replace(/承办人$/, ''),
+      townshipName: township.name, villageName: villageName ?? '', title: text.title, requestType: text.type, repliedAt: at,
+    });
     if (!(await step('reply', owner, { reply: replyText }, 8 + rng() * 120))) continue;
     if (fate < 0.45) continue; // waiting for the follow-up
     const bad = await followUp(step, centerActor('operator'), rng);
