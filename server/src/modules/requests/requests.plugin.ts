@@ -6,7 +6,7 @@ import { requireStaff } from '../auth/index.js';
 import { HOTLINE_CASE_TYPE } from './hotline-case-type.js';
 import { hotlineConfig } from './hotline-config.js';
 import { caseIdForCode, publicRequestView } from './operations/public-view.js';
-import { listRequests, requestDetail, type ListQuery } from './operations/staff-views.js';
+import { listRequests, requestAttachment, requestDetail, type ListQuery } from './operations/staff-views.js';
 import { IntakeQueue, prepareRequest, type SubmitRequestInput } from './operations/submit-request.js';
 import { categoryTree, loadReferenceData, type ReferenceData } from './reference-data.js';
 import { requestSchemas } from './requests.schemas.js';
@@ -77,6 +77,13 @@ export async function requestsPlugin(app: FastifyInstance, ctx: AppContext): Pro
     const actor = requireStaff(request);
     const { caseId } = request.params as { caseId: string };
     return requestDetail(ctx.database.db, actor, caseId, reference, ctx.time.now());
+  });
+
+  app.get('/api/requests/:caseId/attachments/:attachmentId', { schema: requestSchemas.attachment }, async (request, reply) => {
+    const actor = requireStaff(request);
+    const { caseId, attachmentId } = request.params as { caseId: string; attachmentId: string };
+    const file = await requestAttachment(ctx.database.db, actor, caseId, attachmentId);
+    return reply.type(file.mimeType).header('cache-control', 'private, max-age=3600').send(Buffer.from(file.data));
   });
 
   app.post('/api/requests/:caseId/actions/:action', { schema: requestSchemas.action }, async (request) => {

@@ -90,6 +90,12 @@ export const requestSchemas = {
     tags: tag,
     params: { type: 'object', properties: { caseId: { type: 'string', format: 'uuid' } } },
   },
+  attachment: {
+    summary: '诉求照片',
+    description: 'A photo attached to the request, for staff who may see it.',
+    tags: tag,
+    params: { type: 'object', properties: { caseId: { type: 'string', format: 'uuid' }, attachmentId: { type: 'string', format: 'uuid' } } },
+  },
   action: {
     summary: '办理操作',
     description: 'Takes one workflow action (sign, return, reply, dispatch …). Illegal actions are refused with a stable code and change nothing.',

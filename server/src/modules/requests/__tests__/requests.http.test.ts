@@ -56,6 +56,11 @@ for (const backend of testBackends()) {
       assert.equal((await act('housing', caseId, 'sign')).statusCode, 200);
       const seen = (await detail('housing', caseId)).json();
       assert.equal(seen.request.requesterPhone, '13812345678', 'the lead unit handler calls the requester back');
+      assert.equal(seen.attachments.length, 1);
+      const image = await ctx.app.inject({ url: seen.attachments[0].url, headers: await ctx.as('housing') });
+      assert.equal(image.headers['content-type'], 'image/png');
+      assert.deepEqual(image.rawPayload, Buffer.from(photo, 'base64'));
+      assert.equal((await ctx.app.inject({ url: seen.attachments[0].url, headers: await ctx.as('other-dept') })).statusCode, 404);
       const leaderView = (await detail('housing-leader', caseId)).json();
       assert.equal(leaderView.request.requesterPhone, '138****5678');
       assert.equal(leaderView.request.requesterName, '张**');

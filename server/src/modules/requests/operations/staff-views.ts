@@ -11,7 +11,7 @@ import { requestError } from '../requests.errors.js';
 import {
   ACTION_LABELS, DISPATCH_ROLE_LABELS, DISPATCH_STATUS_LABELS, EVENT_LABELS, SATISFACTION_LABELS, STATE_LABELS, URGENCY_LABELS,
 } from '../requests.strings.js';
-import { hotlineDispatches, hotlineEvaluations, hotlineRequests } from '../requests.tables.js';
+import { hotlineAttachments, hotlineDispatches, hotlineEvaluations, hotlineRequests } from '../requests.tables.js';
 import { maskName, maskPhone } from '../rules/mask.js';
 
 export type ClockStatus = 'green' | 'yellow' | 'red';
@@ -120,13 +120,15 @@ async function seesRequester(tx: Db, actor: Extract<Actor, { userId: number }>, 
 
 export async function requestDetail(tx: Db, actor: Actor, caseId: string, reference: ReferenceData, now: Date) {
   if (!isStaff(actor) || !(await canSeeRequest(tx, caseId, actor))) throw requestError('REQUEST_NOT_FOUND');
-  const [[c], [r], dispatches, evaluations, events, clocks] = await Promise.all([
+  const [[c], [r], dispatches, evaluations, events, clocks, attachments] = await Promise.all([
     tx.select().from(cases).where(eq(cases.id, caseId)),
     tx.select().from(hotlineRequests).where(eq(hotlineRequests.caseId, caseId)),
     tx.select().from(hotlineDispatches).where(eq(hotlineDispatches.caseId, caseId)).orderBy(asc(hotlineDispatches.dispatchedAt)),
     tx.select().from(hotlineEvaluations).where(eq(hotlineEvaluations.caseId, caseId)).orderBy(asc(hotlineEvaluations.at)),
     listCaseEvents(tx, caseId),
     tx.select().from(caseClocks).where(eq(caseClocks.caseId, caseId)),
+    tx.select({ id: hotlineAttachments.id, mimeType: hotlineAttachments.mimeType, size: hotlineAttachments.size })
+      .from(hotlineAttachments).where(eq(hotlineAttachments.caseId, caseId)),
   ]);
   if (!c || !r) throw requestError('REQUEST_NOT_FOUND');
   const units = await findUnits(tx, [...dispatches.map((d) => d.unitId), ...events.map((e) => e.actorUnitId ?? 0), r.repliedByUnitId ?? 0]);
@@ -160,6 +162,7 @@ export async function requestDetail(tx: Db, actor: Actor, caseId: string, refere
       repliedAt: r.repliedAt?.toISOString() ?? null,
       repliedBy: unitName(r.repliedByUnitId),
     },
+    attachments: attachments.map((a) => ({ ...a, url: `/api/requests/${caseId}/attachments/${a.id}` })),
     dispatches: dispatches.map((d) => ({
       id: d.id,
       unitId: d.unitId,
@@ -215,3 +218,11 @@ function describeEvent(payload: Record<string, unknown>): string {
   return parts.join('；');
 }
 
+
+/** A photo the requester sent, for staff who may see the request. */
+export async function requestAttachment(tx: Db, actor: Actor, caseId: string, attachmentId: string) {
+  if (!(await canSeeRequest(tx, caseId, actor))) throw requestError('REQUEST_NOT_FOUND');
+  const [row] = await tx.select().from(hotlineAttachments).where(and(eq(hotlineAttachments.caseId, caseId), eq(hotlineAttachments.id, attachmentId)));
+  if (!row) throw requestError('REQUEST_NOT_FOUND');
+  return row;
+}
