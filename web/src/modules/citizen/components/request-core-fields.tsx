@@ -1,0 +1,107 @@
+import { Form, Input, Select } from 'antd';
+import type { Meta } from '../../../api/meta';
+import type { PhotoValue } from '../api';
+import { citizenStrings as s } from '../strings';
+import { CategoryCascader } from './category-cascader';
+import { PhotoPicker } from './photo-picker';
+
+export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
+/** Callers on the phone may give a landline (area code and number). */
+export const MOBILE_OR_LANDLINE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+
+/** Field names of the form; `categoryPath` is sent as `categoryCode`. */
+export interface RequestCoreValues {
+  content: string;
+  title?: string;
+  name?: string;
+  phone?: string;
+  townshipCode?: string;
+  villageCode?: string;
+  address?: string;
+  photo?: PhotoValue;
+  categoryPath?: string[];
+}
+
+/** How server field names map onto this form's fields. */
+export const coreFieldAliases: Record<string, string> = { categoryCode: 'categoryPath' };
+
+interface RequestCoreFieldsProps {
+  meta: Meta;
+  /** Prefix of the data-testid of each field, e.g. "citizen" → "citizen-content". */
+  testIdPrefix: string;
+  /** Staff may also record a landline; the public form asks for a mobile. */
+  allowLandline?: boolean;
+}
+
+/** The fields a citizen fills in; staff recording a call use the same ones. Render inside a Form. */
+export function RequestCoreFields({ meta, testIdPrefix: p, allowLandline = false }: RequestCoreFieldsProps) {
+  const form = Form.useFormInstance<RequestCoreValues>();
+  const townshipCode = Form.useWatch('townshipCode', form);
+  const villages = meta.townships.find((t) => t.code === townshipCode)?.villages ?? [];
+
+  return (
+    <>
+      <Form.Item
+        name="content"
+        label={s.fields.content}
+        rules={[
+          { required: true, whitespace: true, message: s.rules.contentRequired },
+          { max: 5000, message: s.rules.contentTooLong },
+        ]}
+      >
+        <Input.TextArea rows={6} showCount maxLength={5000} placeholder={s.fields.contentPlaceholder} data-testid={`${p}-content`} />
+      </Form.Item>
+      <Form.Item name="title" label={s.fields.title}>
+        <Input maxLength={100} placeholder={s.fields.titlePlaceholder} data-testid={`${p}-title`} />
+      </Form.Item>
+      <Form.Item name="name" label={s.fields.requesterName}>
+        <Input maxLength={50} placeholder={s.fields.requesterNamePlaceholder} autoComplete="name" data-testid={`${p}-name`} />
+      </Form.Item>
+      <Form.Item
+        name="phone"
+        label={s.fields.requesterPhone}
+        rules={[
+          allowLandline
+            ? { pattern: MOBILE_OR_LANDLINE_PATTERN, message: s.rules.phoneOrLandlineInvalid }
+            : { pattern: MOBILE_PATTERN, message: s.rules.phoneInvalid },
+        ]}
+      >
+        <Input
+          maxLength={allowLandline ? 13 : 11}
+          inputMode="numeric"
+          autoComplete="tel"
+          placeholder={s.fields.requesterPhonePlaceholder}
+          data-testid={`${p}-phone`}
+        />
+      </Form.Item>
+      <Form.Item name="townshipCode" label={s.fields.township} rules={[{ required: true, message: s.rules.townshipRequired }]}>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={s.fields.townshipPlaceholder}
+          options={meta.townships.map((t) => ({ value: t.code, label: t.name }))}
+          onChange={() => form.setFieldValue('villageCode', undefined)}
+          data-testid={`${p}-township`}
+        />
+      </Form.Item>
+      <Form.Item name="villageCode" label={s.fields.village}>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          allowClear
+          disabled={!townshipCode}
+          placeholder={s.fields.villagePlaceholder}
+          options={villages.map((v) => ({ value: v.code, label: v.name }))}
+          data-testid={`${p}-village`}
+        />
+      </Form.Item>
+      <Form.Item name="address" label={s.fields.address}>
+        <Input maxLength={200} placeholder={s.fields.addressPlaceholder} data-testid={`${p}-address`} />
+      </Form.Item>
+      <Form.Item name="categoryPath" label={s.fields.category}>
+        <CategoryCascader categories={meta.categories} placeholder={s.fields.categoryPlaceholder} testId={`${p}-category`} />
+      </Form.Item>
+      <Form.Item name="photo" label={s.fields.photo}>
+        <PhotoPicker testId={`${p}-photo`} />
+      </Form.Item>
+    </>
+  );
+}

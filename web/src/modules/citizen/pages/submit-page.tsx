@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Form, Skeleton, Space } from 'antd';
+import { errorMessage } from '../../../api/client';
+import { applyFieldErrors } from '../../../api/form-errors';
+import { useMeta } from '../../../api/meta';
+import { CitizenShell } from '../../../ui/citizen-shell';
+import { submitPublicRequest } from '../api';
+import { coreFieldAliases, RequestCoreFields, type RequestCoreValues } from '../components/request-core-fields';
+import { SubmitResult } from '../components/submit-result';
+import { TrackBox } from '../components/track-box';
+import { toRequestBody } from '../request-body';
+import { citizenStrings as s } from '../strings';
+
+export function SubmitPage() {
+  const { meta, error: metaError } = useMeta();
+  const [form] = Form.useForm<RequestCoreValues>();
+  const [submitting, setSubmitting] = useState(false);
+  const [trackingCode, setTrackingCode] = useState<string | null>(null);
+  const { message } = App.useApp();
+
+  const onFinish = async (values: RequestCoreValues) => {
+    setSubmitting(true);
+    try {
+      const result = await submitPublicRequest(toRequestBody(values));
+      setTrackingCode(result.trackingCode);
+      form.resetFields();
+      window.scrollTo({ top: 0 });
+    } catch (err) {
+      if (!applyFieldErrors(form, err, coreFieldAliases)) message.error(errorMessage(err));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <CitizenShell title={s.submitTitle} subtitle={s.submitSubtitle}>
+      <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+        {trackingCode ? (
+          <SubmitResult trackingCode={trackingCode} onAgain={() => setTrackingCode(null)} />
+        ) : (
+          <Card title={s.formCardTitle} size="small">
+            {metaError ? <Alert type="error" showIcon title={s.metaLoadFailed} style={{ marginBottom: 12 }} /> : null}
+            {!meta ? (
+              <Skeleton active paragraph={{ rows: 8 }} />
+            ) : (
+              <Form<RequestCoreValues>
+                form={form}
+                layout="vertical"
+                onFinish={onFinish}
+                scrollToFirstError
+                requiredMark
+                data-testid="citizen-form"
+              >
+                <RequestCoreFields meta={meta} testIdPrefix="citizen" />
+                <Button type="primary" htmlType="submit" block size="large" loading={submitting} data-testid="citizen-submit">
+                  {submitting ? s.submitting : s.submit}
+                </Button>
+              </Form>
+            )}
+          </Card>
+        )}
+        <TrackBox />
+      </Space>
+    </CitizenShell>
+  );
+}

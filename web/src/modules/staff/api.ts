@@ -1,0 +1,160 @@
+import { api, setCsrfToken } from '../../api/client';
+import type { NewRequestBody } from '../citizen/api';
+
+export interface StaffUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: string;
+  roleLabel: string;
+  unitId: number;
+  unitName: string;
+  scopeUnitId: number;
+}
+
+export type ClockStatus = 'green' | 'yellow' | 'red';
+
+export interface RequestRow {
+  caseId: string;
+  trackingCode: string;
+  state: string;
+  stateLabel: string;
+  title: string;
+  summary: string;
+  channel: string;
+  requestType: string | null;
+  categoryName: string | null;
+  townshipName: string | null;
+  unitName: string | null;
+  urgency: 'normal' | 'urgent';
+  receivedAt: string;
+  clock: { dueAt: string; status: ClockStatus } | null;
+}
+
+export interface ListParams {
+  view: 'todo' | 'all';
+  state?: string;
+  q?: string;
+  townshipCode?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface Dispatch {
+  id: string;
+  unitId: number;
+  unitName: string | null;
+  role: 'lead' | 'assist';
+  roleLabel: string;
+  status: string;
+  statusLabel: string;
+  dispatchedAt: string;
+  signedAt: string | null;
+  contactedAt: string | null;
+  responseDueAt: string;
+  dueAt: string;
+  returnReason: string | null;
+  extensionReason: string | null;
+  extended: boolean;
+}
+
+export interface Evaluation {
+  source: 'citizen' | 'followup';
+  at: string;
+  resolved: boolean;
+  satisfaction: string;
+  satisfactionLabel: string;
+  comment: string | null;
+  rectificationDueAt: string | null;
+  rectifiedAt: string | null;
+}
+
+export type FieldKind = 'text' | 'textarea' | 'unit' | 'units' | 'category' | 'requestType' | 'urgency' | 'satisfaction' | 'boolean' | 'number';
+
+export interface ActionField {
+  name: string;
+  label: string;
+  kind: FieldKind;
+  required: boolean;
+}
+
+export interface AvailableAction {
+  action: string;
+  label: string;
+  fields: ActionField[];
+}
+
+export interface RequestDetail {
+  caseId: string;
+  trackingCode: string;
+  state: string;
+  stateLabel: string;
+  request: {
+    title: string | null;
+    content: string;
+    channel: string;
+    requestType: string | null;
+    categoryCode: string | null;
+    categoryName: string | null;
+    urgency: 'normal' | 'urgent';
+    urgencyLabel: string;
+    townshipCode: string | null;
+    townshipName: string | null;
+    villageName: string | null;
+    address: string | null;
+    requesterName: string | null;
+    requesterPhone: string | null;
+    requesterMasked: boolean;
+    receivedAt: string;
+    dueAt: string | null;
+    reply: string | null;
+    repliedAt: string | null;
+    repliedBy: string | null;
+  };
+  dispatches: Dispatch[];
+  evaluations: Evaluation[];
+  clocks: Array<{ name: string; ruleId: string; dueAt: string; status: ClockStatus }>;
+  timeline: Array<{ seq?: number; at: string; type?: string; label: string; actorName: string | null; unitName?: string | null; text: string }>;
+  availableActions: AvailableAction[];
+}
+
+export interface RecordRequestBody extends NewRequestBody {
+  channel?: string;
+  requestType?: string;
+  urgency?: 'normal' | 'urgent';
+}
+
+export async function fetchMe(): Promise<StaffUser> {
+  const me = await api.get<{ user: StaffUser; csrfToken: string | null }>('/api/auth/me', { quiet401: true });
+  setCsrfToken(me.csrfToken);
+  return me.user;
+}
+
+export async function login(username: string, password: string): Promise<void> {
+  const result = await api.post<{ csrfToken?: string }>('/api/auth/login', { username, password }, { quiet401: true });
+  if (result.csrfToken) setCsrfToken(result.csrfToken);
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await api.post('/api/auth/logout', {}, { quiet401: true });
+  } finally {
+    setCsrfToken(null);
+  }
+}
+
+export function listRequests(params: ListParams, signal?: AbortSignal): Promise<{ items: RequestRow[]; total: number }> {
+  return api.get('/api/requests', { query: { ...params }, signal });
+}
+
+export function getRequest(caseId: string): Promise<RequestDetail> {
+  return api.get(`/api/requests/${encodeURIComponent(caseId)}`);
+}
+
+export function recordRequest(body: RecordRequestBody): Promise<{ caseId: string; trackingCode: string }> {
+  return api.post('/api/requests', body);
+}
+
+export function performAction(caseId: string, action: string, input: Record<string, unknown>): Promise<{ state: string }> {
+  return api.post(`/api/requests/${encodeURIComponent(caseId)}/actions/${encodeURIComponent(action)}`, input);
+}

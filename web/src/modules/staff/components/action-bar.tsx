@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { Button, Space, Typography } from 'antd';
+import type { Meta } from '../../../api/meta';
+import type { AvailableAction, RequestDetail } from '../api';
+import { staffStrings as s } from '../strings';
+import { ActionModal } from './action-modal';
+
+// Buttons that end or push back a case look different from the ordinary steps.
+const DANGER = new Set(['return', 'reject_extension']);
+const PRIMARY = new Set(['dispatch', 'sign', 'reply', 'answer_directly', 'follow_up', 'approve_extension']);
+
+interface ActionBarProps {
+  detail: RequestDetail;
+  meta: Meta | null;
+  onDone: () => void;
+}
+
+/** One button per action the server says this person may take now. */
+export function ActionBar({ detail, meta, onDone }: ActionBarProps) {
+  const [current, setCurrent] = useState<{ action: AvailableAction; seq: number } | null>(null);
+  const [seq, setSeq] = useState(0);
+  if (!detail.availableActions.length) {
+    return <Typography.Text type="secondary">{s.detail.noActions}</Typography.Text>;
+  }
+  return (
+    <>
+      <Space wrap data-testid="action-bar">
+        {detail.availableActions.map((a) => (
+          <Button
+            key={a.action}
+            type={PRIMARY.has(a.action) ? 'primary' : 'default'}
+            danger={DANGER.has(a.action)}
+            onClick={() => {
+              setSeq(seq + 1);
+              setCurrent({ action: a, seq: seq + 1 });
+            }}
+            data-testid={`action-${a.action}`}
+          >
+            {a.label}
+          </Button>
+        ))}
+      </Space>
+      <ActionModal
+        detail={detail}
+        open={current}
+        meta={meta}
+        onClose={() => setCurrent(null)}
+        onDone={() => {
+          setCurrent(null);
+          onDone();
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import { Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { formatDateTime } from '../../../ui/format';
+import type { Dispatch } from '../api';
+import { staffStrings as s } from '../strings';
+
+const c = s.detail.dispatchColumns;
+
+const STATUS_COLORS: Record<string, string> = { pending: 'gold', signed: 'blue', returned: 'red', replied: 'green', withdrawn: 'default' };
+
+const columns: TableColumnsType<Dispatch> = [
+  { title: c.unit, dataIndex: 'unitName', render: (v: string | null) => v ?? '—' },
+  {
+    title: c.role,
+    dataIndex: 'roleLabel',
+    width: 90,
+    render: (v: string, row) => <Tag color={row.role === 'lead' ? 'blue' : 'default'}>{v}</Tag>,
+  },
+  {
+    title: c.status,
+    dataIndex: 'statusLabel',
+    width: 90,
+    render: (v: string, row) => <Tag color={STATUS_COLORS[row.status] ?? 'default'}>{v}</Tag>,
+  },
+  { title: c.dispatchedAt, dataIndex: 'dispatchedAt', width: 140, render: (v: string) => formatDateTime(v) },
+  { title: c.signedAt, dataIndex: 'signedAt', width: 140, render: (v: string | null) => formatDateTime(v) },
+  { title: c.contactedAt, dataIndex: 'contactedAt', width: 140, render: (v: string | null) => formatDateTime(v) },
+  {
+    title: c.dueAt,
+    dataIndex: 'dueAt',
+    width: 160,
+    render: (v: string, row) => (
+      <span>
+        {formatDateTime(v)}
+        {row.extended && (
+          <Tag color="purple" style={{ marginInlineStart: 4 }}>
+            {s.detail.extended}
+          </Tag>
+        )}
+      </span>
+    ),
+  },
+  {
+    title: c.returnReason,
+    dataIndex: 'returnReason',
+    render: (v: string | null, row) => (
+      <>
+        {v ?? (row.extensionReason ? null : '—')}
+        {row.extensionReason && !row.extended && (
+          <Typography.Text type="warning" style={{ display: 'block', fontSize: 12 }}>
+            {s.detail.extensionPending(row.extensionReason)}
+          </Typography.Text>
+        )}
+      </>
+    ),
+  },
+];
+
+export function DispatchesTable({ dispatches }: { dispatches: Dispatch[] }) {
+  return (
+    <Table<Dispatch>
+      rowKey="id"
+      size="small"
+      bordered
+      pagination={false}
+      columns={columns}
+      dataSource={dispatches}
+      scroll={{ x: 1000 }}
+      locale={{ emptyText: s.detail.noDispatches }}
+      data-testid="dispatches-table"
+    />
+  );
+}

@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { App, Button, Card, Col, Form, Radio, Row, Select, Skeleton, Space } from 'antd';
+import { useNavigate } from 'react-router-dom';
+import { errorMessage } from '../../../api/client';
+import { applyFieldErrors } from '../../../api/form-errors';
+import { useMeta } from '../../../api/meta';
+import { coreFieldAliases, RequestCoreFields, type RequestCoreValues } from '../../citizen/components/request-core-fields';
+import { toRequestBody } from '../../citizen/request-body';
+import { recordRequest } from '../api';
+import { staffStrings as s } from '../strings';
+
+interface NewRequestValues extends RequestCoreValues {
+  channel: string;
+  requestType?: string;
+  urgency: 'normal' | 'urgent';
+}
+
+/** An operator records a phone call; the caller may stay anonymous. */
+export function NewRequestPage() {
+  const navigate = useNavigate();
+  const { meta } = useMeta();
+  const [form] = Form.useForm<NewRequestValues>();
+  const [submitting, setSubmitting] = useState(false);
+  const { message } = App.useApp();
+
+  const onFinish = async (values: NewRequestValues) => {
+    setSubmitting(true);
+    try {
+      const result = await recordRequest({
+        ...toRequestBody(values),
+        channel: values.channel,
+        urgency: values.urgency,
+        ...(values.requestType ? { requestType: values.requestType } : {}),
+      });
+      message.success(s.newRequest.created(result.trackingCode));
+      navigate(`/staff/requests/${result.caseId}`);
+    } catch (err) {
+      if (!applyFieldErrors(form, err, coreFieldAliases)) message.error(errorMessage(err));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Card title={s.newRequest.title} size="small" style={{ maxWidth: 960 }}>
+      {!meta ? (
+        <Skeleton active paragraph={{ rows: 10 }} />
+      ) : (
+        <Form<NewRequestValues>
+          form={form}
+          layout="vertical"
+          initialValues={{ channel: 'phone', urgency: 'normal' }}
+          onFinish={onFinish}
+          scrollToFirstError
+          data-testid="staff-new-form"
+        >
+          <Row gutter={16}>
+            <Col xs={24} md={8}>
+              <Form.Item name="channel" label={s.newRequest.channel} rules={[{ required: true }]}>
+                <Select options={meta.channels} data-testid="staff-new-channel" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="requestType" label={s.newRequest.requestType}>
+                <Select allowClear placeholder={s.newRequest.requestTypePlaceholder} options={meta.requestTypes} data-testid="staff-new-type" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="urgency" label={s.newRequest.urgency}>
+                <Radio.Group optionType="button" buttonStyle="solid" options={[...s.urgency]} data-testid="staff-new-urgency" />
+              </Form.Item>
+            </Col>
+          </Row>
+          <RequestCoreFields meta={meta} testIdPrefix="staff-new" allowLandline />
+          <Space>
+            <Button type="primary" htmlType="submit" loading={submitting} data-testid="staff-new-submit">
+              {s.newRequest.submit}
+            </Button>
+            <Button onClick={() => navigate('/staff')}>{s.newRequest.cancel}</Button>
+          </Space>
+        </Form>
+      )}
+    </Card>
+  );
+}
