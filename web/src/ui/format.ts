@@ -1,7 +1,21 @@
 import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+// Deadlines are days in China; a browser set to another zone must still show them so.
+const ZONE = 'Asia/Shanghai';
 
 export function formatDateTime(value: string | number | Date | null | undefined): string {
   if (value === null || value === undefined || value === '') return '—';
   const d = dayjs(value);
-  return d.isValid() ? d.format('YYYY-MM-DD HH:mm') : '—';
+  return d.isValid() ? d.tz(ZONE).format('YYYY-MM-DD HH:mm') : '—';
+}
+
+export function formatDate(value: string | number | Date | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const d = dayjs(value);
+  return d.isValid() ? d.tz(ZONE).format('YYYY-MM-DD') : '—';
 }

@@ -112,6 +112,8 @@ export interface RequestDetail {
     repliedBy: string | null;
   };
   dispatches: Dispatch[];
+  /** Photos the requester sent; `url` serves the image to staff who may see the request. */
+  attachments?: Array<{ id: string; mimeType: string; size: number; url: string }>;
   evaluations: Evaluation[];
   clocks: Array<{ name: string; ruleId: string; dueAt: string; status: ClockStatus }>;
   timeline: Array<{ seq?: number; at: string; type?: string; label: string; actorName: string | null; unitName?: string | null; text: string }>;

@@ -100,6 +100,8 @@ export const staffStrings = {
     dueAt: '办结时限',
     title: '标题',
     content: '诉求内容',
+    photos: '照片',
+    photoAlt: '诉求人上传的照片',
     reply: '答复内容',
     repliedBy: '答复单位',
     repliedAt: '答复时间',

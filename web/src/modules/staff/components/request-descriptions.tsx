@@ -70,6 +70,26 @@ export function RequestDescriptions({ detail, meta }: { detail: RequestDetail; m
       children: <div style={{ whiteSpace: 'pre-wrap' }} data-testid="detail-content">{r.content}</div>,
     },
   ];
+  if (detail.attachments?.length) {
+    items.push({
+      key: 'photos',
+      label: d.photos,
+      span: 3,
+      children: (
+        <Space wrap data-testid="detail-photos">
+          {detail.attachments.map((a) => (
+            <a key={a.id} href={a.url} target="_blank" rel="noopener">
+              <img
+                src={a.url}
+                alt={d.photoAlt}
+                style={{ width: 120, height: 90, objectFit: 'cover', borderRadius: 4, border: '1px solid #f0f0f0' }}
+              />
+            </a>
+          ))}
+        </Space>
+      ),
+    });
+  }
   if (r.reply) {
     items.push({
       key: 'reply',
