@@ -1,13 +1,4 @@
-import type { FigureKey } from './operations/compute-hotline-figures.js';
-
-export const FIGURE_LABELS: Record<FigureKey, string> = {
-  responseRate: '响应率',
-  onTimeRate: '按时办结率',
-  replyRate: '回复率',
-  resolutionRate: '解决率',
-  satisfactionRate: '满意率',
-  returnRate: '退单率',
-};
+export { FIGURE_LABELS } from '../../../../contracts/metrics.js';
 
 export const SHEET_TITLE = '接诉即办考核统计';
 export const COLUMN_RANK = '排名';

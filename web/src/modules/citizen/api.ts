@@ -1,3 +1,4 @@
+import type { SubmitRequestBody } from '../../../../contracts/requests';
 import { api } from '../../api/client';
 
 export interface PhotoValue {
@@ -9,17 +10,7 @@ export interface PhotoValue {
   previewUrl: string;
 }
 
-export interface NewRequestBody {
-  content: string;
-  title?: string;
-  name?: string;
-  phone?: string;
-  townshipCode: string;
-  villageCode?: string;
-  address?: string;
-  categoryCode?: string;
-  photo?: { mimeType: string; dataBase64: string };
-}
+export type NewRequestBody = SubmitRequestBody;
 
 export interface SubmitResult {
   trackingCode: string;

@@ -1,3 +1,5 @@
+import { FIGURE_LABELS } from '../../../../contracts/metrics';
+
 /** Every string the assessment (考核统计) pages show. */
 export const metricsStrings = {
   title: '考核统计',
@@ -15,14 +17,7 @@ export const metricsStrings = {
     unit: '单位',
     total: '合计',
   },
-  figures: {
-    responseRate: '响应率',
-    onTimeRate: '按时办结率',
-    replyRate: '回复率',
-    resolutionRate: '解决率',
-    satisfactionRate: '满意率',
-    returnRate: '退单率',
-  },
+  figures: FIGURE_LABELS,
   presets: {
     thisMonth: '本月',
     lastMonth: '上月',

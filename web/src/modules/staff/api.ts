@@ -1,3 +1,4 @@
+import type { ClockStatus, ListRequestsQuery } from '../../../../contracts/requests';
 import { api, setCsrfToken } from '../../api/client';
 import type { NewRequestBody } from '../citizen/api';
 
@@ -12,7 +13,7 @@ export interface StaffUser {
   scopeUnitId: number;
 }
 
-export type ClockStatus = 'green' | 'yellow' | 'red';
+export type { ClockStatus };
 
 export interface RequestRow {
   caseId: string;
@@ -31,14 +32,7 @@ export interface RequestRow {
   clock: { dueAt: string; status: ClockStatus } | null;
 }
 
-export interface ListParams {
-  view: 'todo' | 'all';
-  state?: string;
-  q?: string;
-  townshipCode?: string;
-  page: number;
-  pageSize: number;
-}
+export type ListParams = ListRequestsQuery;
 
 export interface Dispatch {
   id: string;

@@ -1,10 +1,10 @@
+import { FIGURE_KEYS, type FigureKey } from '../../../../../contracts/metrics.js';
 import type { Database } from '../../../platform/db/database.js';
 import { findUnit } from '../../orgs/index.js';
 import { hotlineConfig } from '../../requests/index.js';
 import { figure, type Figure } from '../rules/figure.js';
 
-export const FIGURE_KEYS = ['responseRate', 'onTimeRate', 'replyRate', 'resolutionRate', 'satisfactionRate', 'returnRate'] as const;
-export type FigureKey = (typeof FIGURE_KEYS)[number];
+export { FIGURE_KEYS, type FigureKey };
 
 export interface UnitFigures {
   unitId: number;

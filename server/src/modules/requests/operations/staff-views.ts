@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { ClockStatus, ListRequestsQuery } from '../../../../../contracts/requests.js';
 import { isStaff, type Actor } from '../../../platform/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import { availableActions, caseClocks, cases, listCaseEvents, WARNING_SHARE } from '../../cases/index.js';
@@ -14,21 +15,12 @@ import {
 import { hotlineAttachments, hotlineDispatches, hotlineEvaluations, hotlineRequests } from '../requests.tables.js';
 import { maskName, maskPhone } from '../rules/mask.js';
 
-export type ClockStatus = 'green' | 'yellow' | 'red';
-
 export function clockStatus(startedAt: Date, dueAt: Date, now: Date): ClockStatus {
   if (now >= dueAt) return 'red';
   return now.getTime() >= startedAt.getTime() + (dueAt.getTime() - startedAt.getTime()) * WARNING_SHARE ? 'yellow' : 'green';
 }
 
-export interface ListQuery {
-  view: 'todo' | 'all';
-  state?: string;
-  q?: string;
-  townshipCode?: string;
-  page: number;
-  pageSize: number;
-}
+export type ListQuery = ListRequestsQuery;
 
 /** What each role has to act on: the work waiting in its place of the workflow. */
 function todoCondition(actor: Extract<Actor, { userId: number }>) {

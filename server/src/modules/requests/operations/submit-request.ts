@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { SubmitRequestBody } from '../../../../../contracts/requests.js';
 import type { Actor } from '../../../platform/actor.js';
 import { isStaff } from '../../../platform/actor.js';
 import type { Database, Db } from '../../../platform/db/database.js';
@@ -11,19 +12,11 @@ import { hotlineAttachments, hotlineRequests } from '../requests.tables.js';
 import { LANDLINE, MAINLAND_MOBILE } from '../rules/mask.js';
 import { newTrackingCode } from '../rules/tracking-code.js';
 
-export interface SubmitRequestInput {
-  content: string;
-  title?: string;
-  name?: string;
-  phone?: string;
-  townshipCode: string;
-  villageCode?: string;
-  address?: string;
-  categoryCode?: string;
+/** What intake takes: the public body, plus what an operator may record for the caller. */
+export interface SubmitRequestInput extends SubmitRequestBody {
   requestType?: string;
   urgency?: 'normal' | 'urgent';
   channel?: string;
-  photo?: { mimeType: string; dataBase64: string };
 }
 
 export interface PreparedRequest {
