@@ -13,7 +13,6 @@ import { RESPONSE_RULE, URGENT_RESPONSE_RULE, hotlineDueAt } from './rules/due-a
 
 export const HOTLINE_CASE_TYPE = 'hotline_request';
 
-const CENTER_ROLES = ['operator', 'dispatcher', 'supervisor', 'admin'] as const;
 const UNIT_ROLES = ['handler', 'unit_leader'] as const;
 
 const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max });

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import chineseDays from 'chinese-days';
 import { ClockError, coveredYears, isWorkingDay } from '../index.js';
 
 // STATUTES.md part B "Holiday calendar used", copied by hand.
