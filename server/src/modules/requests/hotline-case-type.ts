@@ -158,7 +158,8 @@ export const hotlineCaseType = defineCaseType({
       input: { type: 'object', properties: { note: text(2000) }, required: ['note'], additionalProperties: false },
       clocks: { stop: ['response'] },
       effect: async (ctx) => {
-        const dispatch = await leadDispatch(ctx, ['signed']);
+        // During rectification the lead's dispatch has already replied.
+        const dispatch = await leadDispatch(ctx, ctx.state === 'rectifying' ? ['replied'] : ['signed']);
         if (!dispatch.contactedAt) {
           await ctx.tx.update(hotlineDispatches).set({ contactedAt: ctx.now }).where(eq(hotlineDispatches.id, dispatch.id));
         }

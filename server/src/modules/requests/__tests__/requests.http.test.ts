@@ -94,13 +94,14 @@ for (const backend of testBackends()) {
       const rectifying = (await detail('dispatcher', caseId)).json();
       assert.ok(rectifying.evaluations[0].rectificationDueAt);
 
+      assert.equal((await act('housing', caseId, 'contact', { note: '整改前再次联系诉求人' })).statusCode, 200);
       assert.equal((await act('housing', caseId, 'reply', { reply: '整改：已更换电梯控制柜并安排每周巡检。' })).statusCode, 200);
       assert.equal((await act('operator', caseId, 'follow_up', { resolved: true, satisfaction: 'satisfied', comment: '满意' })).statusCode, 200);
       const closed = (await detail('dispatcher', caseId)).json();
       assert.equal(closed.state, 'closed');
       assert.ok(closed.evaluations[0].rectifiedAt);
       assert.deepEqual(closed.timeline.map((e: { type: string }) => e.type), [
-        'submitted', 'dispatch', 'sign', 'contact', 'request_extension', 'approve_extension', 'invite_assist', 'reply', 'citizen_evaluate', 'reply', 'follow_up',
+        'submitted', 'dispatch', 'sign', 'contact', 'request_extension', 'approve_extension', 'invite_assist', 'reply', 'citizen_evaluate', 'contact', 'reply', 'follow_up',
       ]);
 
       // A closed request can be reopened by the center.
