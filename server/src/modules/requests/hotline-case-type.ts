@@ -35,7 +35,7 @@ async function requestRow(tx: Db, caseId: string) {
   return row;
 }
 
-async function assertLeafCategory(tx: Db, code: string | undefined) {
+async function assertCategoryExists(tx: Db, code: string | undefined) {
   if (code === undefined) return undefined;
   const [category] = await tx.select().from(hotlineCategories).where(eq(hotlineCategories.code, code));
   if (!category) throw requestError('CATEGORY_UNKNOWN', { field: 'categoryCode' });
@@ -77,7 +77,7 @@ async function dispatchTo(ctx: Ctx, unitId: number) {
 
 async function classify(ctx: Ctx) {
   const { requestType, categoryCode, urgency } = ctx.input;
-  await assertLeafCategory(ctx.tx, categoryCode);
+  await assertCategoryExists(ctx.tx, categoryCode);
   const changes = { ...(requestType ? { requestType } : {}), ...(categoryCode ? { categoryCode } : {}), ...(urgency ? { urgency } : {}) };
   if (Object.keys(changes).length) await ctx.tx.update(hotlineRequests).set(changes).where(eq(hotlineRequests.caseId, ctx.caseId));
 }
