@@ -2,7 +2,9 @@ export const CLI_HELP = `用法：fazhi <命令>
   serve                              启动平台（环境变量 PORT、FAZHI_DATA_DIR、DATABASE_URL、FAZHI_DEMO）
   deadline <规则编号> <YYYY-MM-DD> [--extend]   计算法定期限的届满日
   rules [--json]                     列出全部期限规则及其法律依据
-  audit verify [--json]              校验全部案件的事件哈希链`;
+  audit verify [--json]              校验全部案件的事件哈希链
+  routing eval --from <文件.csv> [--json]    用 CSV（title、body、label 列）评估诉求分类模型
+  routing train --from <文件.csv> [--out <模型文件>]   用 CSV 训练诉求分类模型`;
 
 export const CLI_TEXT = {
   unknownCommand: (cmd: string) => `未知命令：${cmd}`,

@@ -1,5 +1,6 @@
 import { runDeadlineCommand, runRulesCommand } from './modules/clock/index.js';
 import { verifyAudit } from './modules/cases/index.js';
+import { runRoutingCommand } from './modules/routing/index.js';
 import { openDatabase } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import { optionsFromEnv, startServer } from './server.js';
@@ -37,6 +38,11 @@ async function main(argv: string[]): Promise<number> {
     case 'deadline':
     case 'rules': {
       const result = command === 'deadline' ? runDeadlineCommand(rest) : runRulesCommand(rest);
+      (result.exitCode === 0 ? process.stdout : process.stderr).write(`${result.output}\n`);
+      return result.exitCode;
+    }
+    case 'routing': {
+      const result = await runRoutingCommand(rest);
       (result.exitCode === 0 ? process.stdout : process.stderr).write(`${result.output}\n`);
       return result.exitCode;
     }

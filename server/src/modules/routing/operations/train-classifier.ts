@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { defaultFeatureSettings, featurize, featurizeTokens, tokenize, type FeatureSettings, type SparseVector } from '../rules/features.js';
+import { parseCsvRecords } from '../rules/csv.js';
+import { seededRandom, shuffleInPlace, trainLinearModel, type LinearModel, type TrainOptions } from '../rules/linear-model.js';
+
+export interface LabelledText {
+  text: string;
+  label: string;
+}
+
+export interface TrainClassifierOptions extends Partial<TrainOptions> {
+  features?: Partial<FeatureSettings>;
+}
+
+/** Featurise every row (the slow part: jieba) once; reuse the vectors across several trainings. */
+export function featurizeRows(rows: readonly LabelledText[], settings: FeatureSettings): { x: SparseVector; label: string }[] {
+  return rows.map((r) => ({ x: featurize(r.text, settings), label: r.label }));
+}
+
+/** Tokenise once; feature settings other than `stopwords` can then vary cheaply. */
+export function tokenizeRows(rows: readonly LabelledText[], settings: FeatureSettings = defaultFeatureSettings): { words: string[]; label: string }[] {
+  return rows.map((r) => ({ words: tokenize(r.text, settings), label: r.label }));
+}
+
+export function vectorsFromTokens(rows: readonly { words: string[]; label: string }[], settings: FeatureSettings): { x: SparseVector; label: string }[] {
+  return rows.map((r) => ({ x: featurizeTokens(r.words, settings), label: r.label }));
+}
+
+export function trainFromRows(rows: readonly LabelledText[], options: TrainClassifierOptions = {}): LinearModel {
+  const { features, ...train } = options;
+  const settings = { ...defaultFeatureSettings, ...features };
+  return trainLinearModel(featurizeRows(rows, settings), settings, train);
+}
+
+/**
+ * A labelled CSV with a header row: either `title`, `body` (raw text, joined with a newline;
+ * either may be missing) and `label`, or the TipDM `tokens,label` form whose pre-segmented
+ * tokens are joined WITHOUT spaces so they go through the same featurisation as live text.
+ * A `text` column is also accepted. Other columns are ignored; rows without label or text are skipped.
+ */
+export function parseTrainingCsv(content: string): LabelledText[] {
+  const out: LabelledText[] = [];
+  for (const r of parseCsvRecords(content)) {
+    const label = (r.label ?? '').trim();
+    let text: string;
+    if (r.title !== undefined || r.body !== undefined) text = [r.title ?? '', r.body ?? ''].filter((s) => s.trim()).join('\n');
+    else if (r.tokens !== undefined) text = r.tokens.split(/\s+/).join('');
+    else text = r.text ?? '';
+    if (label && text.trim()) out.push({ text, label });
+  }
+  return out;
+}
+
+export function readTrainingCsv(path: string): LabelledText[] {
+  return parseTrainingCsv(readFileSync(path, 'utf8'));
+}
+
+/** Per-label seeded shuffle, the first `testFraction` of each label goes to `test`. Deterministic. */
+export function stratifiedSplit<T extends { label: string }>(rows: readonly T[], testFraction: number, seed: number): { train: T[]; test: T[] } {
+  const byLabel = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = byLabel.get(r.label) ?? [];
+    list.push(r);
+    byLabel.set(r.label, list);
+  }
+  const random = seededRandom(seed);
+  const train: T[] = [];
+  const test: T[] = [];
+  for (const label of [...byLabel.keys()].sort()) {
+    const list = shuffleInPlace([...byLabel.get(label)!], random);
+    const nTest = Math.round(list.length * testFraction);
+    test.push(...list.slice(0, nTest));
+    train.push(...list.slice(nTest));
+  }
+  return { train, test };
+}
