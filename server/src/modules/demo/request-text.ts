@@ -474,14 +474,4 @@ export function generatePhone(rng: () => number): string {
   return phone;
 }
 
-/** mulberry32 (Tommy Ettinger's 32-bit PRNG): small, fast, good enough for demo data; not for secrets. */
-export function seededRng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as seededRng } from '../../platform/seeded-random.js';

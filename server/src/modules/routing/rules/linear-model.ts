@@ -4,6 +4,7 @@
 // calibrated-looking probabilities that the routing desk can threshold. Weights are stored
 // feature-major (weights[f * K + k]) so scoring touches K contiguous floats per feature.
 import { type FeatureSettings, type SparseVector } from './features.js';
+import { seededRandom } from '../../../platform/seeded-random.js';
 
 export interface LinearModel {
   labels: string[];
@@ -32,17 +33,6 @@ export interface TrainOptions {
 
 export const defaultTrainOptions: TrainOptions = { epochs: 12, learningRate: 0.5, l2: 1e-6, balanced: true, seed: 20200512 };
 
-/** mulberry32: small deterministic PRNG. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function shuffleInPlace<T>(items: T[], random: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {
