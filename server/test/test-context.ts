@@ -3,7 +3,7 @@ import { freshDatabaseUrl } from './fresh-database-url.js';
 import { buildApp } from '../src/app.js';
 import { hashPassword } from '../src/modules/auth/index.js';
 import { insertUsers, readDemoCounty, readDivisions, seedOrganisation, type SeededOrganisation } from '../src/modules/orgs/index.js';
-import { hotlineCategories, readTaxonomy, type TaxonomyNode } from '../src/modules/requests/index.js';
+import { seedTaxonomy } from '../src/modules/requests/index.js';
 import type { StaffRole } from '../src/platform/actor.js';
 import { openDatabase, type Database } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
@@ -58,20 +58,11 @@ export async function createTestContext(
   const passwordHash = await hashPassword(TEST_PASSWORD);
   const org = await database.transaction(async (tx) => {
     const seeded = await seedOrganisation(tx, readDivisions('371302'), readDemoCounty());
-    const rows: Array<typeof hotlineCategories.$inferInsert> = [];
-    const walk = (nodes: TaxonomyNode[], level: number, parentCode: string | null) => {
-      for (const n of nodes) {
-        rows.push({ code: n.code, name: n.name, level, parentCode, clockRule: n.clockRule ?? null, defaultUnitId: null });
-        if (n.children) walk(n.children, level + 1, n.code);
-      }
-    };
-    walk(readTaxonomy().categories, 1, null);
-    await tx.insert(hotlineCategories).values(rows);
+    await seedTaxonomy(tx, (key) => seeded.departmentIds.get(key) ?? null);
     const user = (username: string, role: StaffRole, unitId: number, scopeUnitId = unitId) => ({ username, displayName: username, role, unitId, scopeUnitId, passwordHash });
     const housing = seeded.departmentIds.get('housing')!;
     const firstDept = [...seeded.departmentIds.values()].find((id) => id !== housing)!;
-    const [townCode, townId] = [...seeded.townshipIds][0]!;
-    void townCode;
+    const townId = [...seeded.townshipIds.values()][0]!;
     await insertUsers(tx, [
       user('operator', 'operator', seeded.centerId, seeded.governmentId),
       user('dispatcher', 'dispatcher', seeded.centerId, seeded.governmentId),

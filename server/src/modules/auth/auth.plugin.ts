@@ -21,11 +21,11 @@ function tokenOf(request: FastifyRequest): { token: string; via: 'cookie' | 'bea
  */
 export async function authPlugin(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.decorateRequest('actor', null as never);
-  app.decorateRequest('csrfToken', null);
+  app.decorateRequest('staffSession', null);
   app.decorateRequest('authVia', 'none');
   app.addHook('onRequest', async (request) => {
     request.actor = CITIZEN;
-    request.csrfToken = null;
+    request.staffSession = null;
     request.authVia = 'none';
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/public/')) return;
     const found = tokenOf(request);
@@ -36,7 +36,7 @@ export async function authPlugin(app: FastifyInstance, ctx: AppContext): Promise
       throw platformError('CSRF_INVALID');
     }
     request.actor = session.actor;
-    request.csrfToken = session.csrfToken;
+    request.staffSession = { csrfToken: session.csrfToken, username: session.username, unitName: session.unitName };
     request.authVia = found.via;
   });
 
@@ -78,19 +78,19 @@ export async function authPlugin(app: FastifyInstance, ctx: AppContext): Promise
 
   app.get('/api/auth/me', { schema: { summary: '当前用户', tags: ['auth'] } }, async (request) => {
     const actor = requireStaff(request);
-    const session = await resolveSession(ctx.database.db, tokenOf(request)!.token, ctx.time.now());
+    const session = request.staffSession!;
     return {
       user: {
         id: actor.userId,
-        username: session!.username,
+        username: session.username,
         displayName: actor.displayName,
         role: actor.role,
         roleLabel: roleLabel(actor.role),
         unitId: actor.unitId,
-        unitName: session!.unitName,
+        unitName: session.unitName,
         scopeUnitId: actor.scopeUnitId,
       },
-      csrfToken: request.csrfToken,
+      csrfToken: session.csrfToken,
     };
   });
 }

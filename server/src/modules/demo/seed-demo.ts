@@ -1,10 +1,9 @@
-
 import type { Actor, StaffRole } from '../../platform/actor.js';
-import type { Database, Db } from '../../platform/db/database.js';
+import type { Database } from '../../platform/db/database.js';
 import { hashPassword } from '../auth/index.js';
 import { performAction } from '../cases/index.js';
-import { insertUsers, readDemoCounty, readDivisions, seedOrganisation, units, type NewUser, type SeededOrganisation } from '../orgs/index.js';
-import { hotlineCategories, insertRequests, prepareRequest, loadReferenceData, readTaxonomy, type TaxonomyNode } from '../requests/index.js';
+import { insertUsers, readDemoCounty, readDivisions, seedOrganisation, type NewUser, type SeededOrganisation } from '../orgs/index.js';
+import { insertRequests, loadReferenceData, prepareRequest, seedTaxonomy } from '../requests/index.js';
 import { generatePersonName, generatePhone, generateReplyText, generateRequestText, seededRng } from './request-text.js';
 
 export const DEMO_COUNTY = '371302';
@@ -15,20 +14,6 @@ export interface DemoAccount {
   role: StaffRole;
   displayName: string;
   unitName: string;
-}
-
-/** Loads the county's taxonomy into the categories table, each leaf with its usual owner. */
-async function seedCategories(tx: Db, org: SeededOrganisation): Promise<void> {
-  const rows: Array<typeof hotlineCategories.$inferInsert> = [];
-  const walk = (nodes: TaxonomyNode[], level: number, parentCode: string | null) => {
-    for (const n of nodes) {
-      const defaultUnitId = n.defaultDepartment && n.defaultDepartment !== 'township' ? (org.departmentIds.get(n.defaultDepartment) ?? null) : null;
-      rows.push({ code: n.code, name: n.name, level, parentCode, clockRule: n.clockRule ?? null, defaultUnitId });
-      if (n.children) walk(n.children, level + 1, n.code);
-    }
-  };
-  walk(readTaxonomy().categories, 1, null);
-  for (let i = 0; i < rows.length; i += 200) await tx.insert(hotlineCategories).values(rows.slice(i, i + 200));
 }
 
 function demoUsers(org: SeededOrganisation, passwordHash: string): NewUser[] {
@@ -61,13 +46,12 @@ export async function seedDemo(database: Database, options: { requests: number; 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const org = await database.transaction(async (tx) => {
     const seeded = await seedOrganisation(tx, divisions, county);
-    await seedCategories(tx, seeded);
+    await seedTaxonomy(tx, (key) => seeded.departmentIds.get(key) ?? null);
     await insertUsers(tx, demoUsers(seeded, passwordHash));
     return seeded;
   });
   const created = await seedDemoRequests(database, org, options);
-  const accounts = (await database.db.select().from(units)).length ? await listAccounts(database) : [];
-  return { accounts, requests: created };
+  return { accounts: await listAccounts(database), requests: created };
 }
 
 async function listAccounts(database: Database): Promise<DemoAccount[]> {

@@ -43,8 +43,7 @@ async function assertCategoryExists(tx: Db, code: string | undefined) {
 }
 
 /** The clock rule that limits handling: urgent requests get 2 hours, others their category's rule. */
-async function handlingRule(tx: Db, caseId: string): Promise<string> {
-  const request = await requestRow(tx, caseId);
+async function handlingRule(tx: Db, request: typeof hotlineRequests.$inferSelect): Promise<string> {
   if (request.urgency === 'urgent') return 'rx12345.urgent';
   const [category] = request.categoryCode
     ? await tx.select().from(hotlineCategories).where(eq(hotlineCategories.code, request.categoryCode))
@@ -58,7 +57,7 @@ async function dispatchTo(ctx: Ctx, unitId: number) {
   if (!unit || !['department', 'township', 'community', 'grid'].includes(unit.kind)) throw requestError('UNIT_UNKNOWN', { field: 'unitId' });
   const request = await requestRow(ctx.tx, ctx.caseId);
   if (!request.requestType || !request.categoryCode) throw requestError('NOT_CLASSIFIED');
-  const rule = await handlingRule(ctx.tx, ctx.caseId);
+  const rule = await handlingRule(ctx.tx, request);
   const dispatchId = randomUUID();
   const dueAt = hotlineDueAt(rule, ctx.now, 0);
   const responseDueAt = hotlineDueAt(request.urgency === 'urgent' ? URGENT_RESPONSE_RULE : RESPONSE_RULE, ctx.now, 0);

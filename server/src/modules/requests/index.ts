@@ -5,6 +5,7 @@ export { hotlineRequests, hotlineDispatches, hotlineEvaluations, hotlineAttachme
 export { hotlineConfig, readTaxonomy, type TaxonomyNode } from './hotline-config.js';
 export { prepareRequest, insertRequests, IntakeQueue, type SubmitRequestInput, type PreparedRequest } from './operations/submit-request.js';
 export { loadReferenceData, type ReferenceData } from './reference-data.js';
+export { seedTaxonomy } from './operations/seed-taxonomy.js';
 export { requestError } from './requests.errors.js';
 export { STATE_LABELS, SATISFACTION_LABELS } from './requests.strings.js';
 export { hotlineDueAt } from './rules/due-at.js';

@@ -23,7 +23,8 @@ export interface AppConfig {
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
-    csrfToken: string | null;
+    /** The signed-in session's details the pages show, with its CSRF token; null for citizens. */
+    staffSession: { csrfToken: string; username: string; unitName: string } | null;
     /** How the caller proved who they are: none (citizen), cookie (web) or bearer (programs). */
     authVia: 'none' | 'cookie' | 'bearer';
   }
