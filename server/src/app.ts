@@ -11,9 +11,11 @@ import type { AppContext } from './platform/http/context.js';
 import { installErrorHandling } from './platform/http/error-handler.js';
 import { authPlugin } from './modules/auth/index.js';
 import { registerCaseType } from './modules/cases/index.js';
+import { dutiesPlugin } from './modules/duties/index.js';
 import { metricsPlugin } from './modules/metrics/index.js';
 import { orgsPlugin } from './modules/orgs/index.js';
 import { hotlineCaseType, requestsPlugin } from './modules/requests/index.js';
+import { routingPlugin } from './modules/routing/index.js';
 
 registerCaseType(hotlineCaseType);
 
@@ -38,6 +40,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await authPlugin(app, ctx);
   await orgsPlugin(app, ctx);
   await requestsPlugin(app, ctx);
+  await routingPlugin(app, ctx);
+  await dutiesPlugin(app, ctx, () => app.invalidateRoutingKnowledge());
   await metricsPlugin(app, ctx);
 
   const web = ctx.config.webDist;

@@ -4,7 +4,9 @@ export const CLI_HELP = `用法：fazhi <命令>
   rules [--json]                     列出全部期限规则及其法律依据
   audit verify [--json]              校验全部案件的事件哈希链
   routing eval --from <文件.csv> [--json]    用 CSV（title、body、label 列）评估诉求分类模型
-  routing train --from <文件.csv> [--out <模型文件>]   用 CSV 训练诉求分类模型`;
+  routing train --from <文件.csv> [--out <模型文件>]   用 CSV 训练诉求分类模型
+  routing train                      用本平台已办结的诉求重新训练派单模型（承办单位、诉求类别）
+  duties import --power <文件> [--township <文件>]   导入权责清单、属地管理事项清单（.xlsx 或 .csv）`;
 
 export const CLI_TEXT = {
   unknownCommand: (cmd: string) => `未知命令：${cmd}`,
@@ -13,4 +15,7 @@ export const CLI_TEXT = {
   auditBroken: (caseId: string, seq: number, reason: string) => `  ✗ 案件 ${caseId} 第 ${seq} 条事件：${reason}`,
   auditFailed: (n: number) => `校验失败：${n} 件案件的记录被改动。`,
   auditOk: '校验通过：全部事件记录完整，未被改动。',
+  historyTrained: (rows: number, units: number, categories: number, seconds: number) =>
+    `已用 ${rows} 件已办结诉求训练派单模型：承办单位 ${units} 个、诉求类别 ${categories} 个，用时 ${seconds.toFixed(1)} 秒。`,
+  nothingToLearn: '还没有已办结的诉求，无法从历史数据训练。',
 };

@@ -1,17 +1,39 @@
 import { runDeadlineCommand, runRulesCommand } from './modules/clock/index.js';
 import { verifyAudit } from './modules/cases/index.js';
-import { runRoutingCommand } from './modules/routing/index.js';
-import { openDatabase } from './platform/db/database.js';
+import { runDutiesCommand } from './modules/duties/index.js';
+import { runRoutingCommand, trainFromHistory } from './modules/routing/index.js';
+import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import { optionsFromEnv, startServer } from './server.js';
 import { CLI_HELP, CLI_TEXT } from './cli.strings.js';
 
 
-async function auditVerify(json: boolean): Promise<number> {
+/** Opens the platform's database (FAZHI_DATA_DIR or DATABASE_URL) for one command. */
+async function withDatabase<T>(run: (database: Database) => Promise<T>): Promise<T> {
   const options = optionsFromEnv();
   const database = await openDatabase(options.databaseUrl ? { url: options.databaseUrl } : { dataDir: options.dataDir });
   try {
     await migrate(database);
+    return await run(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function trainRoutingFromHistory(): Promise<number> {
+  return withDatabase(async (database) => {
+    const report = await trainFromHistory(database, new Date());
+    if (report.unitLabels === 0 && report.categoryLabels === 0) {
+      console.error(CLI_TEXT.nothingToLearn);
+      return 1;
+    }
+    console.log(CLI_TEXT.historyTrained(report.rows, report.unitLabels, report.categoryLabels, report.seconds));
+    return 0;
+  });
+}
+
+async function auditVerify(json: boolean): Promise<number> {
+  return withDatabase(async (database) => {
     const report = await verifyAudit(database);
     if (json) console.log(JSON.stringify(report, null, 2));
     else {
@@ -20,9 +42,7 @@ async function auditVerify(json: boolean): Promise<number> {
       console.log(report.broken.length ? CLI_TEXT.auditFailed(report.broken.length) : CLI_TEXT.auditOk);
     }
     return report.broken.length ? 1 : 0;
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -42,7 +62,13 @@ async function main(argv: string[]): Promise<number> {
       return result.exitCode;
     }
     case 'routing': {
+      if (rest[0] === 'train' && !rest.includes('--from')) return trainRoutingFromHistory();
       const result = await runRoutingCommand(rest);
+      (result.exitCode === 0 ? process.stdout : process.stderr).write(`${result.output}\n`);
+      return result.exitCode;
+    }
+    case 'duties': {
+      const result = await withDatabase((database) => runDutiesCommand(database, rest));
       (result.exitCode === 0 ? process.stdout : process.stderr).write(`${result.output}\n`);
       return result.exitCode;
     }

@@ -72,6 +72,7 @@ export async function createTestContext(
       user('other-dept', 'handler', firstDept),
       user('town', 'handler', townId),
       user('leader', 'unit_leader', seeded.governmentId),
+      user('admin', 'admin', seeded.governmentId),
     ]);
     return seeded;
   });

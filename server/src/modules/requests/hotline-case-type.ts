@@ -134,7 +134,9 @@ export const hotlineCaseType = defineCaseType({
       },
     }),
     dispatch: action({
-      label: ACTION_LABELS.dispatch, from: ['received'], to: 'dispatched', roles: ['operator', 'dispatcher'], authorize: centerSees,
+      // The platform itself dispatches when the county set an automatic-dispatch threshold.
+      label: ACTION_LABELS.dispatch, from: ['received'], to: 'dispatched', roles: ['operator', 'dispatcher', 'system'],
+      authorize: (ctx) => (ctx.actor.role === 'system' ? Promise.resolve(true) : centerSees(ctx)),
       input: unitInput(classification),
       clocks: { start: dispatchClocks },
       effect: async (ctx) => {

@@ -14,11 +14,14 @@ import { requestSchemas } from './requests.schemas.js';
 /** Routes of 接诉即办: the public intake and tracking API, and the staff workbench. */
 export async function requestsPlugin(app: FastifyInstance, ctx: AppContext): Promise<void> {
   let reference: ReferenceData = await loadReferenceData(ctx.database.db);
+  const receivedListeners: Array<(caseIds: string[]) => void> = [];
   const intake = new IntakeQueue(ctx.database, () => ctx.time.now(), {
     maxBatch: 200,
     concurrency: ctx.database.kind === 'postgres' ? 4 : 1,
+    onCommitted: (caseIds) => receivedListeners.forEach((listener) => listener(caseIds)),
   });
   app.decorate('reloadReferenceData', async () => void (reference = await loadReferenceData(ctx.database.db)));
+  app.decorate('onRequestsReceived', (listener: (caseIds: string[]) => void) => void receivedListeners.push(listener));
 
   app.get('/api/public/meta', { schema: requestSchemas.meta }, async () => ({
     county: { code: reference.countyCode, name: reference.countyName },
@@ -100,5 +103,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Re-reads regions and categories after an import. */
     reloadReferenceData(): Promise<void>;
+    /** Called with the ids of newly received requests once their intake has committed. */
+    onRequestsReceived(listener: (caseIds: string[]) => void): void;
   }
 }

@@ -1,7 +1,5 @@
-import { boolean, customType, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-
-// Drizzle has no bytea column type of its own.
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from '../../platform/db/columns.js';
 
 /** A citizen's request (诉求): the 12345 facts of a case of type `hotline_request`. */
 export const hotlineRequests = pgTable(

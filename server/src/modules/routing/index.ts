@@ -1,28 +1,17 @@
-// Routing: classify a citizen's raw message (title + body) into one of the level-1 categories.
-import { repoPath } from '../../platform/repo-path.js';
-import { featurize } from './rules/features.js';
-import { predict, type LinearModel, type Prediction } from './rules/linear-model.js';
-import { loadModelFile } from './model-file.js';
-import { SHIPPED_MODEL_PATH } from './routing-cli.js';
-
+/**
+ * Routing (智能派单): reads a citizen's raw message, suggests category, type, urgency, place
+ * and the owning unit from the duty lists and the platform's history, and dispatches by itself
+ * where the county allows it.
+ */
 export { featurize, normaliseText, tokenize, defaultFeatureSettings, type FeatureSettings, type SparseVector } from './rules/features.js';
 export { predict, predictLabel, type LinearModel, type Prediction, type TrainOptions } from './rules/linear-model.js';
 export { encodeModel, decodeModel, saveModel, loadModelFile } from './model-file.js';
 export { trainFromRows, readTrainingCsv, parseTrainingCsv, stratifiedSplit, type LabelledText, type TrainClassifierOptions } from './operations/train-classifier.js';
 export { evaluate, formatEvaluation, type Evaluation, type ClassMetrics } from './operations/evaluate-classifier.js';
-export { parseCsv, parseCsvRecords } from './rules/csv.js';
+export { parseCsv, parseCsvRecords } from '../../platform/csv.js';
 export { runRoutingCommand, SHIPPED_MODEL_PATH } from './routing-cli.js';
-
-let shipped: LinearModel | undefined;
-
-/** The shipped level-1 model (or the one at `path`); the shipped one is loaded once and cached. */
-export function loadModel(path?: string): LinearModel {
-  if (path) return loadModelFile(path);
-  shipped ??= loadModelFile(repoPath(SHIPPED_MODEL_PATH));
-  return shipped;
-}
-
-/** Classify raw text with the shipped model: best label and all probabilities, highest first. */
-export function classifyText(text: string, model: LinearModel = loadModel()): Prediction {
-  return predict(model, featurize(text, model.settings));
-}
+export { loadModel, classifyText } from './classify.js';
+export { routingPlugin } from './routing.plugin.js';
+export { routingModels, autoDispatchRules } from './routing.tables.js';
+export { suggestRouting, type RoutingKnowledge } from './rules/suggest.js';
+export { trainFromHistory, type HistoryTrainingReport } from './operations/train-from-history.js';

@@ -147,7 +147,7 @@ export class IntakeQueue {
   constructor(
     private readonly database: Database,
     private readonly now: () => Date,
-    private readonly options: { maxBatch: number; concurrency: number } = { maxBatch: 200, concurrency: 1 },
+    private readonly options: { maxBatch: number; concurrency: number; onCommitted?: (caseIds: string[]) => void } = { maxBatch: 200, concurrency: 1 },
   ) {}
 
   submit(request: PreparedRequest): Promise<{ caseId: string; trackingCode: string }> {
@@ -165,11 +165,13 @@ export class IntakeQueue {
         try {
           await this.database.transaction((tx) => insertRequests(tx, batch.map((item) => item.request), this.now()));
           for (const item of batch) item.resolve({ caseId: item.request.caseId, trackingCode: item.request.trackingCode });
+          this.options.onCommitted?.(batch.map((item) => item.request.caseId));
         } catch {
           for (const item of batch) {
             try {
               await this.database.transaction((tx) => insertRequests(tx, [item.request], this.now()));
               item.resolve({ caseId: item.request.caseId, trackingCode: item.request.trackingCode });
+              this.options.onCommitted?.([item.request.caseId]);
             } catch (error) {
               item.reject(error);
             }

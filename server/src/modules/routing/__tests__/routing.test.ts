@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { featurize, normaliseText, tokenize } from '../rules/features.js';
-import { parseCsv } from '../rules/csv.js';
+import { parseCsv } from '../../../platform/csv.js';
 import { predict } from '../rules/linear-model.js';
 import { decodeModel, encodeModel, loadModelFile, saveModel } from '../model-file.js';
 import { evaluate } from '../operations/evaluate-classifier.js';

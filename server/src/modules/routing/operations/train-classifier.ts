@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defaultFeatureSettings, featurize, featurizeTokens, tokenize, type FeatureSettings, type SparseVector } from '../rules/features.js';
-import { parseCsvRecords } from '../rules/csv.js';
+import { parseCsvRecords } from '../../../platform/csv.js';
 import { shuffleInPlace, trainLinearModel, type LinearModel, type TrainOptions } from '../rules/linear-model.js';
 import { seededRandom } from '../../../platform/seeded-random.js';
 

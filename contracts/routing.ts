@@ -1,0 +1,42 @@
+/** What the platform suggests before a request is dispatched (GET /api/requests/:caseId/suggestions). */
+export interface SuggestedUnit {
+  unitId: number;
+  unitName: string;
+  /** 0..1; the share of the evidence behind this unit. */
+  confidence: number;
+  /** Short Chinese sentences a person can check ("权责清单: … → …（依据 …）"). */
+  reasons: string[];
+}
+
+export interface SuggestedCategory {
+  /** The deepest category suggested (a leaf when the evidence reaches one). */
+  code: string;
+  /** Names from level 1 down ("城乡建设", "城市建设和市政管理", "燃气供应"). */
+  path: string[];
+  confidence: number;
+  reasons: string[];
+}
+
+export interface RoutingSuggestion {
+  category: SuggestedCategory | null;
+  /** Other likely categories, best first. */
+  alternatives: SuggestedCategory[];
+  requestType: { value: string; confidence: number; reasons: string[] };
+  urgency: { value: 'normal' | 'urgent'; reasons: string[] };
+  place: { townshipCode: string | null; townshipName: string | null; villageCode: string | null; villageName: string | null; reasons: string[] };
+  units: SuggestedUnit[];
+  /** The county's automatic-dispatch threshold for the suggested category (null: never automatic). */
+  autoDispatchThreshold: number | null;
+  /** Open requests about the same problem at the same place, and earlier requests by the same caller. */
+  duplicates: Array<{ caseId: string; trackingCode: string; score: number; kind: 'same_problem' | 'same_caller'; reasons: string[]; state: string }>;
+  /** The history-trained model in use, if any. */
+  historyModel: { trainedAt: string; rows: number } | null;
+}
+
+export interface AutoDispatchRule {
+  /** A category code at any level: the rule applies to every category under it. */
+  categoryCode: string;
+  categoryName: string;
+  /** Dispatch automatically when the top unit's confidence is at least this (0..1). */
+  threshold: number;
+}

@@ -1,0 +1,43 @@
+import type { Database, Db } from '../../../platform/db/database.js';
+import type { AutoDispatchRule } from '../../../../../contracts/routing.js';
+import type { KnowledgeCategory } from '../rules/suggest.js';
+import { autoDispatchRules } from '../routing.tables.js';
+import { requestError } from '../../requests/index.js';
+import { routingError } from '../routing.errors.js';
+
+export async function loadAutoDispatchRules(tx: Db): Promise<Map<string, number>> {
+  const rows = await tx.select().from(autoDispatchRules);
+  return new Map(rows.map((r) => [r.categoryCode, r.threshold]));
+}
+
+/** The threshold of the most specific rule at or above the category; null when none applies. */
+export function thresholdFor(rules: Map<string, number>, categories: Map<string, KnowledgeCategory>, code: string | undefined): number | null {
+  for (let c = code ? categories.get(code) : undefined; c; c = c.parentCode ? categories.get(c.parentCode) : undefined) {
+    const t = rules.get(c.code);
+    if (t !== undefined) return t;
+  }
+  return null;
+}
+
+export function listRules(rules: Map<string, number>, categories: Map<string, KnowledgeCategory>): AutoDispatchRule[] {
+  return [...rules].sort(([a], [b]) => a.localeCompare(b)).map(([categoryCode, threshold]) => ({
+    categoryCode, categoryName: categories.get(categoryCode)?.name ?? categoryCode, threshold,
+  }));
+}
+
+/** Replaces the county's rules as a whole, so the page shows exactly what is in force. */
+export async function replaceAutoDispatchRules(
+  database: Database,
+  rules: Array<{ categoryCode: string; threshold: number }>,
+  categories: Map<string, KnowledgeCategory>,
+  userId: number,
+  now: Date,
+): Promise<void> {
+  const unknown = rules.find((r) => !categories.has(r.categoryCode));
+  if (unknown) throw requestError('CATEGORY_UNKNOWN', { categoryCode: unknown.categoryCode });
+  if (new Set(rules.map((r) => r.categoryCode)).size !== rules.length) throw routingError('RULE_DUPLICATE');
+  await database.transaction(async (tx) => {
+    await tx.delete(autoDispatchRules);
+    if (rules.length) await tx.insert(autoDispatchRules).values(rules.map((r) => ({ ...r, updatedAt: now, updatedBy: userId })));
+  });
+}

@@ -1,0 +1,32 @@
+import { eq } from 'drizzle-orm';
+import type { Actor } from '../../../platform/actor.js';
+import type { Db } from '../../../platform/db/database.js';
+import type { RoutingSuggestion } from '../../../../../contracts/routing.js';
+import { canSeeRequest, hotlineRequests, requestError } from '../../requests/index.js';
+import { suggestRouting, type RoutingKnowledge } from '../rules/suggest.js';
+import { loadAutoDispatchRules, thresholdFor } from './auto-dispatch-rules.js';
+
+export type RequestRow = typeof hotlineRequests.$inferSelect;
+
+export function requestText(r: Pick<RequestRow, 'title' | 'content'>): string {
+  return r.title ? `${r.title}\n${r.content}` : r.content;
+}
+
+/** Suggestions for a stored request, with the county's auto-dispatch threshold for its category. */
+export async function suggestionFor(tx: Db, row: RequestRow, knowledge: RoutingKnowledge): Promise<RoutingSuggestion> {
+  const base = suggestRouting({ text: requestText(row), townshipCode: row.townshipCode, villageCode: row.villageCode }, knowledge);
+  const rules = await loadAutoDispatchRules(tx);
+  return {
+    ...base,
+    autoDispatchThreshold: thresholdFor(rules, knowledge.categories, base.category?.code),
+    duplicates: [],
+    historyModel: knowledge.history ? { trainedAt: knowledge.history.trainedAt.toISOString(), rows: knowledge.history.rows } : null,
+  };
+}
+
+export async function suggestionForCase(tx: Db, actor: Actor, caseId: string, knowledge: RoutingKnowledge): Promise<RoutingSuggestion> {
+  if (!(await canSeeRequest(tx, caseId, actor))) throw requestError('REQUEST_NOT_FOUND');
+  const [row] = await tx.select().from(hotlineRequests).where(eq(hotlineRequests.caseId, caseId));
+  if (!row) throw requestError('REQUEST_NOT_FOUND');
+  return suggestionFor(tx, row, knowledge);
+}

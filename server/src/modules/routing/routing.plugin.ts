@@ -1,0 +1,97 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../platform/http/context.js';
+import { requireStaff } from '../auth/index.js';
+import { classifyText } from './classify.js';
+import { autoDispatch } from './operations/auto-dispatch.js';
+import { listRules, loadAutoDispatchRules, replaceAutoDispatchRules } from './operations/auto-dispatch-rules.js';
+import { KnowledgeCache, loadRoutingKnowledge } from './operations/routing-knowledge.js';
+import { suggestionForCase } from './operations/suggest-for-request.js';
+import { trainFromHistory } from './operations/train-from-history.js';
+import { routingError } from './routing.errors.js';
+
+const tags = ['智能派单'];
+
+/** Suggestions before dispatch, automatic dispatch, and retraining from the platform's history. */
+export async function routingPlugin(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const knowledge = new KnowledgeCache(() => loadRoutingKnowledge(ctx.database.db, (text) => classifyText(text)));
+  let automatic = (await loadAutoDispatchRules(ctx.database.db)).size > 0;
+  app.decorate('invalidateRoutingKnowledge', () => knowledge.invalidate());
+
+  // New requests are offered to automatic dispatch one at a time, after intake has
+  // acknowledged them, so intake never waits for it.
+  let queue = Promise.resolve();
+  app.onRequestsReceived((caseIds) => {
+    if (!automatic) return;
+    queue = queue.then(async () => {
+      const k = await knowledge.get();
+      for (const caseId of caseIds) await autoDispatch(ctx.database, caseId, k, ctx.time.now());
+    }).catch((error: unknown) => app.log.error(error, 'automatic dispatch failed'));
+  });
+
+  app.get(
+    '/api/requests/:caseId/suggestions',
+    { schema: { summary: '派单建议', description: 'Suggested category, type, urgency, place and top three units, each with confidence and reasons.', tags } },
+    async (request) => {
+      const actor = requireStaff(request);
+      const { caseId } = request.params as { caseId: string };
+      return suggestionForCase(ctx.database.db, actor, caseId, await knowledge.get());
+    },
+  );
+
+  app.get('/api/routing/auto-dispatch', { schema: { summary: '自动派单规则', tags } }, async (request) => {
+    requireStaff(request);
+    const k = await knowledge.get();
+    return { rules: listRules(await loadAutoDispatchRules(ctx.database.db), k.categories) };
+  });
+
+  app.put(
+    '/api/routing/auto-dispatch',
+    {
+      schema: {
+        summary: '设置自动派单规则',
+        description: 'Replaces all rules. A rule on a category applies to every category under it; the most specific rule wins.',
+        tags,
+        body: {
+          type: 'object',
+          required: ['rules'],
+          additionalProperties: false,
+          properties: {
+            rules: {
+              type: 'array',
+              maxItems: 1000,
+              items: {
+                type: 'object',
+                required: ['categoryCode', 'threshold'],
+                additionalProperties: false,
+                properties: { categoryCode: { type: 'string', minLength: 1, maxLength: 32 }, threshold: { type: 'number', minimum: 0.5, maximum: 1 } },
+              },
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireStaff(request, ['admin']);
+      const { rules } = request.body as { rules: Array<{ categoryCode: string; threshold: number }> };
+      const k = await knowledge.get();
+      await replaceAutoDispatchRules(ctx.database, rules, k.categories, actor.userId, ctx.time.now());
+      automatic = rules.length > 0;
+      return { rules: listRules(await loadAutoDispatchRules(ctx.database.db), k.categories) };
+    },
+  );
+
+  app.post('/api/routing/train', { schema: { summary: '用历史数据重新训练', tags } }, async (request) => {
+    requireStaff(request, ['admin']);
+    const report = await trainFromHistory(ctx.database, ctx.time.now());
+    if (report.unitLabels === 0 && report.categoryLabels === 0) throw routingError('NOTHING_TO_LEARN');
+    knowledge.invalidate();
+    return report;
+  });
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Duty lists or models changed: the next suggestion reads them afresh. */
+    invalidateRoutingKnowledge(): void;
+  }
+}

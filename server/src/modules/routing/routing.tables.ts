@@ -1,0 +1,24 @@
+import { integer, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from '../../platform/db/columns.js';
+
+/**
+ * Models trained on the platform's own history, kept in the database so every app server
+ * uses the same one. The newest of each kind is the one in use.
+ */
+export const routingModels = pgTable('routing_models', {
+  id: uuid('id').primaryKey(),
+  /** `unit`: text → the unit that finally owned the request; `category`: text → leaf category. */
+  kind: text('kind', { enum: ['unit', 'category'] }).notNull(),
+  trainedAt: timestamp('trained_at', { withTimezone: true }).notNull(),
+  rows: integer('rows').notNull(),
+  data: bytea('data').notNull(),
+});
+
+/** A county's choice to dispatch without a person when the top suggestion is confident enough. */
+export const autoDispatchRules = pgTable('routing_auto_dispatch_rules', {
+  /** A category at any level; the most specific rule above a request's category applies. */
+  categoryCode: text('category_code').primaryKey(),
+  threshold: real('threshold').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  updatedBy: integer('updated_by'),
+});
