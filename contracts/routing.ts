@@ -13,6 +13,8 @@ export interface SuggestedCategory {
   code: string;
   /** Names from level 1 down ("城乡建设", "城市建设和市政管理", "燃气供应"). */
   path: string[];
+  /** A leaf can be dispatched with; a higher level only narrows the operator's choice. */
+  leaf: boolean;
   confidence: number;
   reasons: string[];
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { isStaff } from '../../platform/actor.js';
 import type { Db } from '../../platform/db/database.js';
-import { defineCaseType, type ActionContext, type ActionDefinition, type EffectResult } from '../cases/index.js';
+import { SYSTEM } from '../../platform/actor.js';
+import { cases, defineCaseType, performAction, type ActionContext, type ActionDefinition, type EffectResult } from '../cases/index.js';
 import { findUnit, findUnits } from '../orgs/index.js';
 import { hotlineConfig } from './hotline-config.js';
 import { ACTION_LABELS, STATE_LABELS } from './requests.strings.js';
@@ -131,6 +132,7 @@ export const hotlineCaseType = defineCaseType({
         await ctx.tx.update(hotlineRequests)
           .set({ replyText: ctx.input.reply, repliedAt: ctx.now, repliedByUnitId: ctx.actor.unitId })
           .where(eq(hotlineRequests.caseId, ctx.caseId));
+        await answerMergedRequests(ctx);
       },
     }),
     dispatch: action({
@@ -255,6 +257,7 @@ export const hotlineCaseType = defineCaseType({
             .orderBy(desc(hotlineEvaluations.at)).limit(1);
           if (open && !open.rectifiedAt) await ctx.tx.update(hotlineEvaluations).set({ rectifiedAt: ctx.now }).where(eq(hotlineEvaluations.id, open.id));
         }
+        await answerMergedRequests(ctx);
         return { eventFacts: { dispatchId: dispatch.id } };
       },
     }),
@@ -293,6 +296,25 @@ export const hotlineCaseType = defineCaseType({
       clocks: { start: [{ name: 'rectification', rule: (ctx) => rectificationRule(ctx.input) }] },
       effect: (ctx) => recordEvaluation(ctx, 'citizen'),
     }),
+    merge: action({
+      // 合并: a request about a problem already reported at the same place waits for that one's answer.
+      label: ACTION_LABELS.merge, from: ['received'], to: 'merged', roles: ['operator', 'dispatcher', 'system'],
+      authorize: (ctx) => (ctx.actor.role === 'system' ? Promise.resolve(true) : centerSees(ctx)),
+      input: { type: 'object', properties: { parentCaseId: { type: 'string', format: 'uuid' } }, required: ['parentCaseId'], additionalProperties: false },
+      effect: mergeInto,
+    }),
+    follow_parent: action({
+      label: ACTION_LABELS.follow_parent, from: ['merged'], to: 'replied', roles: ['system'],
+      input: noInput,
+      effect: async (ctx) => {
+        const child = await requestRow(ctx.tx, ctx.caseId);
+        const parent = await requestRow(ctx.tx, child.mergedInto ?? '');
+        await ctx.tx.update(hotlineRequests)
+          .set({ replyText: parent.replyText, repliedAt: ctx.now, repliedByUnitId: parent.repliedByUnitId })
+          .where(eq(hotlineRequests.caseId, ctx.caseId));
+        return { eventFacts: { parentCaseId: parent.caseId } };
+      },
+    }),
     reopen: action({
       label: ACTION_LABELS.reopen, from: ['closed'], to: 'received', roles: ['dispatcher'], authorize: centerSees,
       input: { type: 'object', properties: { reason: text(2000) }, required: ['reason'], additionalProperties: false },
@@ -304,6 +326,30 @@ export const hotlineCaseType = defineCaseType({
   },
 });
 
+
+const MERGEABLE_PARENT_STATES = ['received', 'dispatched', 'handling', 'returned', 'replied', 'rectifying'];
+
+async function mergeInto(ctx: Ctx) {
+  const parentId: string = ctx.input.parentCaseId;
+  const [parent] = await ctx.tx.select({ request: hotlineRequests, state: cases.state })
+    .from(hotlineRequests).innerJoin(cases, eq(cases.id, hotlineRequests.caseId))
+    .where(eq(hotlineRequests.caseId, parentId));
+  if (!parent || parentId === ctx.caseId || parent.request.mergedInto || !MERGEABLE_PARENT_STATES.includes(parent.state)) {
+    throw requestError('MERGE_TARGET_INVALID', { field: 'parentCaseId' });
+  }
+  await ctx.tx.update(hotlineRequests).set({ mergedInto: parentId }).where(eq(hotlineRequests.caseId, ctx.caseId));
+  return { eventFacts: { parentCaseId: parentId, parentTrackingCode: parent.request.trackingCode } };
+}
+
+/** Requests merged into this one receive its answer, and their requesters can rate it. */
+async function answerMergedRequests(ctx: Ctx) {
+  const children = await ctx.tx.select({ caseId: hotlineRequests.caseId })
+    .from(hotlineRequests).innerJoin(cases, eq(cases.id, hotlineRequests.caseId))
+    .where(and(eq(hotlineRequests.mergedInto, ctx.caseId), eq(cases.state, 'merged')));
+  for (const child of children) {
+    await performAction(ctx.tx, { caseId: child.caseId, caseType: HOTLINE_CASE_TYPE, action: 'follow_parent', actor: SYSTEM, input: {}, now: ctx.now });
+  }
+}
 
 function rectificationRule(input: Input): string | null {
   return input.satisfaction === 'dissatisfied' ? hotlineConfig().rectificationRule : null;

@@ -17,4 +17,5 @@ export const requestError = defineErrors('requests', {
   EXTENSION_NOT_ALLOWED: { status: 409, message: '该类诉求的办理时限不能延期' },
   ALREADY_EVALUATED: { status: 409, message: '您已评价过本次答复' },
   NOT_SIGNED: { status: 409, message: '请先签收派单' },
+  MERGE_TARGET_INVALID: { status: 409, message: '不能合并到该诉求：它不存在、已办结、本身已被合并，或就是本件' },
 });

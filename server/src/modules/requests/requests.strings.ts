@@ -7,6 +7,7 @@ export const STATE_LABELS = {
   replied: '已答复待回访',
   rectifying: '整改中',
   closed: '已办结',
+  merged: '已合并办理',
 } as const;
 
 export const ACTION_LABELS = {
@@ -28,6 +29,8 @@ export const ACTION_LABELS = {
   follow_up: '回访',
   citizen_evaluate: '诉求人评价',
   reopen: '重新办理',
+  merge: '合并',
+  follow_parent: '随主件答复',
 } as const;
 
 export const EVENT_LABELS: Record<string, string> = {
@@ -53,6 +56,8 @@ export const PUBLIC_EVENT_TEXT: Record<string, string> = {
   citizen_evaluate: '您已评价',
   reopen: '诉求重新办理',
   supervise: '诉求已列入督办',
+  merge: '您反映的问题已有他人反映，现合并办理，答复后将一并告知您',
+  follow_parent: '承办单位已答复（合并办理）',
 };
 
 export const SATISFACTION_LABELS = { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' } as const;

@@ -26,8 +26,19 @@ export const hotlineRequests = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     dueAt: timestamp('due_at', { withTimezone: true }),
     ruleId: text('rule_id'),
+    /** A hash of the requester's number, to link repeat calls without reading the number. */
+    callerKey: text('caller_key'),
+    /** The governance topic the text is about (routing's topic list), for hotspots. */
+    topicKey: text('topic_key'),
+    /** The request this one was merged into (same problem, same place); it follows that one's answer. */
+    mergedInto: uuid('merged_into'),
   },
-  (t) => [index('hotline_requests_received_idx').on(t.receivedAt), index('hotline_requests_township_idx').on(t.townshipCode)],
+  (t) => [
+    index('hotline_requests_received_idx').on(t.receivedAt),
+    index('hotline_requests_township_idx').on(t.townshipCode, t.receivedAt),
+    index('hotline_requests_caller_idx').on(t.callerKey),
+    index('hotline_requests_merged_idx').on(t.mergedInto),
+  ],
 );
 
 /** One dispatch (派单) of a request to a unit, as lead (主办) or co-handler (协办). */

@@ -1,4 +1,5 @@
 import type { ClockStatus, ListRequestsQuery } from '../../../../contracts/requests';
+import type { RoutingSuggestion } from '../../../../contracts/routing';
 import { api, setCsrfToken } from '../../api/client';
 import type { NewRequestBody } from '../citizen/api';
 
@@ -153,4 +154,10 @@ export function recordRequest(body: RecordRequestBody): Promise<{ caseId: string
 
 export function performAction(caseId: string, action: string, input: Record<string, unknown>): Promise<{ state: string }> {
   return api.post(`/api/requests/${encodeURIComponent(caseId)}/actions/${encodeURIComponent(action)}`, input);
+}
+
+export type { RoutingSuggestion };
+
+export function getSuggestions(caseId: string): Promise<RoutingSuggestion> {
+  return api.get(`/api/requests/${encodeURIComponent(caseId)}/suggestions`);
 }

@@ -40,6 +40,11 @@ function sniffImage(bytes: Buffer): string | null {
   return null;
 }
 
+/** Links repeat calls by a hash of the number, so the index holds no phone numbers. */
+export function callerKey(phone: string): string {
+  return createHash('sha256').update(`caller:${phone.replace(/\D/g, '')}`).digest('hex').slice(0, 32);
+}
+
 /** Checks everything that a schema cannot; throws the first problem with its stable code. */
 export function prepareRequest(input: SubmitRequestInput, reference: ReferenceData, actor: Actor): PreparedRequest {
   const config = hotlineConfig();
@@ -107,6 +112,7 @@ export async function insertRequests(tx: Db, requests: PreparedRequest[], at: Da
       content: request.input.content,
       requesterName: request.input.name?.trim() || null,
       requesterPhone: request.input.phone ?? null,
+      callerKey: request.input.phone ? callerKey(request.input.phone) : null,
       townshipCode: request.input.townshipCode,
       villageCode: request.input.villageCode ?? null,
       address: request.input.address?.trim() || null,

@@ -162,7 +162,7 @@ function scoreCategories(text: string, matches: DutyMatch[], k: RoutingKnowledge
 }
 
 function toSuggestedCategory(k: RoutingKnowledge, c: ScoredCategory, total: number): SuggestedCategory {
-  return { code: c.code, path: categoryPath(k.categories, c.code), confidence: c.score / total, reasons: c.reasons };
+  return { code: c.code, path: categoryPath(k.categories, c.code), leaf: k.categories.get(c.code)?.level === 3, confidence: c.score / total, reasons: c.reasons };
 }
 
 export function suggestRouting(input: SuggestInput, k: RoutingKnowledge): Omit<RoutingSuggestion, 'autoDispatchThreshold' | 'duplicates' | 'historyModel'> {
@@ -176,7 +176,7 @@ export function suggestRouting(input: SuggestInput, k: RoutingKnowledge): Omit<R
   if (!category) {
     // No finer evidence: the level-1 class alone, so the operator starts in the right branch.
     const top = [...k.categories.values()].find((c) => c.level === 1 && c.name === level1.label);
-    if (top) category = { code: top.code, path: [top.name], confidence: level1.probabilities[0]?.probability ?? 0, reasons: [`文本分类: ${top.name}`] };
+    if (top) category = { code: top.code, path: [top.name], leaf: false, confidence: level1.probabilities[0]?.probability ?? 0, reasons: [`文本分类: ${top.name}`] };
   }
 
   const units = new Map<number, { weight: number; reasons: string[] }>();

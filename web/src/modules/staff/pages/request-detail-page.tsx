@@ -9,6 +9,7 @@ import { DispatchesTable } from '../components/dispatches-table';
 import { EvaluationsTable } from '../components/evaluations-table';
 import { EventsTimeline } from '../components/events-timeline';
 import { RequestDescriptions } from '../components/request-descriptions';
+import { SuggestionsCard } from '../components/suggestions-card';
 import { staffStrings as s } from '../strings';
 
 type Load = { kind: 'loading' } | { kind: 'ok'; detail: RequestDetail } | { kind: 'notFound' } | { kind: 'error'; message: string };
@@ -88,6 +89,9 @@ export function RequestDetailPage() {
           <RequestDescriptions detail={detail} meta={meta} />
         </Space>
       </Card>
+      {detail.availableActions.some((a) => a.action === 'dispatch' || a.action === 'redispatch') && (
+        <SuggestionsCard detail={detail} onDone={reload} />
+      )}
       <Card size="small" title={s.detail.dispatches}>
         <DispatchesTable dispatches={detail.dispatches} />
       </Card>
