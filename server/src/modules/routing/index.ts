@@ -12,6 +12,32 @@ export { trainFromRows, readTrainingCsv, parseTrainingCsv, stratifiedSplit, type
 export { evaluate, formatEvaluation, type Evaluation, type ClassMetrics } from './operations/evaluate-classifier.js';
 export { parseCsv, parseCsvRecords } from './rules/csv.js';
 export { runRoutingCommand, SHIPPED_MODEL_PATH } from './routing-cli.js';
+export {
+  findDuplicates,
+  fingerprint,
+  textSimilarity,
+  extractPlaceWords,
+  sharedPlaces,
+  sharedKeywords,
+  placesConflict,
+  defaultDuplicateSettings,
+  FINGERPRINT_VERSION,
+  type DuplicateCandidate,
+  type DuplicateMatch,
+  type DuplicateSettings,
+  type TextFingerprint,
+} from './rules/duplicates.js';
+export {
+  topicOf,
+  computeHotspots,
+  listedTopics,
+  defaultHotspotSettings,
+  type Topic,
+  type TopicDefinition,
+  type HotspotItem,
+  type HotspotGroup,
+  type HotspotSettings,
+} from './rules/hotspots.js';
 
 let shipped: LinearModel | undefined;
 
