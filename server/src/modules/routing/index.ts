@@ -15,3 +15,30 @@ export { routingPlugin } from './routing.plugin.js';
 export { routingModels, autoDispatchRules } from './routing.tables.js';
 export { suggestRouting, type RoutingKnowledge } from './rules/suggest.js';
 export { trainFromHistory, type HistoryTrainingReport } from './operations/train-from-history.js';
+export {
+  findDuplicates,
+  fingerprint,
+  textSimilarity,
+  extractPlaceWords,
+  sharedPlaces,
+  sharedKeywords,
+  placesConflict,
+  defaultDuplicateSettings,
+  FINGERPRINT_VERSION,
+  type DuplicateCandidate,
+  type DuplicateMatch,
+  type DuplicateSettings,
+  type TextFingerprint,
+} from './rules/duplicates.js';
+export {
+  topicOf,
+  computeHotspots,
+  listedTopics,
+  defaultHotspotSettings,
+  type Topic,
+  type TopicDefinition,
+  type HotspotItem,
+  type HotspotGroup,
+  type HotspotSettings,
+} from './rules/hotspots.js';
+
