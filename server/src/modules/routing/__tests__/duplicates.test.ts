@@ -14,7 +14,7 @@ import {
   type DuplicateSettings,
   type TextFingerprint,
 } from '../index.js';
-import { parseCsvRecords } from '../rules/csv.js';
+import { parseCsvRecords } from '../../../platform/csv.js';
 
 const day = (d: number) => new Date(Date.UTC(2024, 0, 1) + d * 24 * 3600 * 1000);
 function candidate(id: string, text: string, over: Partial<DuplicateCandidate> = {}): DuplicateCandidate {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { repoPath } from '../../../platform/repo-path.js';
 import { computeHotspots, defaultHotspotSettings, listedTopics, topicOf, type HotspotItem, type HotspotSettings } from '../index.js';
-import { parseCsvRecords } from '../rules/csv.js';
+import { parseCsvRecords } from '../../../platform/csv.js';
 
 const HOUR = 3600 * 1000;
 const NOW = new Date('2024-03-29T00:00:00Z');
