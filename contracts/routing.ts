@@ -30,7 +30,16 @@ export interface RoutingSuggestion {
   /** The county's automatic-dispatch threshold for the suggested category (null: never automatic). */
   autoDispatchThreshold: number | null;
   /** Open requests about the same problem at the same place, and earlier requests by the same caller. */
-  duplicates: Array<{ caseId: string; trackingCode: string; score: number; kind: 'same_problem' | 'same_caller'; reasons: string[]; state: string }>;
+  duplicates: Array<{
+    caseId: string;
+    trackingCode: string;
+    score: number;
+    kind: 'same_problem' | 'same_caller';
+    /** merge: the same problem beyond doubt; flag: a person decides; link: only the same caller. */
+    action: 'merge' | 'flag' | 'link';
+    reasons: string[];
+    state: string;
+  }>;
   /** The history-trained model in use, if any. */
   historyModel: { trainedAt: string; rows: number } | null;
 }

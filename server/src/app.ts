@@ -12,6 +12,7 @@ import { installErrorHandling } from './platform/http/error-handler.js';
 import { authPlugin } from './modules/auth/index.js';
 import { registerCaseType } from './modules/cases/index.js';
 import { dutiesPlugin } from './modules/duties/index.js';
+import { governancePlugin } from './modules/governance/index.js';
 import { metricsPlugin } from './modules/metrics/index.js';
 import { orgsPlugin } from './modules/orgs/index.js';
 import { hotlineCaseType, requestsPlugin } from './modules/requests/index.js';
@@ -42,6 +43,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await requestsPlugin(app, ctx);
   await routingPlugin(app, ctx);
   await dutiesPlugin(app, ctx, () => app.invalidateRoutingKnowledge());
+  await governancePlugin(app, ctx);
   await metricsPlugin(app, ctx);
 
   const web = ctx.config.webDist;

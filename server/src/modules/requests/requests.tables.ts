@@ -38,6 +38,7 @@ export const hotlineRequests = pgTable(
     index('hotline_requests_township_idx').on(t.townshipCode, t.receivedAt),
     index('hotline_requests_caller_idx').on(t.callerKey),
     index('hotline_requests_merged_idx').on(t.mergedInto),
+    index('hotline_requests_topic_idx').on(t.topicKey, t.receivedAt),
   ],
 );
 

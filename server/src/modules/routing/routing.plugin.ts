@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/http/context.js';
 import { requireStaff } from '../auth/index.js';
 import { classifyText } from './classify.js';
 import { autoDispatch } from './operations/auto-dispatch.js';
+import { autoMerge, autoMergeEnabled, setAutoMerge } from './operations/auto-merge.js';
 import { listRules, loadAutoDispatchRules, replaceAutoDispatchRules } from './operations/auto-dispatch-rules.js';
 import { KnowledgeCache, loadRoutingKnowledge } from './operations/routing-knowledge.js';
 import { suggestionForCase } from './operations/suggest-for-request.js';
@@ -14,18 +15,32 @@ const tags = ['智能派单'];
 /** Suggestions before dispatch, automatic dispatch, and retraining from the platform's history. */
 export async function routingPlugin(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const knowledge = new KnowledgeCache(() => loadRoutingKnowledge(ctx.database.db, (text) => classifyText(text)));
-  let automatic = (await loadAutoDispatchRules(ctx.database.db)).size > 0;
   app.decorate('invalidateRoutingKnowledge', () => knowledge.invalidate());
+  // The county's switches, re-read at most a minute late when another app server changed them.
+  const readSwitches = async () => ({
+    automatic: (await loadAutoDispatchRules(ctx.database.db)).size > 0,
+    merging: await autoMergeEnabled(ctx.database.db),
+    at: Date.now(),
+  });
+  let switches = await readSwitches();
 
   // New requests are offered to automatic dispatch one at a time, after intake has
   // acknowledged them, so intake never waits for it.
   let queue = Promise.resolve();
   app.onRequestsReceived((caseIds) => {
-    if (!automatic) return;
     queue = queue.then(async () => {
+      if (Date.now() - switches.at > 60_000) switches = await readSwitches();
+      if (!switches.automatic && !switches.merging) return;
       const k = await knowledge.get();
-      for (const caseId of caseIds) await autoDispatch(ctx.database, caseId, k, ctx.time.now());
+      for (const caseId of caseIds) {
+        if (switches.merging && (await autoMerge(ctx.database, caseId, k, ctx.time.now()))) continue;
+        if (switches.automatic) await autoDispatch(ctx.database, caseId, k, ctx.time.now());
+      }
     }).catch((error: unknown) => app.log.error(error, 'automatic dispatch failed'));
+  });
+  const settingsView = async () => ({
+    rules: listRules(await loadAutoDispatchRules(ctx.database.db), (await knowledge.get()).categories),
+    autoMerge: await autoMergeEnabled(ctx.database.db),
   });
 
   app.get(
@@ -38,24 +53,24 @@ export async function routingPlugin(app: FastifyInstance, ctx: AppContext): Prom
     },
   );
 
-  app.get('/api/routing/auto-dispatch', { schema: { summary: '自动派单规则', tags } }, async (request) => {
+  app.get('/api/routing/auto-dispatch', { schema: { summary: '自动派单与自动合并设置', tags } }, async (request) => {
     requireStaff(request);
-    const k = await knowledge.get();
-    return { rules: listRules(await loadAutoDispatchRules(ctx.database.db), k.categories) };
+    return settingsView();
   });
 
   app.put(
     '/api/routing/auto-dispatch',
     {
       schema: {
-        summary: '设置自动派单规则',
-        description: 'Replaces all rules. A rule on a category applies to every category under it; the most specific rule wins.',
+        summary: '设置自动派单与自动合并',
+        description: 'Replaces all rules. A rule on a category applies to every category under it; the most specific rule wins. autoMerge merges a new request into the open one it repeats when the match is beyond doubt.',
         tags,
         body: {
           type: 'object',
           required: ['rules'],
           additionalProperties: false,
           properties: {
+            autoMerge: { type: 'boolean' },
             rules: {
               type: 'array',
               maxItems: 1000,
@@ -72,11 +87,12 @@ export async function routingPlugin(app: FastifyInstance, ctx: AppContext): Prom
     },
     async (request) => {
       const actor = requireStaff(request, ['admin']);
-      const { rules } = request.body as { rules: Array<{ categoryCode: string; threshold: number }> };
+      const { rules, autoMerge: mergeSetting } = request.body as { rules: Array<{ categoryCode: string; threshold: number }>; autoMerge?: boolean };
       const k = await knowledge.get();
       await replaceAutoDispatchRules(ctx.database, rules, k.categories, actor.userId, ctx.time.now());
-      automatic = rules.length > 0;
-      return { rules: listRules(await loadAutoDispatchRules(ctx.database.db), k.categories) };
+      if (mergeSetting !== undefined) await setAutoMerge(ctx.database, mergeSetting, actor.userId, ctx.time.now());
+      switches = await readSwitches();
+      return settingsView();
     },
   );
 

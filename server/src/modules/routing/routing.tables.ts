@@ -1,4 +1,4 @@
-import { integer, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from '../../platform/db/columns.js';
 
 /**
@@ -19,6 +19,15 @@ export const autoDispatchRules = pgTable('routing_auto_dispatch_rules', {
   /** A category at any level; the most specific rule above a request's category applies. */
   categoryCode: text('category_code').primaryKey(),
   threshold: real('threshold').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  updatedBy: integer('updated_by'),
+});
+
+/** County-wide switches of smart dispatch (one row). */
+export const routingSettings = pgTable('routing_settings', {
+  id: integer('id').primaryKey(),
+  /** Merge a new request into an open one without a person when the match is beyond doubt. */
+  autoMerge: boolean('auto_merge').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   updatedBy: integer('updated_by'),
 });

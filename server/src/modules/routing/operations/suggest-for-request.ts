@@ -5,12 +5,9 @@ import type { RoutingSuggestion } from '../../../../../contracts/routing.js';
 import { canSeeRequest, hotlineRequests, requestError } from '../../requests/index.js';
 import { suggestRouting, type RoutingKnowledge } from '../rules/suggest.js';
 import { loadAutoDispatchRules, thresholdFor } from './auto-dispatch-rules.js';
+import { duplicatesFor } from './duplicates-for-request.js';
+import { requestText, type RequestRow } from './request-text.js';
 
-export type RequestRow = typeof hotlineRequests.$inferSelect;
-
-export function requestText(r: Pick<RequestRow, 'title' | 'content'>): string {
-  return r.title ? `${r.title}\n${r.content}` : r.content;
-}
 
 /** Suggestions for a stored request, with the county's auto-dispatch threshold for its category. */
 export async function suggestionFor(tx: Db, row: RequestRow, knowledge: RoutingKnowledge): Promise<RoutingSuggestion> {
@@ -19,7 +16,7 @@ export async function suggestionFor(tx: Db, row: RequestRow, knowledge: RoutingK
   return {
     ...base,
     autoDispatchThreshold: thresholdFor(rules, knowledge.categories, base.category?.code),
-    duplicates: [],
+    duplicates: await duplicatesFor(tx, row, knowledge),
     historyModel: knowledge.history ? { trainedAt: knowledge.history.trainedAt.toISOString(), rows: knowledge.history.rows } : null,
   };
 }

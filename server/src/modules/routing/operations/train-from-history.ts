@@ -4,6 +4,7 @@ import type { Database } from '../../../platform/db/database.js';
 import { hotlineCategories, hotlineRequests } from '../../requests/index.js';
 import { encodeModel } from '../model-file.js';
 import { routingModels } from '../routing.tables.js';
+import { requestText } from './request-text.js';
 import { shippedTrainOptions } from './shipped-settings.js';
 import { trainFromRows, type LabelledText } from './train-classifier.js';
 
@@ -39,9 +40,8 @@ export async function trainFromHistory(database: Database, now: Date, options: {
     .from(hotlineRequests)
     .leftJoin(hotlineCategories, sql`${hotlineCategories.code} = ${hotlineRequests.categoryCode}`)
     .where(and(isNotNull(hotlineRequests.repliedAt), sql`${hotlineRequests.receivedAt} >= ${since.toISOString()}`));
-  const text = (r: (typeof rows)[number]) => (r.title ? `${r.title}\n${r.content}` : r.content);
-  const unitRows = keepFrequent(rows.filter((r) => r.unitId !== null).map((r) => ({ text: text(r), label: String(r.unitId) })));
-  const categoryRows = keepFrequent(rows.filter((r) => r.level === 3).map((r) => ({ text: text(r), label: r.categoryCode! })));
+  const unitRows = keepFrequent(rows.filter((r) => r.unitId !== null).map((r) => ({ text: requestText(r), label: String(r.unitId) })));
+  const categoryRows = keepFrequent(rows.filter((r) => r.level === 3).map((r) => ({ text: requestText(r), label: r.categoryCode! })));
   const options_ = { ...shippedTrainOptions, epochs: HISTORY_EPOCHS, features: { ...shippedTrainOptions.features, hashBits: HISTORY_HASH_BITS } };
   const models: Array<typeof routingModels.$inferInsert> = [];
   for (const [kind, labelled] of [['unit', unitRows], ['category', categoryRows]] as const) {

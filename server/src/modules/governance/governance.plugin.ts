@@ -1,0 +1,68 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../platform/http/context.js';
+import { requireStaff } from '../auth/index.js';
+import { findUnit } from '../orgs/index.js';
+import { loadReferenceData } from '../requests/index.js';
+import { createGovernanceTopic, listGovernanceTopics, type NewGovernanceTopic } from './operations/governance-topics.js';
+import { hotspots } from './operations/hotspots.js';
+
+const tags = ['主动治理'];
+
+/** Hotspots (主动治理) and governance topics (每月一题). */
+export async function governancePlugin(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const townships = async () => {
+    const reference = await loadReferenceData(ctx.database.db);
+    return new Map([...reference.townships.values()].map((t) => [t.code, t.name]));
+  };
+
+  app.get(
+    '/api/hotspots',
+    {
+      schema: {
+        summary: '热点诉求',
+        description: 'Requests grouped by topic and township; this week (the last 7 × 24 h) against the mean of the four weeks before; warnings at the configured rate.',
+        tags,
+        querystring: { type: 'object', additionalProperties: false, properties: { townshipCode: { type: 'string', maxLength: 12 } } },
+      },
+    },
+    async (request) => {
+      requireStaff(request);
+      const { townshipCode } = request.query as { townshipCode?: string };
+      return hotspots(ctx.database, ctx.time.now(), await townships(), townshipCode);
+    },
+  );
+
+  app.get('/api/governance-topics', { schema: { summary: '每月一题', tags } }, async (request) => {
+    requireStaff(request);
+    const names = await townships();
+    const topics = await listGovernanceTopics(ctx.database, ctx.time.now(), async (id) => (await findUnit(ctx.database.db, id))?.name ?? '');
+    return { topics: topics.map((t) => ({ ...t, placeName: t.townshipCode ? (names.get(t.townshipCode) ?? t.townshipCode) : null })) };
+  });
+
+  app.post(
+    '/api/governance-topics',
+    {
+      schema: {
+        summary: '设为每月一题',
+        tags,
+        body: {
+          type: 'object',
+          required: ['title', 'topicKey', 'leadUnitId'],
+          additionalProperties: false,
+          properties: {
+            title: { type: 'string', minLength: 1, maxLength: 200 },
+            topicKey: { type: 'string', minLength: 1, maxLength: 100 },
+            townshipCode: { type: ['string', 'null'], maxLength: 12 },
+            leadUnitId: { type: 'integer', minimum: 1 },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireStaff(request, ['supervisor', 'dispatcher', 'admin']);
+      const body = request.body as NewGovernanceTopic;
+      const result = await createGovernanceTopic(ctx.database, { ...body, townshipCode: body.townshipCode ?? null }, actor, new Set((await townships()).keys()), ctx.time.now());
+      return reply.code(201).send(result);
+    },
+  );
+}

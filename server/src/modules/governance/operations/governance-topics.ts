@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import type { Database, Db } from '../../../platform/db/database.js';
+import { findUnit } from '../../orgs/index.js';
+import { hotlineRequests } from '../../requests/index.js';
+import { governanceError } from '../governance.errors.js';
+import { governanceTopics } from '../governance.tables.js';
+import { volumeChange, type VolumeChange } from '../rules/volume-change.js';
+import { backfillTopics, topicLabel } from './hotspots.js';
+
+const WEEKS = 8;
+const DAY = 86_400_000;
+
+export interface NewGovernanceTopic {
+  title: string;
+  topicKey: string;
+  townshipCode: string | null;
+  leadUnitId: number;
+}
+
+export async function createGovernanceTopic(
+  database: Database,
+  input: NewGovernanceTopic,
+  actor: { userId: number; scopePath: string },
+  townshipCodes: Set<string>,
+  now: Date,
+): Promise<{ id: string }> {
+  if (input.townshipCode && !townshipCodes.has(input.townshipCode)) throw governanceError('TOPIC_PLACE_UNKNOWN', { field: 'townshipCode' });
+  return database.transaction(async (tx) => {
+    const lead = await findUnit(tx, input.leadUnitId);
+    if (!lead || !lead.path.startsWith(actor.scopePath) || lead.kind === 'center' || lead.kind === 'government') {
+      throw governanceError('LEAD_UNIT_UNKNOWN', { field: 'leadUnitId' });
+    }
+    const id = randomUUID();
+    await tx.insert(governanceTopics).values({ id, ...input, startedAt: now, createdBy: actor.userId });
+    return { id };
+  });
+}
+
+export interface GovernanceTopicView {
+  id: string;
+  title: string;
+  topicKey: string;
+  topicLabel: string;
+  townshipCode: string | null;
+  leadUnitId: number;
+  leadUnitName: string;
+  startedAt: string;
+  volume: VolumeChange;
+}
+
+async function receivedTimes(tx: Db, topicKey: string, townshipCode: string | null, from: Date): Promise<Date[]> {
+  const rows = await tx
+    .select({ at: hotlineRequests.receivedAt })
+    .from(hotlineRequests)
+    .where(and(eq(hotlineRequests.topicKey, topicKey), gte(hotlineRequests.receivedAt, from), townshipCode ? sql`${hotlineRequests.townshipCode} = ${townshipCode}` : undefined));
+  return rows.map((r) => r.at);
+}
+
+/** Every governance topic with its weekly volume before and since it started. */
+export async function listGovernanceTopics(database: Database, now: Date, unitName: (id: number) => Promise<string>): Promise<GovernanceTopicView[]> {
+  const topics = await database.db.select().from(governanceTopics).orderBy(desc(governanceTopics.startedAt));
+  if (topics.length === 0) return [];
+  const earliest = Math.min(...topics.map((t) => t.startedAt.getTime())) - WEEKS * 7 * DAY;
+  await backfillTopics(database, new Date(earliest));
+  const out: GovernanceTopicView[] = [];
+  for (const t of topics) {
+    const times = await receivedTimes(database.db, t.topicKey, t.townshipCode, new Date(t.startedAt.getTime() - WEEKS * 7 * DAY));
+    out.push({
+      id: t.id,
+      title: t.title,
+      topicKey: t.topicKey,
+      topicLabel: topicLabel(t.topicKey),
+      townshipCode: t.townshipCode,
+      leadUnitId: t.leadUnitId,
+      leadUnitName: await unitName(t.leadUnitId),
+      startedAt: t.startedAt.toISOString(),
+      volume: volumeChange(times, t.startedAt, now, WEEKS),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+import { and, gte, isNull, sql } from 'drizzle-orm';
+import type { Database } from '../../../platform/db/database.js';
+import { hotlineRequests } from '../../requests/index.js';
+import { computeHotspots, defaultHotspotSettings, listedTopics, topicOf, type HotspotGroup } from '../../routing/index.js';
+import { GOVERNANCE_TEXT } from '../governance.strings.js';
+
+const DAY = 86_400_000;
+const BACKFILL_BATCH = 500;
+
+/** A topic key's label: the listed topic's, or the word of a fallback topic ("word:路灯"). */
+export function topicLabel(key: string): string {
+  if (key.startsWith('word:')) return key.slice(5);
+  return listedTopics().find((t) => t.key === key)?.label ?? GOVERNANCE_TEXT.otherTopic;
+}
+
+/**
+ * Gives every request received since `since` its topic. Intake does not segment text (it must
+ * stay fast), so topics are filled in here, in batches, the first time anyone reads hotspots.
+ */
+export async function backfillTopics(database: Database, since: Date): Promise<number> {
+  let filled = 0;
+  for (;;) {
+    const rows = await database.db
+      .select({ caseId: hotlineRequests.caseId, title: hotlineRequests.title, content: hotlineRequests.content })
+      .from(hotlineRequests)
+      .where(and(isNull(hotlineRequests.topicKey), gte(hotlineRequests.receivedAt, since)))
+      .limit(BACKFILL_BATCH);
+    if (rows.length === 0) return filled;
+    const values = rows.map((r) => ({ caseId: r.caseId, topicKey: topicOf(r.title ? `${r.title}\n${r.content}` : r.content).key }));
+    await database.transaction(async (tx) => {
+      await tx.execute(sql`update hotline_requests h set topic_key = v.topic_key
+        from (select * from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as x("caseId" uuid, "topicKey" text)) v(case_id, topic_key)
+        where h.case_id = v.case_id and h.topic_key is null`);
+    });
+    filled += rows.length;
+  }
+}
+
+export interface HotspotView extends HotspotGroup {
+  topicLabel: string;
+  placeName: string;
+}
+
+/** Topic × township groups over the last five weeks, optionally of one township. */
+export async function hotspots(
+  database: Database,
+  now: Date,
+  townshipNames: Map<string, string>,
+  townshipCode?: string,
+): Promise<{ groups: HotspotView[]; settings: ReturnType<typeof defaultHotspotSettings> }> {
+  const settings = defaultHotspotSettings();
+  const since = new Date(now.getTime() - (settings.baseWeeks + 1) * settings.weekDays * DAY);
+  await backfillTopics(database, since);
+  const rows = await database.db
+    .select({ topicKey: hotlineRequests.topicKey, townshipCode: hotlineRequests.townshipCode, receivedAt: hotlineRequests.receivedAt })
+    .from(hotlineRequests)
+    .where(and(gte(hotlineRequests.receivedAt, since), townshipCode ? sql`${hotlineRequests.townshipCode} = ${townshipCode}` : undefined));
+  const items = rows.map((r) => ({ topicKey: r.topicKey ?? 'other', placeKey: r.townshipCode ?? '', receivedAt: r.receivedAt }));
+  const groups = computeHotspots(items, now, settings).map((g) => ({
+    ...g,
+    topicLabel: topicLabel(g.topicKey),
+    placeName: townshipNames.get(g.placeKey) ?? g.placeKey,
+  }));
+  return { groups, settings };
+}
