@@ -14,6 +14,7 @@ const NewRequestPage = lazy(() => import('./modules/staff/pages/new-request-page
 const RequestDetailPage = lazy(() =>
   import('./modules/staff/pages/request-detail-page').then((m) => ({ default: m.RequestDetailPage })),
 );
+const HotspotsPage = lazy(() => import('./modules/governance/pages/hotspots-page').then((m) => ({ default: m.HotspotsPage })));
 const MetricsPage = lazy(() => import('./modules/metrics/pages/metrics-page').then((m) => ({ default: m.MetricsPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -46,6 +47,7 @@ export function AppRoutes() {
         <Route path="requests/new" element={<Lazy><NewRequestPage /></Lazy>} />
         <Route path="requests/:caseId" element={<Lazy><RequestDetailPage /></Lazy>} />
         <Route path="metrics" element={<Lazy><MetricsPage /></Lazy>} />
+        <Route path="hotspots" element={<Lazy><HotspotsPage /></Lazy>} />
       </Route>
       <Route path="*" element={<NotFound />} />
     </Routes>

@@ -5,6 +5,7 @@ export const staffStrings = {
     all: '全部诉求',
     newRequest: '电话登记',
     metrics: '考核统计',
+    hotspots: '主动治理',
   },
   login: {
     title: '工作人员登录',

@@ -8,6 +8,8 @@ import { ActionModal } from './action-modal';
 // Buttons that end or push back a case look different from the ordinary steps.
 const DANGER = new Set(['return', 'reject_extension']);
 const PRIMARY = new Set(['dispatch', 'sign', 'reply', 'answer_directly', 'follow_up', 'approve_extension']);
+// Merging picks its parent from the suggested duplicates, not from a form.
+const ELSEWHERE = new Set(['merge']);
 
 interface ActionBarProps {
   detail: RequestDetail;
@@ -19,13 +21,14 @@ interface ActionBarProps {
 export function ActionBar({ detail, meta, onDone }: ActionBarProps) {
   const [current, setCurrent] = useState<{ action: AvailableAction; seq: number } | null>(null);
   const [seq, setSeq] = useState(0);
-  if (!detail.availableActions.length) {
+  const actions = detail.availableActions.filter((a) => !ELSEWHERE.has(a.action));
+  if (!actions.length) {
     return <Typography.Text type="secondary">{s.detail.noActions}</Typography.Text>;
   }
   return (
     <>
       <Space wrap data-testid="action-bar">
-        {detail.availableActions.map((a) => (
+        {actions.map((a) => (
           <Button
             key={a.action}
             type={PRIMARY.has(a.action) ? 'primary' : 'default'}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, List, Progress, Skeleton, Space, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import { errorMessage } from '../../../api/client';
 import { getSuggestions, performAction, type RequestDetail, type RoutingSuggestion } from '../api';
 import { staffStrings as s } from '../strings';
@@ -53,6 +54,17 @@ export function SuggestionsCard({ detail, onDone }: SuggestionsCardProps) {
     }
   };
 
+  const canMerge = detail.availableActions.some((a) => a.action === 'merge');
+  const merge = async (parentCaseId: string) => {
+    try {
+      await performAction(detail.caseId, 'merge', { parentCaseId });
+      void message.success(t.merged);
+      onDone();
+    } catch (err) {
+      void message.error(errorMessage(err));
+    }
+  };
+
   const { category, requestType, urgency, place } = suggestion;
   return (
     <Card
@@ -94,6 +106,29 @@ export function SuggestionsCard({ detail, onDone }: SuggestionsCardProps) {
           </Space>
         </Descriptions.Item>
       </Descriptions>
+      {suggestion.duplicates.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={t.duplicates}
+          data-testid="suggested-duplicates"
+          description={
+            <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+              {suggestion.duplicates.map((d) => (
+                <Space key={d.caseId} wrap size={4}>
+                  <Tag color={d.kind === 'same_problem' ? 'orange' : 'blue'}>{d.kind === 'same_problem' ? t.sameProblem : t.sameCaller}</Tag>
+                  <Link to={`/staff/requests/${d.caseId}`}>{d.trackingCode}</Link>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{d.reasons.join('；')}</Typography.Text>
+                  {canMerge && d.kind === 'same_problem' && (
+                    <Button size="small" onClick={() => void merge(d.caseId)} data-testid="merge-into">{t.merge}</Button>
+                  )}
+                </Space>
+              ))}
+            </Space>
+          }
+        />
+      )}
       <Typography.Text strong>{t.units}</Typography.Text>
       <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
         {suggestion.autoDispatchThreshold === null ? t.noAuto : t.autoThreshold(suggestion.autoDispatchThreshold)}

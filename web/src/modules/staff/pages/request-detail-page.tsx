@@ -89,7 +89,7 @@ export function RequestDetailPage() {
           <RequestDescriptions detail={detail} meta={meta} />
         </Space>
       </Card>
-      {detail.availableActions.some((a) => a.action === 'dispatch' || a.action === 'redispatch') && (
+      {detail.availableActions.some((a) => ['dispatch', 'redispatch', 'merge'].includes(a.action)) && (
         <SuggestionsCard detail={detail} onDone={reload} />
       )}
       <Card size="small" title={s.detail.dispatches}>

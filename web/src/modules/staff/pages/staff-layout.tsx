@@ -63,6 +63,7 @@ export function StaffLayout() {
     { key: '/staff', label: s.menu.todo },
     { key: '/staff?view=all', label: s.menu.all },
     ...(RECORDING_ROLES.has(session.user.role) ? [{ key: '/staff/requests/new', label: s.menu.newRequest }] : []),
+    { key: '/staff/hotspots', label: s.menu.hotspots },
     { key: '/staff/metrics', label: s.menu.metrics },
   ];
 
