@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { featurize, normaliseText, tokenize } from '../rules/features.js';
+import { buildVocabulary, defaultFeatureSettings, featurize, normaliseText, tokenize, type FeatureSettings } from '../rules/features.js';
 import { parseCsv } from '../../../platform/csv.js';
-import { predict } from '../rules/linear-model.js';
+import { predict, quantizeInt8, trainLinearModel } from '../rules/linear-model.js';
 import { decodeModel, encodeModel, loadModelFile, saveModel } from '../model-file.js';
 import { evaluate } from '../operations/evaluate-classifier.js';
 import { parseTrainingCsv, readTrainingCsv, stratifiedSplit, trainFromRows } from '../operations/train-classifier.js';
@@ -28,6 +28,25 @@ test('features are deterministic and ignore punctuation and spacing', () => {
   assert.ok(Math.abs(norm - 1) < 1e-5);
   assert.ok(!tokenize('A市A2区的小区，油烟扰民！！').some((w) => /[，！]|^a$|^的$/.test(w)));
   assert.equal(featurize('，。！？').indices.length, 0);
+});
+
+test('the run-time segmenter takes the longest vocabulary word and drops stop-words', () => {
+  const settings: FeatureSettings = { ...defaultFeatureSettings, vocabulary: ['油烟', '油烟机', '扰民', '噪音'] };
+  assert.deepEqual(tokenize('油烟机的油烟扰民，噪音！', settings), ['油烟机', '油烟', '扰民', '噪音']);
+  // Unknown characters are words of their own; latin/digit runs are one token, bare numbers and single letters go.
+  assert.deepEqual(tokenize('A市的wifi坏了3天', settings), ['市', 'wifi', '坏', '天']);
+  // Training rows arrive joined without spaces or stop-words; live text has both: same features.
+  assert.deepEqual(featurize('油烟机油烟扰民', settings), featurize('油烟机的油烟，扰民！', settings));
+  assert.notDeepEqual(featurize('油烟机油烟扰民', settings), featurize('油烟机油烟扰民', { ...settings, vocabulary: [] }));
+  // Without a segmenter there are no word features: character n-grams of every CJK character.
+  const none: FeatureSettings = { ...settings, segmenter: 'none', words: false };
+  assert.deepEqual(tokenize('油烟扰民', none), []);
+  assert.equal(featurize('油烟扰民', none).indices.length, 4 + 3);
+});
+
+test('the vocabulary keeps multi-character CJK words seen often enough, sorted', () => {
+  assert.deepEqual(buildVocabulary([['噪音', '扰民', '的', 'wifi'], ['扰民', '噪音'], ['油烟']], 2), ['噪音', '扰民']);
+  assert.deepEqual(buildVocabulary([['噪音', '油烟']], 1), ['噪音', '油烟']);
 });
 
 test('CSV parser handles quotes, commas, newlines, doubled quotes, CRLF and BOM', () => {
@@ -63,6 +82,28 @@ test('trainer fits a small fixture and predicts clearly worded new sentences', (
   for (let i = 1; i < p.length; i++) assert.ok(p[i - 1]!.probability >= p[i]!.probability);
   const again = trainFromRows(fixture, { epochs: 30, l2: 1e-6, seed: 1 });
   assert.deepEqual(again.weights, model.weights);
+  // jieba built the vocabulary from the training text; the segmenter uses it afterwards.
+  const vocabulary = model.settings.vocabulary;
+  assert.ok(vocabulary.length > 0);
+  assert.deepEqual([...vocabulary].sort(), vocabulary);
+  assert.ok(vocabulary.every((w) => w.length >= 2 && /^[\u4e00-\u9fff]+$/.test(w)), vocabulary.join(' '));
+});
+
+test('a finished model is on an int8 grid, one scale per class', () => {
+  const x = (i: number) => ({ indices: Int32Array.of(i), values: Float32Array.of(1) });
+  const model = trainLinearModel([{ x: x(1), label: 'a' }, { x: x(2), label: 'b' }, { x: x(3), label: 'a' }], { ...defaultFeatureSettings, hashBits: 4 }, { epochs: 20 });
+  const { weights: q, scales } = model.int8!;
+  assert.equal(q.length, model.weights.length);
+  let extreme = 0;
+  for (let j = 0; j < q.length; j++) {
+    assert.equal(model.weights[j], Math.fround(q[j]! * scales[j % 2]!));
+    extreme = Math.max(extreme, Math.abs(q[j]!));
+  }
+  assert.equal(extreme, 127);
+  assert.equal(predict(model, x(2)).label, 'b');
+  assert.equal(predict(model, x(1)).label, 'a');
+  const copy = { ...model, weights: model.weights.slice(), int8: undefined };
+  assert.deepEqual(quantizeInt8(copy).int8!.weights, q);
 });
 
 test('model save and load round-trip gives identical probabilities', () => {
@@ -76,7 +117,13 @@ test('model save and load round-trip gives identical probabilities', () => {
     assert.deepEqual(loaded.settings, model.settings);
     for (const text of ['学校收费', '公交晚点，地铁拥堵！', '噪音扰民']) assert.deepEqual(classifyText(text, loaded), classifyText(text, model));
     assert.deepEqual(decodeModel(encodeModel(loaded)).weights, model.weights);
-    assert.throws(() => decodeModel(Buffer.from('nope')));
+    assert.throws(() => decodeModel(Buffer.from('nope')), /not a Fazhi routing model/);
+    // A version-1 file (jieba per message, f32) is refused with a way forward.
+    const v1 = Buffer.from(encodeModel(model));
+    const headerLength = v1.readUInt32LE(4);
+    const header = v1.toString('utf8', 8, 8 + headerLength).replace('"version":2', '"version":1').padEnd(headerLength);
+    v1.write(header, 8, 'utf8');
+    assert.throws(() => decodeModel(v1), /version 1 is not supported.*retrain/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -119,6 +166,7 @@ test('trained on the seeded 80 %, the model reaches macro-F1 ≥ 0.90 on the unt
 test('the shipped model file loads and reads plain complaints right', () => {
   const model = loadModel();
   assert.equal(model.labels.length, 7);
+  assert.ok(model.settings.vocabulary.length > 10_000, 'the shipped model carries its vocabulary');
   assert.equal(classifyText('孩子就读的小学违规收取课后补课费，请教育局查处。', model).label, '教育文体');
   assert.equal(classifyText('公司拖欠我们三个月工资不发，社保也一直没有缴纳。', model).label, '劳动和社会保障');
 });

@@ -5,7 +5,7 @@ import { repoPath } from '../../../platform/repo-path.js';
 import { loadDutyItems } from '../../duties/index.js';
 import { units } from '../../orgs/index.js';
 import { hotlineCategories, loadReferenceData } from '../../requests/index.js';
-import { featurize, tokenize } from '../rules/features.js';
+import { featurize, isStopword, jiebaWords } from '../rules/features.js';
 import { predict, type LinearModel } from '../rules/linear-model.js';
 import type { RequestCues, RoutingKnowledge } from '../rules/suggest.js';
 import { decodeModel } from '../model-file.js';
@@ -37,7 +37,7 @@ export async function loadRoutingKnowledge(tx: Db, level1: RoutingKnowledge['lev
   const categoryRows = await tx.select().from(hotlineCategories);
   const categories = new Map(categoryRows.map((c) => [c.code, { code: c.code, name: c.name, level: c.level, parentCode: c.parentCode, defaultUnitId: c.defaultUnitId }]));
   const generic = new Set(requestCues().genericNameTerms);
-  const termsOf = (name: string | undefined) => (name ? [...new Set(tokenize(name).filter((t) => t.length >= 2 && !generic.has(t)))] : []);
+  const termsOf = (name: string | undefined) => (name ? [...new Set(jiebaWords(name).filter((t) => t.length >= 2 && !generic.has(t) && !isStopword(t)))] : []);
   const leafTerms = new Map<string, { own: string[]; parent: string[] }>();
   for (const c of categories.values()) {
     if (c.level !== 3) continue;

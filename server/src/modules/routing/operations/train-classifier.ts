@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { defaultFeatureSettings, featurize, featurizeTokens, tokenize, type FeatureSettings, type SparseVector } from '../rules/features.js';
+import { buildVocabulary, defaultFeatureSettings, featurize, jiebaWords, type FeatureSettings, type SparseVector } from '../rules/features.js';
 import { parseCsvRecords } from '../../../platform/csv.js';
 import { shuffleInPlace, trainLinearModel, type LinearModel, type TrainOptions } from '../rules/linear-model.js';
 import { seededRandom } from '../../../platform/seeded-random.js';
@@ -13,23 +13,34 @@ export interface TrainClassifierOptions extends Partial<TrainOptions> {
   features?: Partial<FeatureSettings>;
 }
 
-/** Featurise every row (the slow part: jieba) once; reuse the vectors across several trainings. */
+/** Featurise every row once; reuse the vectors across several trainings. */
 export function featurizeRows(rows: readonly LabelledText[], settings: FeatureSettings): { x: SparseVector; label: string }[] {
   return rows.map((r) => ({ x: featurize(r.text, settings), label: r.label }));
 }
 
-/** Tokenise once; feature settings other than `stopwords` can then vary cheaply. */
-export function tokenizeRows(rows: readonly LabelledText[], settings: FeatureSettings = defaultFeatureSettings): { words: string[]; label: string }[] {
-  return rows.map((r) => ({ words: tokenize(r.text, settings), label: r.label }));
+/** jieba's words of every row (the slow part, ~0.2 ms a row): compute once, build vocabularies from subsets. */
+export function jiebaRows(rows: readonly LabelledText[]): string[][] {
+  return rows.map((r) => jiebaWords(r.text));
 }
 
-export function vectorsFromTokens(rows: readonly { words: string[]; label: string }[], settings: FeatureSettings): { x: SparseVector; label: string }[] {
-  return rows.map((r) => ({ x: featurizeTokens(r.words, settings), label: r.label }));
+/**
+ * Full feature settings for training on `rows`: the vocabulary comes from jieba's segmentation
+ * of these rows (pass `segmented` to reuse a cut) unless the settings already carry one.
+ */
+export function settingsForTraining(
+  rows: readonly LabelledText[],
+  features: Partial<FeatureSettings> = {},
+  segmented?: readonly (readonly string[])[],
+): FeatureSettings {
+  const settings = { ...defaultFeatureSettings, ...features };
+  if (settings.segmenter === 'none') return { ...settings, vocabulary: [] };
+  if (settings.vocabulary.length === 0) settings.vocabulary = buildVocabulary(segmented ?? jiebaRows(rows), settings.vocabularyMinCount);
+  return settings;
 }
 
 export function trainFromRows(rows: readonly LabelledText[], options: TrainClassifierOptions = {}): LinearModel {
   const { features, ...train } = options;
-  const settings = { ...defaultFeatureSettings, ...features };
+  const settings = settingsForTraining(rows, features);
   return trainLinearModel(featurizeRows(rows, settings), settings, train);
 }
 

@@ -4,7 +4,7 @@
 // about another estate does not look like a duplicate just because the wording matches.
 import { readFileSync } from 'node:fs';
 import { repoPath } from '../../../platform/repo-path.js';
-import { fnv1a, isStopword, tokenize } from './features.js';
+import { isStopword, jiebaWords } from './features.js';
 import { matchListedTopic } from './topics.js';
 
 export interface DuplicateCandidate {
@@ -159,14 +159,21 @@ function hasHan(word: string): boolean {
   return false;
 }
 
-/** Content words, place words and shingles of a text. Costs one segmentation. */
+/** 32-bit FNV-1a of a word's UTF-16 code units: the shingle hash. */
+function fnv1a(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Content words, place words and shingles of a text. Costs one jieba segmentation. */
 export function fingerprint(text: string, settings: Pick<DuplicateSettings, 'genericKeywords'> = defaultDuplicateSettings()): TextFingerprint {
   const placeList = extractPlaceWords(text);
   // Characters that belong to a place word do not describe the problem.
   const placeChars = placeList.filter((w) => w.length >= 4);
   const generic = genericSet(settings.genericKeywords);
   const counts = new Map<string, number>();
-  for (const word of tokenize(text)) {
+  for (const word of jiebaWords(text)) {
     if (word.length < 2 || !hasHan(word) || generic.has(word) || isStopword(word)) continue;
     if (placeChars.some((p) => p.includes(word))) continue;
     counts.set(word, (counts.get(word) ?? 0) + 1);

@@ -2,7 +2,9 @@
 // Chosen by measurement on an inner validation split of the TipDM training part: it matched
 // or beat multinomial naive Bayes by several macro-F1 points, trains in seconds, and gives
 // calibrated-looking probabilities that the routing desk can threshold. Weights are stored
-// feature-major (weights[f * K + k]) so scoring touches K contiguous floats per feature.
+// feature-major (weights[f * K + k]) so scoring touches K contiguous values per feature.
+// Scoring is bound by memory reads (one random row per feature), so a finished model keeps
+// its weights as int8 with one scale per class: a quarter of the bytes, no measured loss.
 import { type FeatureSettings, type SparseVector } from './features.js';
 import { seededRandom } from '../../../platform/seeded-random.js';
 
@@ -11,9 +13,11 @@ export interface LinearModel {
   settings: FeatureSettings;
   /** Number of hash buckets (2 ** settings.hashBits). */
   dim: number;
-  /** dim × labels.length, feature-major. */
+  /** dim × labels.length, feature-major. In a finished model exactly int8.weights × int8.scales. */
   weights: Float32Array;
   bias: Float32Array;
+  /** The weights as int8 (feature-major) and per-class scales; scoring uses these when present. */
+  int8?: { weights: Int8Array; scales: Float32Array };
 }
 
 export interface Prediction {
@@ -47,15 +51,47 @@ export function shuffleInPlace<T>(items: T[], random: () => number): T[] {
 /** Raw class scores (logits) into `out`. */
 export function scores(model: LinearModel, x: SparseVector, out: Float64Array = new Float64Array(model.labels.length)): Float64Array {
   const K = model.labels.length;
+  const { indices, values } = x;
+  if (model.int8) {
+    const q = model.int8.weights;
+    const scales = model.int8.scales;
+    for (let k = 0; k < K; k++) out[k] = 0;
+    for (let i = 0; i < indices.length; i++) {
+      const base = indices[i]! * K;
+      const v = values[i]!;
+      for (let k = 0; k < K; k++) out[k]! += q[base + k]! * v;
+    }
+    for (let k = 0; k < K; k++) out[k] = model.bias[k]! + scales[k]! * out[k]!;
+    return out;
+  }
   const w = model.weights;
   for (let k = 0; k < K; k++) out[k] = model.bias[k]!;
-  const { indices, values } = x;
   for (let i = 0; i < indices.length; i++) {
     const base = indices[i]! * K;
     const v = values[i]!;
     for (let k = 0; k < K; k++) out[k]! += w[base + k]! * v;
   }
   return out;
+}
+
+/** Int8 weights with one scale per class (max |w| / 127); `weights` is rewritten to the values they stand for. */
+export function quantizeInt8(model: LinearModel): LinearModel {
+  const K = model.labels.length;
+  const w = model.weights;
+  const scales = new Float32Array(K);
+  for (let k = 0; k < K; k++) {
+    let max = 0;
+    for (let j = k; j < w.length; j += K) max = Math.max(max, Math.abs(w[j]!));
+    scales[k] = max > 0 ? max / 127 : 1;
+  }
+  const q = new Int8Array(w.length);
+  for (let j = 0; j < w.length; j++) {
+    const k = j % K;
+    q[j] = Math.round(w[j]! / scales[k]!);
+    w[j] = q[j]! * scales[k]!;
+  }
+  model.int8 = { weights: q, scales };
+  return model;
 }
 
 function softmaxInPlace(z: Float64Array): Float64Array {
@@ -136,5 +172,5 @@ export function trainLinearModel(
       }
     }
   }
-  return model;
+  return quantizeInt8(model);
 }
