@@ -80,7 +80,7 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
       await chooseOption(operator, 'action-field-unitId', '兰山区住房和城乡建设局');
       await chooseOption(operator, 'action-field-requestType', '投诉');
       await operator.getByTestId('action-field-categoryCode').click();
-      for (const name of ['城乡建设', '物业管理', '物业服务质量']) {
+      for (const name of ['城乡建设', '住房保障与房地产', '物业服务']) {
         await operator.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: name }).first().click();
       }
     });

@@ -75,21 +75,29 @@ interface IssueItem {
   weight?: number;
 }
 
+/** Wording of a level-2 group or of one of its leaves; whatever a bank lacks comes from the next one in its chain. */
 interface CategoryBank {
-  places: string[];
+  places?: string[];
   leads?: string[];
-  contacts: string[];
-  impacts: string[];
-  asks: string[];
-  questions: Array<{ title: string; context: string; question: string }>;
-  suggestions: Array<{ title: string; text: string }>;
-  praises: Array<{ title: string; text: string }>;
-  issues: Record<string, IssueItem[]>;
-  /** Reply actions of the level-2 category; `leafReplies` holds those of its level-3 categories. */
-  replies: string[];
-  leafReplies?: Record<string, string[]>;
+  contacts?: string[];
+  impacts?: string[];
+  asks?: string[];
+  questions?: Array<{ title: string; context: string; question: string }>;
+  suggestions?: Array<{ title: string; text: string }>;
+  praises?: Array<{ title: string; text: string }>;
+  issues?: IssueItem[];
+  /** Reply actions: what the unit did. */
+  replies?: string[];
   answer?: string;
 }
+
+/** A level-2 group ("城乡建设/城市建设和市政管理"): its own wording, its leaves' (by level-3 name), and its demo share. */
+interface GroupBank extends CategoryBank {
+  weight?: number;
+  leaves?: Record<string, CategoryBank>;
+}
+
+type Fallback = Required<Omit<CategoryBank, 'leads'>> & { leads?: string[] };
 
 interface PhraseBank {
   source: string;
@@ -126,8 +134,9 @@ interface PhraseBank {
     suggestionOpenings: string[];
     praise: string[];
   };
-  fallback: Omit<CategoryBank, 'issues'> & { issues: IssueItem[]; answer: string };
-  categories: Record<string, CategoryBank>;
+  fallback: Fallback;
+  /** Keyed by "level-1 name/level-2 name" of taxonomy.json. */
+  categories: Record<string, GroupBank>;
 }
 
 let phrases: PhraseBank | undefined;
@@ -140,21 +149,40 @@ interface TaxonomyFileNode {
   name: string;
   children?: TaxonomyFileNode[];
 }
-let level3ByName: Map<string, string> | undefined;
-/** Level-3 code of a category name, for callers that pass only the name. */
-function codeOfName(name: string): string | undefined {
-  if (!level3ByName) {
-    level3ByName = new Map();
-    const file = JSON.parse(readFileSync(repoPath(TAXONOMY_FILE), 'utf8')) as { categories: TaxonomyFileNode[] };
-    const walk = (nodes: TaxonomyFileNode[]): void => {
-      for (const n of nodes) {
-        if (n.code.length === 6) level3ByName!.set(n.name, n.code);
-        walk(n.children ?? []);
+interface TaxonomyIndex {
+  /** Names along the path of every code (level 1, 2 or 3). */
+  path: Map<string, string[]>;
+  /** Level-3 names of each group key ("level1/level2"), and the group keys of each level-1 name. */
+  leavesOf: Map<string, string[]>;
+  groupsOf: Map<string, string[]>;
+  level3ByName: Map<string, string>;
+}
+let taxonomyIndex: TaxonomyIndex | undefined;
+function taxonomy(): TaxonomyIndex {
+  if (taxonomyIndex) return taxonomyIndex;
+  const index: TaxonomyIndex = { path: new Map(), leavesOf: new Map(), groupsOf: new Map(), level3ByName: new Map() };
+  const file = JSON.parse(readFileSync(repoPath(TAXONOMY_FILE), 'utf8')) as { categories: TaxonomyFileNode[] };
+  for (const l1 of file.categories) {
+    index.path.set(l1.code, [l1.name]);
+    index.groupsOf.set(l1.name, []);
+    for (const l2 of l1.children ?? []) {
+      const key = `${l1.name}/${l2.name}`;
+      index.path.set(l2.code, [l1.name, l2.name]);
+      index.groupsOf.get(l1.name)!.push(key);
+      index.leavesOf.set(key, []);
+      for (const l3 of l2.children ?? []) {
+        index.path.set(l3.code, [l1.name, l2.name, l3.name]);
+        index.leavesOf.get(key)!.push(l3.name);
+        if (!index.level3ByName.has(l3.name)) index.level3ByName.set(l3.name, l3.code);
       }
-    };
-    walk(file.categories);
+    }
   }
-  return level3ByName.get(name);
+  return (taxonomyIndex = index);
+}
+
+/** Level-3 code of a category name, for callers that pass only the name (the first leaf of that name). */
+function codeOfName(name: string): string | undefined {
+  return taxonomy().level3ByName.get(name);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -251,8 +279,67 @@ class Slots {
   }
 }
 
-function categoryBankOf(phrases: PhraseBank, code: string): CategoryBank | undefined {
-  return phrases.categories[code.slice(0, 4)];
+/** A bank with the banks it borrows from: the leaf, then its group, then the fallback. */
+class Wording {
+  constructor(
+    private readonly chain: CategoryBank[],
+    private readonly fallback: Fallback,
+  ) {}
+
+  list<K extends 'places' | 'leads' | 'contacts' | 'impacts' | 'asks'>(key: K): string[] {
+    for (const b of this.chain) {
+      const v = b[key];
+      if (v && v.length > 0) return v;
+    }
+    return this.fallback[key] ?? [];
+  }
+}
+
+interface Sourced<T> {
+  item: T;
+  wording: Wording;
+}
+
+/**
+ * The candidates for one part of a message, most specific first: the leaf's own, else its group's, else any leaf's
+ * of the group, else any of its level-1 class ("其他" leaves have no wording of their own), else the fallback's.
+ */
+function candidates<T>(phrases: PhraseBank, code: string, of: (b: CategoryBank) => T[] | undefined): Array<Sourced<T>> {
+  const fallback: Fallback = { ...phrases.fallback, leads: phrases.fallback.leads ?? phrases.leads };
+  const [level1, level2, level3] = taxonomy().path.get(code) ?? [];
+  const groupKey = level1 && level2 ? `${level1}/${level2}` : undefined;
+  const group = groupKey ? phrases.categories[groupKey] : undefined;
+  const chainsOf = (key: string): CategoryBank[][] => {
+    const g = phrases.categories[key];
+    return g ? [[g], ...Object.values(g.leaves ?? {}).map((leaf) => [leaf, g])] : [];
+  };
+  const leaf = level3 ? group?.leaves?.[level3] : undefined;
+  const tiers: CategoryBank[][][] = [
+    leaf && group ? [[leaf, group]] : [],
+    group ? [[group]] : [],
+    groupKey ? chainsOf(groupKey).slice(1) : [],
+    level1 ? (taxonomy().groupsOf.get(level1) ?? []).flatMap(chainsOf) : [],
+  ];
+  for (const tier of tiers) {
+    const found = tier.flatMap((chain) => (of(chain[0]!) ?? []).map((item) => ({ item, wording: new Wording(chain, fallback) })));
+    if (found.length > 0) return found;
+  }
+  return (of(fallback) ?? []).map((item) => ({ item, wording: new Wording([], fallback) }));
+}
+
+/**
+ * The demo's share of requests for a level-3 code: its group's weight, spread over the group's leaves with
+ * leaves that have wording of their own drawn four times as often as those that borrow it.
+ */
+export function categoryWeight(code: string): number {
+  const phrases = bank();
+  const [level1, level2, level3] = taxonomy().path.get(code) ?? [];
+  if (!level1 || !level2 || !level3) return 0;
+  const key = `${level1}/${level2}`;
+  const group = phrases.categories[key];
+  const factor = (name: string): number => ((group?.leaves?.[name]?.issues?.length ?? 0) > 0 ? 1 : 0.25);
+  const total = (taxonomy().leavesOf.get(key) ?? []).reduce((sum, name) => sum + factor(name), 0);
+  return ((group?.weight ?? 1) * factor(level3)) / total;
 }
 
 function slotsFor(rng: () => number, phrases: PhraseBank, input: RequestTextInput): Slots {
@@ -299,29 +386,22 @@ function titled(slots: Slots, frames: readonly string[], rng: () => number, titl
 export function generateRequestText(rng: () => number, input: RequestTextInput): RequestText {
   const phrases = bank();
   const slots = slotsFor(rng, phrases, input);
-  const category = categoryBankOf(phrases, input.categoryCode);
+  const code = input.categoryCode;
   const roll = rng();
-  if (roll < MESSAGE_MIX.consult) return consultation(rng, phrases, slots, category);
-  if (roll < MESSAGE_MIX.consult + MESSAGE_MIX.suggestion) return suggestion(rng, phrases, slots, category);
-  if (roll < MESSAGE_MIX.consult + MESSAGE_MIX.suggestion + MESSAGE_MIX.praise) return praise(rng, phrases, slots, category);
-  return problem(rng, phrases, slots, category, input.categoryCode);
+  if (roll < MESSAGE_MIX.consult) return consultation(rng, phrases, slots, code);
+  if (roll < MESSAGE_MIX.consult + MESSAGE_MIX.suggestion) return suggestion(rng, phrases, slots, code);
+  if (roll < MESSAGE_MIX.consult + MESSAGE_MIX.suggestion + MESSAGE_MIX.praise) return praise(rng, phrases, slots, code);
+  return problem(rng, phrases, slots, code);
 }
 
-function issuesOf(phrases: PhraseBank, category: CategoryBank | undefined, code: string): IssueItem[] {
-  if (!category) return phrases.fallback.issues;
-  const own = code.length === 6 ? category.issues[code] : undefined;
-  return own && own.length > 0 ? own : Object.values(category.issues).flat();
-}
-
-function problem(rng: () => number, phrases: PhraseBank, slots: Slots, category: CategoryBank | undefined, code: string): RequestText {
-  const bankOf = category ?? phrases.fallback;
-  const item = pickWeighted(rng, issuesOf(phrases, category, code), (i) => i.weight ?? 1);
+function problem(rng: () => number, phrases: PhraseBank, slots: Slots, code: string): RequestText {
+  const { item, wording } = pickWeighted(rng, candidates(phrases, code, (b) => b.issues), (c) => c.item.weight ?? 1);
   const type: IssueType = item.types.length === 1 ? item.types[0]! : pickWeighted(rng, item.types, (t) => ISSUE_TYPE_WEIGHTS[t]);
   const urgent = item.urgent === true;
   const event = item.event === true;
 
-  slots.set('place', slots.fill(pick(rng, item.places ?? bankOf.places)));
-  const leads = item.leads ?? (event ? phrases.eventLeads : (category?.leads ?? phrases.leads));
+  slots.set('place', slots.fill(pick(rng, item.places ?? wording.list('places'))));
+  const leads = item.leads ?? (event ? phrases.eventLeads : wording.list('leads'));
   const lead = slots.fill(pick(rng, leads));
   const text = slots.fill(item.text);
 
@@ -340,14 +420,14 @@ function problem(rng: () => number, phrases: PhraseBank, slots: Slots, category:
   const wantsIntro = rng() < 0.45;
   const intro = wantsIntro && !mentionsHome(slots, body) ? slots.fill(pick(rng, phrases.intros)) : '';
   const wantsImpact = urgent ? item.impacts !== undefined : rng() < 0.7;
-  const impact = wantsImpact ? sentence(slots.fill(pick(rng, item.impacts ?? bankOf.impacts))) : '';
+  const impact = wantsImpact ? sentence(slots.fill(pick(rng, item.impacts ?? wording.list('impacts')))) : '';
   let prior = '';
   if (!event && rng() < 0.35) {
-    slots.set('contact', slots.fill(pick(rng, bankOf.contacts)));
+    slots.set('contact', slots.fill(pick(rng, wording.list('contacts'))));
     slots.set('result', pick(rng, phrases.priorResults));
     prior = sentence(slots.fill(pick(rng, phrases.priors)));
   }
-  const asks = urgent ? (item.asks ?? phrases.urgentAsks) : type === '建议' ? phrases.asks['建议'] : (item.asks ?? [...bankOf.asks, ...phrases.asks[type]]);
+  const asks = urgent ? (item.asks ?? phrases.urgentAsks) : type === '建议' ? phrases.asks['建议'] : (item.asks ?? [...wording.list('asks'), ...phrases.asks[type]]);
   const ask = sentence(slots.fill(pick(rng, asks)));
   const closing = urgent ? '' : pick(rng, phrases.closings[type]);
 
@@ -369,10 +449,9 @@ function problem(rng: () => number, phrases: PhraseBank, slots: Slots, category:
   return { title: titled(slots, frames, rng, item.title), content, type, urgency: urgent ? 'urgent' : 'normal' };
 }
 
-function consultation(rng: () => number, phrases: PhraseBank, slots: Slots, category: CategoryBank | undefined): RequestText {
-  const bankOf = category ?? phrases.fallback;
-  slots.set('place', slots.fill(pick(rng, bankOf.places)));
-  const q = pick(rng, bankOf.questions);
+function consultation(rng: () => number, phrases: PhraseBank, slots: Slots, code: string): RequestText {
+  const { item: q, wording } = pick(rng, candidates(phrases, code, (b) => b.questions));
+  slots.set('place', slots.fill(pick(rng, wording.list('places'))));
   const opening = pick(rng, phrases.openings['咨询']);
   const context = q.context ? sentence(slots.fill(q.context)).replace(/。$/, '，') : '';
   const intro = rng() < 0.3 && !mentionsHome(slots, context) ? slots.fill(pick(rng, phrases.intros)) : '';
@@ -385,10 +464,9 @@ function consultation(rng: () => number, phrases: PhraseBank, slots: Slots, cate
   return { title: slots.fill(q.title), content: assemble([{ key: 'all', text: content }], []), type: '咨询', urgency: 'normal' };
 }
 
-function suggestion(rng: () => number, phrases: PhraseBank, slots: Slots, category: CategoryBank | undefined): RequestText {
-  const bankOf = category ?? phrases.fallback;
-  slots.set('place', slots.fill(pick(rng, bankOf.places)));
-  const s = pick(rng, bankOf.suggestions);
+function suggestion(rng: () => number, phrases: PhraseBank, slots: Slots, code: string): RequestText {
+  const { item: s, wording } = pick(rng, candidates(phrases, code, (b) => b.suggestions));
+  slots.set('place', slots.fill(pick(rng, wording.list('places'))));
   const opening = pick(rng, phrases.openings['建议']);
   const text = sentence(slots.fill(s.text));
   const intro = rng() < 0.4 && !mentionsHome(slots, text) ? slots.fill(pick(rng, phrases.intros)) : '';
@@ -397,10 +475,9 @@ function suggestion(rng: () => number, phrases: PhraseBank, slots: Slots, catego
   return { title: slots.fill(s.title), content: assemble([{ key: 'all', text: content }], []), type: '建议', urgency: 'normal' };
 }
 
-function praise(rng: () => number, phrases: PhraseBank, slots: Slots, category: CategoryBank | undefined): RequestText {
-  const bankOf = category ?? phrases.fallback;
-  slots.set('place', slots.fill(pick(rng, bankOf.places)));
-  const p = pick(rng, bankOf.praises.length > 0 ? bankOf.praises : phrases.fallback.praises);
+function praise(rng: () => number, phrases: PhraseBank, slots: Slots, code: string): RequestText {
+  const { item: p, wording } = pick(rng, candidates(phrases, code, (b) => b.praises));
+  slots.set('place', slots.fill(pick(rng, wording.list('places'))));
   const opening = pick(rng, phrases.openings['表扬']);
   const text = sentence(slots.fill(p.text));
   let content = opening + text + pick(rng, phrases.closings['表扬']);
@@ -424,8 +501,6 @@ export function generateReplyText(rng: () => number, input: ReplyTextInput): str
   const phrases = bank();
   const r = phrases.replies;
   const code = input.categoryCode ?? codeOfName(input.categoryName) ?? '';
-  const category = categoryBankOf(phrases, code);
-  const bankOf = category ?? phrases.fallback;
   const village = input.villageName ? shortVillageName(input.villageName) : '';
   const handledAt = input.repliedAt ? new Date(input.repliedAt.getTime() - randomInt(rng, 0, 2) * DAY_MS) : undefined;
   const dueAt = input.repliedAt ? new Date(input.repliedAt.getTime() + randomInt(rng, 15, 60) * DAY_MS) : undefined;
@@ -446,10 +521,10 @@ export function generateReplyText(rng: () => number, input: ReplyTextInput): str
 
   if (input.requestType === '表扬') return say(r.praise);
   if (input.requestType === '咨询') {
-    return say(r.consultOpenings) + sentence(bankOf.answer ?? phrases.fallback.answer) + say(r.closings);
+    const answer = candidates(phrases, code, (b) => (b.answer ? [b.answer] : undefined))[0]?.item ?? phrases.fallback.answer;
+    return say(r.consultOpenings) + sentence(answer) + say(r.closings);
   }
-  const actions = category?.leafReplies?.[code] ?? (bankOf.replies.length > 0 ? bankOf.replies : phrases.fallback.replies);
-  const action = sentence(slots.fill(pick(rng, actions)));
+  const action = sentence(slots.fill(pick(rng, candidates(phrases, code, (b) => b.replies)).item));
   if (input.requestType === '建议') return say(r.suggestionOpenings) + action + say(r.closings);
   const outcome =
     input.outcome ?? pickWeighted(rng, ['resolved', 'explained', 'in_progress'] as const, (o) => ({ resolved: 0.8, explained: 0.12, in_progress: 0.08 })[o]);

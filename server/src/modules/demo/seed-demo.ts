@@ -4,7 +4,7 @@ import { hashPassword } from '../auth/index.js';
 import { performAction } from '../cases/index.js';
 import { insertUsers, readDemoCounty, readDivisions, seedOrganisation, type NewUser, type SeededOrganisation } from '../orgs/index.js';
 import { insertRequests, loadReferenceData, prepareRequest, seedTaxonomy } from '../requests/index.js';
-import { generatePersonName, generatePhone, generateReplyText, generateRequestText, seededRng } from './request-text.js';
+import { categoryWeight, generatePersonName, generatePhone, generateReplyText, generateRequestText, seededRng } from './request-text.js';
 
 export const DEMO_COUNTY = '371302';
 export const DEMO_PASSWORD = 'Fazhi@2026';
@@ -66,7 +66,16 @@ const HOUR = 3600_000;
 async function seedDemoRequests(database: Database, org: SeededOrganisation, options: { requests: number; now: Date; seed?: number }): Promise<number> {
   const rng = seededRng(options.seed ?? 371302);
   const reference = await loadReferenceData(database.db);
+  // Drawn in proportion to how often a district's 12345 line hears each kind of request, not uniformly.
   const leaves = [...reference.categories.values()].filter((c) => c.level === 3);
+  const weights = leaves.map((c) => categoryWeight(c.code));
+  const totalWeight = weights.reduce((a, b) => a + b, 0);
+  const pickLeaf = (): (typeof leaves)[number] => {
+    if (totalWeight <= 0) return pick(leaves);
+    let roll = rng() * totalWeight;
+    for (const [i, w] of weights.entries()) if ((roll -= w) < 0) return leaves[i]!;
+    return leaves[leaves.length - 1]!;
+  };
   const townships = [...reference.townships.values()];
   const actorsByUnit = await staffByUnit(database);
   const centerActor = (role: 'operator' | 'dispatcher') => actorsByUnit.get(`${org.centerId}:${role}`)!;
@@ -74,7 +83,7 @@ async function seedDemoRequests(database: Database, org: SeededOrganisation, opt
   let created = 0;
 
   for (let i = 0; i < options.requests; i++) {
-    const leaf = pick(leaves);
+    const leaf = pickLeaf();
     const level1 = reference.categories.get(reference.categories.get(leaf.parentCode ?? '')?.parentCode ?? '');
     const township = pick(townships);
     const villages = [...township.villages];

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { repoPath } from '../../../platform/repo-path.js';
 import {
   CONTENT_LENGTH,
+  categoryWeight,
   MESSAGE_MIX,
   generatePersonName,
   generatePhone,
@@ -28,6 +31,7 @@ interface Leaf extends Node {
   level2: string;
 }
 
+const TIPDM_TAXONOMY = join(process.env.FAZHI_SHARED_DATA ?? repoPath('..', 'shared', 'data'), 'tipdm2020', 'taxonomy.csv');
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(repoPath(path), 'utf8')) as T;
 const taxonomy = readJson<{ source: string; categories: Node[] }>('server/src/modules/requests/data/taxonomy.json');
 const county = readJson<{ source: string; center: { key: string; name: string }; departments: Array<{ key: string; name: string; shortName?: string; duties?: string[] }>; grids: { perCommunity: number; namePattern: string } }>(
@@ -36,11 +40,17 @@ const county = readJson<{ source: string; center: { key: string; name: string };
 const divisions = readJson<{ source: string; county: { code: string; name: string }; townships: Array<{ code: string; name: string; kind: string; villages: Array<{ code: string; name: string }> }> }>(
   'server/src/modules/orgs/data/divisions/371302.json',
 );
-const phrases = readJson<Record<string, unknown> & { vars: Record<string, string[]>; numbers: Record<string, number[]>; categories: Record<string, { issues: Record<string, unknown[]>; leafReplies?: Record<string, string[]> }> }>(
+interface Bank {
+  issues?: unknown[];
+  replies?: string[];
+  questions?: unknown[];
+}
+const phrases = readJson<Record<string, unknown> & { vars: Record<string, string[]>; numbers: Record<string, number[]>; categories: Record<string, Bank & { weight?: number; leaves?: Record<string, Bank> }> }>(
   'server/src/modules/demo/data/request-phrases.json',
 );
 
-const leaves: Leaf[] = taxonomy.categories.flatMap((l1) => (l1.children ?? []).flatMap((l2) => (l2.children ?? []).map((l3) => ({ ...l3, level1: l1.name, level2: l2.code }))));
+const leaves: Leaf[] = taxonomy.categories.flatMap((l1) => (l1.children ?? []).flatMap((l2) => (l2.children ?? []).map((l3) => ({ ...l3, level1: l1.name, level2: `${l1.name}/${l2.name}` }))));
+const codeOf = (level2: string, name: string): string => leaves.find((l) => l.level2 === level2 && l.name === name)!.code;
 const TYPES: readonly RequestType[] = ['咨询', '求助', '投诉', '举报', '建议', '表扬'];
 
 function inputFor(rng: () => number, leaf: Leaf): RequestTextInput {
@@ -49,10 +59,17 @@ function inputFor(rng: () => number, leaf: Leaf): RequestTextInput {
   return { categoryCode: leaf.code, categoryName: leaf.name, level1Name: leaf.level1, townshipName: township.name, villageName: village.name };
 }
 
-/** Draws `n` messages over uniformly chosen leaves, as the demo seeder does. */
+/** Draws `n` messages over leaves chosen by their demo weight, as the demo seeder does. */
 function draw(seed: number, n: number): RequestText[] {
   const rng = seededRng(seed);
-  return Array.from({ length: n }, () => generateRequestText(rng, inputFor(rng, leaves[Math.floor(rng() * leaves.length)]!)));
+  const weights = leaves.map((l) => categoryWeight(l.code));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const pickLeaf = (): Leaf => {
+    let roll = rng() * total;
+    for (const [i, w] of weights.entries()) if ((roll -= w) < 0) return leaves[i]!;
+    return leaves[leaves.length - 1]!;
+  };
+  return Array.from({ length: n }, () => generateRequestText(rng, inputFor(rng, pickLeaf())));
 }
 
 function assertWellFormed(text: RequestText, where: string): void {
@@ -100,9 +117,9 @@ describe('generateRequestText', () => {
 
   it('copes with a level-2 code, an unknown code and an empty village', () => {
     const rng = seededRng(2);
-    const base = { categoryName: '物业管理', level1Name: '城乡建设', townshipName: '兰山街道', villageName: '' };
+    const base = { categoryName: '城市建设和市政管理', level1Name: '城乡建设', townshipName: '兰山街道', villageName: '' };
     for (let i = 0; i < 50; i++) {
-      assertWellFormed(generateRequestText(rng, { ...base, categoryCode: '0101' }), 'level-2 code');
+      assertWellFormed(generateRequestText(rng, { ...base, categoryCode: '0102' }), 'level-2 code');
       assertWellFormed(generateRequestText(rng, { ...base, categoryCode: '999999', categoryName: '其他事项' }), 'unknown code');
     }
   });
@@ -155,7 +172,7 @@ describe('generateReplyText', () => {
 
   it('dates the handling from repliedAt (Asia/Shanghai)', () => {
     const rng = seededRng(8);
-    const replies = Array.from({ length: 200 }, () => generateReplyText(rng, { categoryCode: '010401', categoryName: '停水', unitName: '自来水兰山营业所', requestType: '求助', repliedAt, outcome: 'resolved' }));
+    const replies = Array.from({ length: 200 }, () => generateReplyText(rng, { categoryCode: codeOf('城乡建设/城市建设和市政管理', '自来水供应'), categoryName: '自来水供应', unitName: '自来水兰山营业所', requestType: '求助', repliedAt, outcome: 'resolved' }));
     assert.ok(replies.some((r) => /3月(8|9|10)日/.test(r)));
     assert.ok(replies.every((r) => !/3月(1[1-9]|[1-7])日/.test(r)), 'handled within two days before the reply');
   });
@@ -188,26 +205,26 @@ describe('shortVillageName', () => {
 });
 
 describe('the data files', () => {
-  it('taxonomy: the eight level-1 classes, 4–8 level-2 and 2–5 level-3 each, codes nested and unique', () => {
+  it('taxonomy: the fifteen level-1 classes of the real category system, codes nested and unique', () => {
     assert.deepEqual(
       taxonomy.categories.map((c) => `${c.code} ${c.name}`),
-      ['01 城乡建设', '02 环境保护', '03 交通运输', '04 教育文体', '05 劳动和社会保障', '06 商贸旅游', '07 卫生计生', '08 其他'],
+      ['01 城乡建设', '02 党务政务', '03 国土资源', '04 环境保护', '05 纪检监察', '06 交通运输', '07 经济管理', '08 科技与信息产业', '09 民政', '10 农村农业', '11 商贸旅游', '12 卫生计生', '13 政法', '14 教育文体', '15 劳动和社会保障'],
     );
+    assert.match(taxonomy.source, /TipDM/);
     const codes = new Set<string>();
     for (const l1 of taxonomy.categories) {
-      const l2s = l1.children ?? [];
-      assert.ok(l2s.length >= 4 && l2s.length <= 8, `${l1.code}: ${l2s.length} level-2`);
-      for (const l2 of l2s) {
+      assert.ok((l1.children ?? []).length >= 4, `${l1.code}: ${(l1.children ?? []).length} level-2`);
+      for (const l2 of l1.children ?? []) {
         assert.match(l2.code, new RegExp(`^${l1.code}\\d{2}$`));
-        const l3s = l2.children ?? [];
-        assert.ok(l3s.length >= 2 && l3s.length <= 5, `${l2.code}: ${l3s.length} level-3`);
-        for (const l3 of l3s) {
+        assert.ok((l2.children ?? []).length >= 1, `${l2.code}: no level-3`);
+        for (const l3 of l2.children ?? []) {
           assert.match(l3.code, new RegExp(`^${l2.code}\\d{2}$`));
           assert.ok(!codes.has(l3.code), `duplicate ${l3.code}`);
           codes.add(l3.code);
         }
       }
     }
+    assert.equal(codes.size, 517);
   });
 
   it('taxonomy leaves name an existing department (or "township") and a known clock rule', () => {
@@ -218,22 +235,45 @@ describe('the data files', () => {
       assert.ok(leaf.defaultDepartment === 'township' || keys.has(leaf.defaultDepartment ?? ''), `${leaf.code}: department ${leaf.defaultDepartment}`);
       assert.ok(['rx12345.general', 'rx12345.utility', 'rx12345.complex'].includes(leaf.clockRule ?? ''), `${leaf.code}: rule ${leaf.clockRule}`);
     }
+    // Every department owns some leaf, except the petition bureau, which takes hard cases by hand.
+    const used = new Set(leaves.map((l) => l.defaultDepartment));
+    assert.deepEqual([...keys].filter((k) => !used.has(k)), ['petition']);
     assert.ok(county.grids.perCommunity >= 1 && county.grids.namePattern.includes('{n}'));
   });
 
-  it('phrase bank covers every level-2 category, and every level-3 with issues and reply actions', () => {
-    const level2 = new Set(taxonomy.categories.flatMap((c) => (c.children ?? []).map((d) => d.code)));
-    assert.deepEqual(new Set(Object.keys(phrases.categories)), level2);
-    for (const leaf of leaves) {
-      const bank = phrases.categories[leaf.level2]!;
-      assert.ok((bank.issues[leaf.code]?.length ?? 0) > 0, `${leaf.code}: no issues`);
-      assert.ok((bank.leafReplies?.[leaf.code]?.length ?? 0) > 0, `${leaf.code}: no reply actions`);
-    }
-    for (const [code, bank] of Object.entries(phrases.categories)) {
-      for (const key of [...Object.keys(bank.issues), ...Object.keys(bank.leafReplies ?? {})]) {
-        assert.ok(key.startsWith(code) && leaves.some((l) => l.code === key), `${code}: unknown level-3 ${key}`);
+  it('phrase bank: keys name groups and leaves of the taxonomy, and every group has wording of its own or its class', () => {
+    const groups = new Set(leaves.map((l) => l.level2));
+    assert.deepEqual(new Set(Object.keys(phrases.categories)), groups);
+    const hasIssues = (b: Bank | undefined): boolean => (b?.issues?.length ?? 0) > 0;
+    let ownGroups = 0;
+    for (const [key, group] of Object.entries(phrases.categories)) {
+      assert.ok((group.weight ?? 1) > 0, `${key}: weight`);
+      for (const name of Object.keys(group.leaves ?? {})) assert.ok(leaves.some((l) => l.level2 === key && l.name === name), `${key}: unknown level-3 ${name}`);
+      const own = hasIssues(group) || Object.values(group.leaves ?? {}).some(hasIssues);
+      if (own) ownGroups++;
+      else {
+        // Only catch-all groups (其他, or the one named like its class) may borrow from their level-1 class.
+        const level1 = key.split('/')[0]!;
+        assert.ok(key.endsWith('/其他') || key === `${level1}/${level1}`, `${key}: no issues of its own`);
       }
     }
+    assert.ok(ownGroups >= 100, `only ${ownGroups} groups have their own wording`);
+    const ownLeaves = leaves.filter((l) => hasIssues(phrases.categories[l.level2]?.leaves?.[l.name])).length;
+    assert.ok(ownLeaves >= 250, `only ${ownLeaves} leaves have their own wording`);
+  });
+
+  it('demo weights favour everyday requests (city services and housing) over rare classes', () => {
+    const share = (level1: string): number => leaves.filter((l) => l.level1 === level1).reduce((sum, l) => sum + categoryWeight(l.code), 0);
+    const total = leaves.reduce((sum, l) => sum + categoryWeight(l.code), 0);
+    assert.ok(share('城乡建设') / total > 0.25, `城乡建设 ${share('城乡建设') / total}`);
+    assert.ok(share('纪检监察') / total < 0.03, `纪检监察 ${share('纪检监察') / total}`);
+    assert.ok(leaves.every((l) => categoryWeight(l.code) > 0));
+    assert.equal(categoryWeight('999999'), 0);
+  });
+
+  it('taxonomy.json is what scripts/derive-taxonomy.js makes of the TipDM categories and our mapping', { skip: !existsSync(TIPDM_TAXONOMY) && 'needs ../shared/data/tipdm2020/taxonomy.csv' }, () => {
+    const run = spawnSync(process.execPath, [repoPath('scripts/derive-taxonomy.js'), '--check', '--csv', TIPDM_TAXONOMY], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
   });
 
   it('phrase templates use only known placeholders', () => {

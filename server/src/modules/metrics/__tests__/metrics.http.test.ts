@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { createTestContext, testBackends, type TestContext } from '../../../../test/test-context.js';
 
 const TOWNSHIP = '371302001';
-const LEAF = '010101'; // rx12345.general: 5 working days
+const LEAF = '011003'; // 物业服务 → housing, rx12345.general: 5 working days
 const at = (iso: string) => new Date(`${iso}+08:00`);
 
 // A county small enough to compute by hand. Expected figures for March 2026:

@@ -4,7 +4,7 @@ import { createTestContext, testBackends, type TestContext } from '../../../../t
 
 const TOWNSHIP = '371302001'; // 兰山街道
 const VILLAGE = '371302001001';
-const LEAF = '010101'; // 物业服务质量 → rx12345.general
+const LEAF = '011003'; // 城乡建设/住房保障与房地产/物业服务 → housing, rx12345.general
 const HOUR = 3600_000;
 
 for (const backend of testBackends()) {
