@@ -130,4 +130,26 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
     const file = await Promise.race([download, popup.then(async (p) => p?.waitForEvent('download'))]);
     assert.match(file!.suggestedFilename(), /\.xlsx$/);
   });
+
+  test('smart dispatch: the operator reads the suggestions and accepts one; a supervisor reads hotspots', { timeout: 120_000 }, async () => {
+    const operator = await staffPage('operator');
+    await operator.goto(`${server.url}/staff/requests/new`);
+    await operator.getByTestId('staff-new-content').fill('小区门口烧烤摊每天晚上油烟很大，呛得住户不敢开窗。');
+    await chooseOption(operator, 'staff-new-township', '兰山街道');
+    await operator.getByTestId('staff-new-submit').click();
+    await operator.getByTestId('detail-tracking-code').waitFor();
+
+    const units = operator.getByTestId('suggested-units');
+    await units.waitFor();
+    assert.equal(await operator.getByTestId('suggested-unit-0').innerText(), '兰山区综合行政执法局');
+    assert.match(await units.innerText(), /权责清单: .*油烟.* → 区综合执法局（依据 《中华人民共和国大气污染防治法》/);
+    await operator.getByTestId('accept-unit-0').click();
+    await operator.locator('[data-testid="detail-state"]', { hasText: '待签收' }).waitFor();
+    assert.ok((await operator.getByTestId('events-timeline').innerText()).includes('派单'));
+
+    const supervisor = await staffPage('supervisor');
+    await supervisor.goto(`${server.url}/staff/hotspots`);
+    await supervisor.locator('[data-testid="hotspot-row"]').first().waitFor();
+    assert.ok((await supervisor.getByTestId('hotspots-table').innerText()).includes('兰山街道'));
+  });
 });

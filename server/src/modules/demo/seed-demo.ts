@@ -3,7 +3,9 @@ import type { Database } from '../../platform/db/database.js';
 import { hashPassword } from '../auth/index.js';
 import { performAction } from '../cases/index.js';
 import { insertUsers, readDemoCounty, readDivisions, seedOrganisation, type NewUser, type SeededOrganisation } from '../orgs/index.js';
+import { readDutyListsFile, seedDutyLists } from '../duties/index.js';
 import { insertRequests, loadReferenceData, prepareRequest, seedTaxonomy } from '../requests/index.js';
+import { trainFromHistory } from '../routing/index.js';
 import { categoryWeight, generatePersonName, generatePhone, generateReplyText, generateRequestText, seededRng } from './request-text.js';
 
 export const DEMO_COUNTY = '371302';
@@ -47,10 +49,13 @@ export async function seedDemo(database: Database, options: { requests: number; 
   const org = await database.transaction(async (tx) => {
     const seeded = await seedOrganisation(tx, divisions, county);
     await seedTaxonomy(tx, (key) => seeded.departmentIds.get(key) ?? null);
+    await seedDutyLists(tx, readDutyListsFile(DEMO_COUNTY), (key) => seeded.departmentIds.get(key) ?? null);
     await insertUsers(tx, demoUsers(seeded, passwordHash));
     return seeded;
   });
   const created = await seedDemoRequests(database, org, options);
+  // The demo's own answered requests give smart dispatch a history to learn from.
+  if (created > 0) await trainFromHistory(database, options.now);
   return { accounts: await listAccounts(database), requests: created };
 }
 

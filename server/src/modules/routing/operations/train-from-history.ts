@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/database.js';
+import { units } from '../../orgs/index.js';
 import { hotlineCategories, hotlineRequests } from '../../requests/index.js';
 import { encodeModel } from '../model-file.js';
 import { routingModels } from '../routing.tables.js';
@@ -36,9 +37,11 @@ export async function trainFromHistory(database: Database, now: Date, options: {
   const started = performance.now();
   const since = new Date(now.getTime() - (options.sinceDays ?? 730) * 86_400_000);
   const rows = await database.db
-    .select({ title: hotlineRequests.title, content: hotlineRequests.content, unitId: hotlineRequests.repliedByUnitId, categoryCode: hotlineRequests.categoryCode, level: hotlineCategories.level })
+    .select({ title: hotlineRequests.title, content: hotlineRequests.content, unitId: units.id, categoryCode: hotlineRequests.categoryCode, level: hotlineCategories.level })
     .from(hotlineRequests)
     .leftJoin(hotlineCategories, sql`${hotlineCategories.code} = ${hotlineRequests.categoryCode}`)
+    // Answers the hotline gave itself (直接答复) say nothing about who owns a matter.
+    .leftJoin(units, sql`${units.id} = ${hotlineRequests.repliedByUnitId} and ${units.kind} not in ('center', 'government')`)
     .where(and(isNotNull(hotlineRequests.repliedAt), sql`${hotlineRequests.receivedAt} >= ${since.toISOString()}`));
   const unitRows = keepFrequent(rows.filter((r) => r.unitId !== null).map((r) => ({ text: requestText(r), label: String(r.unitId) })));
   const categoryRows = keepFrequent(rows.filter((r) => r.level === 3).map((r) => ({ text: requestText(r), label: r.categoryCode! })));

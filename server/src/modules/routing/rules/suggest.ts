@@ -165,6 +165,20 @@ function toSuggestedCategory(k: RoutingKnowledge, c: ScoredCategory, total: numb
   return { code: c.code, path: categoryPath(k.categories, c.code), leaf: k.categories.get(c.code)?.level === 3, confidence: c.score / total, reasons: c.reasons };
 }
 
+/** Keywords once, then at most two list items of each list (with a count of the rest), then the rest. */
+function readableReasons(keywords: Set<string>, reasons: string[]): string[] {
+  const out = keywords.size ? [`关键词: ${[...keywords].join('、')}`] : [];
+  for (const prefix of ['权责清单: ', '属地清单: ']) {
+    const items = reasons.filter((r) => r.startsWith(prefix));
+    out.push(...items.slice(0, MAX_ITEMS_SHOWN));
+    if (items.length > MAX_ITEMS_SHOWN) out.push(`${prefix.slice(0, -2)}另有 ${items.length - MAX_ITEMS_SHOWN} 项`);
+  }
+  out.push(...reasons.filter((r) => !r.startsWith('权责清单: ') && !r.startsWith('属地清单: ')));
+  return out;
+}
+
+const MAX_ITEMS_SHOWN = 2;
+
 export function suggestRouting(input: SuggestInput, k: RoutingKnowledge): Omit<RoutingSuggestion, 'autoDispatchThreshold' | 'duplicates' | 'historyModel'> {
   const text = input.text;
   const matches = matchDutyItems(text, k.dutyItems);
@@ -179,11 +193,12 @@ export function suggestRouting(input: SuggestInput, k: RoutingKnowledge): Omit<R
     if (top) category = { code: top.code, path: [top.name], leaf: false, confidence: level1.probabilities[0]?.probability ?? 0, reasons: [`文本分类: ${top.name}`] };
   }
 
-  const units = new Map<number, { weight: number; reasons: string[] }>();
-  const credit = (unitId: number | null | undefined, weight: number, ...reasons: string[]) => {
+  const units = new Map<number, { weight: number; keywords: Set<string>; reasons: string[] }>();
+  const credit = (unitId: number | null | undefined, weight: number, hits: readonly string[], ...reasons: string[]) => {
     if (!unitId || !k.units.has(unitId) || weight <= 0) return;
-    const u = units.get(unitId) ?? { weight: 0, reasons: [] };
+    const u = units.get(unitId) ?? { weight: 0, keywords: new Set<string>(), reasons: [] };
     u.weight += weight;
+    for (const h of hits) u.keywords.add(h);
     for (const r of reasons) if (!u.reasons.includes(r)) u.reasons.push(r);
     units.set(unitId, u);
   };
@@ -191,25 +206,24 @@ export function suggestRouting(input: SuggestInput, k: RoutingKnowledge): Omit<R
   const townshipUnit = place.townshipCode ? k.townshipUnits.get(place.townshipCode) : undefined;
   const categoryCodes = new Set([category?.code, ...alternatives.map((a) => a.code)]);
   for (const m of matches) {
-    const keywords = `关键词: ${m.hits.join('、')}`;
     if (m.item.list === 'power') {
       const onCategory = m.item.categoryCodes.some((c) => categoryCodes.has(c));
-      credit(m.item.unitId, m.hits.length * (onCategory ? WEIGHT.powerItemOnCategory : WEIGHT.powerItem), keywords,
+      credit(m.item.unitId, m.hits.length * (onCategory ? WEIGHT.powerItemOnCategory : WEIGHT.powerItem), m.hits,
         `权责清单: ${m.item.name} → ${unitName(m.item.unitId)}（依据 ${m.item.basis}）`);
     } else {
       const lead = m.item.townshipRole === '主责';
       if (townshipUnit) {
-        credit(townshipUnit, m.hits.length * (lead ? WEIGHT.townshipLead : WEIGHT.townshipHelper), keywords, `属地: ${place.townshipName}`,
+        credit(townshipUnit, m.hits.length * (lead ? WEIGHT.townshipLead : WEIGHT.townshipHelper), m.hits, `属地: ${place.townshipName}`,
           `属地清单: ${m.item.name} → ${place.townshipName}（${m.item.townshipRole}）`);
       }
-      credit(m.item.unitId, m.hits.length * (lead ? WEIGHT.townshipHelper : WEIGHT.townshipLead), keywords,
+      credit(m.item.unitId, m.hits.length * (lead ? WEIGHT.townshipHelper : WEIGHT.townshipLead), m.hits,
         `属地清单: ${m.item.name} → ${unitName(m.item.unitId)}（${lead ? '配合' : '主责'}）`);
     }
   }
   if (category) {
     const c = k.categories.get(category.code);
     const owner = c?.defaultUnitId ?? (c && c.level === 3 ? townshipUnit : undefined);
-    credit(owner, WEIGHT.categoryDefault * category.confidence, `诉求类别: ${category.path.join('/')} → ${unitName(owner)}`,
+    credit(owner, WEIGHT.categoryDefault * category.confidence, [], `诉求类别: ${category.path.join('/')} → ${unitName(owner)}`,
       ...(owner === townshipUnit && owner ? [`属地: ${place.townshipName}`] : []));
   }
   const history = k.history?.unit?.(text);
@@ -219,7 +233,7 @@ export function suggestRouting(input: SuggestInput, k: RoutingKnowledge): Omit<R
     for (const p of history.probabilities.slice(0, 3)) {
       const beyondChance = (p.probability - chance) / (1 - chance);
       if (beyondChance < 0.05) continue;
-      credit(Number(p.label), WEIGHT.historyUnit * beyondChance, `历史办结: 相似诉求 ${pct(p.probability)} 由该单位办结`);
+      credit(Number(p.label), WEIGHT.historyUnit * beyondChance, [], `历史办结: 相似诉求 ${pct(p.probability)} 由该单位办结`);
     }
   }
 
@@ -227,7 +241,7 @@ export function suggestRouting(input: SuggestInput, k: RoutingKnowledge): Omit<R
   const top: SuggestedUnit[] = [...units.entries()]
     .sort((a, b) => b[1].weight - a[1].weight || a[0] - b[0])
     .slice(0, 3)
-    .map(([unitId, u]) => ({ unitId, unitName: k.units.get(unitId)!.name, confidence: u.weight / mass, reasons: u.reasons }));
+    .map(([unitId, u]) => ({ unitId, unitName: k.units.get(unitId)!.name, confidence: u.weight / mass, reasons: readableReasons(u.keywords, u.reasons) }));
 
   return {
     category,
