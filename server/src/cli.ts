@@ -63,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'routing': {
       if (rest[0] === 'train' && !rest.includes('--from')) return trainRoutingFromHistory();
-      const result = await runRoutingCommand(rest);
+      const result = await runRoutingCommand(rest, withDatabase);
       (result.exitCode === 0 ? process.stdout : process.stderr).write(`${result.output}\n`);
       return result.exitCode;
     }

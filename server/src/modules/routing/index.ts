@@ -14,7 +14,7 @@ export { loadModel, classifyText } from './classify.js';
 export { routingPlugin } from './routing.plugin.js';
 export { routingModels, autoDispatchRules } from './routing.tables.js';
 export { suggestRouting, type RoutingKnowledge } from './rules/suggest.js';
-export { trainFromHistory, type HistoryTrainingReport } from './operations/train-from-history.js';
+export { trainFromHistory, trainHistoryModel, type HistoryTrainingReport } from './operations/train-from-history.js';
 export {
   findDuplicates,
   fingerprint,

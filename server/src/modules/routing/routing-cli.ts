@@ -4,7 +4,11 @@ import { featurize } from './rules/features.js';
 import { predictLabel } from './rules/linear-model.js';
 import { loadModelFile, saveModel } from './model-file.js';
 import { evaluate, formatEvaluation } from './operations/evaluate-classifier.js';
-import { readTrainingCsv, trainFromRows } from './operations/train-classifier.js';
+import { readTrainingCsv, trainFromRows, type LabelledText } from './operations/train-classifier.js';
+import { evaluateOnPlatform, trainOnPlatform } from './operations/platform-labels.js';
+import type { LinearModel } from './rules/linear-model.js';
+import type { Database } from '../../platform/db/database.js';
+import { ROUTING_TEXT } from './routing.strings.js';
 import { shippedTrainOptions } from './operations/shipped-settings.js';
 
 export const SHIPPED_MODEL_PATH = 'server/src/modules/routing/data/level1-model.bin';
@@ -13,6 +17,7 @@ const USAGE = [
   '用法 usage:',
   '  routing train --from file.csv [--out model.bin]   训练分类模型（CSV 列：title,body,label 或 tokens,label）',
   '  routing eval --from file.csv [--model model.bin] [--json]   评估模型：准确率、宏平均F1、混淆矩阵',
+  '  label 为七个一级类别之一时训练/评估文本分类模型；为任一级诉求类别（编码、名称或“一级/二级/三级”路径）或承办单位名称时，训练/评估本平台的派单模型',
 ].join('\n');
 
 function option(args: string[], name: string): string | undefined {
@@ -20,7 +25,15 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-export async function runRoutingCommand(args: string[]): Promise<{ exitCode: number; output: string }> {
+type WithDatabase = <T>(run: (database: Database) => Promise<T>) => Promise<T>;
+
+/** Labels that are not the shipped model's level-1 classes name the platform's categories or units. */
+function platformLabels(rows: LabelledText[], model: LinearModel): boolean {
+  const known = new Set(model.labels);
+  return rows.some((r) => !known.has(r.label));
+}
+
+export async function runRoutingCommand(args: string[], withDatabase?: WithDatabase): Promise<{ exitCode: number; output: string }> {
   const rest = args[0] === 'routing' ? args.slice(1) : args;
   const [command, ...opts] = rest;
   const from = option(opts, '--from');
@@ -28,6 +41,16 @@ export async function runRoutingCommand(args: string[]): Promise<{ exitCode: num
     if ((command !== 'train' && command !== 'eval') || !from) return { exitCode: 2, output: USAGE };
     const rows = readTrainingCsv(from);
     if (rows.length === 0) return { exitCode: 1, output: `${from}: 没有带标签的行 (no labelled rows)` };
+    const onPlatform = withDatabase && !option(opts, '--model') && !option(opts, '--out') && platformLabels(rows, loadModelFile(repoPath(SHIPPED_MODEL_PATH)));
+    if (onPlatform && command === 'train') {
+      const r = await withDatabase((database) => trainOnPlatform(database, rows, new Date()));
+      return { exitCode: 0, output: [ROUTING_TEXT.trainedOnPlatform(r.unitRows, r.categoryRows), ...(r.unresolved.length ? [ROUTING_TEXT.unresolved(r.unresolved)] : [])].join('\n') };
+    }
+    if (onPlatform) {
+      const result = await withDatabase((database) => evaluateOnPlatform(database, rows));
+      if (opts.includes('--json')) return { exitCode: 0, output: JSON.stringify(result, null, 2) };
+      return { exitCode: 0, output: [ROUTING_TEXT.compared(result.compared), formatEvaluation(result), ...(result.unresolved.length ? [ROUTING_TEXT.unresolved(result.unresolved)] : [])].join('\n') };
+    }
     if (command === 'train') {
       const out = option(opts, '--out') ?? repoPath(SHIPPED_MODEL_PATH);
       const started = performance.now();

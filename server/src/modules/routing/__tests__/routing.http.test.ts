@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTestContext, testBackends, type TestContext } from '../../../../test/test-context.js';
 import type { RoutingSuggestion } from '../../../../../contracts/routing.js';
+import { evaluateOnPlatform, trainOnPlatform } from '../operations/platform-labels.js';
 
 const TOWNSHIP = '371302001';
 const HOUR = 3600_000;
@@ -98,6 +99,23 @@ for (const backend of testBackends()) {
       assert.ok(afterTraining.units[0]!.reasons.some((r) => r.startsWith('历史办结: 相似诉求')));
       assert.ok(housingRankBefore === -1 || housingRankBefore > 0, 'housing was not first before training');
       assert.ok(afterTraining.historyModel && afterTraining.historyModel.rows === 5);
+    });
+
+    test('a county export labelled with its own unit names or category paths scores the platform and trains it', async () => {
+      const otherName = ((await ctx.database.backend.query('select name from units where id = $1', [other], 'array')).rows[0] as [string])[0];
+      const rows = [
+        { text: '小区电梯困人，电梯门打不开', label: otherName },
+        { text: '广场舞噪音太大扰民', label: otherName },
+        { text: '某事', label: '不存在的单位' },
+      ];
+      const scored = await evaluateOnPlatform(ctx.database, rows);
+      assert.equal(scored.compared, 'unit');
+      assert.equal(scored.total, 2);
+      assert.deepEqual(scored.unresolved, ['不存在的单位']);
+      const byCategory = await evaluateOnPlatform(ctx.database, [{ text: '电梯困人', label: leaf.slice(0, 2) }]);
+      assert.equal(byCategory.compared, 'category level 1');
+      const trained = await trainOnPlatform(ctx.database, [...rows, { text: '物业不修电梯', label: 'housing' }, { text: '物业收费太高', label: 'housing' }], ctx.time.now());
+      assert.equal(trained.unitRows, 4);
     });
 
     test('above the county threshold a request is dispatched by the platform; below it waits', async () => {

@@ -43,7 +43,7 @@ export async function loadRoutingKnowledge(tx: Db, level1: RoutingKnowledge['lev
     if (c.level !== 3) continue;
     leafTerms.set(c.code, { own: termsOf(c.name), parent: termsOf(c.parentCode ? categories.get(c.parentCode)?.name : undefined) });
   }
-  const unitRows = await tx.select({ id: units.id, name: units.name, shortName: units.shortName, kind: units.kind, regionCode: units.regionCode }).from(units);
+  const unitRows = await tx.select({ id: units.id, name: units.name, shortName: units.shortName, key: units.key, kind: units.kind, regionCode: units.regionCode }).from(units);
   return {
     categories,
     leafTerms,

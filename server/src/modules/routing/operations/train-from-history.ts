@@ -8,6 +8,7 @@ import { routingModels } from '../routing.tables.js';
 import { requestText } from './request-text.js';
 import { shippedTrainOptions } from './shipped-settings.js';
 import { trainFromRows, type LabelledText } from './train-classifier.js';
+import type { LinearModel } from '../rules/linear-model.js';
 
 // History models have many more labels than the seven level-1 classes; fewer hash buckets
 // keep them a few megabytes (buckets × labels × 4 bytes) and training in minutes.
@@ -21,6 +22,13 @@ export interface HistoryTrainingReport {
   unitLabels: number;
   categoryLabels: number;
   seconds: number;
+}
+
+/** One history model (text → unit or leaf); none while there is only one label to learn. */
+export function trainHistoryModel(labelled: LabelledText[]): LinearModel | undefined {
+  // One label would be suggested for every text whatever it says: nothing learned yet.
+  if (new Set(labelled.map((r) => r.label)).size < 2) return undefined;
+  return trainFromRows(labelled, { ...shippedTrainOptions, epochs: HISTORY_EPOCHS, features: { ...shippedTrainOptions.features, hashBits: HISTORY_HASH_BITS } });
 }
 
 function keepFrequent(rows: LabelledText[]): LabelledText[] {
@@ -45,13 +53,31 @@ export async function trainFromHistory(database: Database, now: Date, options: {
     .where(and(isNotNull(hotlineRequests.repliedAt), sql`${hotlineRequests.receivedAt} >= ${since.toISOString()}`));
   const unitRows = keepFrequent(rows.filter((r) => r.unitId !== null).map((r) => ({ text: requestText(r), label: String(r.unitId) })));
   const categoryRows = keepFrequent(rows.filter((r) => r.level === 3).map((r) => ({ text: requestText(r), label: r.categoryCode! })));
-  const options_ = { ...shippedTrainOptions, epochs: HISTORY_EPOCHS, features: { ...shippedTrainOptions.features, hashBits: HISTORY_HASH_BITS } };
+  const trained = await replaceHistoryModels(database, { unit: unitRows, category: categoryRows }, now);
+  return {
+    rows: rows.length,
+    unitLabels: trained.unit,
+    categoryLabels: trained.category,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/**
+ * Trains a model per kind and replaces the one in use, in one transaction; returns the number
+ * of labels each new model knows (0: none trained, the old one stays).
+ */
+export async function replaceHistoryModels(
+  database: Database,
+  labelled: { unit: LabelledText[]; category: LabelledText[] },
+  now: Date,
+): Promise<{ unit: number; category: number }> {
   const models: Array<typeof routingModels.$inferInsert> = [];
-  for (const [kind, labelled] of [['unit', unitRows], ['category', categoryRows]] as const) {
-    // One label would be suggested for every text whatever it says: nothing learned yet.
-    if (new Set(labelled.map((r) => r.label)).size < 2) continue;
-    const model = trainFromRows(labelled, options_);
-    models.push({ id: randomUUID(), kind, trainedAt: now, rows: labelled.length, data: encodeModel(model) });
+  const counts = { unit: 0, category: 0 };
+  for (const kind of ['unit', 'category'] as const) {
+    const model = trainHistoryModel(labelled[kind]);
+    if (!model) continue;
+    counts[kind] = model.labels.length;
+    models.push({ id: randomUUID(), kind, trainedAt: now, rows: labelled[kind].length, data: encodeModel(model) });
   }
   if (models.length) {
     await database.transaction(async (tx) => {
@@ -60,11 +86,5 @@ export async function trainFromHistory(database: Database, now: Date, options: {
       await tx.insert(routingModels).values(models);
     });
   }
-  const labelCount = (kind: string, labelled: LabelledText[]) => (models.some((m) => m.kind === kind) ? new Set(labelled.map((r) => r.label)).size : 0);
-  return {
-    rows: rows.length,
-    unitLabels: labelCount('unit', unitRows),
-    categoryLabels: labelCount('category', categoryRows),
-    seconds: (performance.now() - started) / 1000,
-  };
+  return counts;
 }

@@ -25,7 +25,7 @@ export interface RoutingKnowledge {
   /** Meaningful words of each leaf's own name and of its level-2 parent (generic words removed). */
   leafTerms: Map<string, { own: string[]; parent: string[] }>;
   dutyItems: DutyItem[];
-  units: Map<number, { id: number; name: string; shortName: string | null }>;
+  units: Map<number, { id: number; name: string; shortName: string | null; key?: string | null }>;
   /** Township region code → the township's unit. */
   townshipUnits: Map<string, number>;
   townships: Map<string, { code: string; name: string; villages: Map<string, string> }>;
