@@ -41,9 +41,38 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
     await page.getByTestId('staff-user').waitFor();
     return page;
   };
+  // On a loaded machine a click can land while the list still animates in and be lost:
+  // check that the choice took, and try again if not.
   const chooseOption = async (page: Page, testId: string, text: string) => {
-    await page.getByTestId(testId).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+    const select = page.getByTestId(testId);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (!(await select.evaluate((e) => e.classList.contains('ant-select-open')))) await select.click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+      try {
+        await select.filter({ hasText: text }).waitFor({ timeout: 5000 });
+        return;
+      } catch {
+        // not chosen yet: open the list again
+      }
+    }
+    throw new Error(`could not choose “${text}” in ${testId}`);
+  };
+  const chooseCascade = async (page: Page, testId: string, path: string[]) => {
+    const field = page.getByTestId(testId);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        if (!(await page.locator('.ant-cascader-dropdown:visible').count())) await field.click();
+        for (const [column, name] of path.entries()) {
+          await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu').nth(column)
+            .locator('.ant-cascader-menu-item', { hasText: name }).first().click({ timeout: 5000 });
+        }
+        await field.filter({ hasText: path.at(-1)! }).waitFor({ timeout: 5000 });
+        return;
+      } catch {
+        // a lost click: start again from the first column
+      }
+    }
+    throw new Error(`could not choose “${path.join(' / ')}” in ${testId}`);
   };
   const openRequest = async (page: Page, trackingCode: string, view: 'todo' | 'all' = 'todo') => {
     await page.goto(`${server.url}/staff`);
@@ -79,10 +108,7 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
     await runAction(operator, 'dispatch', async () => {
       await chooseOption(operator, 'action-field-unitId', '兰山区住房和城乡建设局');
       await chooseOption(operator, 'action-field-requestType', '投诉');
-      await operator.getByTestId('action-field-categoryCode').click();
-      for (const name of ['城乡建设', '住房保障与房地产', '物业服务']) {
-        await operator.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: name }).first().click();
-      }
+      await chooseCascade(operator, 'action-field-categoryCode', ['城乡建设', '住房保障与房地产', '物业服务']);
     });
     assert.equal(await operator.getByTestId('detail-state').innerText(), '待签收');
 
