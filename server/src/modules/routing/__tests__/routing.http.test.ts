@@ -133,7 +133,7 @@ for (const backend of testBackends()) {
       assert.equal(s.autoDispatchThreshold, 0.5);
       const waits = await record('路边有个坑');
       let state = '';
-      for (let i = 0; i < 100 && state !== 'dispatched'; i++) {
+      for (let i = 0; i < 300 && state !== 'dispatched'; i++) {
         await sleep(50);
         state = (await ctx.app.inject({ url: `/api/requests/${confident}`, headers: await ctx.as('dispatcher') })).json().state;
       }
