@@ -1,6 +1,6 @@
 import type { Database, Db } from '../../../platform/db/database.js';
 import type { AutoDispatchRule } from '../../../../../contracts/routing.js';
-import type { KnowledgeCategory } from '../rules/suggest.js';
+import { categoryLineage, type KnowledgeCategory } from '../rules/suggest.js';
 import { autoDispatchRules } from '../routing.tables.js';
 import { requestError } from '../../requests/index.js';
 import { routingError } from '../routing.errors.js';
@@ -12,11 +12,8 @@ export async function loadAutoDispatchRules(tx: Db): Promise<Map<string, number>
 
 /** The threshold of the most specific rule at or above the category; null when none applies. */
 export function thresholdFor(rules: Map<string, number>, categories: Map<string, KnowledgeCategory>, code: string | undefined): number | null {
-  for (let c = code ? categories.get(code) : undefined; c; c = c.parentCode ? categories.get(c.parentCode) : undefined) {
-    const t = rules.get(c.code);
-    if (t !== undefined) return t;
-  }
-  return null;
+  const rule = categoryLineage(categories, code).find((c) => rules.has(c.code));
+  return rule ? rules.get(rule.code)! : null;
 }
 
 export function listRules(rules: Map<string, number>, categories: Map<string, KnowledgeCategory>): AutoDispatchRule[] {

@@ -3,7 +3,7 @@
 // taxonomy and unit tree, so old records can train and score the platform's own models.
 import type { Database } from '../../../platform/db/database.js';
 import { classifyText } from '../classify.js';
-import { categoryPath, suggestRouting, type RoutingKnowledge } from '../rules/suggest.js';
+import { categoryLineage, categoryPath, suggestRouting, type RoutingKnowledge } from '../rules/suggest.js';
 import { evaluate, type Evaluation } from './evaluate-classifier.js';
 import { loadRoutingKnowledge } from './routing-knowledge.js';
 import { replaceHistoryModels } from './train-from-history.js';
@@ -28,9 +28,7 @@ function resolver(k: RoutingKnowledge): (label: string) => Target | undefined {
 }
 
 function ancestorAt(k: RoutingKnowledge, code: string | undefined, level: number): string | undefined {
-  let c = code ? k.categories.get(code) : undefined;
-  while (c && c.level > level) c = c.parentCode ? k.categories.get(c.parentCode) : undefined;
-  return c?.level === level ? c.code : undefined;
+  return categoryLineage(k.categories, code).find((c) => c.level === level)?.code;
 }
 
 export interface PlatformEvaluation extends Evaluation {
@@ -48,6 +46,10 @@ export async function evaluateOnPlatform(database: Database, rows: LabelledText[
   const kind = first?.kind ?? 'unit';
   const level = first?.kind === 'category' ? first.level : 0;
   const name = (t: Target | undefined) => (!t ? '—' : t.kind === 'unit' ? (k.units.get(t.unitId)?.name ?? '—') : categoryPath(k.categories, t.code).join('/'));
+  const predictedAt = (code: string | undefined): Target | undefined => {
+    const at = ancestorAt(k, code, level);
+    return at ? { kind: 'category', code: at, level } : undefined;
+  };
   const truth: string[] = [];
   const predicted: string[] = [];
   rows.forEach((r, i) => {
@@ -57,7 +59,7 @@ export async function evaluateOnPlatform(database: Database, rows: LabelledText[
     truth.push(name(t));
     predicted.push(kind === 'unit'
       ? name(s.units[0] ? { kind: 'unit', unitId: s.units[0].unitId } : undefined)
-      : name(ancestorAt(k, s.category?.code, level) ? { kind: 'category', code: ancestorAt(k, s.category?.code, level)!, level } : undefined));
+      : name(predictedAt(s.category?.code)));
   });
   const labels = [...new Set(truth)].sort();
   return { ...evaluate(truth, predicted, labels), compared: kind === 'unit' ? 'unit' : `category level ${level}`, unresolved };

@@ -62,16 +62,15 @@ const WEIGHT = {
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-export function categoryPath(categories: Map<string, KnowledgeCategory>, code: string): string[] {
-  const path: string[] = [];
-  for (let c = categories.get(code); c; c = c.parentCode ? categories.get(c.parentCode) : undefined) path.unshift(c.name);
-  return path;
+/** The category and its ancestors, from itself up to level 1 (empty for an unknown code). */
+export function categoryLineage(categories: Map<string, KnowledgeCategory>, code: string | undefined): KnowledgeCategory[] {
+  const lineage: KnowledgeCategory[] = [];
+  for (let c = code ? categories.get(code) : undefined; c; c = c.parentCode ? categories.get(c.parentCode) : undefined) lineage.push(c);
+  return lineage;
 }
 
-function level1Of(categories: Map<string, KnowledgeCategory>, code: string): KnowledgeCategory | undefined {
-  let c = categories.get(code);
-  while (c?.parentCode) c = categories.get(c.parentCode);
-  return c;
+export function categoryPath(categories: Map<string, KnowledgeCategory>, code: string): string[] {
+  return categoryLineage(categories, code).map((c) => c.name).reverse();
 }
 
 export function suggestRequestType(text: string, cues: RequestCues): RoutingSuggestion['requestType'] {
@@ -146,7 +145,7 @@ function scoreCategories(text: string, matches: DutyMatch[], k: RoutingKnowledge
   const codes = new Set([...evidence.keys(), ...historyProb.keys()]);
   for (const code of codes) {
     if (!k.categories.has(code)) continue;
-    const top = level1Of(k.categories, code);
+    const top = categoryLineage(k.categories, code).at(-1);
     const p1 = (top && level1Prob.get(top.name)) ?? WEIGHT.unknownLevel1;
     const e = evidence.get(code);
     const h = historyProb.get(code) ?? 0;
