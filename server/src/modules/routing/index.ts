@@ -14,6 +14,7 @@ export { loadModel, classifyText } from './classify.js';
 export { routingPlugin } from './routing.plugin.js';
 export { routingModels, autoDispatchRules } from './routing.tables.js';
 export { suggestRouting, type RoutingKnowledge } from './rules/suggest.js';
+export { requestText } from './operations/request-text.js';
 export { trainFromHistory, trainHistoryModel, type HistoryTrainingReport } from './operations/train-from-history.js';
 export {
   findDuplicates,

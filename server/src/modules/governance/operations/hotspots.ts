@@ -1,7 +1,7 @@
 import { and, gte, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/database.js';
 import { hotlineRequests } from '../../requests/index.js';
-import { computeHotspots, defaultHotspotSettings, listedTopics, topicOf, type HotspotGroup } from '../../routing/index.js';
+import { computeHotspots, defaultHotspotSettings, listedTopics, requestText, topicOf, type HotspotGroup } from '../../routing/index.js';
 import { GOVERNANCE_TEXT } from '../governance.strings.js';
 
 const DAY = 86_400_000;
@@ -26,7 +26,7 @@ export async function backfillTopics(database: Database, since: Date): Promise<n
       .where(and(isNull(hotlineRequests.topicKey), gte(hotlineRequests.receivedAt, since)))
       .limit(BACKFILL_BATCH);
     if (rows.length === 0) return filled;
-    const values = rows.map((r) => ({ caseId: r.caseId, topicKey: topicOf(r.title ? `${r.title}\n${r.content}` : r.content).key }));
+    const values = rows.map((r) => ({ caseId: r.caseId, topicKey: topicOf(requestText(r)).key }));
     await database.transaction(async (tx) => {
       await tx.execute(sql`update hotline_requests h set topic_key = v.topic_key
         from (select * from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as x("caseId" uuid, "topicKey" text)) v(case_id, topic_key)

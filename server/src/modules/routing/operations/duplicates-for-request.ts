@@ -44,16 +44,19 @@ export async function duplicatesFor(tx: Db, row: RequestRow, k: RoutingKnowledge
     .where(and(ne(hotlineRequests.caseId, row.caseId), or(sameTownship, sameCaller), sql`${hotlineRequests.receivedAt} <= ${row.receivedAt.toISOString()}`))
     .orderBy(desc(hotlineRequests.receivedAt))
     .limit(MAX_CANDIDATES);
-  const villageName = (r: RequestRow) => (r.villageCode ? k.townships.get(r.townshipCode ?? '')?.villages.get(r.villageCode) : undefined);
-  const candidate = (r: RequestRow): DuplicateCandidate => ({
-    id: r.caseId,
-    text: requestText(r),
-    placeKey: r.villageCode,
-    ...(villageName(r) ? { placeLabel: villageName(r)! } : {}),
-    receivedAt: r.receivedAt,
-    callerKey: r.callerKey,
-    fingerprint: cachedFingerprint(r.caseId, requestText(r)),
-  });
+  const candidate = (r: RequestRow): DuplicateCandidate => {
+    const text = requestText(r);
+    const placeLabel = r.villageCode ? k.townships.get(r.townshipCode ?? '')?.villages.get(r.villageCode) : undefined;
+    return {
+      id: r.caseId,
+      text,
+      placeKey: r.villageCode,
+      ...(placeLabel ? { placeLabel } : {}),
+      receivedAt: r.receivedAt,
+      callerKey: r.callerKey,
+      fingerprint: cachedFingerprint(r.caseId, text),
+    };
+  };
   const byId = new Map(rows.map((r) => [r.request.caseId, r]));
   return findDuplicates(candidate(row), rows.map((r) => candidate(r.request)), settings).map((m) => ({
     caseId: m.id,

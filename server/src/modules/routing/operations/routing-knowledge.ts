@@ -4,7 +4,7 @@ import type { Db } from '../../../platform/db/database.js';
 import { repoPath } from '../../../platform/repo-path.js';
 import { loadDutyItems } from '../../duties/index.js';
 import { units } from '../../orgs/index.js';
-import { hotlineCategories, loadReferenceData } from '../../requests/index.js';
+import { loadReferenceData } from '../../requests/index.js';
 import { featurize, isStopword, jiebaWords } from '../rules/features.js';
 import { predict, type LinearModel } from '../rules/linear-model.js';
 import type { RequestCues, RoutingKnowledge } from '../rules/suggest.js';
@@ -34,8 +34,7 @@ export async function latestHistoryModels(tx: Db): Promise<RoutingKnowledge['his
 /** Everything the suggestion rules read, from the database and the shipped model. */
 export async function loadRoutingKnowledge(tx: Db, level1: RoutingKnowledge['level1']): Promise<RoutingKnowledge> {
   const reference = await loadReferenceData(tx);
-  const categoryRows = await tx.select().from(hotlineCategories);
-  const categories = new Map(categoryRows.map((c) => [c.code, { code: c.code, name: c.name, level: c.level, parentCode: c.parentCode, defaultUnitId: c.defaultUnitId }]));
+  const categories: RoutingKnowledge['categories'] = reference.categories;
   const generic = new Set(requestCues().genericNameTerms);
   const termsOf = (name: string | undefined) => (name ? [...new Set(jiebaWords(name).filter((t) => t.length >= 2 && !generic.has(t) && !isStopword(t)))] : []);
   const leafTerms = new Map<string, { own: string[]; parent: string[] }>();
