@@ -89,6 +89,8 @@ async function leadDispatch(ctx: Ctx, statuses: Array<'pending' | 'signed' | 're
 }
 
 const centerSees = (ctx: Ctx) => seesAllRequests(ctx.tx, ctx.actor);
+// Automatic dispatch and merging act as the platform itself, which sees every request.
+const centerOrPlatform = (ctx: Ctx) => (ctx.actor.role === 'system' ? Promise.resolve(true) : centerSees(ctx));
 const unitSees = (ctx: Ctx) => canSeeRequest(ctx.tx, ctx.caseId, ctx.actor);
 // Both clocks of a new dispatch take the rules dispatchTo() looked up.
 const dispatchClocks = [
@@ -138,7 +140,7 @@ export const hotlineCaseType = defineCaseType({
     dispatch: action({
       // The platform itself dispatches when the county set an automatic-dispatch threshold.
       label: ACTION_LABELS.dispatch, from: ['received'], to: 'dispatched', roles: ['operator', 'dispatcher', 'system'],
-      authorize: (ctx) => (ctx.actor.role === 'system' ? Promise.resolve(true) : centerSees(ctx)),
+      authorize: centerOrPlatform,
       input: unitInput(classification),
       clocks: { start: dispatchClocks },
       effect: async (ctx) => {
@@ -299,7 +301,7 @@ export const hotlineCaseType = defineCaseType({
     merge: action({
       // 合并: a request about a problem already reported at the same place waits for that one's answer.
       label: ACTION_LABELS.merge, from: ['received'], to: 'merged', roles: ['operator', 'dispatcher', 'system'],
-      authorize: (ctx) => (ctx.actor.role === 'system' ? Promise.resolve(true) : centerSees(ctx)),
+      authorize: centerOrPlatform,
       input: { type: 'object', properties: { parentCaseId: { type: 'string', format: 'uuid' } }, required: ['parentCaseId'], additionalProperties: false },
       effect: mergeInto,
     }),
