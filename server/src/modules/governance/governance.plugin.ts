@@ -1,8 +1,8 @@
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/http/context.js';
 import { requireStaff } from '../auth/index.js';
-import { findUnit } from '../orgs/index.js';
-import { loadReferenceData } from '../requests/index.js';
+import { findUnit, regions } from '../orgs/index.js';
 import { createGovernanceTopic, listGovernanceTopics, type NewGovernanceTopic } from './operations/governance-topics.js';
 import { hotspots } from './operations/hotspots.js';
 
@@ -11,8 +11,8 @@ const tags = ['主动治理'];
 /** Hotspots (主动治理) and governance topics (每月一题). */
 export async function governancePlugin(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const townships = async () => {
-    const reference = await loadReferenceData(ctx.database.db);
-    return new Map([...reference.townships.values()].map((t) => [t.code, t.name]));
+    const rows = await ctx.database.db.select({ code: regions.code, name: regions.name }).from(regions).where(eq(regions.level, 'township'));
+    return new Map(rows.map((r) => [r.code, r.name]));
   };
 
   app.get(
