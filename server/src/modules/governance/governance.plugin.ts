@@ -35,8 +35,8 @@ export async function governancePlugin(app: FastifyInstance, ctx: AppContext): P
   app.get('/api/governance-topics', { schema: { summary: '每月一题', tags } }, async (request) => {
     requireStaff(request);
     const names = await townships();
-    const topics = await listGovernanceTopics(ctx.database, ctx.time.now(), async (id) => (await findUnit(ctx.database.db, id))?.name ?? '');
-    return { topics: topics.map((t) => ({ ...t, placeName: t.townshipCode ? (names.get(t.townshipCode) ?? t.townshipCode) : null })) };
+    const topics = await listGovernanceTopics(ctx.database, ctx.time.now(), async (id) => (await findUnit(ctx.database.db, id))?.name ?? '', (code) => names.get(code) ?? code);
+    return { topics };
   });
 
   app.post(

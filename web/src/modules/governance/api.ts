@@ -1,33 +1,11 @@
+import type { GovernanceTopicView as GovernanceTopic, HotspotView as HotspotGroup } from '../../../../contracts/governance';
 import { api, withQuery } from '../../api/client';
 
-export interface HotspotGroup {
-  topicKey: string;
-  topicLabel: string;
-  placeKey: string;
-  placeName: string;
-  thisWeek: number;
-  lastFourWeeksAverage: number;
-  growth: number | null;
-  growthLabel: string;
-  warning: boolean;
-  weekly: number[];
-}
+export type { GovernanceTopic, HotspotGroup };
 
 export interface HotspotSettings {
   minThisWeek: number;
   warningGrowth: number;
-}
-
-export interface GovernanceTopic {
-  id: string;
-  title: string;
-  topicKey: string;
-  topicLabel: string;
-  townshipCode: string | null;
-  placeName: string | null;
-  leadUnitName: string;
-  startedAt: string;
-  volume: { beforePerWeek: number; afterPerWeek: number | null; change: number | null; weekly: Array<{ weekStart: string; count: number; after: boolean }> };
 }
 
 export function getHotspots(townshipCode?: string): Promise<{ groups: HotspotGroup[]; settings: HotspotSettings }> {

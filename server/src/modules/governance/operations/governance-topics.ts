@@ -5,7 +5,8 @@ import { findUnit } from '../../orgs/index.js';
 import { hotlineRequests } from '../../requests/index.js';
 import { governanceError } from '../governance.errors.js';
 import { governanceTopics } from '../governance.tables.js';
-import { volumeChange, type VolumeChange } from '../rules/volume-change.js';
+import type { GovernanceTopicView } from '../../../../../contracts/governance.js';
+import { volumeChange } from '../rules/volume-change.js';
 import { backfillTopics, topicLabel } from './hotspots.js';
 
 const WEEKS = 8;
@@ -37,17 +38,6 @@ export async function createGovernanceTopic(
   });
 }
 
-export interface GovernanceTopicView {
-  id: string;
-  title: string;
-  topicKey: string;
-  topicLabel: string;
-  townshipCode: string | null;
-  leadUnitId: number;
-  leadUnitName: string;
-  startedAt: string;
-  volume: VolumeChange;
-}
 
 async function receivedTimes(tx: Db, topicKey: string, townshipCode: string | null, from: Date): Promise<Date[]> {
   const rows = await tx
@@ -58,7 +48,7 @@ async function receivedTimes(tx: Db, topicKey: string, townshipCode: string | nu
 }
 
 /** Every governance topic with its weekly volume before and since it started. */
-export async function listGovernanceTopics(database: Database, now: Date, unitName: (id: number) => Promise<string>): Promise<GovernanceTopicView[]> {
+export async function listGovernanceTopics(database: Database, now: Date, unitName: (id: number) => Promise<string>, placeName: (code: string) => string): Promise<GovernanceTopicView[]> {
   const topics = await database.db.select().from(governanceTopics).orderBy(desc(governanceTopics.startedAt));
   if (topics.length === 0) return [];
   const earliest = Math.min(...topics.map((t) => t.startedAt.getTime())) - WEEKS * 7 * DAY;
@@ -72,6 +62,7 @@ export async function listGovernanceTopics(database: Database, now: Date, unitNa
       topicKey: t.topicKey,
       topicLabel: topicLabel(t.topicKey),
       townshipCode: t.townshipCode,
+      placeName: t.townshipCode ? placeName(t.townshipCode) : null,
       leadUnitId: t.leadUnitId,
       leadUnitName: await unitName(t.leadUnitId),
       startedAt: t.startedAt.toISOString(),

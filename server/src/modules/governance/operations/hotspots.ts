@@ -1,7 +1,8 @@
 import { and, gte, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/database.js';
 import { hotlineRequests } from '../../requests/index.js';
-import { computeHotspots, defaultHotspotSettings, listedTopics, requestText, topicOf, type HotspotGroup } from '../../routing/index.js';
+import { computeHotspots, defaultHotspotSettings, listedTopics, requestText, topicOf } from '../../routing/index.js';
+import type { HotspotView } from '../../../../../contracts/governance.js';
 import { GOVERNANCE_TEXT } from '../governance.strings.js';
 
 const DAY = 86_400_000;
@@ -36,10 +37,6 @@ export async function backfillTopics(database: Database, since: Date): Promise<n
   }
 }
 
-export interface HotspotView extends HotspotGroup {
-  topicLabel: string;
-  placeName: string;
-}
 
 /** Topic × township groups over the last five weeks, optionally of one township. */
 export async function hotspots(

@@ -1,14 +1,6 @@
-/** Weekly volume of a topic at a place around the day it became a governance topic. */
-export interface VolumeChange {
-  /** Requests per week over the `weeks` weeks before the start. */
-  beforePerWeek: number;
-  /** Requests per week since the start (whole and partial weeks together), null before a day has passed. */
-  afterPerWeek: number | null;
-  /** (after − before) / before; null when either side is missing or the base is zero. */
-  change: number | null;
-  /** Counts per week: `weeks` weeks before the start, then each week after it up to now. */
-  weekly: Array<{ weekStart: string; count: number; after: boolean }>;
-}
+import type { VolumeChange } from '../../../../../contracts/governance.js';
+
+export type { VolumeChange };
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;

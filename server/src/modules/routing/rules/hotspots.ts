@@ -1,6 +1,7 @@
 // Hotspots (主动治理): requests grouped by topic and place, this week against the four before.
 // Pure: the caller passes the items and the moment `now`; nothing reads the clock.
 import { readFileSync } from 'node:fs';
+import type { HotspotGroup } from '../../../../../contracts/governance.js';
 import { repoPath } from '../../../platform/repo-path.js';
 import { fingerprint } from './duplicates.js';
 import { listedTopics, matchListedTopic, type TopicDefinition } from './topics.js';
@@ -34,20 +35,7 @@ export interface HotspotItem {
   receivedAt: Date;
 }
 
-export interface HotspotGroup {
-  topicKey: string;
-  placeKey: string;
-  thisWeek: number;
-  /** Mean count per week over the base weeks. */
-  lastFourWeeksAverage: number;
-  /** (thisWeek − mean) / mean; null when the mean is 0 (a new group, shown as "新增"). */
-  growth: number | null;
-  /** "新增", "+150%", "-20%": for display. */
-  growthLabel: string;
-  warning: boolean;
-  /** Counts per week, oldest base week first, this week last (baseWeeks + 1 numbers). */
-  weekly: number[];
-}
+export type { HotspotGroup };
 
 const DATA_DIR = 'server/src/modules/routing/data';
 
