@@ -35,9 +35,11 @@ export async function autoDispatch(database: Database, caseId: string, knowledge
       now,
     });
     return true;
-  }).catch((error: unknown) => {
-    // A refusal (someone dispatched first, the category has no leaf …) leaves it to a person.
-    if (error instanceof AppError) return false;
-    throw error;
-  });
+  }).catch(refusalLeavesItToAPerson);
+}
+
+/** A refusal (someone acted first, the target was closed …) is not a failure: a person decides. */
+export function refusalLeavesItToAPerson(error: unknown): false {
+  if (error instanceof AppError) return false;
+  throw error;
 }

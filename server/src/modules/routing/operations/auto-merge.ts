@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { SYSTEM } from '../../../platform/actor.js';
 import type { Database, Db } from '../../../platform/db/database.js';
-import { AppError } from '../../../platform/errors/app-error.js';
 import { performAction } from '../../cases/index.js';
 import { HOTLINE_CASE_TYPE, hotlineRequests } from '../../requests/index.js';
 import type { RoutingKnowledge } from '../rules/suggest.js';
 import { routingSettings } from '../routing.tables.js';
+import { refusalLeavesItToAPerson } from './auto-dispatch.js';
 import { duplicatesFor } from './duplicates-for-request.js';
 
 export async function autoMergeEnabled(tx: Db): Promise<boolean> {
@@ -29,8 +29,5 @@ export async function autoMerge(database: Database, caseId: string, knowledge: R
     if (!parent) return false;
     await performAction(tx, { caseId, caseType: HOTLINE_CASE_TYPE, action: 'merge', actor: SYSTEM, input: { parentCaseId: parent.caseId }, now });
     return true;
-  }).catch((error: unknown) => {
-    if (error instanceof AppError) return false;
-    throw error;
-  });
+  }).catch(refusalLeavesItToAPerson);
 }

@@ -17,7 +17,7 @@ export function SuggestionsCard({ detail, onDone }: SuggestionsCardProps) {
   const { message } = App.useApp();
   const [suggestion, setSuggestion] = useState<RoutingSuggestion | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
-  const [busy, setBusy] = useState<number | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
   const dispatchAction = detail.availableActions.find((a) => a.action === 'dispatch' || a.action === 'redispatch')?.action;
 
   useEffect(() => {
@@ -32,20 +32,12 @@ export function SuggestionsCard({ detail, onDone }: SuggestionsCardProps) {
   if (failed) return <Alert type="warning" showIcon title={t.failed} description={failed} />;
   if (!suggestion) return <Card size="small" title={t.title}><Skeleton active title={false} paragraph={{ rows: 4 }} /></Card>;
 
-  const accept = async (unitId: number) => {
-    if (!dispatchAction) return;
-    setBusy(unitId);
-    const r = detail.request;
-    const input: Record<string, unknown> = {
-      unitId,
-      requestType: r.requestType ?? suggestion.requestType.value,
-      urgency: r.urgency === 'urgent' ? 'urgent' : suggestion.urgency.value,
-      ...(suggestion.category?.leaf && !r.categoryCode ? { categoryCode: suggestion.category.code } : {}),
-      ...(dispatchAction === 'redispatch' ? { reason: t.acceptReason } : {}),
-    };
+  // Accepting a unit and merging both take one action and reload the page.
+  const run = async (key: string, action: string, input: Record<string, unknown>, doneText: string) => {
+    setBusy(key);
     try {
-      await performAction(detail.caseId, dispatchAction, input);
-      void message.success(t.accepted);
+      await performAction(detail.caseId, action, input);
+      void message.success(doneText);
       onDone();
     } catch (err) {
       void message.error(errorMessage(err));
@@ -54,16 +46,20 @@ export function SuggestionsCard({ detail, onDone }: SuggestionsCardProps) {
     }
   };
 
-  const canMerge = detail.availableActions.some((a) => a.action === 'merge');
-  const merge = async (parentCaseId: string) => {
-    try {
-      await performAction(detail.caseId, 'merge', { parentCaseId });
-      void message.success(t.merged);
-      onDone();
-    } catch (err) {
-      void message.error(errorMessage(err));
-    }
+  const accept = (unitId: number) => {
+    if (!dispatchAction) return;
+    const r = detail.request;
+    return run(`unit:${unitId}`, dispatchAction, {
+      unitId,
+      requestType: r.requestType ?? suggestion.requestType.value,
+      urgency: r.urgency === 'urgent' ? 'urgent' : suggestion.urgency.value,
+      ...(suggestion.category?.leaf && !r.categoryCode ? { categoryCode: suggestion.category.code } : {}),
+      ...(dispatchAction === 'redispatch' ? { reason: t.acceptReason } : {}),
+    }, t.accepted);
   };
+
+  const canMerge = detail.availableActions.some((a) => a.action === 'merge');
+  const merge = (parentCaseId: string) => run(`merge:${parentCaseId}`, 'merge', { parentCaseId }, t.merged);
 
   const { category, requestType, urgency, place } = suggestion;
   return (
@@ -121,7 +117,7 @@ export function SuggestionsCard({ detail, onDone }: SuggestionsCardProps) {
                   <Link to={`/staff/requests/${d.caseId}`}>{d.trackingCode}</Link>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>{d.reasons.join('；')}</Typography.Text>
                   {canMerge && d.kind === 'same_problem' && (
-                    <Button size="small" onClick={() => void merge(d.caseId)} data-testid="merge-into">{t.merge}</Button>
+                    <Button size="small" loading={busy === `merge:${d.caseId}`} disabled={busy !== null} onClick={() => void merge(d.caseId)} data-testid="merge-into">{t.merge}</Button>
                   )}
                 </Space>
               ))}
@@ -143,7 +139,7 @@ export function SuggestionsCard({ detail, onDone }: SuggestionsCardProps) {
           renderItem={(u, i) => (
             <List.Item
               actions={dispatchAction ? [
-                <Button key="accept" type={i === 0 ? 'primary' : 'default'} size="small" loading={busy === u.unitId} disabled={busy !== null}
+                <Button key="accept" type={i === 0 ? 'primary' : 'default'} size="small" loading={busy === `unit:${u.unitId}`} disabled={busy !== null}
                   onClick={() => void accept(u.unitId)} data-testid={`accept-unit-${i}`}>
                   {t.accept}
                 </Button>,
