@@ -5,7 +5,7 @@ import { AppError } from '../../../platform/errors/app-error.js';
 import { performAction } from '../../cases/index.js';
 import { HOTLINE_CASE_TYPE, hotlineRequests } from '../../requests/index.js';
 import type { RoutingKnowledge } from '../rules/suggest.js';
-import { suggestionFor } from './suggest-for-request.js';
+import { routingFor } from './suggest-for-request.js';
 
 /**
  * Dispatches a newly received request when the county chose a threshold for its category and
@@ -16,7 +16,8 @@ export async function autoDispatch(database: Database, caseId: string, knowledge
   return database.transaction(async (tx) => {
     const [row] = await tx.select().from(hotlineRequests).where(eq(hotlineRequests.caseId, caseId));
     if (!row || row.repliedAt) return false;
-    const suggestion = await suggestionFor(tx, row, knowledge);
+    // Duplicates are automatic merging's business, not dispatch's: not looked up here.
+    const suggestion = await routingFor(tx, row, knowledge);
     const top = suggestion.units[0];
     const category = suggestion.category && knowledge.categories.get(suggestion.category.code);
     if (!top || !category || category.level !== 3 || suggestion.autoDispatchThreshold === null) return false;

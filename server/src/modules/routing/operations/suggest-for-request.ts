@@ -8,14 +8,17 @@ import { loadAutoDispatchRules, thresholdFor } from './auto-dispatch-rules.js';
 import { duplicatesFor } from './duplicates-for-request.js';
 import { requestText, type RequestRow } from './request-text.js';
 
-
-/** Suggestions for a stored request, with the county's auto-dispatch threshold for its category. */
-export async function suggestionFor(tx: Db, row: RequestRow, knowledge: RoutingKnowledge): Promise<RoutingSuggestion> {
+/** What the rules read in a stored request, with the county's auto-dispatch threshold for its category. */
+export async function routingFor(tx: Db, row: RequestRow, knowledge: RoutingKnowledge) {
   const base = suggestRouting({ text: requestText(row), townshipCode: row.townshipCode, villageCode: row.villageCode }, knowledge);
   const rules = await loadAutoDispatchRules(tx);
+  return { ...base, autoDispatchThreshold: thresholdFor(rules, knowledge.categories, base.category?.code) };
+}
+
+/** Everything the operator sees: the routing, duplicates, and the history model in use. */
+export async function suggestionFor(tx: Db, row: RequestRow, knowledge: RoutingKnowledge): Promise<RoutingSuggestion> {
   return {
-    ...base,
-    autoDispatchThreshold: thresholdFor(rules, knowledge.categories, base.category?.code),
+    ...(await routingFor(tx, row, knowledge)),
     duplicates: await duplicatesFor(tx, row, knowledge),
     historyModel: knowledge.history ? { trainedAt: knowledge.history.trainedAt.toISOString(), rows: knowledge.history.rows } : null,
   };
