@@ -73,6 +73,16 @@ export interface CaseTypeDefinition {
   actions: Readonly<Record<string, ActionDefinition>>;
   /** Clock rules resolve through this (lets a city override its own limits). */
   dueAt?: (ruleId: string, start: Date, extended: number) => Date;
+  /** Records, in the sweep's transaction, that a running clock ran out (for the type's figures). */
+  onClockLapsed?: (tx: Db, clock: LapsedClock) => Promise<void>;
+}
+
+export interface LapsedClock {
+  caseId: string;
+  name: string;
+  /** What the clock measures, e.g. one dispatch; null for the case as a whole. */
+  subjectId: string | null;
+  dueAt: Date;
 }
 
 export function defineCaseType<T extends CaseTypeDefinition>(definition: T): T {

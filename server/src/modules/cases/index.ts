@@ -3,7 +3,7 @@
  * clocks. Case types (12345 requests, and later enforcement, mediation…) register
  * themselves and never reach into this module's internals.
  */
-export { defineCaseType, type ActionContext, type ActionDefinition, type CaseTypeDefinition, type EffectResult, type InputSchema } from './case-type.js';
+export { defineCaseType, type ActionContext, type ActionDefinition, type CaseTypeDefinition, type EffectResult, type InputSchema, type LapsedClock } from './case-type.js';
 export { registerCaseType, getCaseType } from './case-registry.js';
 export { caseError } from './cases.errors.js';
 export { cases, caseEvents, caseClocks } from './cases.tables.js';

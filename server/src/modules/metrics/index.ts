@@ -1,6 +1,10 @@
-/** Figures of METRICS.md computed from the platform's own records, and their export. */
+/** Figures of METRICS.md computed from the platform's own records: rollups, dashboard, exports. */
 export { metricsPlugin } from './metrics.plugin.js';
-export { computeHotlineFigures, rankBy, FIGURE_KEYS, type FigureKey, type UnitFigures, type Period } from './operations/compute-hotline-figures.js';
+export { hotlineDailyFigures, hotlineDailyVolume, publicStatisticsSettings } from './metrics.tables.js';
+export { computeRanking, statsUnit } from './operations/compute-ranking.js';
+export { computeDashboard, compared } from './operations/compute-dashboard.js';
+export { readFigureCounts, readRequestCounts, volumeScopeOf } from './operations/read-rollups.js';
 export { exportFiguresXlsx } from './operations/export-figures-xlsx.js';
-export { figure, formatRate, change, type Figure } from './rules/figure.js';
-export { periodFromDates } from './rules/period.js';
+export { figure, formatRate, change, describeChange, type Figure } from './rules/figure.js';
+export { figuresFromCounts, compositeScore, rankRows, COUNT_KEYS, FIGURE_KEYS, type FigureCounts } from './rules/figures.js';
+export { periodFromDates, previousRange, lastYearRange, chinaDate, type Period } from './rules/period.js';

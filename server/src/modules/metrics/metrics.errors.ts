@@ -2,5 +2,6 @@ import { defineErrors } from '../../platform/errors/app-error.js';
 
 export const metricsError = defineErrors('metrics', {
   PERIOD_INVALID: { status: 400, message: '统计期间不正确：开始日期不能晚于结束日期' },
+  PERIOD_TOO_LONG: { status: 400, message: '统计期间过长：一次最多统计三年' },
   UNIT_OUT_OF_SCOPE: { status: 404, message: '未找到该单位，或您无权查看' },
 });

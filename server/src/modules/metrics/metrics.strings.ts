@@ -7,3 +7,9 @@ export const COLUMN_TOTAL = '合计';
 export const NUMERATOR = '分子';
 export const DENOMINATOR = '分母';
 export const PERIOD_LABEL = (from: string, to: string) => `统计期间：${from} 至 ${to}`;
+
+export const STATS_TEXT = {
+  unclassified: '未分类',
+  compositeScore: '综合得分',
+  volume: '诉求量',
+} as const;

@@ -3,7 +3,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { isStaff } from '../../platform/actor.js';
 import type { Db } from '../../platform/db/database.js';
 import { SYSTEM } from '../../platform/actor.js';
-import { cases, defineCaseType, performAction, type ActionContext, type ActionDefinition, type EffectResult } from '../cases/index.js';
+import { cases, defineCaseType, performAction, type ActionContext, type ActionDefinition, type EffectResult, type LapsedClock } from '../cases/index.js';
 import { findUnit, findUnits } from '../orgs/index.js';
 import { hotlineConfig } from './hotline-config.js';
 import { ACTION_LABELS, STATE_LABELS } from './requests.strings.js';
@@ -120,6 +120,7 @@ export const hotlineCaseType = defineCaseType({
   initialState: 'received',
   openEvent: 'submitted',
   dueAt: hotlineDueAt,
+  onClockLapsed: markLapsed,
   actions: {
     classify: action({
       label: ACTION_LABELS.classify, from: ['received', 'returned'], roles: ['operator', 'dispatcher'], authorize: centerSees,
@@ -207,7 +208,7 @@ export const hotlineCaseType = defineCaseType({
         const dispatch = await pendingExtension(ctx);
         const request = await requestRow(ctx.tx, ctx.caseId);
         const dueAt = hotlineDueAt(request.ruleId ?? 'rx12345.general', dispatch.dispatchedAt, 1);
-        await ctx.tx.update(hotlineDispatches).set({ extended: true, dueAt }).where(eq(hotlineDispatches.id, dispatch.id));
+        await ctx.tx.update(hotlineDispatches).set({ extended: true, dueAt, handlingLapsed: false }).where(eq(hotlineDispatches.id, dispatch.id));
         await ctx.tx.update(hotlineRequests).set({ dueAt }).where(eq(hotlineRequests.caseId, ctx.caseId));
         return { eventFacts: { dispatchId: dispatch.id, dueAt: dueAt.toISOString() } };
       },
@@ -353,6 +354,17 @@ async function answerMergedRequests(ctx: Ctx) {
   }
 }
 
+/**
+ * The figures count a missed limit once its clock has run out: the sweep marks the
+ * dispatch (response, handling) or the bad rating (rectification) it measured.
+ */
+async function markLapsed(tx: Db, clock: LapsedClock): Promise<void> {
+  if (!clock.subjectId) return;
+  if (clock.name === 'response') await tx.update(hotlineDispatches).set({ responseLapsed: true }).where(eq(hotlineDispatches.id, clock.subjectId));
+  if (clock.name === 'handling') await tx.update(hotlineDispatches).set({ handlingLapsed: true }).where(eq(hotlineDispatches.id, clock.subjectId));
+  if (clock.name === 'rectification') await tx.update(hotlineEvaluations).set({ rectificationLapsed: true }).where(eq(hotlineEvaluations.id, clock.subjectId));
+}
+
 function rectificationRule(input: Input): string | null {
   return input.satisfaction === 'dissatisfied' ? hotlineConfig().rectificationRule : null;
 }
@@ -367,7 +379,7 @@ async function recordEvaluation(ctx: Ctx, source: 'citizen' | 'followup') {
     id, caseId: ctx.caseId, source, at: ctx.now, resolved: ctx.input.resolved, satisfaction: ctx.input.satisfaction,
     comment: ctx.input.comment ?? null, unitId: request.repliedByUnitId, rectificationDueAt,
   });
-  if (dissatisfied) return { nextState: 'rectifying', clockUnitId: request.repliedByUnitId, eventFacts: { evaluationId: id } };
+  if (dissatisfied) return { nextState: 'rectifying', clockUnitId: request.repliedByUnitId, clockSubjectId: id, eventFacts: { evaluationId: id } };
   if (ctx.state !== 'closed') await ctx.tx.update(hotlineRequests).set({ closedAt: ctx.now }).where(eq(hotlineRequests.caseId, ctx.caseId));
   return { nextState: 'closed', eventFacts: { evaluationId: id } };
 }

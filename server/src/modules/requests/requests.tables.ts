@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from '../../platform/db/columns.js';
 
@@ -62,8 +63,18 @@ export const hotlineDispatches = pgTable(
     extensionRequestedDays: integer('extension_requested_days'),
     extensionReason: text('extension_reason'),
     extended: boolean('extended').notNull().default(false),
+    /** The response clock ran out before the unit contacted the requester (set by the clock sweep). */
+    responseLapsed: boolean('response_lapsed').notNull().default(false),
+    /** The handling clock ran out before the reply (set by the clock sweep; cleared by an extension). */
+    handlingLapsed: boolean('handling_lapsed').notNull().default(false),
   },
-  (t) => [index('hotline_dispatches_case_idx').on(t.caseId), index('hotline_dispatches_unit_idx').on(t.unitId, t.status)],
+  (t) => [
+    index('hotline_dispatches_case_idx').on(t.caseId),
+    index('hotline_dispatches_unit_idx').on(t.unitId, t.status),
+    index('hotline_dispatches_unit_time_idx').on(t.unitId, t.dispatchedAt),
+    // Open lead dispatches are few at any time; the dashboard counts them live.
+    index('hotline_dispatches_open_idx').on(t.unitId, t.dueAt).where(sql`role = 'lead' and status in ('pending', 'signed')`),
+  ],
 );
 
 /** A follow-up (回访) or a citizen's own rating of the answer (评价). */
@@ -80,6 +91,8 @@ export const hotlineEvaluations = pgTable(
     unitId: integer('unit_id'),
     rectificationDueAt: timestamp('rectification_due_at', { withTimezone: true }),
     rectifiedAt: timestamp('rectified_at', { withTimezone: true }),
+    /** The rectification clock ran out before the unit answered again (set by the clock sweep). */
+    rectificationLapsed: boolean('rectification_lapsed').notNull().default(false),
   },
   (t) => [index('hotline_evaluations_case_idx').on(t.caseId), index('hotline_evaluations_at_idx').on(t.at)],
 );

@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { SYSTEM } from '../../../platform/actor.js';
 import type { Database } from '../../../platform/db/database.js';
 import { caseClocks, cases } from '../cases.tables.js';
+import { getCaseType } from '../case-registry.js';
 import { appendEvent } from '../internal-append-event.js';
 
 /** Share of a clock's time after which the platform warns (yellow). */
@@ -19,7 +20,7 @@ export interface SweepResult {
  */
 export async function sweepClocks(database: Database, now: Date, batchSize = 200): Promise<SweepResult> {
   const due = await database.backend.query(
-    `select id, case_id, name, urge_level, due_at, unit_id from case_clocks
+    `select id, case_id, name, urge_level, due_at, unit_id, subject_id from case_clocks
       where stopped_at is null and urge_level < 2
         and ($1::timestamptz >= due_at
              or (urge_level = 0 and $1::timestamptz >= started_at + (due_at - started_at) * ${WARNING_SHARE}))
@@ -28,7 +29,7 @@ export async function sweepClocks(database: Database, now: Date, batchSize = 200
     'array',
   );
   const result: SweepResult = { warned: 0, overdue: 0 };
-  for (const [clockId, caseId, name, urgeLevel, dueAt, unitId] of due.rows as Array<[string, string, string, number, Date, number | null]>) {
+  for (const [clockId, caseId, name, urgeLevel, dueAt, unitId, subjectId] of due.rows as Array<[string, string, string, number, Date, number | null, string | null]>) {
     const level = now.getTime() >= new Date(dueAt).getTime() ? 2 : 1;
     if (level <= urgeLevel) continue;
     const claimed = await database.transaction(async (tx) => {
@@ -47,9 +48,10 @@ export async function sweepClocks(database: Database, now: Date, batchSize = 200
         prevHash: row.lastHash,
         type: level === 2 ? 'auto_supervise' : 'auto_urge',
         actor: SYSTEM,
-        payload: { clock: name, level, dueAt: new Date(dueAt).toISOString(), unitId },
+        payload: { clock: name, level, dueAt: new Date(dueAt).toISOString(), unitId, ...(subjectId ? { subjectId } : {}) },
         at: now,
       });
+      if (level === 2) await getCaseType(row.caseType).onClockLapsed?.(tx, { caseId, name, subjectId, dueAt: new Date(dueAt) });
       return true;
     });
     if (claimed) level === 2 ? result.overdue++ : result.warned++;

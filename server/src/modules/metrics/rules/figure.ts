@@ -22,3 +22,15 @@ export function formatRate(value: number | null): string {
 export function change(current: number, base: number): number | null {
   return base === 0 ? null : (current - base) / base;
 }
+
+/**
+ * A change as the seeds write it: "较2020年增加93%", "较上月减少4.5%", "与上年持平";
+ * "—" where the base is zero.
+ */
+export function describeChange(value: number | null, basis: string): string {
+  if (value === null) return '—';
+  const percent = Math.round(Math.abs(value) * 1000) / 10;
+  if (percent === 0) return `与${basis}持平`;
+  const shown = Number.isInteger(percent) ? String(percent) : percent.toFixed(1);
+  return `较${basis}${value > 0 ? '增加' : '减少'}${shown}%`;
+}
