@@ -159,6 +159,13 @@ describe('two app servers on one PostgreSQL database', { skip }, () => {
     for (const server of [a!, b!]) assert.doesNotMatch(server.output(), /"level":50/, 'no server logged an error (a failed sweep, say)');
   });
 
+  test('(e) signing out on B ends the session on A', async () => {
+    const out = await post(b!, '/api/auth/logout', {}, staff);
+    assert.equal(out.status, 200);
+    const me = await fetch(`${a!.url}/api/auth/me`, { headers: { cookie: staff.cookie } });
+    assert.equal(me.status, 401);
+  });
+
   /** Waits until no running clock is left to urge, then a few sweep intervals more on both servers. */
   async function settle(): Promise<void> {
     const deadline = Date.now() + 20_000;
