@@ -1,4 +1,5 @@
 import { CITIZEN, type Actor, type StaffRole } from '../../platform/actor.js';
+import { withAdvisoryLock } from '../../platform/db/advisory-lock.js';
 import type { Database } from '../../platform/db/database.js';
 import { hashPassword } from '../auth/index.js';
 import { performAction, sweepClocks } from '../cases/index.js';
@@ -59,6 +60,23 @@ export async function seedDemo(database: Database, options: { requests: number; 
   // The demo's own answered requests give smart dispatch a history to learn from.
   if (created > 0) await trainFromHistory(database, options.now);
   return { accounts: await listAccounts(database), requests: created };
+}
+
+/**
+ * Seeds the demo county when the database has no units yet; null when it had. App servers
+ * starting together on one new database take turns here: the first seeds, the others wait
+ * and then find it full. onSeeding tells the caller that this process is the one seeding.
+ */
+export async function seedDemoIfEmpty(
+  database: Database,
+  options: { requests: number; now: Date; seed?: number; onSeeding?: () => void },
+): Promise<{ accounts: DemoAccount[]; requests: number } | null> {
+  return withAdvisoryLock(database, 'fazhi.demo.seed', async () => {
+    const [{ n }] = (await database.backend.query('select count(*)::int as n from units', [], 'object')).rows as [{ n: number }];
+    if (n > 0) return null;
+    options.onSeeding?.();
+    return seedDemo(database, options);
+  });
 }
 
 async function listAccounts(database: Database): Promise<DemoAccount[]> {
