@@ -136,12 +136,14 @@ for (const backend of testBackends()) {
       assert.deepEqual([cell.requests, cell.open, cell.overdue, cell.overdueShare], [5, 1, 1, 1]);
     });
 
-    test('the drill-down lists the overdue request', async () => {
-      const res = await ctx.app.inject({ url: `/api/stats/cases?unitId=${ctx.org.governmentId}&kind=overdue`, headers: await ctx.as('leader') });
-      assert.equal(res.statusCode, 200, res.body);
-      const body = res.json() as { total: number; rows: Array<{ unitName: string }> };
-      assert.equal(body.total, 1);
-      assert.match(body.rows[0]!.unitName, /街道|镇/);
+    test('the drill-down lists the open and the overdue request', async () => {
+      for (const kind of ['open', 'overdue']) {
+        const res = await ctx.app.inject({ url: `/api/stats/cases?unitId=${ctx.org.governmentId}&kind=${kind}`, headers: await ctx.as('leader') });
+        assert.equal(res.statusCode, 200, `${kind}: ${res.body}`);
+        const body = res.json() as { total: number; rows: Array<{ unitName: string }> };
+        assert.equal(body.total, 1, kind);
+        assert.match(body.rows[0]!.unitName, /街道|镇/);
+      }
     });
 
     test('the rollups agree with a recomputation from the events', async () => {
