@@ -15,6 +15,7 @@ const RequestDetailPage = lazy(() =>
   import('./modules/staff/pages/request-detail-page').then((m) => ({ default: m.RequestDetailPage })),
 );
 const HotspotsPage = lazy(() => import('./modules/governance/pages/hotspots-page').then((m) => ({ default: m.HotspotsPage })));
+const DashboardPage = lazy(() => import('./modules/metrics/pages/dashboard-page').then((m) => ({ default: m.DashboardPage })));
 const MetricsPage = lazy(() => import('./modules/metrics/pages/metrics-page').then((m) => ({ default: m.MetricsPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -47,6 +48,7 @@ export function AppRoutes() {
         <Route path="requests/new" element={<Lazy><NewRequestPage /></Lazy>} />
         <Route path="requests/:caseId" element={<Lazy><RequestDetailPage /></Lazy>} />
         <Route path="metrics" element={<Lazy><MetricsPage /></Lazy>} />
+        <Route path="dashboard" element={<Lazy><DashboardPage /></Lazy>} />
         <Route path="hotspots" element={<Lazy><HotspotsPage /></Lazy>} />
       </Route>
       <Route path="*" element={<NotFound />} />

@@ -1,5 +1,12 @@
 import type { RankKey } from '../../../../contracts/metrics';
-import type { Ranking } from '../../../../contracts/statistics';
+import type {
+  Dashboard,
+  DrillDownKind,
+  DrillDownRow,
+  PublicStatistics,
+  PublicStatisticsSettings,
+  Ranking,
+} from '../../../../contracts/statistics';
 import { api, withQuery } from '../../api/client';
 
 export interface MetricsQuery {
@@ -15,4 +22,33 @@ export function fetchRanking(query: MetricsQuery, signal?: AbortSignal): Promise
 
 export function exportUrl(query: MetricsQuery): string {
   return withQuery('/api/metrics/export.xlsx', { ...query });
+}
+
+export function fetchDashboard(query: MetricsQuery, signal?: AbortSignal): Promise<Dashboard> {
+  return api.get('/api/stats/dashboard', { query: { ...query }, signal });
+}
+
+export interface DrillDownQuery {
+  unitId: number;
+  kind: DrillDownKind;
+  page: number;
+  pageSize: number;
+}
+
+export function fetchDrillDown(query: DrillDownQuery, signal?: AbortSignal): Promise<{ total: number; rows: DrillDownRow[] }> {
+  return api.get('/api/stats/cases', { query: { ...query }, signal });
+}
+
+/** No login: the public page calls this without a session. */
+export function fetchPublicStatistics(signal?: AbortSignal): Promise<PublicStatistics> {
+  return api.get('/api/public/statistics', { signal, quiet401: true });
+}
+
+export function fetchPublicSettings(): Promise<PublicStatisticsSettings> {
+  return api.get('/api/stats/public-settings');
+}
+
+/** The answer's body is not relied on: the page keeps what it sent. */
+export function savePublicSettings(settings: PublicStatisticsSettings): Promise<unknown> {
+  return api.put('/api/stats/public-settings', settings);
 }

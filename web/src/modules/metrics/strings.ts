@@ -39,6 +39,11 @@ export const metricsStrings = {
     lastYear: '上年同期',
     previous: '上期',
   },
+  /** Shown before "—" when there is nothing to compare with. */
+  changeShort: {
+    lastYear: '同比',
+    previous: '环比',
+  },
   change: {
     up: (basis: string, percent: string) => `较${basis}增加${percent}%`,
     down: (basis: string, percent: string) => `较${basis}减少${percent}%`,
@@ -47,12 +52,10 @@ export const metricsStrings = {
   none: '—',
   rangeText: (from: string, to: string) => `${from} 至 ${to}`,
   dashboard: {
-    menu: '领导驾驶舱',
     title: '接诉即办驾驶舱',
     rankBy: '排名依据',
     refresh: '刷新',
-    asOf: (time: string) => `数据截至 ${time}`,
-    periods: (previous: string, lastYear: string) => `环比期：${previous}；同比期：${lastYear}`,
+    periods: (asOf: string, previous: string, lastYear: string) => `数据截至 ${asOf}；环比期：${previous}；同比期：${lastYear}`,
     volume: '诉求量',
     volumeBasis: { received: '本区域受理的诉求', dispatched: '派至本单位及下级的诉求' },
     pieces: '件',
@@ -78,10 +81,11 @@ export const metricsStrings = {
       overdue: '超期',
       share: '超期占比',
     },
-    hotspots: '热点预警',
+    hotspots: '热点诉求（近7天）',
+    warning: '预警',
     hotspotsMore: '查看全部',
-    noWarnings: '近7天暂无预警',
-    hotspotLine: (thisWeek: number, growth: string) => `本周 ${thisWeek} 件，${growth}`,
+    noHotspots: '近7天暂无热点诉求',
+    hotspotLine: (thisWeek: number, baseAverage: string, growth: string) => `本周 ${thisWeek} 件 · 前4周周均 ${baseAverage} 件 · ${growth}`,
     loadFailed: '驾驶舱数据加载失败',
   },
   drillDown: {

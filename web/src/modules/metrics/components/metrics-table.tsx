@@ -1,4 +1,5 @@
-import { Table, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Grid, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FIGURE_KEYS, type FigureKey, type FigureValue } from '../../../../../contracts/metrics';
 import type { RankingRow } from '../../../../../contracts/statistics';
@@ -28,13 +29,15 @@ export function UnitKindTag({ kind }: { kind: string }) {
   );
 }
 
-const columns: TableColumnsType<RankingRow> = [
+// On a phone the fixed unit column would fill the screen: it scrolls with the figures there.
+const columnsFor = (narrow: boolean): TableColumnsType<RankingRow> => [
+
   {
     title: s.columns.rank,
     dataIndex: 'rank',
     width: 64,
     align: 'center',
-    fixed: 'left',
+    fixed: narrow ? undefined : 'left',
     defaultSortOrder: 'ascend',
     sorter: nullsLast((r) => r.rank),
     render: (v: number | null) => v ?? s.none,
@@ -42,8 +45,8 @@ const columns: TableColumnsType<RankingRow> = [
   {
     title: s.columns.unit,
     key: 'unit',
-    width: 220,
-    fixed: 'left',
+    width: narrow ? 170 : 250,
+    fixed: narrow ? undefined : 'left',
     render: (_, row) => (
       <span data-testid="ranking-unit" data-unit-id={row.unit.unitId}>
         <UnitKindTag kind={row.unit.kind} />
@@ -112,7 +115,9 @@ function TotalRow({ total }: { total: RankingRow }) {
 }
 
 /** Departments and townships side by side, with the chosen unit as a whole (合计) below. */
-export function MetricsTable({ rows, total, loading }: { rows: RankingRow[]; total?: RankingRow; loading: boolean }) {
+export function MetricsTable({ rows, total, loading, maxHeight }: { rows: RankingRow[]; total?: RankingRow; loading: boolean; maxHeight?: number }) {
+  const narrow = !Grid.useBreakpoint().md;
+  const columns = useMemo(() => columnsFor(narrow), [narrow]);
   return (
     <Table<RankingRow>
       rowKey={(r) => r.unit.unitId}
@@ -122,10 +127,16 @@ export function MetricsTable({ rows, total, loading }: { rows: RankingRow[]; tot
       columns={columns}
       dataSource={rows}
       pagination={false}
-      scroll={{ x: 1400 }}
+      scroll={{ x: 1400, y: maxHeight }}
       locale={{ emptyText: s.empty }}
       showSorterTooltip={false}
-      summary={() => (total && rows.length ? <TotalRow total={total} /> : null)}
+      summary={() =>
+        total && rows.length ? (
+          <Table.Summary fixed={maxHeight ? 'bottom' : undefined}>
+            <TotalRow total={total} />
+          </Table.Summary>
+        ) : null
+      }
       data-testid="metrics-table"
     />
   );
