@@ -16,6 +16,9 @@ const RequestDetailPage = lazy(() =>
 );
 const HotspotsPage = lazy(() => import('./modules/governance/pages/hotspots-page').then((m) => ({ default: m.HotspotsPage })));
 const DashboardPage = lazy(() => import('./modules/metrics/pages/dashboard-page').then((m) => ({ default: m.DashboardPage })));
+const PublicStatisticsPage = lazy(() =>
+  import('./modules/metrics/pages/public-statistics-page').then((m) => ({ default: m.PublicStatisticsPage })),
+);
 const MetricsPage = lazy(() => import('./modules/metrics/pages/metrics-page').then((m) => ({ default: m.MetricsPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -42,6 +45,7 @@ export function AppRoutes() {
     <Routes>
       <Route path="/" element={<SubmitPage />} />
       <Route path="/track/:code" element={<TrackPage />} />
+      <Route path="/public/statistics" element={<Lazy><PublicStatisticsPage /></Lazy>} />
       <Route path="/staff/login" element={<Lazy><LoginPage /></Lazy>} />
       <Route path="/staff" element={<Lazy><StaffLayout /></Lazy>}>
         <Route index element={<Lazy><TodoPage /></Lazy>} />

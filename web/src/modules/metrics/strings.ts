@@ -125,6 +125,6 @@ export const metricsStrings = {
     unpublishedHint: '本地区尚未公开接诉即办统计数据，请以后再来查看。',
     nothingShown: '本期没有公开的统计内容',
     backHome: '返回诉求提交',
-    note: '百分比保留两位小数（四舍五入），括号内为分子/分母。',
+    note: '百分比保留两位小数（四舍五入），其后小字为分子/分母。',
   },
 } as const;

@@ -35,20 +35,22 @@ function Changes({ compared, better, testId }: { compared: Pick<Compared, 'chang
 }
 
 /** 诉求量 of the period with 同比/环比. */
-export function VolumeCard({ total, basisHint }: { total: Compared; basisHint: string }) {
+export function VolumeCard({ title = s.dashboard.volume, total, basisHint }: { title?: string; total: Compared; basisHint?: string }) {
   return (
     <Card size="small" style={{ height: '100%' }} data-testid="volume-card">
       <Statistic
-        title={s.dashboard.volume}
+        title={title}
         value={total.current}
         suffix={s.dashboard.pieces}
         styles={{ content: { fontSize: 32, fontWeight: 600, color: '#1f5fbf' } }}
         data-testid="volume-total"
       />
       <Changes compared={total} testId="volume-change" />
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {basisHint}
-      </Typography.Text>
+      {basisHint && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {basisHint}
+        </Typography.Text>
+      )}
     </Card>
   );
 }
@@ -101,11 +103,15 @@ function FigureCard({ figureKey, figure }: { figureKey: FigureKey; figure: Compa
         }
         value={formatRate(figure)}
         suffix={
-          <span style={{ fontSize: 12, color: NEUTRAL, fontWeight: 400, marginInlineStart: 4 }} data-testid={`figure-${figureKey}-fraction`}>
+          <span style={{ fontSize: 12, color: NEUTRAL, fontWeight: 400 }} data-testid={`figure-${figureKey}-fraction`}>
             {formatFraction(figure)}
           </span>
         }
-        styles={{ content: { fontSize: 24, fontWeight: 600, fontVariantNumeric: 'tabular-nums' } }}
+        // On a narrow card the fraction wraps under the rate at its own small line height.
+        styles={{
+          content: { fontSize: 24, fontWeight: 600, fontVariantNumeric: 'tabular-nums', display: 'flex', flexWrap: 'wrap', alignItems: 'baseline' },
+          suffix: { lineHeight: 1.5 },
+        }}
         data-testid={`figure-${figureKey}-value`}
       />
       <Changes compared={figure} better={lower ? 'down' : 'up'} testId={`figure-${figureKey}-change`} />
@@ -114,12 +120,12 @@ function FigureCard({ figureKey, figure }: { figureKey: FigureKey; figure: Compa
 }
 
 /** All figures with numerator/denominator and 同比/环比; only the ones present are shown. */
-export function FigureCards({ figures }: { figures: Partial<Record<FigureKey, ComparedFigure>> }) {
+export function FigureCards({ figures, narrow = false }: { figures: Partial<Record<FigureKey, ComparedFigure>>; narrow?: boolean }) {
   const keys = FIGURE_KEYS.filter((key) => figures[key]);
   return (
     <Row gutter={[12, 12]}>
       {keys.map((key) => (
-        <Col key={key} xs={12} md={8}>
+        <Col key={key} xs={12} md={narrow ? 12 : 8}>
           <FigureCard figureKey={key} figure={figures[key]!} />
         </Col>
       ))}

@@ -19,6 +19,7 @@ const SCALES: Record<MapMeasure, string[]> = {
 /** Cells with nothing open have no 超期占比: below the scale, shown grey. */
 const NO_VALUE = -1;
 const ROW_HEIGHT = 64;
+const GRID = { left: 4, right: 4, top: 4, bottom: 44 };
 
 const cellValue = (cell: TownshipCell, measure: MapMeasure) =>
   measure === 'requests' ? cell.requests : cell.overdueShare === null ? NO_VALUE : Math.round(cell.overdueShare * 1000) / 10;
@@ -37,7 +38,7 @@ export function TownshipMap({ cells, measure, onSelect }: { cells: TownshipCell[
     const max = Math.max(measure === 'requests' ? 1 : 10, ...values);
     const strong = max * 0.6;
     return {
-      grid: { left: 4, right: 4, top: 4, bottom: 44 },
+      grid: GRID,
       tooltip: {
         formatter: (p: { dataIndex: number }) => {
           const c = cells[p.dataIndex]!;
@@ -86,12 +87,13 @@ export function TownshipMap({ cells, measure, onSelect }: { cells: TownshipCell[
   }, [cells, measure, rows, columns]);
 
   return (
-    <div data-testid="township-map">
+    // The grid's size lets a browser test find a cell on the canvas.
+    <div data-testid="township-map" data-rows={rows} data-columns={columns}>
       <ReactEChartsCore
         echarts={echarts}
         option={option}
         notMerge
-        style={{ height: rows * ROW_HEIGHT + 48, width: '100%' }}
+        style={{ height: rows * ROW_HEIGHT + GRID.top + GRID.bottom, width: '100%' }}
         onEvents={{
           click: (p: { dataIndex: number }) => {
             const cell = cells[p.dataIndex];

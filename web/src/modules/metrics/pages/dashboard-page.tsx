@@ -10,6 +10,7 @@ import { exportUrl, fetchDashboard, type MetricsQuery } from '../api';
 import { DrillDownDrawer } from '../components/drill-down-drawer';
 import { HotspotsCard } from '../components/hotspots-card';
 import { MetricsTable } from '../components/metrics-table';
+import { PublicSettingsCard } from '../components/public-settings-card';
 import { FigureCards, LiveCard, VolumeCard } from '../components/stat-cards';
 import type { MapMeasure } from '../components/township-map';
 import { UnitTreeSelect } from '../components/unit-tree-select';
@@ -228,6 +229,7 @@ export function DashboardPage() {
                 {s.note}
               </Typography.Paragraph>
             </Card>
+            {user.role === 'admin' && <PublicSettingsCard />}
           </Space>
         </Spin>
       )}
