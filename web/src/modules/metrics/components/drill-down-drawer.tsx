@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Alert, Drawer, Grid, Table } from 'antd';
 import { Link } from 'react-router-dom';
 import type { DrillDownKind, DrillDownRow } from '../../../../../contracts/statistics';
-import { errorMessage } from '../../../api/client';
+import { useLoaded } from '../../../api/use-loaded';
 import { formatDateTime } from '../../../ui/format';
 import { StateTag } from '../../citizen/components/state-tag';
 import { staffStrings } from '../../staff/strings';
@@ -25,20 +25,12 @@ interface DrillDownDrawerProps {
 export function DrillDownDrawer({ unitId, unitName, kind, onClose }: DrillDownDrawerProps) {
   const screens = Grid.useBreakpoint();
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ total: number; rows: DrillDownRow[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
   useEffect(() => setPage(1), [kind, unitId]);
-  useEffect(() => {
-    if (!kind) return;
-    const controller = new AbortController();
-    setData(null);
-    setError(null);
-    fetchDrillDown({ unitId, kind, page, pageSize: PAGE_SIZE }, controller.signal).then(setData, (err: unknown) => {
-      if (!controller.signal.aborted) setError(errorMessage(err));
-    });
-    return () => controller.abort();
-  }, [unitId, kind, page]);
+  const load = useCallback(
+    (signal: AbortSignal) => fetchDrillDown({ unitId, kind: kind!, page, pageSize: PAGE_SIZE }, signal),
+    [unitId, kind, page],
+  );
+  const { data, loading, error } = useLoaded(kind ? load : null);
 
   return (
     <Drawer
@@ -53,7 +45,7 @@ export function DrillDownDrawer({ unitId, unitName, kind, onClose }: DrillDownDr
       <Table<DrillDownRow>
         rowKey="caseId"
         size="small"
-        loading={!data && !error}
+        loading={loading}
         dataSource={data?.rows ?? []}
         locale={{ emptyText: s.drillDown.empty }}
         scroll={{ x: 900 }}

@@ -1,29 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { Alert, Card, Empty, Skeleton, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { errorMessage } from '../../../api/client';
-import { getHotspots, type HotspotGroup } from '../../governance/api';
+import { useLoaded } from '../../../api/use-loaded';
+import { getHotspots } from '../../governance/api';
 import { metricsStrings as s } from '../strings';
 
 const SHOWN = 6;
 
 /** The hotspots of the place under the dashboard (a township's own, or all): warnings first. */
 export function HotspotsCard({ townshipCode }: { townshipCode: string | null }) {
-  const [groups, setGroups] = useState<HotspotGroup[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let alive = true;
-    setGroups(null);
-    setError(null);
-    getHotspots(townshipCode ?? undefined).then(
-      (r) => alive && setGroups([...r.groups.filter((g) => g.warning), ...r.groups.filter((g) => !g.warning)].slice(0, SHOWN)),
-      (err: unknown) => alive && setError(errorMessage(err)),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [townshipCode]);
+  const load = useCallback(
+    () => getHotspots(townshipCode ?? undefined).then((r) => [...r.groups.filter((g) => g.warning), ...r.groups.filter((g) => !g.warning)].slice(0, SHOWN)),
+    [townshipCode],
+  );
+  const { data: groups, error } = useLoaded(load);
 
   return (
     <Card

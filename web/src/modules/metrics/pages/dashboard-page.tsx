@@ -1,9 +1,9 @@
-import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, DatePicker, Form, Row, Segmented, Select, Skeleton, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Col, Form, Row, Segmented, Select, Skeleton, Space, Spin, Typography } from 'antd';
 import { FIGURE_KEYS, type RankKey } from '../../../../../contracts/metrics';
-import type { Dashboard, DrillDownKind, StatsUnit } from '../../../../../contracts/statistics';
-import { errorMessage } from '../../../api/client';
+import type { DrillDownKind, StatsUnit } from '../../../../../contracts/statistics';
+import { useLoaded } from '../../../api/use-loaded';
 import { formatDateTime } from '../../../ui/format';
 import { useStaffSession } from '../../staff/auth-context';
 import { exportUrl, fetchDashboard, type MetricsQuery } from '../api';
@@ -13,8 +13,8 @@ import { MetricsTable } from '../components/metrics-table';
 import { PublicSettingsCard } from '../components/public-settings-card';
 import { FigureCards, LiveCard, VolumeCard } from '../components/stat-cards';
 import type { MapMeasure } from '../components/township-map';
-import { UnitTreeSelect } from '../components/unit-tree-select';
-import { describeRange, periodPresets, thisMonth, toDateRange, type Range } from '../periods';
+import { ScopeFields } from '../components/scope-fields';
+import { describeRange, thisMonth, toDateRange, type Range } from '../periods';
 import { metricsStrings as s } from '../strings';
 
 // ECharts is the heaviest dependency: the numbers show before the charts arrive.
@@ -48,31 +48,13 @@ export function DashboardPage() {
   const [range, setRange] = useState<Range>(thisMonth);
   const [rankBy, setRankBy] = useState<RankKey>('compositeScore');
   const [tick, setTick] = useState(0);
-  const [dashboard, setDashboard] = useState<Dashboard | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const [drill, setDrill] = useState<DrillDownKind | null>(null);
   const [measure, setMeasure] = useState<MapMeasure>('requests');
 
   const query = useMemo<MetricsQuery>(() => ({ unitId, ...toDateRange(range), rankBy }), [unitId, range, rankBy]);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    setError(null);
-    fetchDashboard(query, controller.signal).then(
-      (result) => {
-        setDashboard(result);
-        setLoading(false);
-      },
-      (err: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(errorMessage(err));
-        setLoading(false);
-      },
-    );
-    return () => controller.abort();
-  }, [query, tick]);
+  // A new tick (刷新) asks again for the same query.
+  const load = useCallback((signal: AbortSignal) => fetchDashboard(query, signal), [query, tick]);
+  const { data: dashboard, loading, error } = useLoaded(load);
 
   const chooseUnit = (id: number) => {
     setTrail([]);
@@ -105,18 +87,7 @@ export function DashboardPage() {
         }
       >
         <Form layout="inline" style={{ rowGap: 8 }}>
-          <Form.Item label={s.unit}>
-            <UnitTreeSelect value={unitId} onChange={chooseUnit} />
-          </Form.Item>
-          <Form.Item label={s.period}>
-            <DatePicker.RangePicker
-              value={range}
-              presets={periodPresets}
-              allowClear={false}
-              onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
-              data-testid="dashboard-range"
-            />
-          </Form.Item>
+          <ScopeFields unitId={unitId} onUnitChange={chooseUnit} range={range} onRangeChange={setRange} rangeTestId="dashboard-range" />
           <Form.Item label={d.rankBy}>
             <Select<RankKey> value={rankBy} onChange={setRankBy} options={RANK_OPTIONS} style={{ width: 140 }} data-testid="dashboard-rank-by" />
           </Form.Item>
