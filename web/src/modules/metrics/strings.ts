@@ -39,10 +39,10 @@ export const metricsStrings = {
     lastYear: '上年同期',
     previous: '上期',
   },
-  /** Shown before "—" when there is nothing to compare with. */
-  changeShort: {
-    lastYear: '同比',
-    previous: '环比',
+  /** Shown when there is nothing to compare with (a zero base). */
+  noChange: {
+    lastYear: '同比 —',
+    previous: '环比 —',
   },
   change: {
     up: (basis: string, percent: string) => `较${basis}增加${percent}%`,
@@ -63,7 +63,7 @@ export const metricsStrings = {
     liveHint: '点击数字查看明细',
     liveCounts: { open: '在办', overdue: '超期', dueSoon: '临期', awaitingDispatch: '待派单' },
     figuresTitle: '考核指标',
-    lowerIsBetter: '越低越好',
+    lowerIsBetter: '（越低越好）',
     byDay: '每日诉求量',
     byChannel: '受理渠道',
     byType: '诉求类型',
@@ -75,12 +75,9 @@ export const metricsStrings = {
     map: '乡镇街道分布',
     mapCaption: '示意图，非地理边界；点击乡镇街道查看其驾驶舱',
     mapBy: { requests: '诉求量', overdueShare: '超期占比' },
-    mapTooltip: {
-      requests: '诉求量',
-      open: '在办',
-      overdue: '超期',
-      share: '超期占比',
-    },
+    /** Lines of a township's tooltip (the name is escaped by the caller). */
+    mapTooltip: (requests: number, open: number, overdue: number, share: string) => [`诉求量：${requests}`, `在办：${open}`, `超期：${overdue}`, `超期占比：${share}`],
+    sliceTooltip: (count: number, share: string) => `${count} 件（${share}）`,
     hotspots: '热点诉求（近7天）',
     warning: '预警',
     hotspotsMore: '查看全部',

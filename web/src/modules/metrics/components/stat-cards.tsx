@@ -20,7 +20,7 @@ export function ChangeLine({ value, basis, better, testId }: { value: number | n
     <div style={{ color, fontSize: 12, lineHeight: '20px', whiteSpace: 'nowrap' }} data-testid={testId}>
       {direction > 0 && <ArrowUpOutlined style={{ marginInlineEnd: 4 }} />}
       {direction < 0 && <ArrowDownOutlined style={{ marginInlineEnd: 4 }} />}
-      {value === null ? `${s.changeShort[basis]} ${s.none}` : formatChange(value, basis)}
+      {value === null ? s.noChange[basis] : formatChange(value, basis)}
     </div>
   );
 }
@@ -98,7 +98,7 @@ function FigureCard({ figureKey, figure }: { figureKey: FigureKey; figure: Compa
         title={
           <span>
             {s.figures[figureKey]}
-            {lower && <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 4 }}>（{s.dashboard.lowerIsBetter}）</Typography.Text>}
+            {lower && <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 4 }}>{s.dashboard.lowerIsBetter}</Typography.Text>}
           </span>
         }
         value={formatRate(figure)}

@@ -15,7 +15,8 @@ echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, Tool
 /** Government-report palette: the brand blue first, then calm distinguishable hues. */
 const PALETTE = [brandColor, '#2e8b57', '#d48806', '#c8102e', '#6f42c1', '#13a8a8', '#8c8c8c', '#eb7a2e', '#597ef7', '#a0d911'];
 
-const sliceTooltip = (slice: VolumeSlice) => `${slice.label}<br/>${slice.count} ${s.dashboard.pieces}（${formatShare(slice.share)}）`;
+// Tooltips are HTML: labels come from the taxonomy and are escaped.
+const sliceTooltip = (slice: VolumeSlice) => `${echarts.format.encodeHTML(slice.label)}<br/>${s.dashboard.sliceTooltip(slice.count, formatShare(slice.share))}`;
 
 function Chart({ option, height, testId }: { option: object; height: number; testId?: string }) {
   return (

@@ -42,8 +42,8 @@ export function TownshipMap({ cells, measure, onSelect }: { cells: TownshipCell[
       tooltip: {
         formatter: (p: { dataIndex: number }) => {
           const c = cells[p.dataIndex]!;
-          const t = s.dashboard.mapTooltip;
-          return `<b>${c.unit.name}</b><br/>${t.requests}：${c.requests}<br/>${t.open}：${c.open}<br/>${t.overdue}：${c.overdue}<br/>${t.share}：${formatShare(c.overdueShare)}`;
+          const lines = s.dashboard.mapTooltip(c.requests, c.open, c.overdue, formatShare(c.overdueShare));
+          return [`<b>${echarts.format.encodeHTML(c.unit.name)}</b>`, ...lines].join('<br/>');
         },
       },
       xAxis: { type: 'category', data: Array.from({ length: columns }, (_, i) => i), show: false },

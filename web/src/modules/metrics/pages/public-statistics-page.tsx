@@ -41,8 +41,8 @@ export function PublicStatisticsPage() {
     return () => controller.abort();
   }, []);
 
-  const figures = data ? Object.keys(data.figures).length > 0 : false;
-  const nothing = data && !data.requests && !figures && !data.byCategory && !data.byDay;
+  const hasFigures = !!data && Object.keys(data.figures).length > 0;
+  const nothing = data && !data.requests && !hasFigures && !data.byCategory && !data.byDay;
 
   return (
     <CitizenShell title={p.title} subtitle={data ? p.subtitle(data.regionName, describeRange(data.period)) : undefined}>
@@ -69,9 +69,9 @@ export function PublicStatisticsPage() {
           </Card>
         )}
         {data?.requests && <VolumeCard title={p.requests} total={data.requests} />}
-        {figures && (
+        {data && hasFigures && (
           <Card size="small" title={p.figures} styles={{ body: { background: '#f7f9fc' } }} data-testid="public-figures">
-            <FigureCards figures={data!.figures} narrow />
+            <FigureCards figures={data.figures} narrow />
           </Card>
         )}
         {data?.byCategory && (
