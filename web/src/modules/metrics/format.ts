@@ -36,7 +36,7 @@ export function formatFraction(figure: FigureValue): string {
   return `${formatCount(figure.numerator)}/${formatCount(figure.denominator)}`;
 }
 
-export function formatCount(value: number): string {
+function formatCount(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2)));
 }
 

@@ -3,7 +3,7 @@ import { Grid, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FIGURE_KEYS, type FigureKey, type FigureValue } from '../../../../../contracts/metrics';
 import type { RankingRow } from '../../../../../contracts/statistics';
-import { formatCount, formatRate, formatScore } from '../format';
+import { formatFraction, formatRate, formatScore } from '../format';
 import { metricsStrings as s } from '../strings';
 
 // Rows without a value sort after every real value, in either direction of the sort.
@@ -20,7 +20,7 @@ function nullsLast(value: (row: RankingRow) => number | null) {
 
 const KIND_COLORS: Record<string, string> = { department: 'blue', township: 'green', government: 'purple', community: 'cyan', grid: 'geekblue' };
 
-export function UnitKindTag({ kind }: { kind: string }) {
+function UnitKindTag({ kind }: { kind: string }) {
   const label = (s.unitKinds as Record<string, string>)[kind] ?? kind;
   return (
     <Tag color={KIND_COLORS[kind] ?? 'default'} style={{ marginInlineEnd: 6 }} data-testid="unit-kind">
@@ -85,7 +85,7 @@ function FigureCell({ figure, testId, unitId }: { figure: FigureValue | undefine
       <div style={{ fontVariantNumeric: 'tabular-nums' }}>{formatRate(figure)}</div>
       {figure && (
         <Typography.Text type="secondary" style={{ fontSize: 12, fontVariantNumeric: 'tabular-nums' }}>
-          {formatCount(figure.numerator)}/{formatCount(figure.denominator)}
+          {formatFraction(figure)}
         </Typography.Text>
       )}
     </div>

@@ -31,7 +31,7 @@ export function PublicSettingsCard() {
   const save = async (values: PublicStatisticsSettings) => {
     setSaving(true);
     try {
-      await savePublicSettings({ ...values, figures: FIGURE_KEYS.filter((key) => values.figures.includes(key)) });
+      await savePublicSettings({ ...values, figures: FIGURE_KEYS.filter((key) => (values.figures ?? []).includes(key)) });
       void message.success(t.saved);
     } catch (err) {
       void message.error(errorMessage(err));

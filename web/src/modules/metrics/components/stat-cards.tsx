@@ -13,7 +13,7 @@ const NEUTRAL = '#595959';
  * "较上年同期增加93%" with an arrow; green when the change is an improvement, red when not,
  * grey for a plain count (`better` undefined) or no change.
  */
-export function ChangeLine({ value, basis, better, testId }: { value: number | null; basis: ChangeBasis; better?: 'up' | 'down'; testId?: string }) {
+function ChangeLine({ value, basis, better, testId }: { value: number | null; basis: ChangeBasis; better?: 'up' | 'down'; testId?: string }) {
   const direction = value === null || Math.abs(value) < 0.0005 ? 0 : Math.sign(value);
   const color = direction === 0 || !better ? NEUTRAL : (direction > 0) === (better === 'up') ? GOOD : BAD;
   return (
@@ -109,8 +109,8 @@ function FigureCard({ figureKey, figure }: { figureKey: FigureKey; figure: Compa
         }
         // On a narrow card the fraction wraps under the rate at its own small line height.
         styles={{
-          content: { fontSize: 24, fontWeight: 600, fontVariantNumeric: 'tabular-nums', display: 'flex', flexWrap: 'wrap', alignItems: 'baseline' },
-          suffix: { lineHeight: 1.5 },
+          content: { fontSize: 24, fontWeight: 600, fontVariantNumeric: 'tabular-nums', display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: 4 },
+          suffix: { fontSize: 12, lineHeight: '18px', marginInlineStart: 0 },
         }}
       />
       <Changes compared={figure} better={lower ? 'down' : 'up'} testId={`figure-${figureKey}-change`} />
