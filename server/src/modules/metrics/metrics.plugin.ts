@@ -1,15 +1,18 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FIGURE_KEYS, type RankKey } from '../../../../contracts/metrics.js';
 import type { DateRange, DrillDownKind } from '../../../../contracts/statistics.js';
 import type { AppContext } from '../../platform/http/context.js';
 import { requireStaff } from '../auth/index.js';
-import { findUnit } from '../orgs/index.js';
+import { findUnit, type UnitRow } from '../orgs/index.js';
 import { metricsError } from './metrics.errors.js';
 import { computeDashboard } from './operations/compute-dashboard.js';
 import { computeRanking } from './operations/compute-ranking.js';
 import { drillDown } from './operations/drill-down.js';
 import { exportFiguresXlsx } from './operations/export-figures-xlsx.js';
+import { dashboardTableXlsx, drillDownXlsx } from './operations/export-stats-table.js';
 import { daysIn, periodFromDates } from './rules/period.js';
+import { STATS_TABLE_KEYS, exportFileName, type StatsTableKey } from './rules/stats-tables.js';
+import { TABLE_TITLES } from './metrics.strings.js';
 
 /** Longest period a dashboard or ranking covers (about three years). */
 const MAX_DAYS = 1100;
@@ -22,21 +25,38 @@ const rangeProperties = {
   rankBy: { type: 'string', enum: RANK_KEYS },
 };
 const querystring = { type: 'object', required: ['from', 'to'], additionalProperties: false, properties: rangeProperties };
+const drillDownKind = { type: 'string', enum: ['open', 'overdue', 'dueSoon', 'awaitingDispatch'] };
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const attachment = (fileName: string) => `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 export async function metricsPlugin(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  /** The unit asked for, or the person's own scope; anything outside the scope is "not found". */
+  async function unitInScope(request: FastifyRequest, unitId: number | undefined): Promise<UnitRow> {
+    const actor = requireStaff(request);
+    const unit = await findUnit(ctx.database.db, unitId ?? actor.scopeUnitId);
+    if (!unit || !unit.path.startsWith(actor.scopePath)) throw metricsError('UNIT_OUT_OF_SCOPE');
+    return unit;
+  }
+
   /** The unit asked for (or the person's own scope) and the period, both checked. */
   async function scopeAndRange(request: FastifyRequest) {
-    const actor = requireStaff(request);
     const q = request.query as { unitId?: number; from: string; to: string; rankBy?: RankKey };
     const range: DateRange = { from: q.from, to: q.to };
+    requireStaff(request);
     if (!periodFromDates(q.from, q.to)) throw metricsError('PERIOD_INVALID');
     if (daysIn(range) > MAX_DAYS) throw metricsError('PERIOD_TOO_LONG');
-    const unit = await findUnit(ctx.database.db, q.unitId ?? actor.scopeUnitId);
-    if (!unit || !unit.path.startsWith(actor.scopePath)) throw metricsError('UNIT_OUT_OF_SCOPE');
+    const unit = await unitInScope(request, q.unitId);
     return { unit, range, rankBy: q.rankBy ?? 'compositeScore' };
+  }
+
+  const sendFile = (reply: FastifyReply, type: string, fileName: string, body: unknown) =>
+    reply.type(type).header('content-disposition', attachment(fileName)).send(body);
+
+  async function sendRankingXlsx(request: FastifyRequest, reply: FastifyReply) {
+    const { unit, range, rankBy } = await scopeAndRange(request);
+    const body = await exportFiguresXlsx(await computeRanking(ctx.database, unit, range, rankBy));
+    return sendFile(reply, XLSX_TYPE, exportFileName(TABLE_TITLES.ranking, range), body);
   }
 
   app.get(
@@ -51,10 +71,26 @@ export async function metricsPlugin(app: FastifyInstance, ctx: AppContext): Prom
   app.get(
     '/api/metrics/export.xlsx',
     { schema: { summary: '导出考核指标', description: 'The same ranking as an Excel workbook.', tags: ['统计'], querystring } },
+    async (request, reply) => sendRankingXlsx(request, reply),
+  );
+
+  app.get(
+    '/api/stats/export/:table.xlsx',
+    {
+      schema: {
+        summary: '导出驾驶舱表格',
+        description: 'One table of the dashboard as an Excel workbook, built from the same Dashboard (or Ranking) as the JSON: rates as text with numerator and denominator columns.',
+        tags: ['统计'],
+        params: { type: 'object', required: ['table'], properties: { table: { type: 'string', enum: STATS_TABLE_KEYS } } },
+        querystring,
+      },
+    },
     async (request, reply) => {
+      const { table } = request.params as { table: StatsTableKey };
+      if (table === 'ranking') return sendRankingXlsx(request, reply);
       const { unit, range, rankBy } = await scopeAndRange(request);
-      const body = await exportFiguresXlsx(await computeRanking(ctx.database, unit, range, rankBy));
-      return reply.type(XLSX_TYPE).header('content-disposition', attachment(`接诉即办考核统计_${range.from}_${range.to}.xlsx`)).send(body);
+      const { fileName, body } = dashboardTableXlsx(table, await computeDashboard(ctx.database, unit, range, ctx.time.now(), rankBy));
+      return sendFile(reply, XLSX_TYPE, fileName, body);
     },
   );
 
@@ -80,7 +116,7 @@ export async function metricsPlugin(app: FastifyInstance, ctx: AppContext): Prom
           additionalProperties: false,
           properties: {
             unitId: { type: 'integer', minimum: 1 },
-            kind: { type: 'string', enum: ['open', 'overdue', 'dueSoon', 'awaitingDispatch'] },
+            kind: drillDownKind,
             page: { type: 'integer', minimum: 1, default: 1 },
             pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
           },
@@ -88,11 +124,27 @@ export async function metricsPlugin(app: FastifyInstance, ctx: AppContext): Prom
       },
     },
     async (request) => {
-      const actor = requireStaff(request);
       const q = request.query as { unitId?: number; kind: DrillDownKind; page: number; pageSize: number };
-      const unit = await findUnit(ctx.database.db, q.unitId ?? actor.scopeUnitId);
-      if (!unit || !unit.path.startsWith(actor.scopePath)) throw metricsError('UNIT_OUT_OF_SCOPE');
+      const unit = await unitInScope(request, q.unitId);
       return drillDown(ctx.database, unit, q.kind, ctx.time.now(), q.page, q.pageSize);
+    },
+  );
+
+  app.get(
+    '/api/stats/cases/export.xlsx',
+    {
+      schema: {
+        summary: '导出驾驶舱下钻清单',
+        description: 'Every request behind a live count (up to 50,000), by the drill-down query, as a streamed Excel workbook.',
+        tags: ['统计'],
+        querystring: { type: 'object', required: ['kind'], additionalProperties: false, properties: { unitId: { type: 'integer', minimum: 1 }, kind: drillDownKind } },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query as { unitId?: number; kind: DrillDownKind };
+      const unit = await unitInScope(request, q.unitId);
+      const { fileName, body } = await drillDownXlsx(ctx.database, unit, q.kind, ctx.time.now());
+      return sendFile(reply, XLSX_TYPE, fileName, body);
     },
   );
 }

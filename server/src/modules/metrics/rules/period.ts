@@ -70,3 +70,8 @@ function monthsBetween(range: DateRange): number {
   const [ty, tm] = range.to.split('-').map(Number) as [number, number];
   return (ty - fy) * 12 + (tm - fm) + 1;
 }
+
+/** An instant as China's wall-clock time, "2026-03-02 08:30", for tables people read. */
+export function chinaDateTime(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
