@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FIGURE_KEYS, type RankKey } from '../../../../contracts/metrics.js';
-import type { DateRange, DrillDownKind } from '../../../../contracts/statistics.js';
+import type { DateRange, DrillDownKind, PublicStatisticsSettings } from '../../../../contracts/statistics.js';
+import { platformError } from '../../platform/errors/platform-errors.js';
 import type { AppContext } from '../../platform/http/context.js';
 import { requireStaff } from '../auth/index.js';
 import { findUnit, type UnitRow } from '../orgs/index.js';
@@ -10,7 +11,10 @@ import { computeRanking } from './operations/compute-ranking.js';
 import { drillDown } from './operations/drill-down.js';
 import { exportFiguresXlsx } from './operations/export-figures-xlsx.js';
 import { dashboardTableXlsx, drillDownXlsx } from './operations/export-stats-table.js';
-import { daysIn, periodFromDates } from './rules/period.js';
+import { publicStatistics, readPublicSettings, rootGovernment, savePublicSettings } from './operations/public-statistics.js';
+import { chinaDate, daysIn, periodFromDates } from './rules/period.js';
+import { PUBLIC_MAX_DAYS, publicRange } from './rules/public-statistics.js';
+import { publicSettingsBody, publicStatisticsResponse } from './metrics.schemas.js';
 import { STATS_TABLE_KEYS, exportFileName, type StatsTableKey } from './rules/stats-tables.js';
 import { TABLE_TITLES } from './metrics.strings.js';
 
@@ -145,6 +149,58 @@ export async function metricsPlugin(app: FastifyInstance, ctx: AppContext): Prom
       const unit = await unitInScope(request, q.unitId);
       const { fileName, body } = await drillDownXlsx(ctx.database, unit, q.kind, ctx.time.now());
       return sendFile(reply, XLSX_TYPE, fileName, body);
+    },
+  );
+
+  app.get(
+    '/api/public/statistics',
+    {
+      schema: {
+        summary: '接诉即办公开统计',
+        description: 'No sign-in. The figures of the whole county (the root government) that public-settings publishes, for a period of at most a year (default: this year to date; a `to` after today is cut to today). 404 PUBLIC_STATISTICS_UNPUBLISHED until an administrator publishes.',
+        tags: ['公开'],
+        querystring: { type: 'object', additionalProperties: false, properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' } } },
+        response: { 200: publicStatisticsResponse },
+      },
+    },
+    async (request) => {
+      const q = request.query as { from?: string; to?: string };
+      const now = ctx.time.now();
+      const range = publicRange(chinaDate(now), q.from, q.to);
+      if (!periodFromDates(range.from, range.to)) throw metricsError('PERIOD_INVALID');
+      if (daysIn(range) > PUBLIC_MAX_DAYS) throw metricsError('PUBLIC_PERIOD_TOO_LONG');
+      return publicStatistics(ctx.database, range, now);
+    },
+  );
+
+  app.get(
+    '/api/stats/public-settings',
+    { schema: { summary: '公开统计设置', description: 'What GET /api/public/statistics publishes; unpublished with nothing chosen until set.', tags: ['统计'] } },
+    async (request) => {
+      requireStaff(request);
+      return readPublicSettings(ctx.database.db);
+    },
+  );
+
+  app.put(
+    '/api/stats/public-settings',
+    {
+      schema: {
+        summary: '修改公开统计设置',
+        description: 'Administrators of the whole county only. Replaces the settings; an unknown figure key answers PUBLIC_FIGURE_UNKNOWN and nothing changes.',
+        tags: ['统计'],
+        body: publicSettingsBody,
+      },
+      // Who may ask is checked before the body, so others learn nothing from validation errors.
+      preValidation: async (request) => {
+        const actor = requireStaff(request, ['admin']);
+        const root = await rootGovernment(ctx.database.db);
+        if (!root || actor.scopeUnitId !== root.id) throw platformError('FORBIDDEN');
+      },
+    },
+    async (request) => {
+      const actor = requireStaff(request, ['admin']);
+      return savePublicSettings(ctx.database, request.body as PublicStatisticsSettings, actor.userId, ctx.time.now());
     },
   );
 }

@@ -84,3 +84,7 @@ export const DRILL_DOWN_TITLES = {
   dueSoon: '临期诉求清单',
   awaitingDispatch: '待派单诉求清单',
 } as const;
+
+export const PUBLIC_TEXT = {
+  unknownFigure: (key: string) => `没有名为“${key}”的指标`,
+} as const;
