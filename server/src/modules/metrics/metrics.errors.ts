@@ -7,4 +7,5 @@ export const metricsError = defineErrors('metrics', {
   PUBLIC_STATISTICS_UNPUBLISHED: { status: 404, message: '本地区尚未公开接诉即办统计数据' },
   PUBLIC_PERIOD_TOO_LONG: { status: 400, message: '公开统计一次最多查询一年' },
   PUBLIC_FIGURE_UNKNOWN: { status: 400, message: '公开设置中有不存在的指标，设置未保存' },
+  REPORT_PERIOD_NOT_STARTED: { status: 400, message: '报告期尚未开始，无法生成报告' },
 });

@@ -10,6 +10,7 @@ import { computeDashboard } from './operations/compute-dashboard.js';
 import { computeRanking } from './operations/compute-ranking.js';
 import { drillDown } from './operations/drill-down.js';
 import { exportFiguresXlsx } from './operations/export-figures-xlsx.js';
+import { buildAnnualReport, buildMonthlyReport } from './operations/build-reports.js';
 import { dashboardTableXlsx, drillDownXlsx } from './operations/export-stats-table.js';
 import { publicStatistics, readPublicSettings, rootGovernment, savePublicSettings } from './operations/public-statistics.js';
 import { chinaDate, daysIn, periodFromDates } from './rules/period.js';
@@ -32,6 +33,7 @@ const querystring = { type: 'object', required: ['from', 'to'], additionalProper
 const drillDownKind = { type: 'string', enum: ['open', 'overdue', 'dueSoon', 'awaitingDispatch'] };
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const attachment = (fileName: string) => `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 export async function metricsPlugin(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -201,6 +203,53 @@ export async function metricsPlugin(app: FastifyInstance, ctx: AppContext): Prom
     async (request) => {
       const actor = requireStaff(request, ['admin']);
       return savePublicSettings(ctx.database, request.body as PublicStatisticsSettings, actor.userId, ctx.time.now());
+    },
+  );
+
+  app.get(
+    '/api/stats/reports/monthly.docx',
+    {
+      schema: {
+        summary: '接诉即办月报',
+        description: 'A Word report of a unit for a calendar month (so far, for the current month): 总体情况, 诉求分布, 办理质效, 排名情况 and 工作建议, with tables and charts; every number is the dashboard\'s for that period.',
+        tags: ['统计'],
+        querystring: {
+          type: 'object',
+          required: ['month'],
+          additionalProperties: false,
+          properties: { unitId: { type: 'integer', minimum: 1 }, month: { type: 'string', pattern: '^20[0-9]{2}-(0[1-9]|1[0-2])$' } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query as { unitId?: number; month: string };
+      const unit = await unitInScope(request, q.unitId);
+      const [year, month] = q.month.split('-').map(Number) as [number, number];
+      const { model, docx } = await buildMonthlyReport(ctx.database, unit, year, month, ctx.time.now());
+      return sendFile(reply, DOCX_TYPE, model.fileName, docx);
+    },
+  );
+
+  app.get(
+    '/api/stats/reports/annual.docx',
+    {
+      schema: {
+        summary: '年度报告接诉即办部分',
+        description: 'The 接诉即办 part of the annual 法治政府建设 report: paragraphs, one table and one chart, the year (to date) against the same days of the year before.',
+        tags: ['统计'],
+        querystring: {
+          type: 'object',
+          required: ['year'],
+          additionalProperties: false,
+          properties: { unitId: { type: 'integer', minimum: 1 }, year: { type: 'integer', minimum: 2000, maximum: 2099 } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query as { unitId?: number; year: number };
+      const unit = await unitInScope(request, q.unitId);
+      const { model, docx } = await buildAnnualReport(ctx.database, unit, q.year, ctx.time.now());
+      return sendFile(reply, DOCX_TYPE, model.fileName, docx);
     },
   );
 }
