@@ -6,6 +6,8 @@ import type { AppContext } from '../../platform/http/context.js';
 import { requireStaff } from '../auth/index.js';
 import { findUnit, type UnitRow } from '../orgs/index.js';
 import { metricsError } from './metrics.errors.js';
+import { publicSettingsBody, publicStatisticsResponse } from './metrics.schemas.js';
+import { TABLE_TITLES } from './metrics.strings.js';
 import { computeDashboard } from './operations/compute-dashboard.js';
 import { computeRanking } from './operations/compute-ranking.js';
 import { drillDown } from './operations/drill-down.js';
@@ -15,9 +17,7 @@ import { dashboardTableXlsx, drillDownXlsx } from './operations/export-stats-tab
 import { publicStatistics, readPublicSettings, rootGovernment, savePublicSettings } from './operations/public-statistics.js';
 import { chinaDate, daysIn, periodFromDates } from './rules/period.js';
 import { PUBLIC_MAX_DAYS, publicRange } from './rules/public-statistics.js';
-import { publicSettingsBody, publicStatisticsResponse } from './metrics.schemas.js';
 import { STATS_TABLE_KEYS, exportFileName, type StatsTableKey } from './rules/stats-tables.js';
-import { TABLE_TITLES } from './metrics.strings.js';
 
 /** Longest period a dashboard or ranking covers (about three years). */
 const MAX_DAYS = 1100;
@@ -49,7 +49,7 @@ export async function metricsPlugin(app: FastifyInstance, ctx: AppContext): Prom
   async function scopeAndRange(request: FastifyRequest) {
     const q = request.query as { unitId?: number; from: string; to: string; rankBy?: RankKey };
     const range: DateRange = { from: q.from, to: q.to };
-    requireStaff(request);
+    requireStaff(request); // who asks comes before what is asked: 401 before a period error
     if (!periodFromDates(q.from, q.to)) throw metricsError('PERIOD_INVALID');
     if (daysIn(range) > MAX_DAYS) throw metricsError('PERIOD_TOO_LONG');
     const unit = await unitInScope(request, q.unitId);
@@ -177,7 +177,7 @@ export async function metricsPlugin(app: FastifyInstance, ctx: AppContext): Prom
 
   app.get(
     '/api/stats/public-settings',
-    { schema: { summary: '公开统计设置', description: 'What GET /api/public/statistics publishes; unpublished with nothing chosen until set.', tags: ['统计'] } },
+    { schema: { summary: '公开统计设置', description: 'What GET /api/public/statistics publishes (any staff may read it); unpublished with nothing chosen until set.', tags: ['统计'] } },
     async (request) => {
       requireStaff(request);
       return readPublicSettings(ctx.database.db);

@@ -68,7 +68,7 @@ export function monthlyReport({ dashboard: d, base: previous, place, isArea }: R
   const places = d.townships.filter((t) => t.requests > 0 || t.open > 0).sort((a, b) => b.requests - a.requests || b.open - a.open);
   if (places.length > 0) {
     const busiest = places.filter((t) => t.requests > 0).slice(0, PLACES_NAMED).map((t) => `${t.unit.name}（${REPORT.count(t.requests)}）`);
-    const overdue = [...places].filter((t) => t.overdue > 0).sort((a, b) => b.overdue - a.overdue).slice(0, PLACES_NAMED).map((t) => `${t.unit.name}（${REPORT.count(t.overdue)}）`);
+    const overdue = places.filter((t) => t.overdue > 0).sort((a, b) => b.overdue - a.overdue).slice(0, PLACES_NAMED).map((t) => `${t.unit.name}（${REPORT.count(t.overdue)}）`);
     if (busiest.length > 0) paragraph(MONTHLY.townships(listJoin(busiest)) + (overdue.length > 0 ? MONTHLY.townshipsOverdue(listJoin(overdue)) : ''));
     table(MONTHLY.tableTownships, [TABLE_HEADERS.township, TABLE_HEADERS.requests, TABLE_HEADERS.open, TABLE_HEADERS.overdue],
       places.map((t) => [t.unit.name, String(t.requests), String(t.open), String(t.overdue)]));

@@ -16,7 +16,7 @@ export function unknownFigureKeys(keys: readonly string[]): string[] {
  * keys are dropped, so a bad row can only ever hide figures, never show one.
  */
 export function storedSettings(json: unknown): PublicStatisticsSettings {
-  if (!json || typeof json !== 'object') return UNPUBLISHED;
+  if (!json || typeof json !== 'object') return { ...UNPUBLISHED, figures: [] };
   const s = json as Partial<Record<keyof PublicStatisticsSettings, unknown>>;
   return {
     published: s.published === true,
