@@ -4,8 +4,8 @@ import type { UnitRow } from '../../orgs/index.js';
 import { WARNING_SHARE } from '../../cases/index.js';
 import { volumeScopeOf } from './read-rollups.js';
 
-const CONDITIONS: Record<Exclude<DrillDownKind, 'awaitingDispatch'>, string> = {
-  open: 'true',
+/** Conditions on top of "open"; each names $2, the time now. */
+const CONDITIONS: Record<Exclude<DrillDownKind, 'awaitingDispatch' | 'open'>, string> = {
   overdue: 'd.due_at < $2',
   dueSoon: `d.due_at >= $2 and $2 >= d.dispatched_at + (d.due_at - d.dispatched_at) * ${WARNING_SHARE}`,
 };
