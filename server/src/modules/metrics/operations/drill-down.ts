@@ -34,7 +34,7 @@ export async function drillDown(database: Database, scope: UnitRow, kind: DrillD
   }
   const from = `from hotline_dispatches d join units u on u.id = d.unit_id
       join hotline_requests r on r.case_id = d.case_id join cases c on c.id = d.case_id
-     where d.role = 'lead' and d.status in ('pending', 'signed') and u.path like $1 || '%' and ${CONDITIONS[kind]}`;
+     where d.role = 'lead' and d.status in ('pending', 'signed') and u.path like $1 || '%'${kind === 'open' ? '' : ` and ${CONDITIONS[kind]}`}`;
   // PostgreSQL cannot type a parameter no condition uses: `open` passes only the path.
   const params = kind === 'open' ? [scope.path] : [scope.path, now.toISOString()];
   const [count, rows] = await Promise.all([
