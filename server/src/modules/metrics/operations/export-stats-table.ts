@@ -28,11 +28,12 @@ export function dashboardTableXlsx(table: Exclude<StatsTableKey, 'ranking'>, das
 export const DRILL_DOWN_EXPORT_LIMIT = 50_000;
 
 /** All requests behind a live count (up to the limit), by the drill-down's own query, as a streamed workbook. */
-export async function drillDownXlsx(database: Database, scope: UnitRow, kind: DrillDownKind, now: Date): Promise<{ fileName: string; body: PassThrough }> {
-  const found = await drillDown(database, scope, kind, now, 1, DRILL_DOWN_EXPORT_LIMIT);
+export async function drillDownXlsx(database: Database, scope: UnitRow, kind: DrillDownKind, now: Date, limit = DRILL_DOWN_EXPORT_LIMIT): Promise<{ fileName: string; body: PassThrough; rows: number }> {
+  const found = await drillDown(database, scope, kind, now, 1, limit);
   const stateLabel = (state: string) => (STATE_LABELS as Record<string, string>)[state] ?? state;
   return {
     fileName: `${DRILL_DOWN_TITLES[kind]}_${chinaDate(now)}.xlsx`,
     body: xlsxStream(drillDownTable(scope.name, kind, now, found, stateLabel)),
+    rows: found.rows.length,
   };
 }
