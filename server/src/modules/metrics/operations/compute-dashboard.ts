@@ -182,7 +182,7 @@ async function townshipCells(database: Database, scope: UnitRow, range: DateRang
   const [requestCounts, live] = await Promise.all([
     readRequestCounts(database, townships.map(volumeScopeOf), range),
     database.backend.query(
-      `select split_part(u.path, '/', ${position})::int as township, ${LIVE_SUMS}
+      `select nullif(split_part(u.path, '/', ${position}), '')::int as township, ${LIVE_SUMS}
          from hotline_dispatches d join units u on u.id = d.unit_id
         where ${OPEN_DISPATCHES} and u.path like $1 || '%'
         group by 1`,
