@@ -23,6 +23,8 @@ export const CITY_TEXT = {
   indexesDropped: (count: number) => `写入期间暂时删除 ${count} 个索引和约束，写入后按迁移的定义原样重建。`,
   progress: (done: number, total: number, events: number, seconds: number) =>
     `  已写入 ${n(done)} / ${n(total)} 件诉求（${((100 * done) / Math.max(total, 1)).toFixed(1)}%）、${n(events)} 条事件，${seconds.toFixed(0)} 秒，${rate(done, seconds)} 件/秒`,
+  loadSplit: (busy: number[], seconds: number) =>
+    `  写入用时 ${seconds.toFixed(1)} 秒，其中各数据库连接执行 COPY ${busy.map((b) => `${b.toFixed(1)} 秒`).join('、')}（其余时间在等待生成）。`,
   rebuildingIndexes: '正在重建索引和约束……',
   committing: '正在提交……',
   rebuildingRollups: '正在重算每日汇总表（rebuild_hotline_rollups）……',

@@ -5,8 +5,8 @@
  * those would have left. Event payloads are built with their keys already in canonical order,
  * so JSON.stringify gives canonical-json.ts's text and the hash is event-chain.ts's.
  */
-import { createHash } from 'node:crypto';
-import { bool, int, text, time, type CopyRows } from './copy-text.js';
+import { hash } from 'node:crypto';
+import { bool, int, iso, jsonText, text, time, type CopyRows } from './copy-text.js';
 import type { Random, UuidSource } from './random.js';
 
 export const GENESIS = '0'.repeat(64);
@@ -126,7 +126,6 @@ export interface Classification {
 }
 
 const json = JSON.stringify;
-const iso = (ms: number) => new Date(ms).toISOString();
 
 export class CaseSim {
   /** The moment of the last step; actions happen at `t`. */
@@ -157,7 +156,9 @@ export class CaseSim {
   }
 
   /** Moves the case to `at`, letting the sweep urge on the way; false once `at` is past now. */
-  go(at: number): boolean {
+  go(moment: number): boolean {
+    // Whole milliseconds, as a JavaScript Date (and so the hash) has them.
+    const at = Math.floor(moment);
     if (at > this.ctx.now) {
       this.stoppedByNow = true;
       return false;
@@ -175,7 +176,7 @@ export class CaseSim {
 
   submit(actor: SimActor): void {
     const r = this.request;
-    const contentSha256 = createHash('sha256').update(r.content).digest('hex');
+    const contentSha256 = hash('sha256', r.content, 'hex');
     this.event('submitted', actor, `{"categoryCode":${json(r.categoryCode)},"channel":${json(r.channel)},"contentSha256":"${contentSha256}","photoSha256":null,"requestType":${json(r.requestType)},"townshipCode":${json(r.townshipCode)},"trackingCode":${json(r.trackingCode)},"villageCode":${json(r.villageCode)}}`);
   }
 
@@ -357,8 +358,8 @@ export class CaseSim {
   /** When the sweep, running once a minute from `from` on, will urge and supervise this clock. */
   private arm(clock: Clock, from: number): void {
     const warning = clock.start + (clock.due - clock.start) * WARNING_SHARE;
-    clock.urgeAt = Math.max(warning, from) + Math.floor(this.ctx.random.next() * SWEEP_MS);
-    clock.superviseAt = Math.max(clock.due, from) + Math.floor(this.ctx.random.next() * SWEEP_MS);
+    clock.urgeAt = Math.floor(Math.max(warning, from) + this.ctx.random.next() * SWEEP_MS);
+    clock.superviseAt = Math.floor(Math.max(clock.due, from) + this.ctx.random.next() * SWEEP_MS);
   }
 
   private stopClocks(...names: Array<Clock['name']>): void {
@@ -412,9 +413,9 @@ export class CaseSim {
     const seq = ++this.seq;
     const at = iso(this.t);
     const body = `${actor.bodyHead}${at}","caseId":"${this.request.caseId}","payload":${payload},"seq":${seq},"type":"${type}"}`;
-    const hash = createHash('sha256').update(this.lastHash).update('\n').update(body).digest('hex');
-    this.ctx.rows.case_events.push(`${this.request.caseId}\t${seq}\t${type}\t${at}\t${actor.columns}\t${text(payload)}\t${this.lastHash}\t${hash}\n`);
-    this.lastHash = hash;
+    const digest = hash('sha256', `${this.lastHash}\n${body}`, 'hex');
+    this.ctx.rows.case_events.write(`${this.request.caseId}\t${seq}\t${type}\t${at}\t${actor.columns}\t${jsonText(payload)}\t${this.lastHash}\t${digest}\n`);
+    this.lastHash = digest;
     this.ctx.eventCounts.set(type, (this.ctx.eventCounts.get(type) ?? 0) + 1);
   }
 
@@ -424,28 +425,28 @@ export class CaseSim {
     const r = this.request;
     const rows = this.ctx.rows;
     const caseId = r.caseId;
-    rows.cases.push(`${caseId}\t${HOTLINE_CASE_TYPE}\t${this.state}\t${int(this.owner)}\t${text(r.villageCode ?? r.townshipCode)}\t${this.seq}\t${this.lastHash}\t${time(r.receivedAt)}\t${time(this.t)}\n`);
-    rows.hotline_requests.push(
+    rows.cases.write(`${caseId}\t${HOTLINE_CASE_TYPE}\t${this.state}\t${int(this.owner)}\t${text(r.villageCode ?? r.townshipCode)}\t${this.seq}\t${this.lastHash}\t${time(r.receivedAt)}\t${time(this.t)}\n`);
+    rows.hotline_requests.write(
       `${caseId}\t${text(r.trackingCode)}\t${text(r.channel)}\t${text(r.requestType)}\t${text(r.categoryCode)}\t${r.urgency}\t${text(r.title)}\t${text(r.content)}\t` +
       `${text(r.requesterName)}\t${text(r.requesterPhone)}\t${text(r.townshipCode)}\t${text(r.villageCode)}\t\\N\t${time(r.receivedAt)}\t${int(r.recordedBy)}\t` +
       `${text(this.replyText)}\t${time(this.repliedAt)}\t${int(this.repliedByUnitId)}\t${time(this.closedAt)}\t${time(this.dueAtValue)}\t${text(this.ruleId)}\t` +
       `${text(r.callerKey)}\t${text(r.topicKey)}\t${text(this.mergedInto)}\n`,
     );
     for (const d of this.dispatches) {
-      rows.hotline_dispatches.push(
+      rows.hotline_dispatches.write(
         `${d.id}\t${caseId}\t${d.unitId}\tlead\t${d.status}\t${time(d.dispatchedAt)}\t${time(d.responseDueAt)}\t${time(d.dueAt)}\t${time(d.signedAt)}\t` +
         `${time(d.contactedAt)}\t${time(d.returnedAt)}\t${text(d.returnReason)}\t${time(d.repliedAt)}\t\\N\t${text(d.extensionReason)}\t` +
         `${bool(d.extended)}\t${bool(d.responseLapsed)}\t${bool(d.handlingLapsed)}\n`,
       );
     }
     for (const e of this.evaluations) {
-      rows.hotline_evaluations.push(
+      rows.hotline_evaluations.write(
         `${e.id}\t${caseId}\t${e.source}\t${time(e.at)}\t${bool(e.resolved)}\t${e.satisfaction}\t${text(e.comment)}\t${int(e.unitId)}\t` +
         `${time(e.rectificationDueAt)}\t${time(e.rectifiedAt)}\t${bool(e.rectificationLapsed)}\n`,
       );
     }
     for (const c of this.clocks) {
-      rows.case_clocks.push(
+      rows.case_clocks.write(
         `${c.id}\t${caseId}\t${c.name}\t${text(c.rule)}\t${c.subjectId}\t${int(c.unitId)}\t${time(c.start)}\t${time(c.due)}\t${c.extended}\t\\N\t${time(c.stopped)}\t${c.urgeLevel}\n`,
       );
     }

@@ -26,6 +26,8 @@ export interface StreamOptions {
   /** The end of the period (epoch ms): nothing happens after it. */
   now: number;
   seed: number;
+  /** This stream's share of the townships: index of count (the generator threads). */
+  part: { index: number; count: number };
 }
 
 export interface Batch {
@@ -71,18 +73,33 @@ class DueDates {
     return due;
   }
 
+  private readonly extensibleRules = new Map<string, boolean>();
+
   extensible(rule: string): boolean {
-    try {
-      hotlineDueAt(rule, new Date(Date.UTC(2024, 5, 3, 2)), 1);
-      return true;
-    } catch {
-      return false;
+    let known = this.extensibleRules.get(rule);
+    if (known === undefined) {
+      try {
+        hotlineDueAt(rule, new Date(Date.UTC(2024, 5, 3, 2)), 1);
+        known = true;
+      } catch {
+        known = false;
+      }
+      this.extensibleRules.set(rule, known);
     }
+    return known;
   }
 }
 
+/**
+ * Several threads generate one city: every thread draws the same arrivals (day, moment,
+ * township) from one seeded source and lives only the requests of its own townships, with a
+ * source of its own. Townships are independent (a duplicate merges within its township), so
+ * the city is the same for a seed whichever thread writes first.
+ */
 export class CityStream {
+  private readonly arrivals: Random;
   private readonly random: Random;
+  private readonly mine: boolean[];
   private readonly uuids: UuidSource;
   private readonly codes: TrackingCodeSource;
   private readonly dues = new DueDates();
@@ -114,9 +131,10 @@ export class CityStream {
     private readonly mix: CityMix,
     private readonly texts: CityTexts,
   ) {
-    this.random = new Random(options.seed);
-    this.uuids = new UuidSource(this.random, options.seed);
-    this.codes = new TrackingCodeSource(this.random, options.seed);
+    this.arrivals = new Random(options.seed);
+    this.random = new Random((options.seed ^ Math.imul(options.part.index + 1, 0x9e3779b9)) >>> 0);
+    this.uuids = new UuidSource(this.random, options.seed, options.part);
+    this.codes = new TrackingCodeSource(this.random, options.seed, options.part);
     this.unitNames = new Map(model.unitNames);
 
     this.leaves = [];
@@ -143,8 +161,10 @@ export class CityStream {
       code: t.code, name: t.name, unitId: t.unitId, county: byCode.get(t.countyCode)!,
       villages: t.villages.map((v) => ({ code: v.code, short: shortVillageName(v.name) })),
     }));
-    this.townshipSampler = new Sampler(this.townships.map((t) =>
-      (places.countyKinds[countyKind(t.county.name)] ?? 1) * (places.townshipKinds[townshipKind(t.name)] ?? 1) * this.random.logNormal(1, places.spread)));
+    const townshipWeights = this.townships.map((t) =>
+      (places.countyKinds[countyKind(t.county.name)] ?? 1) * (places.townshipKinds[townshipKind(t.name)] ?? 1) * this.arrivals.logNormal(1, places.spread));
+    this.townshipSampler = new Sampler(townshipWeights);
+    this.mine = splitTownships(townshipWeights, options.part.count).map((part) => part === options.part.index);
 
     this.channels = Object.keys(mix.channels.weights);
     this.channelSampler = new Sampler(this.channels.map((c) => mix.channels.weights[c]!));
@@ -199,7 +219,7 @@ export class CityStream {
       let w = working ? (weekday === 0 || weekday === 6 ? 1 : v.weekday[weekday]!) : weekday === 0 || weekday === 6 ? v.weekday[weekday]! : v.holiday;
       w *= v.month[new Date(day * DAY).getUTCMonth()]!;
       w *= (1 + v.yearlyGrowth) ** ((day - endDay) / 365);
-      w *= this.random.logNormal(1, v.dailyNoise);
+      w *= this.arrivals.logNormal(1, v.dailyNoise);
       if (day === endDay) w *= elapsedToday;
       weights.push({ day, w });
     }
@@ -257,21 +277,23 @@ export class CityStream {
     return generatePhone(this.random.fn);
   }
 
-  /** Requests in arrival order, in batches of about `size` requests with every row their lives left. */
+  /** This stream's requests in arrival order, in batches of about `size` requests with every row their lives left. */
   *batches(size: number): Generator<Batch> {
     let pending = 0;
     for (const { day, count } of this.dailyCounts()) {
       if (count <= 0) continue;
       const dayStart = day * DAY - CHINA_OFFSET;
-      const times: number[] = [];
-      while (times.length < count) {
-        const t = dayStart + (this.hourSampler.draw(this.random) + this.random.next()) * HOUR;
-        if (t <= this.options.now) times.push(Math.floor(t));
+      const arrivals: Array<{ at: number; township: number }> = [];
+      while (arrivals.length < count) {
+        const at = dayStart + (this.hourSampler.draw(this.arrivals) + this.arrivals.next()) * HOUR;
+        const township = this.townshipSampler.draw(this.arrivals);
+        if (at <= this.options.now) arrivals.push({ at: Math.floor(at), township });
       }
-      times.sort((a, b) => a - b);
+      arrivals.sort((a, b) => a.at - b.at);
       const leaves = this.leafSampler(day);
-      for (const at of times) {
-        this.one(at, leaves);
+      for (const { at, township } of arrivals) {
+        if (!this.mine[township]) continue;
+        this.one(at, this.townships[township]!, leaves);
         if (++pending >= size) {
           yield { rows: this.ctx.rows, requests: pending };
           this.ctx.rows = emptyRows();
@@ -282,11 +304,10 @@ export class CityStream {
     if (pending) yield { rows: this.ctx.rows, requests: pending };
   }
 
-  private one(receivedAt: number, leaves: Sampler): void {
+  private one(receivedAt: number, township: Township, leaves: Sampler): void {
     const { random, mix, texts } = this;
     const channel = this.channels[this.channelSampler.draw(random)]!;
     const staffRecorded = this.staffRecorded.has(channel);
-    let township = this.townships[this.townshipSampler.draw(random)]!;
     let plan: LifePlan;
     let villageCode: string | null;
     let leafName: string;
@@ -319,7 +340,6 @@ export class CityStream {
       leafName = leaf.name;
       topicKey = leaf.topicKey;
     }
-    if (parent) township = this.townships.find((t) => t.code === parent.townshipCode) ?? township;
     const type = plan.classification.requestType;
     const words = { ...plan.words, leaf: leafName, duration: random.pick(texts.durations) };
     const phone = random.chance(mix.requester.phone) ? this.phone() : null;
@@ -347,13 +367,13 @@ export class CityStream {
     if (!plan.merge) this.remember(township.code, villageCode, sim, plan);
   }
 
-  private mergeCandidate(townshipCode: string, at: number): (ParentFacts & { plan: LifePlan; villageCode: string | null; townshipCode: string }) | undefined {
+  private mergeCandidate(townshipCode: string, at: number): (ParentFacts & { plan: LifePlan; villageCode: string | null }) | undefined {
     const list = this.recent.get(townshipCode);
     if (!list) return undefined;
     for (let i = list.length - 1; i >= 0; i--) {
       const c = list[i]!;
       // Still waiting for its first answer a while after this one arrives.
-      if (c.receivedAt < at && c.firstReplyAt > at + 6 * HOUR) return { ...c, townshipCode };
+      if (c.receivedAt < at && c.firstReplyAt > at + 6 * HOUR) return c;
     }
     return undefined;
   }
@@ -368,4 +388,17 @@ export class CityStream {
     });
     if (list.length > MERGE_CANDIDATES) list.shift();
   }
+}
+
+/** Townships dealt to `count` parts, heaviest first to the lightest part, so the threads share the work evenly. */
+function splitTownships(weights: number[], count: number): number[] {
+  const loads = new Array<number>(count).fill(0);
+  const part = new Array<number>(weights.length).fill(0);
+  const order = weights.map((w, i) => ({ w, i })).sort((a, b) => b.w - a.w || a.i - b.i);
+  for (const { w, i } of order) {
+    const lightest = loads.indexOf(Math.min(...loads));
+    part[i] = lightest;
+    loads[lightest] = loads[lightest]! + w;
+  }
+  return part;
 }

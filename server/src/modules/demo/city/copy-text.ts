@@ -13,6 +13,11 @@ export function text(value: string | null | undefined): string {
   return SPECIAL.test(value) ? value.replace(SPECIAL_ALL, (c) => ESCAPES[c]!) : value;
 }
 
+/** JSON text: JSON.stringify leaves no raw tab or newline, so only a backslash needs a look. */
+export function jsonText(json: string): string {
+  return json.indexOf('\\') < 0 ? json : text(json);
+}
+
 export function int(value: number | null | undefined): string {
   return value === null || value === undefined ? NULL : String(value);
 }
@@ -21,9 +26,28 @@ export function bool(value: boolean): string {
   return value ? 't' : 'f';
 }
 
+const DAY = 86_400_000;
+const days = new Map<number, string>();
+const TWO = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+const THREE = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+
+/** Date.prototype.toISOString's text for epoch milliseconds, with each day's date part made once. */
+export function iso(instant: number): string {
+  const ms = Math.floor(instant);
+  const day = Math.floor(ms / DAY);
+  let prefix = days.get(day);
+  if (prefix === undefined) days.set(day, (prefix = new Date(day * DAY).toISOString().slice(0, 11)));
+  let rest = ms - day * DAY;
+  const milli = rest % 1000;
+  rest = (rest - milli) / 1000;
+  const second = rest % 60;
+  rest = (rest - second) / 60;
+  return `${prefix}${TWO[(rest - (rest % 60)) / 60]}:${TWO[rest % 60]}:${TWO[second]}.${THREE[milli]}Z`;
+}
+
 /** A timestamp given as epoch milliseconds; PostgreSQL reads the ISO form with its Z. */
 export function time(ms: number | null | undefined): string {
-  return ms === null || ms === undefined ? NULL : new Date(ms).toISOString();
+  return ms === null || ms === undefined ? NULL : iso(ms);
 }
 
 /** The tables the generator writes, with the columns in the order its rows give them. */
@@ -48,11 +72,49 @@ export const COPY_COLUMNS = {
 export type CopyTable = keyof typeof COPY_COLUMNS;
 export const COPY_TABLES = Object.keys(COPY_COLUMNS) as CopyTable[];
 
-/** Rows of one batch, each a finished line of COPY text. */
-export type CopyRows = Record<CopyTable, string[]>;
+/**
+ * One table's COPY text of a batch, written as UTF-8 straight away: rows kept as strings
+ * until the batch ends would outlive the young generation and make the collector the
+ * generator's busiest part.
+ */
+export class CopySink {
+  private buffer = Buffer.allocUnsafeSlow(1 << 20);
+  private length = 0;
+  // Lines are gathered a few kilobytes at a time: one write per line costs more than the line.
+  private pending = '';
+  rows = 0;
+
+  write(line: string): void {
+    this.pending += line;
+    this.rows++;
+    if (this.pending.length > 16_384) this.flush();
+  }
+
+  private flush(): void {
+    const text = this.pending;
+    this.pending = '';
+    if (this.length + text.length * 3 > this.buffer.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.length + text.length * 3));
+      this.buffer.copy(bigger, 0, 0, this.length);
+      this.buffer = bigger;
+    }
+    this.length += this.buffer.write(text, this.length, 'utf8');
+  }
+
+  /** The bytes written, on a buffer of their own (transferable to another thread). */
+  bytes(): Uint8Array {
+    this.flush();
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
+export type CopyRows = Record<CopyTable, CopySink>;
 
 export function emptyRows(): CopyRows {
-  return { cases: [], case_events: [], case_clocks: [], hotline_requests: [], hotline_dispatches: [], hotline_evaluations: [] };
+  return {
+    cases: new CopySink(), case_events: new CopySink(), case_clocks: new CopySink(),
+    hotline_requests: new CopySink(), hotline_dispatches: new CopySink(), hotline_evaluations: new CopySink(),
+  };
 }
 
 export function copyStatement(table: CopyTable, freeze: boolean): string {

@@ -8,13 +8,18 @@ import { CITY_TEXT } from '../demo.strings.js';
 import { DEMO_PASSWORD } from '../seed-demo.js';
 import { readCityMix } from './city-data.js';
 import { loadCityModel } from './city-model.js';
-import { COPY_TABLES, copyStatement } from './copy-text.js';
+import { COPY_TABLES, copyStatement, type CopyTable } from './copy-text.js';
 import type { WorkerInput, WorkerMessage } from './generate-worker.js';
-import { captureIndexes } from './load-indexes.js';
+import { captureIndexes, type IndexSet } from './load-indexes.js';
 import { seedCity } from './seed-city.js';
 
 /** The embedded database is for a county's scale; a city belongs on a PostgreSQL server. */
 export const PGLITE_MAX_REQUESTS = 1_000_000;
+/**
+ * Generator threads. Generating costs more CPU per request than PostgreSQL's COPY of it, so two
+ * threads feed one COPY connection; the city depends on this number, so it is fixed.
+ */
+const GENERATORS = 2;
 /** Below this many requests dropping and rebuilding the indexes costs more than it saves. */
 const DROP_INDEXES_FROM = 200_000;
 const HOUR = 3_600_000;
@@ -111,21 +116,32 @@ export async function generateCity(database: Database, options: GenerateCityOpti
   const from = new Date(now + CHINA_OFFSET - Math.round(options.years * 365 - 1) * DAY).toISOString().slice(0, 10);
   log(CITY_TEXT.plan(options.requests, from, new Date(now + CHINA_OFFSET).toISOString().slice(0, 10), database.kind === 'postgres' ? ' PostgreSQL' : '内置数据库（PGlite）'));
   const loadStarted = performance.now();
-  const loaded = await database.backend.inTransaction((runner) =>
-    load(runner, database, {
-      // A second run with the same seed must not repeat the first run's ids.
-      input: { model, batchSize: options.batchSize ?? 10_000, options: { requests: options.requests, years: options.years, now, seed: (options.seed + existing) >>> 0 } },
-      fresh,
-      dropIndexes: options.dropIndexes ?? (fresh && options.requests >= DROP_INDEXES_FROM),
-      log,
-      started: loadStarted,
-    }));
+  const plan: LoadPlan = {
+    // A second run with the same seed must not repeat the first run's ids.
+    input: { model, batchSize: options.batchSize ?? 10_000, options: { requests: options.requests, years: options.years, now, seed: (options.seed + existing) >>> 0, part: { index: 0, count: GENERATORS } } },
+    fresh,
+    dropIndexes: options.dropIndexes ?? (fresh && options.requests >= DROP_INDEXES_FROM),
+    log,
+    started: loadStarted,
+    kind: database.kind,
+  };
+  // On PostgreSQL the events (two thirds of the bytes) go through a connection of their own.
+  // Two transactions then commit one after the other: a crash between the two commits would
+  // leave requests without events, which the refusal to load over requests then reports.
+  const loaded = database.kind === 'postgres'
+    ? await database.backend.inTransaction((events) =>
+        database.backend.inTransaction((others) => load([{ runner: events, tables: ['case_events'] }, { runner: others, tables: COPY_TABLES.filter((t) => t !== 'case_events') }], plan)))
+    : await database.backend.inTransaction((runner) => load([{ runner, tables: COPY_TABLES }], plan));
   const loadSeconds = (performance.now() - loadStarted) / 1000;
 
   if (!loaded.triggersOn) {
     log(CITY_TEXT.rebuildingRollups);
     const t = performance.now();
-    await database.backend.query('select rebuild_hotline_rollups()', [], 'array');
+    await database.backend.inTransaction(async (runner) => {
+      // Its sorts run over ten rows per request: in memory rather than in files on disk.
+      if (database.kind === 'postgres') await runner.exec(`SET LOCAL work_mem = '1GB'`);
+      await runner.query('select rebuild_hotline_rollups()', [], 'array');
+    });
     log(CITY_TEXT.stepDone((performance.now() - t) / 1000));
   }
   log(CITY_TEXT.analyzing);
@@ -145,84 +161,126 @@ interface LoadPlan {
   dropIndexes: boolean;
   log: (line: string) => void;
   started: number;
+  kind: Database['kind'];
 }
 
-async function load(runner: SqlRunner, database: Database, plan: LoadPlan) {
+/** One connection's share of the load: its transaction and the tables it writes. */
+interface Lane {
+  runner: SqlRunner;
+  tables: readonly CopyTable[];
+  /** The COPYs queued on this connection, one batch after another. */
+  queue?: Promise<void>;
+  busySeconds?: number;
+}
+
+/** Readies a lane's tables: triggers quiet, tables truncated for frozen rows, indexes dropped. */
+async function prepareLane(lane: Lane, plan: LoadPlan): Promise<{ superuser: boolean; indexes: IndexSet | null }> {
+  const { runner } = lane;
   const superuser = ((await runner.query('select rolsuper from pg_roles where rolname = current_user', [], 'array')).rows[0] as [boolean] | undefined)?.[0] === true;
   // Replica mode keeps the statement triggers quiet; the rollups are rebuilt once afterwards.
   if (superuser) await runner.exec('SET LOCAL session_replication_role = replica');
-  else plan.log(CITY_TEXT.triggersKept);
   // Truncating the (empty) tables in this transaction lets COPY write the rows frozen, so
-  // nobody rewrites ten million pages later to set hint bits.
-  if (plan.fresh) await runner.exec(`TRUNCATE ${COPY_TABLES.join(', ')}`);
-  const indexes = plan.dropIndexes ? await captureIndexes(runner, COPY_TABLES) : null;
-  if (indexes) {
-    for (const statement of indexes.drop) await runner.exec(statement);
-    plan.log(CITY_TEXT.indexesDropped(indexes.drop.length));
-  }
+  // nobody rewrites every page later to set hint bits.
+  if (plan.fresh) await runner.exec(`TRUNCATE ${lane.tables.join(', ')}`);
+  const indexes = plan.dropIndexes ? await captureIndexes(runner, lane.tables) : null;
+  for (const statement of indexes?.drop ?? []) await runner.exec(statement);
+  return { superuser, indexes };
+}
 
-  const worker = new Worker(new URL('./generate-worker.js', import.meta.url), { workerData: plan.input });
+async function load(lanes: Lane[], plan: LoadPlan) {
+  const prepared = await Promise.all(lanes.map((lane) => prepareLane(lane, plan)));
+  const superuser = prepared.every((p) => p.superuser);
+  if (!superuser) plan.log(CITY_TEXT.triggersKept);
+  if (plan.dropIndexes) plan.log(CITY_TEXT.indexesDropped(prepared.reduce((n, p) => n + (p.indexes?.drop.length ?? 0), 0)));
+
+  const workers = Array.from({ length: plan.input.options.part.count }, (_, index) =>
+    new Worker(new URL('./generate-worker.js', import.meta.url), { workerData: { ...plan.input, options: { ...plan.input.options, part: { index, count: plan.input.options.part.count } } } }));
   const totals = { requests: 0, events: 0, rows: 0, eventCounts: {} as Record<string, number> };
-  try {
-    let lastLog = performance.now();
-    for await (const message of messages(worker)) {
-      if (message.type === 'done') {
-        totals.eventCounts = Object.fromEntries(message.eventCounts);
-        break;
-      }
-      for (const table of COPY_TABLES) {
-        const chunk = message.chunks[table];
-        if (chunk) await runner.copyFrom(copyStatement(table, plan.fresh), [chunk]);
-      }
-      worker.postMessage({ type: 'credit' });
-      totals.requests += message.requests;
-      totals.events += message.events;
-      totals.rows += message.rows;
-      if (performance.now() - lastLog > 5000 || totals.requests === plan.input.options.requests) {
-        lastLog = performance.now();
-        plan.log(CITY_TEXT.progress(totals.requests, plan.input.options.requests, totals.events, (lastLog - plan.started) / 1000));
-      }
+  let lastLog = performance.now();
+  const written = (message: Extract<WorkerMessage, { type: 'batch' }>) => {
+    totals.requests += message.requests;
+    totals.events += message.events;
+    totals.rows += message.rows;
+    if (performance.now() - lastLog > 5000 || totals.requests === plan.input.options.requests) {
+      lastLog = performance.now();
+      plan.log(CITY_TEXT.progress(totals.requests, plan.input.options.requests, totals.events, (lastLog - plan.started) / 1000));
     }
+  };
+  try {
+    for await (const { message, worker } of messages(workers)) {
+      if (message.type === 'done') {
+        for (const [type, n] of message.eventCounts) totals.eventCounts[type] = (totals.eventCounts[type] ?? 0) + n;
+        continue;
+      }
+      const copies = lanes.map((lane) => (lane.queue = (lane.queue ?? Promise.resolve()).then(async () => {
+        const t = performance.now();
+        for (const table of lane.tables) {
+          const chunk = message.chunks[table];
+          if (chunk) await lane.runner.copyFrom(copyStatement(table, plan.fresh), [chunk]);
+        }
+        lane.busySeconds = (lane.busySeconds ?? 0) + (performance.now() - t) / 1000;
+      })));
+      // The worker may make another batch once this one is written; a failed COPY stops the generators.
+      Promise.all(copies).then(
+        () => {
+          written(message);
+          worker.postMessage({ type: 'credit' });
+        },
+        () => void Promise.all(workers.map((w) => w.terminate())),
+      );
+    }
+    await Promise.all(lanes.map((lane) => lane.queue));
+  } catch (error) {
+    // A failed COPY stopped the generators: its own error says more than theirs.
+    await Promise.all(lanes.map((lane) => lane.queue));
+    throw error;
   } finally {
-    await worker.terminate();
+    await Promise.all(workers.map((w) => w.terminate()));
   }
-  if (indexes) {
+  plan.log(CITY_TEXT.loadSplit(lanes.map((lane) => lane.busySeconds ?? 0), (performance.now() - plan.started) / 1000));
+
+  if (plan.dropIndexes) {
     plan.log(CITY_TEXT.rebuildingIndexes);
     const t = performance.now();
-    if (database.kind === 'postgres') await runner.exec(`SET LOCAL maintenance_work_mem = '1GB'`);
-    for (const statement of indexes.create) await runner.exec(statement);
+    await Promise.all(lanes.map(async (lane, i) => {
+      if (plan.kind === 'postgres') await lane.runner.exec(`SET LOCAL maintenance_work_mem = '1GB'`);
+      for (const statement of prepared[i]!.indexes?.create ?? []) await lane.runner.exec(statement);
+    }));
     plan.log(CITY_TEXT.stepDone((performance.now() - t) / 1000));
   }
   plan.log(CITY_TEXT.committing);
   return { ...totals, triggersOn: !superuser };
 }
 
-/** The worker's messages in order; its failure ends the iteration with the error. */
-async function* messages(worker: Worker): AsyncGenerator<WorkerMessage> {
-  const queue: WorkerMessage[] = [];
+/** The workers' messages as they come, until each has said it is done; a failure ends the iteration with the error. */
+async function* messages(workers: Worker[]): AsyncGenerator<{ message: WorkerMessage; worker: Worker }> {
+  const queue: Array<{ message: WorkerMessage; worker: Worker }> = [];
   let failure: Error | null = null;
+  let running = workers.length;
   let wake: (() => void) | null = null;
   const poke = () => {
     wake?.();
     wake = null;
   };
-  worker.on('message', (m: WorkerMessage) => {
-    queue.push(m);
-    poke();
-  });
-  worker.on('error', (e) => {
-    failure = e;
-    poke();
-  });
-  worker.on('exit', (code) => {
-    failure ??= code === 0 ? null : new Error(`generator stopped (exit ${code})`);
-    poke();
-  });
-  for (;;) {
+  for (const worker of workers) {
+    worker.on('message', (message: WorkerMessage) => {
+      queue.push({ message, worker });
+      poke();
+    });
+    worker.on('error', (e) => {
+      failure = e;
+      poke();
+    });
+    worker.on('exit', (code) => {
+      if (code !== 0) failure ??= new Error(`generator stopped (exit ${code})`);
+      poke();
+    });
+  }
+  while (running > 0) {
     if (queue.length) {
       const next = queue.shift()!;
+      if (next.message.type === 'done') running--;
       yield next;
-      if (next.type === 'done') return;
       continue;
     }
     if (failure) throw failure;

@@ -28,7 +28,6 @@ port.on('message', (message: { type: 'credit' }) => {
   wake = null;
 });
 
-const encoder = new TextEncoder();
 const stream = new CityStream(model, options, readCityMix(), readCityTexts());
 for (const batch of stream.batches(batchSize)) {
   while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
@@ -36,12 +35,12 @@ for (const batch of stream.batches(batchSize)) {
   const chunks: Partial<Record<CopyTable, Uint8Array>> = {};
   let rows = 0;
   for (const table of COPY_TABLES) {
-    const lines = batch.rows[table];
-    if (!lines.length) continue;
-    rows += lines.length;
-    chunks[table] = encoder.encode(lines.join(''));
+    const sink = batch.rows[table];
+    if (!sink.rows) continue;
+    rows += sink.rows;
+    chunks[table] = sink.bytes();
   }
-  const message: WorkerMessage = { type: 'batch', chunks, requests: batch.requests, events: batch.rows.case_events.length, rows };
+  const message: WorkerMessage = { type: 'batch', chunks, requests: batch.requests, events: batch.rows.case_events.rows, rows };
   port.postMessage(message, Object.values(chunks).map((c) => c.buffer as ArrayBuffer));
 }
 port.postMessage({ type: 'done', eventCounts: [...stream.eventCounts] } satisfies WorkerMessage);

@@ -102,9 +102,16 @@ function mix32(x: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
+/** Where a part's counter starts: parts take disjoint ranges of the 32-bit counter space. */
+function counterStart(seed: number, salt: number, part: { index: number; count: number }): number {
+  const span = Math.floor(0x1_0000_0000 / part.count);
+  return (part.index * span + (mix32(seed ^ salt) % Math.max(1, span - 400_000_000))) >>> 0;
+}
+
 /**
  * Version-4 UUIDs that look random but never repeat within a run: the first 32 bits are a
- * bijection of a counter (offset by the seed), the other 90 free bits come from `random`.
+ * bijection of a counter (each generator thread counting in a range of its own), the other
+ * 90 free bits come from `random`.
  */
 export class UuidSource {
   private counter: number;
@@ -112,8 +119,9 @@ export class UuidSource {
   constructor(
     private readonly random: Random,
     seed: number,
+    part = { index: 0, count: 1 },
   ) {
-    this.counter = mix32(seed ^ 0x5bd1e995);
+    this.counter = counterStart(seed, 0x5bd1e995, part);
   }
 
   next(): string {
@@ -138,8 +146,9 @@ export class TrackingCodeSource {
   constructor(
     private readonly random: Random,
     seed: number,
+    part = { index: 0, count: 1 },
   ) {
-    this.counter = mix32(seed ^ 0x27d4eb2f);
+    this.counter = counterStart(seed, 0x27d4eb2f, part);
   }
 
   next(): string {
