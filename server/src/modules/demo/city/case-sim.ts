@@ -13,7 +13,7 @@ export const GENESIS = '0'.repeat(64);
 const HOTLINE_CASE_TYPE = 'hotline_request';
 /** Share of a clock's time after which the sweep urges (cases' WARNING_SHARE). */
 const WARNING_SHARE = 0.8;
-/** The server sweeps once a minute; an urge lands somewhere in the minute after its moment. */
+/** The server sweeps its clocks once a minute (FAZHI_SWEEP_SECONDS); an urge waits for the next sweep. */
 const SWEEP_MS = 60_000;
 
 export interface SimActor {
@@ -40,6 +40,8 @@ export const SYSTEM = simActor('system', null, null);
 /** What the simulation needs from outside: the moment it stops, randomness, ids, due dates. */
 export interface SimContext {
   now: number;
+  /** Where in each minute the server's sweep runs (ms). */
+  sweepPhase: number;
   random: Random;
   uuids: UuidSource;
   rows: CopyRows;
@@ -168,8 +170,20 @@ export class CaseSim {
     return true;
   }
 
+  /** The latest dispatch: the one the center made last. */
   get lead(): Dispatch | undefined {
     return this.dispatches[this.dispatches.length - 1];
+  }
+
+  /**
+   * The dispatch a unit's action works on, found as requests.access.ts openDispatchFor finds
+   * it: the actor's unit's dispatch in one of the statuses, the earliest first. (After a
+   * reopening that is the first answered dispatch, not the newest.)
+   */
+  private dispatchOf(actor: SimActor, statuses: ReadonlyArray<Dispatch['status']>): Dispatch {
+    const found = this.dispatches.find((d) => d.unitId === actor.unitId && statuses.includes(d.status));
+    if (!found) throw new Error(`no ${statuses.join('/')} dispatch of unit ${actor.unitId} on ${this.request.caseId}`);
+    return found;
   }
 
   // --- intake (requests/operations/submit-request.ts insertRequests → openCases) ---
@@ -206,21 +220,21 @@ export class CaseSim {
   }
 
   sign(actor: SimActor): void {
-    const d = this.lead!;
+    const d = this.dispatchOf(actor, ['pending']);
     d.status = 'signed';
     d.signedAt = this.t;
     this.action('sign', actor, '{}', `{"dispatchId":"${d.id}"}`, 'handling');
   }
 
   contact(actor: SimActor, note: string): void {
-    const d = this.lead!;
+    const d = this.dispatchOf(actor, this.state === 'rectifying' ? ['replied'] : ['signed']);
     this.stopClocks('response');
     d.contactedAt ??= this.t;
     this.action('contact', actor, `{"note":${json(note)}}`, `{"dispatchId":"${d.id}"}`, this.state);
   }
 
   returnDispatch(actor: SimActor, reason: string): void {
-    const d = this.lead!;
+    const d = this.dispatchOf(actor, ['pending', 'signed']);
     this.stopClocks('response', 'handling');
     d.status = 'returned';
     d.returnedAt = this.t;
@@ -230,7 +244,7 @@ export class CaseSim {
   }
 
   requestExtension(actor: SimActor, reason: string): void {
-    const d = this.lead!;
+    const d = this.dispatchOf(actor, ['signed']);
     d.extensionReason = reason;
     this.action('request_extension', actor, `{"reason":${json(reason)}}`, `{"dispatchId":"${d.id}"}`, this.state);
   }
@@ -262,7 +276,7 @@ export class CaseSim {
   }
 
   reply(actor: SimActor, reply: string): void {
-    const d = this.lead!;
+    const d = this.dispatchOf(actor, this.state === 'rectifying' ? ['replied'] : ['signed']);
     d.status = 'replied';
     d.repliedAt ??= this.t;
     this.replyText = reply;
@@ -355,11 +369,17 @@ export class CaseSim {
     return clock;
   }
 
-  /** When the sweep, running once a minute from `from` on, will urge and supervise this clock. */
+  /** The first sweep at or after `moment`. */
+  private sweepAfter(moment: number): number {
+    const phase = this.ctx.sweepPhase;
+    return Math.ceil((moment - phase) / SWEEP_MS) * SWEEP_MS + phase;
+  }
+
+  /** The sweeps that will urge (80% of the time used) and supervise (overdue) this clock, from `from` on. */
   private arm(clock: Clock, from: number): void {
     const warning = clock.start + (clock.due - clock.start) * WARNING_SHARE;
-    clock.urgeAt = Math.floor(Math.max(warning, from) + this.ctx.random.next() * SWEEP_MS);
-    clock.superviseAt = Math.floor(Math.max(clock.due, from) + this.ctx.random.next() * SWEEP_MS);
+    clock.urgeAt = this.sweepAfter(Math.max(warning, from + 1));
+    clock.superviseAt = this.sweepAfter(Math.max(clock.due, from + 1));
   }
 
   private stopClocks(...names: Array<Clock['name']>): void {
@@ -374,7 +394,8 @@ export class CaseSim {
       for (const c of this.clocks) {
         if (c.stopped !== null || c.urgeLevel >= 2) continue;
         const moment = c.urgeLevel === 0 ? c.urgeAt : c.superviseAt;
-        if (moment < at) {
+        // One sweep takes its clocks in due order, as its query does.
+        if (moment < at || (moment === at && next && c.due < next.due)) {
           at = moment;
           next = c;
         }

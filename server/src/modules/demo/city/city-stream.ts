@@ -142,8 +142,9 @@ export class CityStream {
       for (const n of nodes) {
         if (n.children?.length) walk(n.children, [...path, n.name]);
         else {
+          // A listed topic the category's names name; otherwise the hotspots fill it from the text, as for any request.
           const topic = topicOf(`${n.name}\n${path.join(' ')}`);
-          this.leaves.push({ code: n.code, name: n.name, clockRule: n.clockRule ?? 'rx12345.general', department: n.defaultDepartment ?? 'township', topicKey: topic.key });
+          this.leaves.push({ code: n.code, name: n.name, clockRule: n.clockRule ?? 'rx12345.general', department: n.defaultDepartment ?? 'township', topicKey: topic.listed ? topic.key : null });
         }
       }
     };
@@ -183,7 +184,7 @@ export class CityStream {
 
     const config = hotlineConfig();
     this.ctx = {
-      now: options.now, random: this.random, uuids: this.uuids, rows: emptyRows(), eventCounts: this.eventCounts,
+      now: options.now, sweepPhase: this.arrivals.int(60_000), random: this.random, uuids: this.uuids, rows: emptyRows(), eventCounts: this.eventCounts,
       dueAt: (rule, start, extended) => this.dues.dueAt(rule, start, extended),
       unitName: (id) => this.unitNames.get(id) ?? '',
       rectificationRule: config.rectificationRule,
