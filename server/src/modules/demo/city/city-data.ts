@@ -23,6 +23,7 @@ export interface CityMix {
     returnBeforeSign: number;
     extension: number;
     extensionRejected: number;
+    lateReplyAfterRejection: number;
     lateContact: number;
     lateReply: number;
     satisfaction: Record<Satisfaction, number>;

@@ -181,7 +181,7 @@ export class RequestLife {
       if (rejected) sim.rejectExtension(this.ctx.dispatcher(), random.pick(this.ctx.texts.extensionRejections));
       else sim.approveExtension(this.ctx.dispatcher());
     }
-    const late = random.chance(rejected ? 0.5 : shares.lateReply);
+    const late = random.chance(rejected ? shares.lateReplyAfterRejection : shares.lateReply);
     let reply = late
       ? d.dueAt + this.hours(this.timing.late, speed)
       : d.dispatchedAt + random.next() ** this.timing.replyShape * 0.95 * (d.dueAt - d.dispatchedAt);
