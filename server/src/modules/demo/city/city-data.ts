@@ -46,7 +46,8 @@ export interface CityMix {
     late: Delay;
     return: Delay;
     redispatch: Delay;
-    extensionAt: Delay;
+    /** Share of the handling limit (not hours): [median, sigma]. */
+    extensionShare: Delay;
     approveExtension: Delay;
     replyShape: number;
     followUp: Delay;

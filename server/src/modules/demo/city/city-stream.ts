@@ -1,7 +1,7 @@
 /**
  * The generated city's requests, in the order they arrive: how many each day, at what hour,
  * through which channel, of which type and category, from which township; then each one's life
- * (request-life.ts). Everything comes from one seeded source, so a seed gives the same city.
+ * (request-life.ts). Everything comes from seeded sources, so a seed gives the same city.
  */
 import { isWorkingDay } from '../../clock/index.js';
 import { callerKey, hotlineConfig, hotlineDueAt, readTaxonomy, RESPONSE_RULE, URGENT_RESPONSE_RULE, type TaxonomyNode } from '../../requests/index.js';
@@ -311,7 +311,6 @@ export class CityStream {
     const staffRecorded = this.staffRecorded.has(channel);
     let plan: LifePlan;
     let villageCode: string | null;
-    let leafName: string;
     let topicKey: string | null;
     const parent = random.chance(mix.lifecycle.merge) ? this.mergeCandidate(township.code, receivedAt) : undefined;
     if (parent) {
@@ -320,7 +319,6 @@ export class CityStream {
       const at = receivedAt + (bySystem ? (1 + random.next() * 4) * 60_000 : random.logNormal(mix.timing.merge[0], mix.timing.merge[1]) * HOUR);
       plan = { ...parent.plan, staffRecorded, merge: { parent, at, bySystem } };
       villageCode = parent.villageCode;
-      leafName = plan.words.leaf;
       topicKey = this.leaves.find((l) => l.code === plan.classification.categoryCode)?.topicKey ?? null;
     } else {
       const leaf = this.leaves[leaves.draw(random)]!;
@@ -338,11 +336,10 @@ export class CityStream {
         words: { leaf: leaf.name, place: village ? `${township.name}${village.short}` : township.name },
         merge: null,
       };
-      leafName = leaf.name;
       topicKey = leaf.topicKey;
     }
     const type = plan.classification.requestType;
-    const words = { ...plan.words, leaf: leafName, duration: random.pick(texts.durations) };
+    const words = { ...plan.words, duration: random.pick(texts.durations) };
     const phone = random.chance(mix.requester.phone) ? this.phone() : null;
     const sim = new CaseSim(this.ctx, {
       caseId: this.uuids.next(), trackingCode: this.codes.next(), channel,

@@ -81,8 +81,9 @@ async function count(database: Database, sql: string): Promise<number> {
 
 /**
  * Fills the database with a whole city and its requests over a period, for benchmarks at
- * scale: the organisation (seeded once), then every request's life written with COPY in one
- * transaction, the rollup triggers off while loading and the rollups rebuilt once at the end.
+ * scale: the organisation (seeded once), then every request's life written with COPY inside
+ * the load's transaction (two on PostgreSQL), the rollup triggers off while loading and the
+ * rollups rebuilt once at the end.
  */
 export async function generateCity(database: Database, options: GenerateCityOptions): Promise<GenerateCityReport> {
   const log = options.log ?? (() => undefined);

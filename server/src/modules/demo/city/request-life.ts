@@ -96,7 +96,7 @@ export class RequestLife {
     const t = this.office(at + this.hours(this.timing.classify));
     if (!sim.go(t)) return null;
     sim.classify(this.ctx.operator(), plan.classification);
-    return t + random5min(this.ctx.random);
+    return t + fewMinutes(this.ctx.random);
   }
 
   /**
@@ -173,7 +173,7 @@ export class RequestLife {
 
     let rejected = false;
     if (this.ctx.extensible(d.rule) && random.chance(shares.extension)) {
-      const share = Math.min(0.9, random.logNormal(this.timing.extensionAt[0], this.timing.extensionAt[1]));
+      const share = Math.min(0.9, random.logNormal(this.timing.extensionShare[0], this.timing.extensionShare[1]));
       if (!sim.go(when(Math.max(sim.t + 10 * MINUTE, d.dispatchedAt + share * (d.dueAt - d.dispatchedAt))))) return false;
       sim.requestExtension(handler, random.pick(this.ctx.texts.extensionReasons));
       if (!sim.go(when(sim.t + this.hours(this.timing.approveExtension)))) return false;
@@ -241,6 +241,7 @@ function drawSatisfaction(random: Random, weights: Record<Satisfaction, number>)
   return 'dissatisfied';
 }
 
-function random5min(random: Random): number {
+/** The few minutes between classifying a request and acting on it. */
+function fewMinutes(random: Random): number {
   return (1 + random.next() * 4) * MINUTE;
 }
