@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { platformError } from './platform/errors/platform-errors.js';
 import type { AppContext } from './platform/http/context.js';
 import { installErrorHandling } from './platform/http/error-handler.js';
+import { healthRoutes } from './platform/http/health.js';
 import { authPlugin } from './modules/auth/index.js';
 import { registerCaseType } from './modules/cases/index.js';
 import { dutiesPlugin } from './modules/duties/index.js';
@@ -38,6 +39,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  await healthRoutes(app, ctx);
   await authPlugin(app, ctx);
   await orgsPlugin(app, ctx);
   await requestsPlugin(app, ctx);

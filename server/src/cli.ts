@@ -2,6 +2,7 @@ import { runDeadlineCommand, runRulesCommand } from './modules/clock/index.js';
 import { verifyAudit } from './modules/cases/index.js';
 import { runDemoCommand } from './modules/demo/index.js';
 import { runDutiesCommand } from './modules/duties/index.js';
+import { runStatsCommand } from './modules/metrics/index.js';
 import { runRoutingCommand, trainFromHistory } from './modules/routing/index.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
@@ -70,6 +71,11 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'duties': {
       const result = await withDatabase((database) => runDutiesCommand(database, rest));
+      (result.exitCode === 0 ? process.stdout : process.stderr).write(`${result.output}\n`);
+      return result.exitCode;
+    }
+    case 'stats': {
+      const result = await withDatabase((database) => runStatsCommand(database, rest, new Date()));
       (result.exitCode === 0 ? process.stdout : process.stderr).write(`${result.output}\n`);
       return result.exitCode;
     }

@@ -6,7 +6,7 @@ import { migrate } from './platform/db/migrate.js';
 import { repoPath } from './platform/repo-path.js';
 import { systemTime, type TimeSource } from './platform/time.js';
 import { sweepClocks } from './modules/cases/index.js';
-import { DEMO_PASSWORD, seedDemo, type DemoAccount } from './modules/demo/index.js';
+import { DEMO_PASSWORD, seedDemoIfEmpty, type DemoAccount } from './modules/demo/index.js';
 
 export interface ServerOptions {
   port: number;
@@ -48,13 +48,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const time = options.time ?? systemTime;
   const database = await openDatabase(options.databaseUrl ? { url: options.databaseUrl } : { dataDir: options.dataDir });
   await migrate(database);
-  const empty = (await database.backend.query('select count(*)::int as n from units', [], 'object')).rows[0] as { n: number };
   let accounts: DemoAccount[] = [];
-  if (empty.n === 0 && options.demo) {
-    log('首次启动：正在生成演示数据（临沂市兰山区）…');
-    const seeded = await seedDemo(database, { requests: options.demoRequests, now: time.now() });
-    accounts = seeded.accounts;
-    log(`演示数据已生成：${seeded.requests} 件诉求。`);
+  if (options.demo) {
+    const onSeeding = () => log('首次启动：正在生成演示数据（临沂市兰山区）…');
+    const seeded = await seedDemoIfEmpty(database, { requests: options.demoRequests, now: time.now(), onSeeding });
+    if (seeded) {
+      accounts = seeded.accounts;
+      log(`演示数据已生成：${seeded.requests} 件诉求。`);
+    }
   }
   const webDist = repoPath('web', 'dist');
   const app = await buildApp(

@@ -30,15 +30,21 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
   child.stderr!.on('data', (chunk) => (log += chunk));
   const url = `http://127.0.0.1:${port}`;
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), timeoutMs);
-    child.once('exit', (code) => reject(new Error(`server exited ${code}:\n${log}`)));
-    const poll = setInterval(() => {
-      if (log.includes('已启动')) {
-        clearInterval(poll);
-        clearTimeout(timer);
-        resolve();
-      }
-    }, 50);
+    // Every way out clears both timers: one left behind would keep the test process alive.
+    const settle = (error?: Error) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onExit = (code: number | null) => settle(new Error(`server exited ${code}:\n${log}`));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      settle(new Error(`server did not start:\n${log}`));
+    }, timeoutMs);
+    child.once('exit', onExit);
+    const poll = setInterval(() => log.includes('已启动') && settle(), 50);
   });
   return { url, child, output: () => log };
 }

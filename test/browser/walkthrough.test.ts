@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startServerProcess, stopServerProcess, type ServerProcess } from '../../server/test/server-process.js';
+import { CHROMIUM, chromiumAvailable as available, chooseCascade, chooseOption, launchChromium, signIn } from './browser-helpers.js';
 
-const CHROMIUM = process.env.FAZHI_CHROMIUM ?? '/usr/bin/chromium';
-const PASSWORD = 'Fazhi@2026';
-const available = existsSync(CHROMIUM);
 if (!available) console.log(`# browser walkthrough SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set FAZHI_CHROMIUM)`);
 
 // Steps 1–6 of the 接诉即办 issue, through the real pages, as the people who use them.
@@ -20,10 +18,7 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'fazhi-browser-'));
     server = await startServerProcess({ FAZHI_DATA_DIR: dataDir, FAZHI_DEMO_REQUESTS: '0' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
@@ -31,49 +26,7 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const staffPage = async (username: string): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/staff/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('staff-user').waitFor();
-    return page;
-  };
-  // On a loaded machine a click can land while the list still animates in and be lost:
-  // check that the choice took, and try again if not.
-  const chooseOption = async (page: Page, testId: string, text: string) => {
-    const select = page.getByTestId(testId);
-    for (let attempt = 0; attempt < 3; attempt++) {
-      if (!(await select.evaluate((e) => e.classList.contains('ant-select-open')))) await select.click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-      try {
-        await select.filter({ hasText: text }).waitFor({ timeout: 5000 });
-        return;
-      } catch {
-        // not chosen yet: open the list again
-      }
-    }
-    throw new Error(`could not choose “${text}” in ${testId}`);
-  };
-  const chooseCascade = async (page: Page, testId: string, path: string[]) => {
-    const field = page.getByTestId(testId);
-    for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        if (!(await page.locator('.ant-cascader-dropdown:visible').count())) await field.click();
-        for (const [column, name] of path.entries()) {
-          await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu').nth(column)
-            .locator('.ant-cascader-menu-item', { hasText: name }).first().click({ timeout: 5000 });
-        }
-        await field.filter({ hasText: path.at(-1)! }).waitFor({ timeout: 5000 });
-        return;
-      } catch {
-        // a lost click: start again from the first column
-      }
-    }
-    throw new Error(`could not choose “${path.join(' / ')}” in ${testId}`);
-  };
+  const staffPage = (username: string): Promise<Page> => signIn(browser, server.url, username);
   const openRequest = async (page: Page, trackingCode: string, view: 'todo' | 'all' = 'todo') => {
     await page.goto(`${server.url}/staff`);
     if (view === 'all') await page.getByTestId('tab-all').click();

@@ -15,6 +15,10 @@ const RequestDetailPage = lazy(() =>
   import('./modules/staff/pages/request-detail-page').then((m) => ({ default: m.RequestDetailPage })),
 );
 const HotspotsPage = lazy(() => import('./modules/governance/pages/hotspots-page').then((m) => ({ default: m.HotspotsPage })));
+const DashboardPage = lazy(() => import('./modules/metrics/pages/dashboard-page').then((m) => ({ default: m.DashboardPage })));
+const PublicStatisticsPage = lazy(() =>
+  import('./modules/metrics/pages/public-statistics-page').then((m) => ({ default: m.PublicStatisticsPage })),
+);
 const MetricsPage = lazy(() => import('./modules/metrics/pages/metrics-page').then((m) => ({ default: m.MetricsPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -41,12 +45,14 @@ export function AppRoutes() {
     <Routes>
       <Route path="/" element={<SubmitPage />} />
       <Route path="/track/:code" element={<TrackPage />} />
+      <Route path="/public/statistics" element={<Lazy><PublicStatisticsPage /></Lazy>} />
       <Route path="/staff/login" element={<Lazy><LoginPage /></Lazy>} />
       <Route path="/staff" element={<Lazy><StaffLayout /></Lazy>}>
         <Route index element={<Lazy><TodoPage /></Lazy>} />
         <Route path="requests/new" element={<Lazy><NewRequestPage /></Lazy>} />
         <Route path="requests/:caseId" element={<Lazy><RequestDetailPage /></Lazy>} />
         <Route path="metrics" element={<Lazy><MetricsPage /></Lazy>} />
+        <Route path="dashboard" element={<Lazy><DashboardPage /></Lazy>} />
         <Route path="hotspots" element={<Lazy><HotspotsPage /></Lazy>} />
       </Route>
       <Route path="*" element={<NotFound />} />

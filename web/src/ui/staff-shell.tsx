@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { uiStrings } from './strings';
 
@@ -17,6 +17,8 @@ interface StaffShellProps {
 /** The desk frame of the staff pages: blue header, left menu, grey work area. */
 export function StaffShell(props: StaffShellProps) {
   const { menuItems, selectedKey, onNavigate, userName, unitName, roleLabel, onLogout, children } = props;
+  // On a phone the header holds the name and 退出 only, on one line.
+  const wide = Grid.useBreakpoint().md;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
@@ -24,10 +26,10 @@ export function StaffShell(props: StaffShellProps) {
           {uiStrings.productName}
         </Typography.Text>
         <Space size="middle" style={{ color: '#fff' }}>
-          <span data-testid="staff-user" title={roleLabel}>
+          <span data-testid="staff-user" title={roleLabel} style={{ whiteSpace: 'nowrap' }}>
             {userName}
           </span>
-          {unitName && <span style={{ color: 'rgba(255,255,255,0.8)' }}>{unitName}</span>}
+          {unitName && wide && <span style={{ color: 'rgba(255,255,255,0.8)' }}>{unitName}</span>}
           <Button size="small" ghost onClick={onLogout} data-testid="staff-logout">
             {uiStrings.logout}
           </Button>

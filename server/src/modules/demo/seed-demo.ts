@@ -1,7 +1,8 @@
-import type { Actor, StaffRole } from '../../platform/actor.js';
+import { CITIZEN, type Actor, type StaffRole } from '../../platform/actor.js';
+import { withAdvisoryLock } from '../../platform/db/advisory-lock.js';
 import type { Database } from '../../platform/db/database.js';
 import { hashPassword } from '../auth/index.js';
-import { performAction } from '../cases/index.js';
+import { performAction, sweepClocks } from '../cases/index.js';
 import { insertUsers, readDemoCounty, readDivisions, seedOrganisation, type NewUser, type SeededOrganisation } from '../orgs/index.js';
 import { readDutyListsFile, seedDutyLists } from '../duties/index.js';
 import { insertRequests, loadReferenceData, prepareRequest, seedTaxonomy } from '../requests/index.js';
@@ -54,9 +55,28 @@ export async function seedDemo(database: Database, options: { requests: number; 
     return seeded;
   });
   const created = await seedDemoRequests(database, org, options);
+  // Limits that ran out while the history was written are recorded as the server's sweep would.
+  for (let swept = await sweepClocks(database, options.now); swept.overdue + swept.warned > 0; swept = await sweepClocks(database, options.now));
   // The demo's own answered requests give smart dispatch a history to learn from.
   if (created > 0) await trainFromHistory(database, options.now);
   return { accounts: await listAccounts(database), requests: created };
+}
+
+/**
+ * Seeds the demo county when the database has no units yet; null when it had. App servers
+ * starting together on one new database take turns here: the first seeds, the others wait
+ * and then find it full. onSeeding tells the caller that this process is the one seeding.
+ */
+export async function seedDemoIfEmpty(
+  database: Database,
+  options: { requests: number; now: Date; seed?: number; onSeeding?: () => void },
+): Promise<{ accounts: DemoAccount[]; requests: number } | null> {
+  return withAdvisoryLock(database, 'fazhi.demo.seed', async () => {
+    const [{ n }] = (await database.backend.query('select count(*)::int as n from units', [], 'object')).rows as [{ n: number }];
+    if (n > 0) return null;
+    options.onSeeding?.();
+    return seedDemo(database, options);
+  });
 }
 
 async function listAccounts(database: Database): Promise<DemoAccount[]> {
@@ -114,6 +134,19 @@ async function seedDemoRequests(database: Database, org: SeededOrganisation, opt
       await database.transaction((tx) => performAction(tx, { caseId: prepared.caseId, action, actor, input, now: at }));
       return true;
     };
+    // A neighbour calls about the same problem soon after: the operator merges the call into this one.
+    if (rng() < DUPLICATE_SHARE && i + 1 < options.requests) {
+      const duplicateAt = new Date(at.getTime() + 0.2 * HOUR);
+      if (duplicateAt <= options.now) {
+        const duplicate = prepareRequest({ content: text.content, title: text.title, townshipCode: township.code, villageCode, channel: 'phone', requestType: text.type, categoryCode: leaf.code }, reference, centerActor('operator'));
+        await database.transaction(async (tx) => {
+          await insertRequests(tx, [duplicate], duplicateAt);
+          await performAction(tx, { caseId: duplicate.caseId, action: 'merge', actor: centerActor('operator'), input: { parentCaseId: prepared.caseId }, now: duplicateAt });
+        });
+        created++;
+        i++;
+      }
+    }
     const fate = rng();
     if (fate < 0.06) continue; // still waiting at intake
     if (text.type === '咨询' && rng() < 0.7) {
@@ -154,9 +187,31 @@ async function seedDemoRequests(database: Database, org: SeededOrganisation, opt
       if (!(await step('reply', owner, { reply: `整改情况：${replyText}` }, 24 + rng() * 72))) continue;
       await followUp(step, centerActor('operator'), rng, true);
     }
+    if (bad) continue;
+    // Some requesters rate the answer themselves (评价) after the follow-up.
+    if (rng() < CITIZEN_RATING_SHARE) {
+      const satisfaction = rng() < 0.75 ? 'satisfied' : rng() < 0.8 ? 'basically_satisfied' : 'dissatisfied';
+      if (!(await step('citizen_evaluate', CITIZEN, { resolved: satisfaction !== 'dissatisfied', satisfaction }, 2 + rng() * 48))) continue;
+      if (satisfaction === 'dissatisfied') continue;
+    }
+    // The problem came back: the center reopens the request and the same unit handles it again.
+    if (rng() < REOPEN_SHARE) {
+      if (!(await step('reopen', centerActor('dispatcher'), { reason: '诉求人反映问题再次出现，重新办理。' }, 24 + rng() * 72))) continue;
+      if (!(await step('dispatch', centerActor('dispatcher'), { unitId: ownerId }, 0.5 + rng()))) continue;
+      const again = actorsByUnit.get(`${ownerId}:handler`)!;
+      if (!(await step('sign', again, {}, 0.5 + rng() * 8))) continue;
+      if (!(await step('contact', again, { note: '已再次联系诉求人。' }, 0.5 + rng() * 6))) continue;
+      if (!(await step('reply', again, { reply: `再次办理：${replyText}` }, 8 + rng() * 100))) continue;
+      await followUp(step, centerActor('operator'), rng, true);
+    }
   }
   return created;
 }
+
+// Shares of the demo's life cycles that the older steps above do not set.
+const DUPLICATE_SHARE = 0.04;
+const CITIZEN_RATING_SHARE = 0.3;
+const REOPEN_SHARE = 0.05;
 
 type Step = (action: string, actor: Actor, input: Record<string, unknown>, hours: number) => Promise<boolean>;
 

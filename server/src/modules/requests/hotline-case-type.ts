@@ -315,7 +315,7 @@ export const hotlineCaseType = defineCaseType({
         await ctx.tx.update(hotlineRequests)
           .set({ replyText: parent.replyText, repliedAt: ctx.now, repliedByUnitId: parent.repliedByUnitId })
           .where(eq(hotlineRequests.caseId, ctx.caseId));
-        return { eventFacts: { parentCaseId: parent.caseId } };
+        return { eventFacts: { parentCaseId: parent.caseId, unitId: parent.repliedByUnitId } };
       },
     }),
     reopen: action({

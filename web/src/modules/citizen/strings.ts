@@ -52,6 +52,7 @@ export const citizenStrings = {
     button: '查询',
     empty: '请输入查询码',
   },
+  statisticsLink: '接诉即办数据公开：诉求量与办理成效',
   track: {
     title: '办理进度',
     notFound: '未找到该查询码对应的诉求',

@@ -1,37 +1,54 @@
+import type { RankKey } from '../../../../contracts/metrics';
+import type {
+  Dashboard,
+  DrillDownKind,
+  DrillDownRow,
+  PublicStatistics,
+  PublicStatisticsSettings,
+  Ranking,
+} from '../../../../contracts/statistics';
 import { api, withQuery } from '../../api/client';
-
-export const FIGURE_KEYS = ['responseRate', 'onTimeRate', 'replyRate', 'resolutionRate', 'satisfactionRate', 'returnRate'] as const;
-export type FigureKey = (typeof FIGURE_KEYS)[number];
-
-export interface Figure {
-  numerator: number;
-  denominator: number;
-  value: number | null;
-}
-
-export interface MetricsRow {
-  unitId: number;
-  unitName: string;
-  rank: number | null;
-  figures: Partial<Record<FigureKey, Figure>>;
-}
 
 export interface MetricsQuery {
   unitId: number;
   from: string;
   to: string;
+  rankBy?: RankKey;
 }
 
-export interface MetricsResult {
-  /** The chosen unit as a whole (合计). */
-  total?: MetricsRow;
-  rows: MetricsRow[];
-}
-
-export function fetchMetrics(query: MetricsQuery, signal?: AbortSignal): Promise<MetricsResult> {
+export function fetchRanking(query: MetricsQuery, signal?: AbortSignal): Promise<Ranking> {
   return api.get('/api/metrics', { query: { ...query }, signal });
 }
 
 export function exportUrl(query: MetricsQuery): string {
   return withQuery('/api/metrics/export.xlsx', { ...query });
+}
+
+export function fetchDashboard(query: MetricsQuery, signal?: AbortSignal): Promise<Dashboard> {
+  return api.get('/api/stats/dashboard', { query: { ...query }, signal });
+}
+
+export interface DrillDownQuery {
+  unitId: number;
+  kind: DrillDownKind;
+  page: number;
+  pageSize: number;
+}
+
+export function fetchDrillDown(query: DrillDownQuery, signal?: AbortSignal): Promise<{ total: number; rows: DrillDownRow[] }> {
+  return api.get('/api/stats/cases', { query: { ...query }, signal });
+}
+
+/** No login: the public page calls this without a session. */
+export function fetchPublicStatistics(signal?: AbortSignal): Promise<PublicStatistics> {
+  return api.get('/api/public/statistics', { signal, quiet401: true });
+}
+
+export function fetchPublicSettings(): Promise<PublicStatisticsSettings> {
+  return api.get('/api/stats/public-settings');
+}
+
+/** The answer's body is not relied on: the page keeps what it sent. */
+export function savePublicSettings(settings: PublicStatisticsSettings): Promise<unknown> {
+  return api.put('/api/stats/public-settings', settings);
 }

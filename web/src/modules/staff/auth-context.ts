@@ -17,3 +17,6 @@ export function useStaffSession(): StaffSession {
 
 /** Roles that record calls (the server allows only these to POST /api/requests). */
 export const RECORDING_ROLES = new Set(['operator', 'dispatcher']);
+
+/** Roles that watch a whole area (the server answers any staff within their scope; this only shapes the menu). */
+export const STATS_ROLES = new Set(['unit_leader', 'supervisor', 'admin', 'dispatcher']);

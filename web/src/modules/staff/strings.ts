@@ -4,6 +4,7 @@ export const staffStrings = {
     todo: '待办',
     all: '全部诉求',
     newRequest: '电话登记',
+    dashboard: '领导驾驶舱',
     metrics: '考核统计',
     hotspots: '主动治理',
   },

@@ -48,11 +48,22 @@ export async function hotspots(
   const settings = defaultHotspotSettings();
   const since = new Date(now.getTime() - (settings.baseWeeks + 1) * settings.weekDays * DAY);
   await backfillTopics(database, since);
-  const rows = await database.db
-    .select({ topicKey: hotlineRequests.topicKey, townshipCode: hotlineRequests.townshipCode, receivedAt: hotlineRequests.receivedAt })
-    .from(hotlineRequests)
-    .where(and(gte(hotlineRequests.receivedAt, since), townshipCode ? sql`${hotlineRequests.townshipCode} = ${townshipCode}` : undefined));
-  const items = rows.map((r) => ({ topicKey: r.topicKey ?? 'other', placeKey: r.townshipCode ?? '', receivedAt: r.receivedAt }));
+  // Counted by week in the database: a city's five weeks are hundreds of thousands of requests.
+  const weekSeconds = settings.weekDays * 86_400;
+  const params: unknown[] = [now.toISOString(), since.toISOString(), weekSeconds];
+  if (townshipCode) params.push(townshipCode);
+  const counted = await database.backend.query(
+    `select coalesce(topic_key, 'other') as "topicKey", coalesce(township_code, '') as "placeKey",
+        floor(extract(epoch from ($1::timestamptz - received_at)) / $3)::int as "weeksAgo", count(*)::int as count
+       from hotline_requests
+      where received_at > $2 and received_at <= $1 ${townshipCode ? 'and township_code = $4' : ''}
+      group by 1, 2, 3`,
+    params,
+    'object',
+  );
+  const items = (counted.rows as Array<{ topicKey: string; placeKey: string; weeksAgo: number; count: number }>).map((r) => ({
+    topicKey: r.topicKey, placeKey: r.placeKey, count: Number(r.count), receivedAt: new Date(now.getTime() - Number(r.weeksAgo) * weekSeconds * 1000),
+  }));
   const groups = computeHotspots(items, now, settings).map((g) => ({
     ...g,
     topicLabel: topicLabel(g.topicKey),

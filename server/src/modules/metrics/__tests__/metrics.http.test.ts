@@ -1,82 +1,103 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
+import type { Dashboard, Ranking } from '../../../../../contracts/statistics.js';
 import { createTestContext, testBackends, type TestContext } from '../../../../test/test-context.js';
+import { TOWNSHIP, at, seedHandCounty } from './hand-county.js';
+import { compareRollupsWithEvents } from '../operations/recompute-from-events.js';
+import { describeChange } from '../rules/figure.js';
 
-const TOWNSHIP = '371302001';
-const LEAF = '011003'; // 物业服务 → housing, rx12345.general: 5 working days
-const at = (iso: string) => new Date(`${iso}+08:00`);
 
-// A county small enough to compute by hand. Expected figures for March 2026:
-//              response  on time  reply  resolution  satisfaction  return
-//   housing      1/3       1/2     1/1      1/2          1/2         1/3
-//   township     1/2       1/2     1/1      1/1          1/1         0/2
-//   total        2/5       2/4     2/2      2/3          2/3         1/5
+// A county small enough to compute by hand (METRICS.md, March 2026):
+//   r1 housing: contacted in time, replied in time, followed up 满意, then the citizen rates 满意 (好评)
+//   r2 housing: signed and contacted after the 24-hour limit, replied after the 5-day limit,
+//      followed up 不满意 → rectified in time → followed up 基本满意
+//   r3 housing returns it within the response limit without contact (no 响应 either way),
+//      the township handles it in time, followed up 基本满意
+//   r4 the township never signs: the sweep on 1 April finds both limits passed
+//   r5 same problem, same place as r4: merged into it (重复诉求)
+//   r6 received in February, r7 in March 2025: the bases of 环比 and 同比
+//                response  on time  reply  resolution  satisfaction  好评  差评整改  return  repeat  score
+//   housing        1/2       1/2     2/2      3/4          3/4        1/1    1/1      1/3     0/0    72.5
+//   township       1/2       1/2     1/1      1/1          1/1        0/0    0/0      0/2     1/5    95
+//   total          2/4       2/4     3/3      4/5          4/5        1/1    1/1      1/5     1/5    77
+//   score = 10 × 响应率 + 40 × 解决率 + 50 × 满意率 (data/composite-score.json)
+const EXPECTED = {
+  housing: { responseRate: '1/2', onTimeRate: '1/2', replyRate: '2/2', resolutionRate: '3/4', satisfactionRate: '3/4', goodRatingRate: '1/1', rectificationRate: '1/1', returnRate: '1/3', repeatRate: '0/0' },
+  township: { responseRate: '1/2', onTimeRate: '1/2', replyRate: '1/1', resolutionRate: '1/1', satisfactionRate: '1/1', goodRatingRate: '0/0', rectificationRate: '0/0', returnRate: '0/2', repeatRate: '1/5' },
+  total: { responseRate: '2/4', onTimeRate: '2/4', replyRate: '3/3', resolutionRate: '4/5', satisfactionRate: '4/5', goodRatingRate: '1/1', rectificationRate: '1/1', returnRate: '1/5', repeatRate: '1/5' },
+};
+
 for (const backend of testBackends()) {
   describe(`metrics by hand on ${backend.name}`, () => {
     let ctx: TestContext;
     before(async () => {
       ctx = await createTestContext(backend.url, at('2026-03-02T08:00:00'));
-      const housing = ctx.org.departmentIds.get('housing')!;
-      const town = ctx.org.townshipIds.get(TOWNSHIP)!;
-      const townUser = await ensureTownUser(ctx, town);
-      const step = async (when: string, user: string, caseId: string, action: string, payload: Record<string, unknown> = {}) => {
-        ctx.time.set(at(when));
-        const res = await ctx.app.inject({ method: 'POST', url: `/api/requests/${caseId}/actions/${action}`, headers: await ctx.as(user), payload });
-        assert.equal(res.statusCode, 200, `${action}: ${res.body}`);
-      };
-      const newRequest = async (when: string) => {
-        ctx.time.set(at(when));
-        const res = await ctx.app.inject({ method: 'POST', url: '/api/requests', headers: await ctx.as('operator'), payload: { content: '测试诉求', townshipCode: TOWNSHIP, requestType: '投诉', categoryCode: LEAF } });
-        return res.json().caseId as string;
-      };
-      const r1 = await newRequest('2026-03-02T08:30:00');
-      await step('2026-03-02T09:00:00', 'dispatcher', r1, 'dispatch', { unitId: housing });
-      await step('2026-03-02T10:00:00', 'housing', r1, 'sign');
-      await step('2026-03-02T11:00:00', 'housing', r1, 'contact', { note: '已联系' });
-      await step('2026-03-04T10:00:00', 'housing', r1, 'reply', { reply: '已处理' });
-      await step('2026-03-05T10:00:00', 'operator', r1, 'follow_up', { resolved: true, satisfaction: 'satisfied' });
-
-      const r2 = await newRequest('2026-03-02T08:40:00');
-      await step('2026-03-02T09:00:00', 'dispatcher', r2, 'dispatch', { unitId: housing });
-      await step('2026-03-03T10:00:00', 'housing', r2, 'sign'); // after the 24-hour response limit
-      await step('2026-03-03T11:00:00', 'housing', r2, 'contact', { note: '已联系' });
-      await step('2026-03-12T10:00:00', 'housing', r2, 'reply', { reply: '已处理' }); // due end of 03-09
-      await step('2026-03-13T10:00:00', 'operator', r2, 'follow_up', { resolved: false, satisfaction: 'dissatisfied' });
-
-      const r3 = await newRequest('2026-03-02T08:50:00');
-      await step('2026-03-02T09:00:00', 'dispatcher', r3, 'dispatch', { unitId: housing });
-      await step('2026-03-02T12:00:00', 'housing', r3, 'return', { reason: '属地事项' });
-      await step('2026-03-02T13:00:00', 'dispatcher', r3, 'redispatch', { unitId: town, reason: '属地' });
-      await step('2026-03-02T14:00:00', townUser, r3, 'sign');
-      await step('2026-03-02T15:00:00', townUser, r3, 'contact', { note: '已联系' });
-      await step('2026-03-05T10:00:00', townUser, r3, 'reply', { reply: '已处理' });
-      await step('2026-03-06T10:00:00', 'operator', r3, 'follow_up', { resolved: true, satisfaction: 'basically_satisfied' });
-
-      const r4 = await newRequest('2026-03-16T08:00:00');
-      await step('2026-03-16T09:00:00', 'dispatcher', r4, 'dispatch', { unitId: town }); // never signed
-      ctx.time.set(at('2026-04-01T10:00:00'));
+      await seedHandCounty(ctx);
     });
     after(async () => ctx?.close());
 
-    const fetchFigures = async () => {
+    const fetchRanking = async () => {
       const res = await ctx.app.inject({ url: `/api/metrics?unitId=${ctx.org.governmentId}&from=2026-03-01&to=2026-03-31`, headers: await ctx.as('leader') });
       assert.equal(res.statusCode, 200, res.body);
-      return res.json();
+      return res.json() as Ranking;
     };
     const pairs = (figures: Record<string, { numerator: number; denominator: number }>) =>
       Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, `${f.numerator}/${f.denominator}`]));
 
-    test('every figure matches the hand count, with numerator and denominator', async () => {
-      const body = await fetchFigures();
-      const housing = body.rows.find((r: { unitId: number }) => r.unitId === ctx.org.departmentIds.get('housing'));
-      const town = body.rows.find((r: { unitId: number }) => r.unitId === ctx.org.townshipIds.get(TOWNSHIP));
-      assert.deepEqual(pairs(housing.figures), { responseRate: '1/3', onTimeRate: '1/2', replyRate: '1/1', resolutionRate: '1/2', satisfactionRate: '1/2', returnRate: '1/3' });
-      assert.deepEqual(pairs(town.figures), { responseRate: '1/2', onTimeRate: '1/2', replyRate: '1/1', resolutionRate: '1/1', satisfactionRate: '1/1', returnRate: '0/2' });
-      assert.deepEqual(pairs(body.total.figures), { responseRate: '2/5', onTimeRate: '2/4', replyRate: '2/2', resolutionRate: '2/3', satisfactionRate: '2/3', returnRate: '1/5' });
-      assert.equal(town.rank, 1);
-      assert.equal(housing.rank, 2);
-      assert.equal(body.rows.find((r: { unitId: number; rank: number | null }) => r.unitId !== housing.unitId && r.unitId !== town.unitId).rank, null);
+    test('every METRICS.md figure matches the hand count, with numerator and denominator', async () => {
+      const body = await fetchRanking();
+      const housing = body.rows.find((r) => r.unit.unitId === ctx.org.departmentIds.get('housing'))!;
+      const town = body.rows.find((r) => r.unit.unitId === ctx.org.townshipIds.get(TOWNSHIP))!;
+      assert.deepEqual(pairs(housing.figures), EXPECTED.housing);
+      assert.deepEqual(pairs(town.figures), EXPECTED.township);
+      assert.deepEqual(pairs(body.total.figures), EXPECTED.total);
+      assert.equal(housing.compositeScore, 72.5);
+      assert.equal(town.compositeScore, 95);
+      assert.equal(body.total.compositeScore, 77);
+      assert.deepEqual([town.rank, housing.rank], [1, 2]);
+      assert.deepEqual([town.volume, housing.volume], [5, 3], 'a township by its requests, a department by its dispatches');
+      assert.equal(body.rows.find((r) => r.unit.unitId !== housing.unit.unitId && r.unit.unitId !== town.unit.unitId)!.rank, null);
+    });
+
+    test('ranking by a figure where lower is better puts the lowest first', async () => {
+      const res = await ctx.app.inject({ url: `/api/metrics?unitId=${ctx.org.governmentId}&from=2026-03-01&to=2026-03-31&rankBy=returnRate`, headers: await ctx.as('leader') });
+      const body = res.json() as Ranking;
+      assert.deepEqual(body.rows.slice(0, 2).map((r) => [r.unit.unitId, r.rank]), [[ctx.org.townshipIds.get(TOWNSHIP), 1], [ctx.org.departmentIds.get('housing'), 2]]);
+    });
+
+    test('the dashboard compares with the month before and the year before, and counts what is open now', async () => {
+      const res = await ctx.app.inject({ url: `/api/stats/dashboard?unitId=${ctx.org.governmentId}&from=2026-03-01&to=2026-03-31`, headers: await ctx.as('leader') });
+      assert.equal(res.statusCode, 200, res.body);
+      const body = res.json() as Dashboard;
+      assert.deepEqual(body.previousPeriod, { from: '2026-02-01', to: '2026-02-28' });
+      assert.deepEqual(body.lastYearPeriod, { from: '2025-03-01', to: '2025-03-31' });
+      assert.deepEqual(body.volume.total, { current: 5, previous: 1, lastYear: 1, changeFromPrevious: 4, changeFromLastYear: 4 });
+      assert.equal(describeChange(body.volume.total.changeFromLastYear, '上年同期'), '较上年同期增加400%');
+      assert.equal(body.volume.byDay.length, 31);
+      assert.equal(body.volume.byDay.find((d) => d.date === '2026-03-02')!.count, 3);
+      assert.deepEqual(body.volume.byCategory.map((c) => [c.label, c.count]), [['城乡建设', 5]]);
+      assert.deepEqual(body.live, { open: 1, overdue: 1, dueSoon: 0, awaitingDispatch: 2 });
+      assert.equal(body.figures.satisfactionRate.value, 0.8);
+      assert.equal(body.figures.satisfactionRate.changeFromPrevious, null, 'no follow-ups in February: "—"');
+      const cell = body.townships.find((t) => t.unit.regionCode === TOWNSHIP)!;
+      assert.deepEqual([cell.requests, cell.open, cell.overdue, cell.overdueShare], [5, 1, 1, 1]);
+    });
+
+    test('the drill-down lists the open and the overdue request', async () => {
+      for (const kind of ['open', 'overdue']) {
+        const res = await ctx.app.inject({ url: `/api/stats/cases?unitId=${ctx.org.governmentId}&kind=${kind}`, headers: await ctx.as('leader') });
+        assert.equal(res.statusCode, 200, `${kind}: ${res.body}`);
+        const body = res.json() as { total: number; rows: Array<{ unitName: string }> };
+        assert.equal(body.total, 1, kind);
+        assert.match(body.rows[0]!.unitName, /街道|镇/);
+      }
+    });
+
+    test('the rollups agree with a recomputation from the events', async () => {
+      const report = await compareRollupsWithEvents(ctx.database);
+      assert.deepEqual(report.differences, []);
+      assert.equal(report.cases, 7);
     });
 
     test('the Excel export carries the same figures', async () => {
@@ -88,8 +109,9 @@ for (const backend of testBackends()) {
       const rows: unknown[][] = [];
       sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
       const total = rows.find((r) => r[0] === '合计')!;
-      assert.deepEqual(total.slice(2, 5), ['40.00%', 2, 5]);
-      assert.deepEqual(total.slice(14, 17), ['66.67%', 2, 3]);
+      assert.equal(total[2], 77);
+      assert.deepEqual(total.slice(4, 7), ['50.00%', 2, 4]);
+      assert.deepEqual(total.slice(16, 19), ['80.00%', 4, 5]);
     });
 
     test('a unit cannot read figures outside its scope', async () => {
@@ -98,9 +120,4 @@ for (const backend of testBackends()) {
       assert.equal(res.json().error.code, 'UNIT_OUT_OF_SCOPE');
     });
   });
-}
-
-async function ensureTownUser(ctx: TestContext, townId: number): Promise<string> {
-  const rows = await ctx.database.backend.query('select username from users where unit_id = $1', [townId], 'array');
-  return (rows.rows[0] as [string])[0];
 }

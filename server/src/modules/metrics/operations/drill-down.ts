@@ -4,8 +4,8 @@ import type { UnitRow } from '../../orgs/index.js';
 import { WARNING_SHARE } from '../../cases/index.js';
 import { volumeScopeOf } from './read-rollups.js';
 
-const CONDITIONS: Record<Exclude<DrillDownKind, 'awaitingDispatch'>, string> = {
-  open: 'true',
+/** Conditions on top of "open"; each names $2, the time now. */
+const CONDITIONS: Record<Exclude<DrillDownKind, 'awaitingDispatch' | 'open'>, string> = {
   overdue: 'd.due_at < $2',
   dueSoon: `d.due_at >= $2 and $2 >= d.dispatched_at + (d.due_at - d.dispatched_at) * ${WARNING_SHARE}`,
 };
@@ -34,8 +34,9 @@ export async function drillDown(database: Database, scope: UnitRow, kind: DrillD
   }
   const from = `from hotline_dispatches d join units u on u.id = d.unit_id
       join hotline_requests r on r.case_id = d.case_id join cases c on c.id = d.case_id
-     where d.role = 'lead' and d.status in ('pending', 'signed') and u.path like $1 || '%' and ${CONDITIONS[kind]}`;
-  const params = [scope.path, now.toISOString()];
+     where d.role = 'lead' and d.status in ('pending', 'signed') and u.path like $1 || '%'${kind === 'open' ? '' : ` and ${CONDITIONS[kind]}`}`;
+  // PostgreSQL cannot type a parameter no condition uses: `open` passes only the path.
+  const params = kind === 'open' ? [scope.path] : [scope.path, now.toISOString()];
   const [count, rows] = await Promise.all([
     database.backend.query(`select count(*)::int as n ${from}`, params, 'object'),
     database.backend.query(

@@ -13,9 +13,13 @@ export function figure(numerator: number, denominator: number): Figure {
 /** "95.24%": two decimals, half up, at display only (METRICS.md). "—" when undefined. */
 export function formatRate(value: number | null): string {
   if (value === null) return '—';
-  // Work in integer hundredths of a percent to avoid binary rounding (0.125 → 12.50%).
-  const hundredths = Math.round(Number((value * 10000).toFixed(6)) + 1e-9);
-  return `${(hundredths / 100).toFixed(2)}%`;
+  return `${(rateHundredths(value) / 100).toFixed(2)}%`;
+}
+
+/** A rate in integer hundredths of a percent, rounded as formatRate shows it. */
+export function rateHundredths(value: number): number {
+  // Integer hundredths avoid binary rounding (0.125 → 12.50%).
+  return Math.round(Number((value * 10000).toFixed(6)) + 1e-9);
 }
 
 /** Year-on-year or period-on-period change, "—" with a zero base (never infinity). */
@@ -33,4 +37,16 @@ export function describeChange(value: number | null, basis: string): string {
   if (percent === 0) return `与${basis}持平`;
   const shown = Number.isInteger(percent) ? String(percent) : percent.toFixed(1);
   return `较${basis}${value > 0 ? '增加' : '减少'}${shown}%`;
+}
+
+/**
+ * A rate compared with an earlier one in percentage points, as reports write rates
+ * ("较上月提高1.20个百分点"); taken from the shown (rounded) rates so the text adds up
+ * with them. Null when either rate is undefined.
+ */
+export function describePointChange(current: number | null, base: number | null, basis: string): string | null {
+  if (current === null || base === null) return null;
+  const diff = rateHundredths(current) - rateHundredths(base);
+  if (diff === 0) return `与${basis}持平`;
+  return `较${basis}${diff > 0 ? '提高' : '下降'}${(Math.abs(diff) / 100).toFixed(2)}个百分点`;
 }

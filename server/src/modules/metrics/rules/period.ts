@@ -70,3 +70,22 @@ function monthsBetween(range: DateRange): number {
   const [ty, tm] = range.to.split('-').map(Number) as [number, number];
   return (ty - fy) * 12 + (tm - fm) + 1;
 }
+
+/** An instant as China's wall-clock time, "2026-03-02 08:30", for tables people read. */
+export function chinaDateTime(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** The whole calendar month, "2026-03-01" to "2026-03-31". */
+export function monthRange(year: number, month: number): DateRange {
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const m = String(month).padStart(2, '0');
+  return { from: `${year}-${m}-01`, to: `${year}-${m}-${String(last).padStart(2, '0')}` };
+}
+
+/** Whether a range is exactly one calendar month. */
+export function isWholeMonth(range: DateRange): boolean {
+  const [y, m] = range.from.split('-').map(Number) as [number, number];
+  const whole = monthRange(y, m);
+  return whole.from === range.from && whole.to === range.to;
+}

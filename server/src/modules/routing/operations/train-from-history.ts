@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, inArray, isNotNull, sql } from 'drizzle-orm';
+import { lockInTransaction } from '../../../platform/db/advisory-lock.js';
 import type { Database } from '../../../platform/db/database.js';
 import { units } from '../../orgs/index.js';
 import { hotlineCategories, hotlineRequests } from '../../requests/index.js';
@@ -81,6 +82,9 @@ export async function replaceHistoryModels(
   }
   if (models.length) {
     await database.transaction(async (tx) => {
+      // Two app servers retraining at once would each delete only the old model and both
+      // insert theirs; in turn, the later one replaces the earlier.
+      await lockInTransaction(tx, 'fazhi.routing.history-models');
       // Only the newest model of a kind is used; older ones would only take space.
       await tx.delete(routingModels).where(inArray(routingModels.kind, models.map((m) => m.kind)));
       await tx.insert(routingModels).values(models);

@@ -33,6 +33,8 @@ export interface HotspotItem {
   topicKey: string;
   placeKey: string;
   receivedAt: Date;
+  /** How many requests the item stands for (the database may count them for us); 1 if absent. */
+  count?: number;
 }
 
 export type { HotspotGroup };
@@ -83,7 +85,7 @@ export function computeHotspots(items: HotspotItem[], now: Date, settings: Hotsp
     const key = `${item.topicKey}\u0000${item.placeKey}`;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { topicKey: item.topicKey, placeKey: item.placeKey, weekly: new Array<number>(settings.baseWeeks + 1).fill(0) }));
-    group.weekly[settings.baseWeeks - weeksAgo]!++;
+    group.weekly[settings.baseWeeks - weeksAgo]! += item.count ?? 1;
   }
   const out: HotspotGroup[] = [];
   for (const g of groups.values()) {

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { BarChartOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Skeleton, Space } from 'antd';
+import { Link } from 'react-router-dom';
 import { errorMessage } from '../../../api/client';
 import { applyFieldErrors } from '../../../api/form-errors';
 import { useMeta } from '../../../api/meta';
@@ -60,6 +62,10 @@ export function SubmitPage() {
           </Card>
         )}
         <TrackBox />
+        <Link to="/public/statistics" data-testid="statistics-link" style={{ display: 'block', textAlign: 'center', fontSize: 13 }}>
+          <BarChartOutlined style={{ marginInlineEnd: 6 }} />
+          {s.statisticsLink}
+        </Link>
       </Space>
     </CitizenShell>
   );

@@ -5,17 +5,17 @@ import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { brandColor } from '../../../ui/theme';
-import type { MetricsRow } from '../api';
+import type { RankingRow } from '../../../../../contracts/statistics';
 import { formatRate } from '../format';
 import { metricsStrings as s } from '../strings';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 /** 满意率 by unit, best first; units without answers are left out of the chart. */
-export function SatisfactionChart({ rows }: { rows: MetricsRow[] }) {
+export function SatisfactionChart({ rows }: { rows: RankingRow[] }) {
   const option = useMemo(() => {
     const data = rows
-      .map((r) => ({ name: r.unitName, figure: r.figures.satisfactionRate }))
+      .map((r) => ({ name: r.unit.name, figure: r.figures.satisfactionRate }))
       .filter((d) => d.figure && d.figure.value !== null)
       .sort((a, b) => (b.figure!.value ?? 0) - (a.figure!.value ?? 0));
     return {

@@ -6,11 +6,13 @@ import { resetUnits } from '../../../api/units';
 import { PageLoading } from '../../../ui/page-loading';
 import { StaffShell } from '../../../ui/staff-shell';
 import { fetchMe, logout, type StaffUser } from '../api';
-import { RECORDING_ROLES, StaffSessionContext, type StaffSession } from '../auth-context';
+import { RECORDING_ROLES, STATS_ROLES, StaffSessionContext, type StaffSession } from '../auth-context';
 import { staffStrings as s } from '../strings';
 
 function selectedMenuKey(pathname: string, search: string): string {
   if (pathname.startsWith('/staff/metrics')) return '/staff/metrics';
+  if (pathname.startsWith('/staff/dashboard')) return '/staff/dashboard';
+  if (pathname.startsWith('/staff/hotspots')) return '/staff/hotspots';
   if (pathname.startsWith('/staff/requests/new')) return '/staff/requests/new';
   return new URLSearchParams(search).get('view') === 'all' ? '/staff?view=all' : '/staff';
 }
@@ -63,6 +65,7 @@ export function StaffLayout() {
     { key: '/staff', label: s.menu.todo },
     { key: '/staff?view=all', label: s.menu.all },
     ...(RECORDING_ROLES.has(session.user.role) ? [{ key: '/staff/requests/new', label: s.menu.newRequest }] : []),
+    ...(STATS_ROLES.has(session.user.role) ? [{ key: '/staff/dashboard', label: s.menu.dashboard }] : []),
     { key: '/staff/hotspots', label: s.menu.hotspots },
     { key: '/staff/metrics', label: s.menu.metrics },
   ];

@@ -1,0 +1,209 @@
+// npm run bench (part): the leaders' view at scale. Reads a database filled by
+// `fazhi demo generate` — PostgreSQL at city scale (FAZHI_BENCH_CITY_URL, default the
+// fazhi_city10m database beside FAZHI_BENCH_DATABASE_URL) and the embedded database at
+// county scale (FAZHI_BENCH_COUNTY_DIR) — and measures the dashboard, the ranking, a
+// 10,000-row export, and intake while the dashboard is being read. Results go to
+// bench/results/stats-*.json. Targets (issue 4): city dashboard < 1 s, township < 200 ms,
+// monthly ranking < 500 ms, 10,000-row export < 5 s, intake ≥ 500 req/s during reads.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { DateRange } from '../contracts/statistics.js';
+import { computeDashboard, computeRanking, chinaDate } from '../server/src/modules/metrics/index.js';
+import { drillDownXlsx } from '../server/src/modules/metrics/index.js';
+import type { UnitRow } from '../server/src/modules/orgs/index.js';
+import { openDatabase, type Database } from '../server/src/platform/db/database.js';
+import { repoPath } from '../server/src/platform/repo-path.js';
+import { startServerProcess, stopServerProcess } from '../server/test/server-process.js';
+
+const RUNS = Number(process.env.FAZHI_BENCH_ROUNDS ?? 5);
+const INTAKE_REQUESTS = Number(process.env.FAZHI_BENCH_REQUESTS ?? 6000);
+const CONCURRENCY = Number(process.env.FAZHI_BENCH_CONCURRENCY ?? 64);
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? 0;
+
+/** The first run (cold) and the median of the next RUNS (warm), in milliseconds. */
+async function timed<T>(run: () => Promise<T>): Promise<{ firstMs: number; medianMs: number; runsMs: number[] }> {
+  const once = async () => {
+    const t0 = performance.now();
+    const result = await run();
+    JSON.stringify(result); // what the route would send
+    return performance.now() - t0;
+  };
+  const firstMs = await once();
+  const runsMs: number[] = [];
+  for (let i = 0; i < RUNS; i++) runsMs.push(await once());
+  return { firstMs, medianMs: median(runsMs), runsMs };
+}
+
+async function unitRow(database: Database, where: string, params: unknown[] = []): Promise<UnitRow> {
+  const result = await database.backend.query(
+    `select id, parent_id as "parentId", path, name, short_name as "shortName", kind, key, region_code as "regionCode" from units where ${where} limit 1`,
+    params,
+    'object',
+  );
+  const row = result.rows[0] as UnitRow | undefined;
+  if (!row) throw new Error(`no unit where ${where}`);
+  return row;
+}
+
+/** The busiest township: the one a leader is most likely to open. */
+async function busiestTownship(database: Database, range: DateRange): Promise<UnitRow> {
+  const top = await database.backend.query(
+    `select scope from hotline_daily_volume where dimension = 'all' and scope <> '' and day between $1 and $2 group by scope order by sum(requests) desc limit 1`,
+    [range.from, range.to],
+    'object',
+  );
+  const code = (top.rows[0] as { scope: string } | undefined)?.scope;
+  return unitRow(database, `kind = 'township' and region_code = $1`, [code]);
+}
+
+async function measureReads(database: Database) {
+  const last = await database.backend.query(`select max(received_at) as at, count(*)::int as n from hotline_requests`, [], 'object');
+  const { at, n } = last.rows[0] as { at: Date; n: number };
+  const now = new Date(at);
+  const today = chinaDate(now);
+  const monthToDate: DateRange = { from: `${today.slice(0, 7)}-01`, to: today };
+  const lastMonthEnd = chinaDate(new Date(Date.parse(`${monthToDate.from}T00:00:00+08:00`) - 1));
+  const lastMonth: DateRange = { from: `${lastMonthEnd.slice(0, 7)}-01`, to: lastMonthEnd };
+  const yearToDate: DateRange = { from: `${today.slice(0, 4)}-01-01`, to: today };
+  const root = await unitRow(database, 'parent_id is null order by id');
+  const township = await busiestTownship(database, lastMonth);
+  const units = Number(((await database.backend.query(`select count(*)::int as n from units`, [], 'object')).rows[0] as { n: number }).n);
+  const overdue = await database.backend.query(
+    `select count(*)::int as n from hotline_dispatches where role = 'lead' and status in ('pending', 'signed')`, [], 'object');
+  const exportStarted = performance.now();
+  const workbook = await drillDownXlsx(database, root, 'open', now, 10_000);
+  const chunks: Buffer[] = [];
+  for await (const chunk of workbook.body) chunks.push(chunk as Buffer);
+  const exportMs = performance.now() - exportStarted;
+  return {
+    data: { requests: n, units, lastReceived: now.toISOString(), openDispatches: Number((overdue.rows[0] as { n: number }).n) },
+    scope: { city: root.name, township: township.name },
+    cityDashboardMonthToDate: { period: monthToDate, ...(await timed(() => computeDashboard(database, root, monthToDate, now))) },
+    cityDashboardYearToDate: { period: yearToDate, ...(await timed(() => computeDashboard(database, root, yearToDate, now))) },
+    townshipDashboardMonthToDate: { period: monthToDate, ...(await timed(() => computeDashboard(database, township, monthToDate, now))) },
+    cityRankingLastMonth: { period: lastMonth, ...(await timed(() => computeRanking(database, root, lastMonth))) },
+    export: { table: 'open requests (drill-down)', rows: workbook.rows, bytes: Buffer.concat(chunks).length, ms: exportMs },
+  };
+}
+
+// node:http with keep-alive: fetch costs the client more CPU than the server spends, on two cores.
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+function post(url: string, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Citizens submit requests through one app server while a leader's dashboard is read over and over. */
+async function intakeWhileReading(database: Database, url: string, township: string) {
+  const root = await unitRow(database, 'parent_id is null order by id');
+  const today = chinaDate(new Date());
+  const range: DateRange = { from: `${today.slice(0, 7)}-01`, to: today };
+  const server = await startServerProcess({ DATABASE_URL: url, FAZHI_DEMO: '0' });
+  const readMs: number[] = [];
+  let reading = true;
+  const reader = (async () => {
+    while (reading) {
+      const t0 = performance.now();
+      await computeDashboard(database, root, range, new Date());
+      readMs.push(performance.now() - t0);
+    }
+  })();
+  try {
+    let next = 0;
+    let acknowledged = 0;
+    let errors = 0;
+    const body = (i: number) => JSON.stringify({ content: `第${i}号测试诉求：小区门口路灯不亮，晚上出行不便，请尽快修复。`, townshipCode: township, name: '张先生', phone: '13800000000' });
+    const started = performance.now();
+    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+      while (next < INTAKE_REQUESTS) {
+        const status = await post(`${server.url}/api/public/requests`, body(next++));
+        if (status === 201) acknowledged++;
+        else errors++;
+      }
+    }));
+    const seconds = (performance.now() - started) / 1000;
+    reading = false;
+    await reader;
+    return {
+      requests: INTAKE_REQUESTS, concurrency: CONCURRENCY, acknowledged, errors, seconds, perSecond: acknowledged / seconds,
+      dashboardReadsDuringIntake: readMs.length, dashboardMsP50: percentile(readMs, 50), dashboardMsP99: percentile(readMs, 99),
+    };
+  } finally {
+    reading = false;
+    await reader;
+    await stopServerProcess(server);
+  }
+}
+
+async function hasRequests(database: Database): Promise<boolean> {
+  try {
+    const result = await database.backend.query(`select exists (select 1 from hotline_requests) as yes`, [], 'object');
+    return Boolean((result.rows[0] as { yes: boolean }).yes);
+  } catch {
+    return false;
+  }
+}
+
+function write(name: string, result: object) {
+  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+  const dir = repoPath('bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, name);
+  writeFileSync(file, `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, ...result }, null, 2)}\n`);
+  console.log(`→ ${file}`);
+}
+
+function cityUrl(): string | null {
+  if (process.env.FAZHI_BENCH_CITY_URL) return process.env.FAZHI_BENCH_CITY_URL;
+  const server = process.env.FAZHI_BENCH_DATABASE_URL ?? process.env.FAZHI_TEST_DATABASE_URL;
+  if (!server) return null;
+  const url = new URL(server);
+  url.pathname = '/fazhi_city10m';
+  return url.toString();
+}
+
+async function main() {
+  const targets = { cityDashboardMs: 1000, townshipDashboardMs: 200, monthlyRankingMs: 500, exportTenThousandRowsMs: 5000, intakeWhileReadingPerSecond: 500 };
+  const url = cityUrl();
+  if (url) {
+    const database = await openDatabase({ url });
+    try {
+      if (await hasRequests(database)) {
+        const reads = await measureReads(database);
+        const townshipCode = (await unitRow(database, `kind = 'township' and name = $1`, [reads.scope.township])).regionCode!;
+        const intake = await intakeWhileReading(database, url, townshipCode);
+        write('stats-postgres-city.json', { database: 'postgres', targets, ...reads, intakeWhileReading: intake });
+        console.log(`city: dashboard ${reads.cityDashboardMonthToDate.medianMs.toFixed(0)} ms (first ${reads.cityDashboardMonthToDate.firstMs.toFixed(0)}), township ${reads.townshipDashboardMonthToDate.medianMs.toFixed(0)} ms, ranking ${reads.cityRankingLastMonth.medianMs.toFixed(0)} ms, export ${reads.export.rows} rows ${reads.export.ms.toFixed(0)} ms, intake ${intake.perSecond.toFixed(0)} req/s while reading`);
+      } else console.log(`No generated city at ${url}: run \`DATABASE_URL=${url} npx fazhi demo generate --requests 10000000 --years 2\` first.`);
+    } finally {
+      await database.close();
+    }
+  } else console.log('No PostgreSQL server given (FAZHI_BENCH_DATABASE_URL): the city-scale figures are not measured.');
+
+  const countyDir = process.env.FAZHI_BENCH_COUNTY_DIR;
+  if (countyDir && existsSync(countyDir)) {
+    const database = await openDatabase({ dataDir: countyDir });
+    try {
+      const reads = await measureReads(database);
+      write('stats-pglite-county.json', { database: 'pglite', targets, ...reads });
+      console.log(`county (embedded): dashboard ${reads.cityDashboardMonthToDate.medianMs.toFixed(0)} ms, township ${reads.townshipDashboardMonthToDate.medianMs.toFixed(0)} ms, ranking ${reads.cityRankingLastMonth.medianMs.toFixed(0)} ms`);
+    } finally {
+      await database.close();
+    }
+  } else console.log('No embedded county data (FAZHI_BENCH_COUNTY_DIR): run `FAZHI_DATA_DIR=<dir> npx fazhi demo generate --requests 1000000 --years 2` to measure it.');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,61 @@
+// `fazhi stats --unit <code> --from <date> --to <date> [--json]` and `fazhi stats verify`.
+import { FIGURE_KEYS, FIGURE_LABELS, type RankKey } from '../../../../contracts/metrics.js';
+import type { Database } from '../../platform/db/database.js';
+import type { UnitRow } from '../orgs/index.js';
+import { STATS_CLI_TEXT } from './metrics.strings.js';
+import { compareRollupsWithEvents } from './operations/recompute-from-events.js';
+import { describeChange, formatRate } from './rules/figure.js';
+import { chinaDate, daysIn, periodFromDates } from './rules/period.js';
+import { computeDashboard } from './operations/compute-dashboard.js';
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+/** A unit by its key ("housing", "township:371302001"), its region code, or its number. */
+async function findUnitByCode(database: Database, code: string): Promise<UnitRow | null> {
+  const result = await database.backend.query(
+    `select id, parent_id as "parentId", path, name, short_name as "shortName", kind, key, region_code as "regionCode" from units
+      where key = $1 or region_code = $1 or id::text = $1
+      order by (key = $1) desc, (kind in ('government', 'township')) desc, id limit 1`,
+    [code],
+    'object',
+  );
+  return (result.rows[0] as UnitRow | undefined) ?? null;
+}
+
+export async function runStatsCommand(database: Database, args: string[], now: Date): Promise<{ exitCode: number; output: string }> {
+  if (args[0] === 'verify') return verify(database, args.includes('--json'));
+  const to = option(args, '--to') ?? chinaDate(now);
+  const from = option(args, '--from') ?? `${to.slice(0, 7)}-01`;
+  const unitCode = option(args, '--unit');
+  if (!periodFromDates(from, to) || daysIn({ from, to }) > 1100) return { exitCode: 2, output: STATS_CLI_TEXT.badPeriod };
+  const root = await database.backend.query(`select id::text as id from units where parent_id is null order by id limit 1`, [], 'object');
+  const unit = await findUnitByCode(database, unitCode ?? (root.rows[0] as { id: string } | undefined)?.id ?? '');
+  if (!unit) return { exitCode: 2, output: STATS_CLI_TEXT.unknownUnit(unitCode ?? '') };
+  const rankBy = (option(args, '--rank-by') ?? 'compositeScore') as RankKey;
+  if (args.includes('--json')) {
+    const dashboard = await computeDashboard(database, unit, { from, to }, now, rankBy);
+    const { byDay: _byDay, ...volume } = dashboard.volume;
+    return { exitCode: 0, output: JSON.stringify({ ...dashboard, volume }, null, 2) };
+  }
+  const dashboard = await computeDashboard(database, unit, { from, to }, now, rankBy);
+  const lines = [STATS_CLI_TEXT.heading(unit.name, from, to), STATS_CLI_TEXT.volume(dashboard.volume.total.current, describeChange(dashboard.volume.total.changeFromLastYear, STATS_CLI_TEXT.lastYear))];
+  for (const key of FIGURE_KEYS) {
+    const f = dashboard.figures[key];
+    lines.push(`  ${FIGURE_LABELS[key].padEnd(6, '　')} ${formatRate(f.value).padStart(8)}  (${f.numerator}/${f.denominator})`);
+  }
+  return { exitCode: 0, output: lines.join('\n') };
+}
+
+async function verify(database: Database, json: boolean): Promise<{ exitCode: number; output: string }> {
+  const started = Date.now();
+  const report = await compareRollupsWithEvents(database);
+  const seconds = (Date.now() - started) / 1000;
+  if (json) return { exitCode: report.differences.length ? 1 : 0, output: JSON.stringify({ ...report, seconds }, null, 2) };
+  const lines = [STATS_CLI_TEXT.verified(report.cases, report.events, seconds)];
+  for (const d of report.differences.slice(0, 20)) lines.push(STATS_CLI_TEXT.difference(d.table, d.key, JSON.stringify(d.rollup), JSON.stringify(d.events)));
+  lines.push(report.differences.length ? STATS_CLI_TEXT.verifyFailed(report.differences.length) : STATS_CLI_TEXT.verifyOk);
+  return { exitCode: report.differences.length ? 1 : 0, output: lines.join('\n') };
+}

@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Shared by the browser tests: they run only where a Chromium is installed. */
+export const CHROMIUM = process.env.FAZHI_CHROMIUM ?? '/usr/bin/chromium';
+export const PASSWORD = 'Fazhi@2026';
+export const chromiumAvailable = existsSync(CHROMIUM);
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A desk-sized window signed in as one of the demo accounts. */
+export async function signIn(browser: Browser, url: string, username: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${url}/staff/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('staff-user').waitFor();
+  return page;
+}
+
+// On a loaded machine a click can land while the list still animates in and be lost:
+// check that the choice took, and try again if not.
+export async function chooseOption(page: Page, testId: string, text: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (!(await select.evaluate((e) => e.classList.contains('ant-select-open')))) await select.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+    try {
+      await select.filter({ hasText: text }).waitFor({ timeout: 5000 });
+      return;
+    } catch {
+      // not chosen yet: open the list again
+    }
+  }
+  throw new Error(`could not choose “${text}” in ${testId}`);
+}
+
+export async function chooseCascade(page: Page, testId: string, path: string[]): Promise<void> {
+  const field = page.getByTestId(testId);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      if (!(await page.locator('.ant-cascader-dropdown:visible').count())) await field.click();
+      for (const [column, name] of path.entries()) {
+        await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu').nth(column)
+          .locator('.ant-cascader-menu-item', { hasText: name }).first().click({ timeout: 5000 });
+      }
+      await field.filter({ hasText: path.at(-1)! }).waitFor({ timeout: 5000 });
+      return;
+    } catch {
+      // a lost click: start again from the first column
+    }
+  }
+  throw new Error(`could not choose “${path.join(' / ')}” in ${testId}`);
+}

@@ -1,0 +1,154 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page, Response } from 'playwright-core';
+import { FIGURE_KEYS } from '../../contracts/metrics.js';
+import type { Dashboard, PublicStatistics } from '../../contracts/statistics.js';
+import { startServerProcess, stopServerProcess, type ServerProcess } from '../../server/test/server-process.js';
+import { CHROMIUM, PASSWORD, chromiumAvailable as available, launchChromium, signIn } from './browser-helpers.js';
+
+if (!available) console.log(`# browser dashboard SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set FAZHI_CHROMIUM)`);
+
+const isDashboard = (unitId?: number) => (r: Response) =>
+  r.url().includes('/api/stats/dashboard?') && r.ok() && (unitId === undefined || new URL(r.url()).searchParams.get('unitId') === String(unitId));
+
+// The leaders' pages over the demo county's generated requests, as a leader and as a passer-by.
+describe('驾驶舱 and public statistics in a real browser', { skip: available ? false : `Chromium not found at ${CHROMIUM}` }, () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let dataDir: string;
+
+  before(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'fazhi-browser-'));
+    // The demo's 400 requests over the last 45 days are what the figures are read from.
+    server = await startServerProcess({ FAZHI_DATA_DIR: dataDir }, 300_000);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    if (server) await stopServerProcess(server);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** A number as the page shows it ("1,234"), read back. */
+  const shownNumber = async (page: Page, testId: string) => Number((await page.getByTestId(testId).innerText()).replace(/,/g, ''));
+
+  /** Waits for the dashboard the page asked for and for the page to show it. */
+  const loaded = async (page: Page, response: Promise<Response>): Promise<Dashboard> => {
+    const dashboard = (await (await response).json()) as Dashboard;
+    await page.locator(`[data-testid="dashboard"][data-loading="false"] [data-testid="dashboard-scope"][data-unit-id="${dashboard.scope.unitId}"]`).waitFor();
+    return dashboard;
+  };
+
+  test('a leader reads the figures, opens the overdue requests and a township', { timeout: 240_000 }, async () => {
+    const leader = await signIn(browser, server.url, 'leader');
+    let response = leader.waitForResponse(isDashboard());
+    await leader.getByRole('menuitem', { name: '领导驾驶舱' }).click();
+    await loaded(leader, response);
+
+    // The last 30 days hold most of the demo's requests whatever day the test runs.
+    response = leader.waitForResponse(isDashboard());
+    await leader.getByTestId('dashboard-range').first().click();
+    await leader.locator('.ant-picker-dropdown:visible .ant-picker-presets li', { hasText: '近30天' }).click();
+    let dashboard = await loaded(leader, response);
+
+    assert.ok(dashboard.volume.total.current > 0, 'the demo county received requests');
+    assert.equal(await shownNumber(leader, 'volume-total'), dashboard.volume.total.current);
+    for (const key of FIGURE_KEYS) {
+      const figure = dashboard.figures[key];
+      const fraction = `${figure.numerator}/${figure.denominator}`;
+      if (Number.isInteger(figure.numerator)) assert.equal(await leader.getByTestId(`figure-${key}-fraction`).innerText(), fraction, key);
+      else await leader.getByTestId(`figure-${key}`).waitFor();
+    }
+    const responseRate = dashboard.figures.responseRate;
+    assert.ok(responseRate.denominator > 0, '响应率 has a denominator');
+    assert.ok((await leader.getByTestId('metric-total-responseRate').innerText()).includes(`${responseRate.numerator}/${responseRate.denominator}`));
+    assert.equal(await leader.locator('[data-testid="metrics-table"] [data-testid="ranking-unit"]').count(), dashboard.ranking.rows.length);
+    const kinds = await leader.locator('[data-testid="metrics-table"] [data-testid="unit-kind"]').allInnerTexts();
+    assert.ok(kinds.includes('部门') && kinds.includes('乡镇街道'), 'departments and townships side by side');
+
+    // 超期 opens the overdue requests, each linking to its detail page.
+    assert.ok(dashboard.live.overdue > 0, 'the demo leaves some requests overdue');
+    const listed = leader.waitForResponse((r) => r.url().includes('/api/stats/cases?') && r.url().includes('kind=overdue'));
+    await leader.getByTestId('live-overdue').click();
+    const { total } = (await (await listed).json()) as { total: number };
+    const rows = leader.locator('[data-testid="drill-down-row"]');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), Math.min(20, total));
+    const link = leader.getByTestId('drill-down-link').first();
+    const trackingCode = await link.innerText();
+    await link.click();
+    await leader.waitForURL(/\/staff\/requests\/[0-9a-f-]{36}$/);
+    assert.equal(await leader.getByTestId('detail-tracking-code').innerText(), trackingCode);
+
+    // Back on the dashboard, a click on the first township of the schematic grid opens its dashboard.
+    response = leader.waitForResponse(isDashboard());
+    await leader.goBack();
+    dashboard = await loaded(leader, response);
+    const cell = dashboard.townships.find((t) => t.row === 0 && t.column === 0)!;
+    const map = leader.getByTestId('township-map');
+    await map.locator('canvas').first().waitFor();
+    await map.scrollIntoViewIfNeeded();
+    const columns = Number(await map.getAttribute('data-columns'));
+    for (let attempt = 0; attempt < 3; attempt++) {
+      response = leader.waitForResponse(isDashboard(cell.unit.unitId), { timeout: 5000 });
+      const box = (await map.locator('canvas').first().boundingBox())!;
+      // The grid starts 4 px in from the left and top; rows are 64 px high.
+      await leader.mouse.click(box.x + 4 + (box.width - 8) / columns / 2, box.y + 4 + 32);
+      try {
+        await response;
+        break;
+      } catch {
+        // the chart was still animating in: click again
+      }
+    }
+    const township = await loaded(leader, response);
+    assert.equal(township.scope.name, cell.unit.name);
+    assert.ok((await leader.getByTestId('dashboard-scope').innerText()).includes(cell.unit.name));
+    assert.equal(township.volume.total.current, cell.requests, 'the township counts what its cell showed');
+    assert.equal(await shownNumber(leader, 'volume-total'), cell.requests);
+    assert.ok((await leader.getByTestId('dashboard-back').innerText()).includes(dashboard.scope.name));
+  });
+
+  test('a visitor without an account reads the published statistics on a phone', { timeout: 120_000 }, async (t) => {
+    // Publish everything, as an administrator would on the 驾驶舱's settings card.
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+    });
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const settings = await fetch(`${server.url}/api/stats/public-settings`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ published: true, figures: [...FIGURE_KEYS], showVolume: true, showCategories: true, showTrend: true }),
+    });
+    const published = await fetch(`${server.url}/api/public/statistics`);
+    if (published.status === 404) {
+      t.skip(`GET /api/public/statistics answers 404 (settings PUT answered ${settings.status}): the endpoint is not in this branch yet`);
+      return;
+    }
+    assert.equal(published.status, 200);
+    const statistics = (await published.json()) as PublicStatistics;
+
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const visitor = await phone.newPage();
+    await visitor.goto(server.url);
+    await visitor.getByTestId('statistics-link').click();
+    await visitor.getByTestId('public-statistics').waitFor();
+    if (statistics.requests) {
+      await visitor.getByTestId('volume-total').waitFor();
+      assert.equal(await shownNumber(visitor, 'volume-total'), statistics.requests.current);
+    }
+    for (const key of FIGURE_KEYS) {
+      const figure = statistics.figures[key];
+      if (figure && Number.isInteger(figure.numerator)) assert.equal(await visitor.getByTestId(`figure-${key}-fraction`).innerText(), `${figure.numerator}/${figure.denominator}`, key);
+      if (!figure) assert.equal(await visitor.getByTestId(`figure-${key}`).count(), 0, `${key} is not published`);
+    }
+    assert.equal(await visitor.getByTestId('public-by-category').count(), statistics.byCategory ? 1 : 0);
+    assert.equal(await visitor.getByTestId('public-by-day').count(), statistics.byDay ? 1 : 0);
+  });
+});
