@@ -322,7 +322,7 @@ export class CaseSim {
     this.replyText = parent.replyText;
     this.repliedAt = this.t;
     this.repliedByUnitId = parent.repliedByUnitId;
-    this.action('follow_parent', SYSTEM, '{}', `{"parentCaseId":"${parent.caseId}"}`, 'replied');
+    this.action('follow_parent', SYSTEM, '{}', `{"parentCaseId":"${parent.caseId}","unitId":${parent.repliedByUnitId ?? 'null'}}`, 'replied');
   }
 
   reopen(actor: SimActor, reason: string): void {
