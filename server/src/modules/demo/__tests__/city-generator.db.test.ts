@@ -30,6 +30,21 @@ async function rollups(database: Database): Promise<unknown[]> {
   return [JSON.stringify(figures.rows), JSON.stringify(volume.rows)];
 }
 
+test('the same seed and end give the same city, request for request and hash for hash', async () => {
+  const digests: string[] = [];
+  for (let run = 0; run < 2; run++) {
+    const { database, drop } = await freshDatabase(null);
+    try {
+      await generateCity(database, { requests: 400, years: 0.25, city: '3713', seed: 11, now: NOW });
+      const [digest] = (await database.backend.query(`select md5(string_agg(id::text || last_hash, ',' order by id)) from cases`, [], 'array')).rows[0] as [string];
+      digests.push(digest);
+    } finally {
+      await drop();
+    }
+  }
+  assert.equal(digests[0], digests[1]);
+});
+
 for (const backend of testBackends()) {
   describe(`city generator on ${backend.name}`, () => {
     let database: Database;
