@@ -8,7 +8,9 @@ export const CLI_HELP = `用法：fazhi <命令>
   routing train                      用本平台已办结的诉求重新训练派单模型（承办单位、诉求类别）
   duties import --power <文件> [--township <文件>]   导入权责清单、属地管理事项清单（.xlsx 或 .csv）
   stats [--unit <单位>] [--from <日期>] [--to <日期>] [--json]   输出单位在统计期间的考核指标（含分子、分母、同比、环比）
-  stats verify [--json]              按事件重算全部指标，核对汇总表是否一致`;
+  stats verify [--json]              按事件重算全部指标，核对汇总表是否一致
+  demo generate [--requests N] [--years Y] [--end YYYY-MM-DD] [--city 3713] [--seed S] [--append]
+                                     生成一个城市（真实区划的县区、部门、乡镇）及其诉求，供大规模测试（docs/city-scale.md）`;
 
 export const CLI_TEXT = {
   unknownCommand: (cmd: string) => `未知命令：${cmd}`,

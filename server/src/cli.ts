@@ -1,5 +1,6 @@
 import { runDeadlineCommand, runRulesCommand } from './modules/clock/index.js';
 import { verifyAudit } from './modules/cases/index.js';
+import { runDemoCommand } from './modules/demo/index.js';
 import { runDutiesCommand } from './modules/duties/index.js';
 import { runStatsCommand } from './modules/metrics/index.js';
 import { runRoutingCommand, trainFromHistory } from './modules/routing/index.js';
@@ -78,6 +79,8 @@ async function main(argv: string[]): Promise<number> {
       (result.exitCode === 0 ? process.stdout : process.stderr).write(`${result.output}\n`);
       return result.exitCode;
     }
+    case 'demo':
+      return runDemoCommand(rest, withDatabase, (line) => console.log(line), (line) => console.error(line));
     case 'audit':
       if (rest[0] === 'verify') return auditVerify(rest.includes('--json'));
       break;

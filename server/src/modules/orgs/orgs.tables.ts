@@ -1,12 +1,12 @@
 import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
-/** Administrative divisions (GB/T 2260 codes), from county down to 村/社区. */
+/** Administrative divisions (GB/T 2260 codes), from city or county down to 村/社区. */
 export const regions = pgTable(
   'regions',
   {
     code: text('code').primaryKey(),
     name: text('name').notNull(),
-    level: text('level', { enum: ['county', 'township', 'village'] }).notNull(),
+    level: text('level', { enum: ['city', 'county', 'township', 'village'] }).notNull(),
     parentCode: text('parent_code'),
   },
   (t) => [index('regions_parent_idx').on(t.parentCode)],

@@ -4,6 +4,8 @@ import type { QueryResult } from './pglite-protocol.js';
 export interface SqlRunner {
   query(sql: string, params: unknown[], rowMode: 'array' | 'object'): Promise<QueryResult>;
   exec(sql: string): Promise<void>;
+  /** Bulk load: `COPY … FROM STDIN` fed with the chunks in order (text format). */
+  copyFrom(sql: string, chunks: Array<string | Uint8Array>): Promise<void>;
 }
 
 export interface SqlBackend extends SqlRunner {

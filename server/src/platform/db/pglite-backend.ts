@@ -40,6 +40,7 @@ export async function openPgliteBackend(dataDir: string | null): Promise<SqlBack
     query: (sql, params, rowMode) =>
       call<QueryResult>({ op: 'query', sql, params, rowMode, ...(txId ? { txId } : {}) }),
     exec: (sql) => call<void>({ op: 'exec', sql, ...(txId ? { txId } : {}) }),
+    copyFrom: (sql, chunks) => call<void>({ op: 'copy', sql, chunks, ...(txId ? { txId } : {}) }),
   });
 
   await call({ op: 'ready' });
@@ -48,6 +49,7 @@ export async function openPgliteBackend(dataDir: string | null): Promise<SqlBack
     kind: 'pglite',
     query: base.query,
     exec: base.exec,
+    copyFrom: base.copyFrom,
     async inTransaction(fn) {
       const txId = await call<number>({ op: 'begin' });
       let result;

@@ -60,6 +60,13 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       await target.exec(request.sql);
       return null;
     }
+    case 'copy': {
+      const target = request.txId ? transactions.get(request.txId)?.tx : pg;
+      if (!target) throw new Error(`unknown transaction ${request.txId}`);
+      // PGlite reads COPY … FROM '/dev/blob' from the blob passed with the query.
+      await target.query(request.sql.replace(/\bFROM\s+STDIN\b/i, "FROM '/dev/blob'"), [], { blob: new Blob(request.chunks) });
+      return null;
+    }
     case 'begin':
       return beginTransaction();
     case 'end': {

@@ -1,9 +1,26 @@
+import { once } from 'node:events';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import { DatabaseError, type SqlBackend, type SqlRunner } from './connection.js';
 
 function wrap(error: unknown): DatabaseError {
   const e = error as { message?: string; code?: string };
   return new DatabaseError(e?.message ?? String(error), e?.code);
+}
+
+async function copyInto(client: pg.PoolClient, sql: string, chunks: Array<string | Uint8Array>): Promise<void> {
+  const stream = client.query(copyFromStdin(sql));
+  const finished = new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+  });
+  try {
+    for (const chunk of chunks) if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), finished]);
+    stream.end();
+    await finished;
+  } catch (error) {
+    throw wrap(error);
+  }
 }
 
 function runnerFor(client: pg.Pool | pg.PoolClient): SqlRunner {
@@ -23,6 +40,15 @@ function runnerFor(client: pg.Pool | pg.PoolClient): SqlRunner {
         throw wrap(error);
       }
     },
+    async copyFrom(sql, chunks) {
+      if (!(client instanceof pg.Pool)) return copyInto(client, sql, chunks);
+      const own = await client.connect();
+      try {
+        await copyInto(own, sql, chunks);
+      } finally {
+        own.release();
+      }
+    },
   };
 }
 
@@ -37,6 +63,7 @@ export async function openPostgresBackend(url: string, poolSize = 10): Promise<S
     kind: 'postgres',
     query: base.query,
     exec: base.exec,
+    copyFrom: base.copyFrom,
     async inTransaction(fn) {
       const client = await pool.connect();
       const runner = runnerFor(client);
