@@ -207,6 +207,7 @@ async function load(lanes: Lane[], plan: LoadPlan) {
       plan.log(CITY_TEXT.progress(totals.requests, plan.input.options.requests, totals.events, (lastLog - plan.started) / 1000));
     }
   };
+  const acknowledged: Array<Promise<void>> = [];
   try {
     for await (const { message, worker } of messages(workers)) {
       if (message.type === 'done') {
@@ -222,15 +223,16 @@ async function load(lanes: Lane[], plan: LoadPlan) {
         lane.busySeconds = (lane.busySeconds ?? 0) + (performance.now() - t) / 1000;
       })));
       // The worker may make another batch once this one is written; a failed COPY stops the generators.
-      Promise.all(copies).then(
+      acknowledged.push(Promise.all(copies).then(
         () => {
           written(message);
           worker.postMessage({ type: 'credit' });
         },
         () => void Promise.all(workers.map((w) => w.terminate())),
-      );
+      ));
     }
     await Promise.all(lanes.map((lane) => lane.queue));
+    await Promise.all(acknowledged);
   } catch (error) {
     // A failed COPY stopped the generators: its own error says more than theirs.
     await Promise.all(lanes.map((lane) => lane.queue));
