@@ -72,8 +72,9 @@ export const hotlineDispatches = pgTable(
     index('hotline_dispatches_case_idx').on(t.caseId),
     index('hotline_dispatches_unit_idx').on(t.unitId, t.status),
     index('hotline_dispatches_unit_time_idx').on(t.unitId, t.dispatchedAt),
-    // Open lead dispatches are few at any time; the dashboard counts them live.
-    index('hotline_dispatches_open_idx').on(t.unitId, t.dueAt).where(sql`role = 'lead' and status in ('pending', 'signed')`),
+    // Open lead dispatches are few at any time; the dashboard counts them live from this
+    // index alone (open, overdue, due soon need only these columns).
+    index('hotline_dispatches_open_idx').on(t.unitId, t.dueAt, t.dispatchedAt).where(sql`role = 'lead' and status in ('pending', 'signed')`),
   ],
 );
 

@@ -94,6 +94,35 @@ for (const backend of testBackends()) {
       }
     });
 
+    test('an open dispatch counts as due soon from four fifths of its time, and the drill-down lists the same', async () => {
+      const open = await ctx.database.backend.query(
+        `select dispatched_at as "dispatchedAt", due_at as "dueAt" from hotline_dispatches where role = 'lead' and status in ('pending', 'signed')`, [], 'object');
+      assert.equal(open.rows.length, 1);
+      const { dispatchedAt, dueAt } = open.rows[0] as { dispatchedAt: Date | string; dueAt: Date | string };
+      const start = new Date(dispatchedAt).getTime();
+      const span = new Date(dueAt).getTime() - start;
+      const saved = ctx.time.now();
+      const read = async (share: number) => {
+        ctx.time.set(new Date(start + span * share));
+        const headers = await ctx.as('leader');
+        const dashboard = (await ctx.app.inject({ url: `/api/stats/dashboard?unitId=${ctx.org.governmentId}&from=2026-03-01&to=2026-03-31`, headers })).json() as Dashboard;
+        const listed = (await ctx.app.inject({ url: `/api/stats/cases?unitId=${ctx.org.governmentId}&kind=dueSoon`, headers })).json() as { total: number };
+        return [dashboard.live.open, dashboard.live.overdue, dashboard.live.dueSoon, listed.total];
+      };
+      try {
+        assert.deepEqual(await read(0.5), [1, 0, 0, 0]);
+        assert.deepEqual(await read(0.9), [1, 0, 1, 1]);
+        // A township's count of requests waiting for dispatch agrees with its list.
+        const headers = await ctx.as('leader');
+        const township = ctx.org.townshipIds.get(TOWNSHIP)!;
+        const dashboard = (await ctx.app.inject({ url: `/api/stats/dashboard?unitId=${township}&from=2026-03-01&to=2026-03-31`, headers })).json() as Dashboard;
+        const listed = (await ctx.app.inject({ url: `/api/stats/cases?unitId=${township}&kind=awaitingDispatch`, headers })).json() as { total: number };
+        assert.deepEqual([dashboard.live.awaitingDispatch, listed.total], [2, 2]);
+      } finally {
+        ctx.time.set(saved);
+      }
+    });
+
     test('the rollups agree with a recomputation from the events', async () => {
       const report = await compareRollupsWithEvents(ctx.database);
       assert.deepEqual(report.differences, []);

@@ -3,12 +3,12 @@ import type { Compared, ComparedFigure, Dashboard, DateRange, LiveCounts, Townsh
 import type { Database } from '../../../platform/db/database.js';
 import type { UnitRow } from '../../orgs/index.js';
 import { hotlineConfig } from '../../requests/index.js';
-import { WARNING_SHARE } from '../../cases/index.js';
 import { STATS_TEXT } from '../metrics.strings.js';
 import { change } from '../rules/figure.js';
 import { addCounts, figuresFromCounts, type FigureCounts } from '../rules/figures.js';
 import { eachDay, lastYearRange, previousRange } from '../rules/period.js';
 import { computeRanking, statsUnit } from './compute-ranking.js';
+import { AWAITING_DISPATCH, awaitingPlaceCondition, OPEN_LEAD_DISPATCH, OPEN_WORK_CONDITIONS } from './open-work.js';
 import { readFigureCounts, readRequestCounts, requestCountsIn, volumeScopeCondition, volumeScopeOf, type VolumeScope } from './read-rollups.js';
 
 const TOP_CATEGORIES = 10;
@@ -18,14 +18,17 @@ export async function computeDashboard(database: Database, scope: UnitRow, range
   const previous = previousRange(range);
   const lastYear = lastYearRange(range);
   const volumeScope = volumeScopeOf(scope);
-  const [ranking, previousCounts, lastYearCounts, volume, live, townships] = await Promise.all([
+  const [ranking, previousCounts, lastYearCounts, volume, awaitingDispatch, openWork, placed] = await Promise.all([
     computeRanking(database, scope, range, rankBy),
     scopeCounts(database, scope, volumeScope, previous),
     scopeCounts(database, scope, volumeScope, lastYear),
     volumeScope ? receivedVolume(database, volumeScope, range) : dispatchedVolume(database, scope, range),
-    liveCounts(database, scope, volumeScope, now),
-    townshipCells(database, scope, range, now),
+    volumeScope ? awaitingDispatchCount(database, volumeScope) : 0,
+    openWorkByUnit(database, scope, now),
+    townshipVolumes(database, scope, range),
   ]);
+  const live = liveCounts(openWork, awaitingDispatch);
+  const townships = townshipCells(placed, openWork);
   const weights = hotlineConfig().satisfactionWeights;
   const previousFigures = figuresFromCounts(previousCounts, weights);
   const lastYearFigures = figuresFromCounts(lastYearCounts, weights);
@@ -138,66 +141,96 @@ function fillDays(range: DateRange, days: Array<{ date: string; count: number }>
   return eachDay(range).map((date) => ({ date, count: counts.get(date) ?? 0 }));
 }
 
-const OPEN_DISPATCHES = `d.role = 'lead' and d.status in ('pending', 'signed')`;
-const LIVE_SUMS = `count(*)::int as open,
-  count(*) filter (where d.due_at < $2)::int as overdue,
-  count(*) filter (where d.due_at >= $2 and $2 >= d.dispatched_at + (d.due_at - d.dispatched_at) * ${WARNING_SHARE})::int as "dueSoon"`;
+interface OpenWork {
+  path: string;
+  open: number;
+  overdue: number;
+  dueSoon: number;
+}
 
-/** What is being handled now under the scope (not for the period). */
-async function liveCounts(database: Database, scope: UnitRow, volumeScope: VolumeScope, now: Date): Promise<LiveCounts> {
-  const dispatches = await database.backend.query(
-    `select ${LIVE_SUMS} from hotline_dispatches d join units u on u.id = d.unit_id where ${OPEN_DISPATCHES} and u.path like $1 || '%'`,
+/**
+ * Lead dispatches being handled now under the scope, per unit: one pass over the
+ * open-dispatch index (which holds every column the counts need), shared by the live
+ * counts and the township map.
+ */
+async function openWorkByUnit(database: Database, scope: UnitRow, now: Date): Promise<OpenWork[]> {
+  const result = await database.backend.query(
+    `select u.path, w.open, w.overdue, w."dueSoon"
+       from (select d.unit_id,
+                count(*)::int as open,
+                count(*) filter (where ${OPEN_WORK_CONDITIONS.overdue})::int as overdue,
+                count(*) filter (where ${OPEN_WORK_CONDITIONS.dueSoon})::int as "dueSoon"
+               from hotline_dispatches d
+              where ${OPEN_LEAD_DISPATCH}
+                and d.unit_id in (select id from units where path like $1 || '%')
+              group by d.unit_id) w
+       join units u on u.id = w.unit_id`,
     [scope.path, now.toISOString()],
     'object',
   );
-  let awaitingDispatch = 0;
-  if (volumeScope) {
-    const params: unknown[] = [];
-    const place = volumeScope.kind === 'all' ? 'true'
-      : (params.push(volumeScope.kind === 'prefix' ? `${volumeScope.code}%` : volumeScope.code), `r.township_code like $1`);
-    const waiting = await database.backend.query(
-      `select count(*)::int as n from cases c join hotline_requests r on r.case_id = c.id
-        where c.case_type = 'hotline_request' and c.state in ('received', 'returned') and ${place}`,
-      params,
-      'object',
-    );
-    awaitingDispatch = Number((waiting.rows[0] as { n: number }).n);
-  }
-  const row = dispatches.rows[0] as { open: number; overdue: number; dueSoon: number };
-  return { open: Number(row.open), overdue: Number(row.overdue), dueSoon: Number(row.dueSoon), awaitingDispatch };
+  return (result.rows as OpenWork[]).map((r) => ({ path: r.path, open: Number(r.open), overdue: Number(r.overdue), dueSoon: Number(r.dueSoon) }));
 }
 
-/** Every township under the scope, with its requests in the period and its open work now. */
-async function townshipCells(database: Database, scope: UnitRow, range: DateRange, now: Date): Promise<TownshipCell[]> {
+/** Requests not yet dispatched (new or returned to the center) placed under the scope. */
+async function awaitingDispatchCount(database: Database, volumeScope: Exclude<VolumeScope, null>): Promise<number> {
+  const params: unknown[] = [];
+  const waiting = await database.backend.query(
+    `select count(*)::int as n from cases c where ${AWAITING_DISPATCH} and ${awaitingPlaceCondition(volumeScope, params)}`,
+    params,
+    'object',
+  );
+  return Number((waiting.rows[0] as { n: number }).n);
+}
+
+/** What is being handled now under the scope (not for the period). */
+function liveCounts(openWork: OpenWork[], awaitingDispatch: number): LiveCounts {
+  const sum = { open: 0, overdue: 0, dueSoon: 0 };
+  for (const unit of openWork) {
+    sum.open += unit.open;
+    sum.overdue += unit.overdue;
+    sum.dueSoon += unit.dueSoon;
+  }
+  return { ...sum, awaitingDispatch };
+}
+
+interface TownshipVolumes {
+  townships: Array<Pick<UnitRow, 'id' | 'name' | 'kind' | 'regionCode' | 'parentId' | 'path'>>;
+  requests: Map<string, { requests: number; merged: number }>;
+}
+
+/** Every township under the scope, with the requests placed in it during the period. */
+async function townshipVolumes(database: Database, scope: UnitRow, range: DateRange): Promise<TownshipVolumes> {
   const result = await database.backend.query(
     `select id, name, kind, region_code as "regionCode", parent_id as "parentId", path from units
       where kind = 'township' and path like $1 || '%' order by region_code, id`,
     [scope.path],
     'object',
   );
-  const townships = result.rows as Array<Pick<UnitRow, 'id' | 'name' | 'kind' | 'regionCode' | 'parentId' | 'path'>>;
+  const townships = result.rows as TownshipVolumes['townships'];
+  const requests = townships.length === 0 ? new Map() : await readRequestCounts(database, townships.map(volumeScopeOf), range);
+  return { townships, requests };
+}
+
+/** The township map: each township's requests in the period and its open work now, on a schematic grid. */
+function townshipCells({ townships, requests }: TownshipVolumes, openWork: OpenWork[]): TownshipCell[] {
   if (townships.length === 0) return [];
-  // Townships sit at one depth of the tree; group open work by the id at that depth.
-  const position = townships[0]!.path.split('/').length - 1;
-  const [requestCounts, live] = await Promise.all([
-    readRequestCounts(database, townships.map(volumeScopeOf), range),
-    database.backend.query(
-      `select nullif(split_part(u.path, '/', ${position}), '')::int as township, ${LIVE_SUMS}
-         from hotline_dispatches d join units u on u.id = d.unit_id
-        where ${OPEN_DISPATCHES} and u.path like $1 || '%'
-        group by 1`,
-      [scope.path, now.toISOString()],
-      'object',
-    ),
-  ]);
-  const liveBy = new Map((live.rows as Array<{ township: number; open: number; overdue: number }>).map((r) => [Number(r.township), r]));
+  // Townships sit at one depth of the tree: a unit's township is the id at that depth of its path.
+  const depth = townships[0]!.path.split('/').length - 2;
+  const liveBy = new Map<number, { open: number; overdue: number }>();
+  for (const unit of openWork) {
+    const township = Number(unit.path.split('/')[depth]);
+    if (!Number.isInteger(township)) continue;
+    const sum = liveBy.get(township) ?? { open: 0, overdue: 0 };
+    sum.open += unit.open;
+    sum.overdue += unit.overdue;
+    liveBy.set(township, sum);
+  }
   const columns = Math.ceil(Math.sqrt(townships.length));
   return townships.map((t, i) => {
-    const open = Number(liveBy.get(t.id)?.open ?? 0);
-    const overdue = Number(liveBy.get(t.id)?.overdue ?? 0);
+    const { open, overdue } = liveBy.get(t.id) ?? { open: 0, overdue: 0 };
     return {
       unit: statsUnit(t),
-      requests: requestCountsIn(volumeScopeOf(t), requestCounts).requests,
+      requests: requestCountsIn(volumeScopeOf(t), requests).requests,
       open,
       overdue,
       overdueShare: open === 0 ? null : overdue / open,

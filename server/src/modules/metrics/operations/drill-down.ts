@@ -1,14 +1,8 @@
 import type { DrillDownKind, DrillDownRow } from '../../../../../contracts/statistics.js';
 import type { Database } from '../../../platform/db/database.js';
 import type { UnitRow } from '../../orgs/index.js';
-import { WARNING_SHARE } from '../../cases/index.js';
+import { AWAITING_DISPATCH, awaitingPlaceCondition, OPEN_LEAD_DISPATCH, OPEN_WORK_CONDITIONS } from './open-work.js';
 import { volumeScopeOf } from './read-rollups.js';
-
-/** Conditions on top of "open"; each names $2, the time now. */
-const CONDITIONS: Record<Exclude<DrillDownKind, 'awaitingDispatch' | 'open'>, string> = {
-  overdue: 'd.due_at < $2',
-  dueSoon: `d.due_at >= $2 and $2 >= d.dispatched_at + (d.due_at - d.dispatched_at) * ${WARNING_SHARE}`,
-};
 
 /** The requests behind one live count of the dashboard, the nearest limit first. */
 export async function drillDown(database: Database, scope: UnitRow, kind: DrillDownKind, now: Date, page: number, pageSize: number): Promise<{ total: number; rows: DrillDownRow[] }> {
@@ -17,10 +11,8 @@ export async function drillDown(database: Database, scope: UnitRow, kind: DrillD
     const volumeScope = volumeScopeOf(scope);
     if (!volumeScope) return { total: 0, rows: [] };
     const params: unknown[] = [];
-    const place = volumeScope.kind === 'all' ? 'true'
-      : (params.push(volumeScope.kind === 'prefix' ? `${volumeScope.code}%` : volumeScope.code), 'r.township_code like $1');
     const from = `from cases c join hotline_requests r on r.case_id = c.id
-      where c.case_type = 'hotline_request' and c.state in ('received', 'returned') and ${place}`;
+      where ${AWAITING_DISPATCH} and ${awaitingPlaceCondition(volumeScope, params)}`;
     const [count, rows] = await Promise.all([
       database.backend.query(`select count(*)::int as n ${from}`, params, 'object'),
       database.backend.query(
@@ -34,7 +26,7 @@ export async function drillDown(database: Database, scope: UnitRow, kind: DrillD
   }
   const from = `from hotline_dispatches d join units u on u.id = d.unit_id
       join hotline_requests r on r.case_id = d.case_id join cases c on c.id = d.case_id
-     where d.role = 'lead' and d.status in ('pending', 'signed') and u.path like $1 || '%'${kind === 'open' ? '' : ` and ${CONDITIONS[kind]}`}`;
+     where ${OPEN_LEAD_DISPATCH} and u.path like $1 || '%'${kind === 'open' ? '' : ` and ${OPEN_WORK_CONDITIONS[kind]}`}`;
   // PostgreSQL cannot type a parameter no condition uses: `open` passes only the path.
   const params = kind === 'open' ? [scope.path] : [scope.path, now.toISOString()];
   const [count, rows] = await Promise.all([
