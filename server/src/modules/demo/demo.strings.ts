@@ -28,7 +28,7 @@ export const CITY_TEXT = {
   rebuildingIndexes: '正在重建索引和约束……',
   committing: '正在提交……',
   rebuildingRollups: '正在重算每日汇总表（rebuild_hotline_rollups）……',
-  analyzing: '正在更新统计信息（ANALYZE）……',
+  analyzing: '正在整理表并更新统计信息（VACUUM ANALYZE）……',
   stepDone: (seconds: number) => `  用时 ${seconds.toFixed(1)} 秒。`,
   summary: (requests: number, events: number, rows: number, seconds: number) =>
     `完成：${n(requests)} 件诉求、${n(events)} 条事件，共写入 ${n(rows)} 行，用时 ${seconds.toFixed(1)} 秒（${rate(requests, seconds)} 件诉求/秒，${rate(rows, seconds)} 行/秒）。`,

@@ -147,7 +147,9 @@ export async function generateCity(database: Database, options: GenerateCityOpti
   }
   log(CITY_TEXT.analyzing);
   const t = performance.now();
-  await database.backend.exec(`ANALYZE ${[...COPY_TABLES, 'hotline_daily_figures', 'hotline_daily_volume'].join(', ')}`);
+  // VACUUM also marks the pages all-visible, so the dashboard's index-only scans need not
+  // visit the rows; frozen COPY pages are skipped, so it costs little beyond the ANALYZE.
+  await database.backend.exec(`VACUUM (ANALYZE) ${[...COPY_TABLES, 'hotline_daily_figures', 'hotline_daily_volume'].join(', ')}`);
   log(CITY_TEXT.stepDone((performance.now() - t) / 1000));
 
   const seconds = (performance.now() - started) / 1000;
