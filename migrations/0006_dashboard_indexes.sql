@@ -7,3 +7,10 @@ CREATE INDEX "hotline_daily_figures_covering_idx" ON "hotline_daily_figures" USI
 --> statement-breakpoint
 -- The requests waiting for dispatch, by place: the dashboard counts a township's from here.
 CREATE INDEX "cases_awaiting_dispatch_idx" ON "cases" USING btree ("region_code" text_pattern_ops) WHERE case_type = 'hotline_request' and state in ('received', 'returned');
+--> statement-breakpoint
+-- Every change to a request or dispatch rewrites a few rows of the rollups, today's most of all:
+-- vacuum them after a fixed number of dead rows, not after a fifth of the table, so the
+-- dashboard's index scans do not wade through days of dead versions of today's rows.
+ALTER TABLE "hotline_daily_figures" SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 10000);
+--> statement-breakpoint
+ALTER TABLE "hotline_daily_volume" SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 10000);
