@@ -29,31 +29,27 @@ const FIGURE_COLUMNS = COUNT_KEYS.filter((k) => k !== 'requests' && k !== 'merge
   key: k,
   column: k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
 }));
-const SUMS = FIGURE_COLUMNS.map((c) => `sum(${c.column})::int as "${c.key}"`).join(', ');
+const SUMS_PER_UNIT = FIGURE_COLUMNS.map((c) => `sum(${c.column}) as ${c.column}`).join(', ');
+const SUMS_PER_CHILD = FIGURE_COLUMNS.map((c) => `sum(f.${c.column})::int as "${c.key}"`).join(', ');
 
 /**
  * The daily sums of a unit's subtree over a range, per child of the unit (`byChild`, keyed by
  * child id) and in total. Rows of the unit itself count in the total only. The days are summed
- * per unit in SQL and the units placed in the tree here: a semi-join on the unit tree made the
- * embedded database take seconds over a year.
+ * per unit first and the scope applied to those sums: filtering the days by a sub-select on the
+ * unit tree made the embedded database take seconds over a year, and the city has few units.
  */
 export async function readFigureCounts(
   database: Database,
   scope: Pick<UnitRow, 'id' | 'path'>,
   range: DateRange,
 ): Promise<{ total: FigureCounts; byChild: Map<number, FigureCounts> }> {
-  const units = await database.backend.query(`select id, path from units where path like $1 || '%'`, [scope.path], 'object');
-  // Each unit under the scope → the child of the scope it lies under (null for the scope itself).
-  const childOf = new Map<number, number | null>();
-  for (const unit of units.rows as Array<{ id: number; path: string }>) {
-    const first = unit.path.slice(scope.path.length).split('/')[0];
-    childOf.set(Number(unit.id), first ? Number(first) : null);
-  }
   const result = await database.backend.query(
-    `select unit_id as "unitId", ${SUMS} from hotline_daily_figures
-      where day between $1 and $2 and unit_id = any($3::int[])
-      group by unit_id`,
-    [range.from, range.to, [...childOf.keys()]],
+    `select nullif(split_part(substr(u.path, length($1) + 1), '/', 1), '')::int as child, ${SUMS_PER_CHILD}
+       from (select unit_id, ${SUMS_PER_UNIT} from hotline_daily_figures where day between $2 and $3 group by unit_id) f
+       join units u on u.id = f.unit_id
+      where u.path like $1 || '%'
+      group by 1`,
+    [scope.path, range.from, range.to],
     'object',
   );
   const total = zeroCounts();
@@ -61,8 +57,7 @@ export async function readFigureCounts(
   for (const row of result.rows as Array<Record<string, number | null>>) {
     const counts = addCounts(zeroCounts(), numbers(row));
     addCounts(total, counts);
-    const child = childOf.get(Number(row.unitId));
-    if (child !== null && child !== undefined) byChild.set(child, addCounts(byChild.get(child) ?? zeroCounts(), counts));
+    if (row.child !== null && row.child !== undefined) byChild.set(Number(row.child), counts);
   }
   return { total, byChild };
 }
