@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** Shared by the browser tests: they run only where a Chromium is installed. */
 export const CHROMIUM = process.env.FAZHI_CHROMIUM ?? '/usr/bin/chromium';
@@ -14,8 +14,8 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** A desk-sized window signed in as one of the demo accounts. */
-export async function signIn(browser: Browser, url: string, username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+export async function signIn(browser: Browser, url: string, username: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true, ...options });
   const page = await context.newPage();
   await page.goto(`${url}/staff/login`);
   await page.getByTestId('login-username').fill(username);

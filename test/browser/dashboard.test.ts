@@ -112,6 +112,19 @@ describe('驾驶舱 and public statistics in a real browser', { skip: available 
     assert.ok((await leader.getByTestId('dashboard-back').innerText()).includes(dashboard.scope.name));
   });
 
+  test('a browser set to another zone still opens on China\'s month to date', { timeout: 120_000 }, async () => {
+    // Between them these zones have another date than China for 22 hours of every day.
+    for (const timezoneId of ['America/Los_Angeles', 'Pacific/Kiritimati']) {
+      const leader = await signIn(browser, server.url, 'leader', { timezoneId });
+      const response = leader.waitForResponse(isDashboard());
+      await leader.getByRole('menuitem', { name: '领导驾驶舱' }).click();
+      const dashboard = await loaded(leader, response);
+      const chinaToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+      assert.deepEqual(dashboard.period, { from: `${chinaToday.slice(0, 8)}01`, to: chinaToday }, timezoneId);
+      await leader.context().close();
+    }
+  });
+
   test('a visitor without an account reads the published statistics on a phone', { timeout: 120_000 }, async (t) => {
     // Publish everything, as an administrator would on the 驾驶舱's settings card.
     const login = await fetch(`${server.url}/api/auth/login`, {

@@ -19,3 +19,8 @@ export function formatDate(value: string | number | Date | null | undefined): st
   const d = dayjs(value);
   return d.isValid() ? d.tz(ZONE).format('YYYY-MM-DD') : '—';
 }
+
+/** Today's date in China, whatever zone the browser is set to: the platform's days are China's. */
+export function chinaToday(): string {
+  return dayjs().tz(ZONE).format('YYYY-MM-DD');
+}
