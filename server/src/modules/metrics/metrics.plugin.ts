@@ -15,12 +15,10 @@ import { exportFiguresXlsx } from './operations/export-figures-xlsx.js';
 import { buildAnnualReport, buildMonthlyReport } from './operations/build-reports.js';
 import { dashboardTableXlsx, drillDownXlsx } from './operations/export-stats-table.js';
 import { publicStatistics, readPublicSettings, rootGovernment, savePublicSettings } from './operations/public-statistics.js';
-import { chinaDate, daysIn, periodFromDates } from './rules/period.js';
+import { chinaDate, daysIn, MAX_PERIOD_DAYS, periodFromDates } from './rules/period.js';
 import { PUBLIC_MAX_DAYS, publicRange } from './rules/public-statistics.js';
 import { STATS_TABLE_KEYS, exportFileName, type StatsTableKey } from './rules/stats-tables.js';
 
-/** Longest period a dashboard or ranking covers (about three years). */
-const MAX_DAYS = 1100;
 const RANK_KEYS: RankKey[] = ['compositeScore', ...FIGURE_KEYS];
 
 const rangeProperties = {
@@ -51,7 +49,7 @@ export async function metricsPlugin(app: FastifyInstance, ctx: AppContext): Prom
     const range: DateRange = { from: q.from, to: q.to };
     requireStaff(request); // who asks comes before what is asked: 401 before a period error
     if (!periodFromDates(q.from, q.to)) throw metricsError('PERIOD_INVALID');
-    if (daysIn(range) > MAX_DAYS) throw metricsError('PERIOD_TOO_LONG');
+    if (daysIn(range) > MAX_PERIOD_DAYS) throw metricsError('PERIOD_TOO_LONG');
     const unit = await unitInScope(request, q.unitId);
     return { unit, range, rankBy: q.rankBy ?? 'compositeScore' };
   }

@@ -5,7 +5,7 @@ import type { UnitRow } from '../orgs/index.js';
 import { STATS_CLI_TEXT } from './metrics.strings.js';
 import { compareRollupsWithEvents } from './operations/recompute-from-events.js';
 import { describeChange, formatRate } from './rules/figure.js';
-import { chinaDate, daysIn, periodFromDates } from './rules/period.js';
+import { chinaDate, daysIn, MAX_PERIOD_DAYS, periodFromDates } from './rules/period.js';
 import { computeDashboard } from './operations/compute-dashboard.js';
 
 function option(args: string[], name: string): string | undefined {
@@ -30,17 +30,16 @@ export async function runStatsCommand(database: Database, args: string[], now: D
   const to = option(args, '--to') ?? chinaDate(now);
   const from = option(args, '--from') ?? `${to.slice(0, 7)}-01`;
   const unitCode = option(args, '--unit');
-  if (!periodFromDates(from, to) || daysIn({ from, to }) > 1100) return { exitCode: 2, output: STATS_CLI_TEXT.badPeriod };
+  if (!periodFromDates(from, to) || daysIn({ from, to }) > MAX_PERIOD_DAYS) return { exitCode: 2, output: STATS_CLI_TEXT.badPeriod };
   const root = await database.backend.query(`select id::text as id from units where parent_id is null order by id limit 1`, [], 'object');
   const unit = await findUnitByCode(database, unitCode ?? (root.rows[0] as { id: string } | undefined)?.id ?? '');
   if (!unit) return { exitCode: 2, output: STATS_CLI_TEXT.unknownUnit(unitCode ?? '') };
   const rankBy = (option(args, '--rank-by') ?? 'compositeScore') as RankKey;
+  const dashboard = await computeDashboard(database, unit, { from, to }, now, rankBy);
   if (args.includes('--json')) {
-    const dashboard = await computeDashboard(database, unit, { from, to }, now, rankBy);
     const { byDay: _byDay, ...volume } = dashboard.volume;
     return { exitCode: 0, output: JSON.stringify({ ...dashboard, volume }, null, 2) };
   }
-  const dashboard = await computeDashboard(database, unit, { from, to }, now, rankBy);
   const lines = [STATS_CLI_TEXT.heading(unit.name, from, to), STATS_CLI_TEXT.volume(dashboard.volume.total.current, describeChange(dashboard.volume.total.changeFromLastYear, STATS_CLI_TEXT.lastYear))];
   for (const key of FIGURE_KEYS) {
     const f = dashboard.figures[key];

@@ -25,6 +25,9 @@ export function chinaDate(instant: Date): string {
 
 const shiftDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
+/** Longest period a dashboard, ranking or `fazhi stats` covers (about three years). */
+export const MAX_PERIOD_DAYS = 1100;
+
 export function daysIn(range: DateRange): number {
   return Math.round((Date.parse(`${range.to}T00:00:00Z`) - Date.parse(`${range.from}T00:00:00Z`)) / DAY_MS) + 1;
 }
