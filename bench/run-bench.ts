@@ -2,14 +2,14 @@
 // PostgreSQL (when FAZHI_BENCH_DATABASE_URL or FAZHI_TEST_DATABASE_URL names a server),
 // and audit verification speed. Results go to bench/results/*.json.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyAudit } from '../server/src/modules/cases/index.js';
 import { openDatabase } from '../server/src/platform/db/database.js';
 import { repoPath } from '../server/src/platform/repo-path.js';
 import { freshDatabaseUrl } from '../server/test/fresh-database-url.js';
 import { startServerProcess, stopServerProcess } from '../server/test/server-process.js';
+import { machine, median, percentile, submitRequests } from './bench-kit.js';
 
 const REQUESTS = Number(process.env.FAZHI_BENCH_REQUESTS ?? 6000);
 const CONCURRENCY = Number(process.env.FAZHI_BENCH_CONCURRENCY ?? 64);
@@ -24,46 +24,11 @@ interface IntakeRound {
   errors: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
 async function intakeRound(url: string, count: number): Promise<IntakeRound> {
-  const latencies: number[] = [];
-  let next = 0;
-  let errors = 0;
   const body = (i: number) => JSON.stringify({ content: `第${i}号测试诉求：小区门口路灯不亮，晚上出行不便，请尽快修复。`, townshipCode: '371302001', name: '张先生', phone: '13800000000' });
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < count) {
-        const i = next++;
-        const t0 = performance.now();
-        const status = await post(`${url}/api/public/requests`, body(i));
-        if (status === 201) latencies.push(performance.now() - t0);
-        else errors++;
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, seconds, perSecond: latencies.length / seconds, p50ms: percentile(latencies, 50), p99ms: percentile(latencies, 99), errors };
+  const { latenciesMs, errors, seconds } = await submitRequests(url, count, CONCURRENCY, body);
+  return { requests: latenciesMs.length, seconds, perSecond: latenciesMs.length / seconds, p50ms: percentile(latenciesMs, 50), p99ms: percentile(latenciesMs, 99), errors };
 }
-
-// node:http with keep-alive: fetch costs the client more CPU than the server spends, on two cores.
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-function post(url: string, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 async function benchDatabase(name: 'pglite' | 'postgres', serverUrl: string | null) {
   const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-bench-'));
@@ -113,7 +78,6 @@ async function benchDatabase(name: 'pglite' | 'postgres', serverUrl: string | nu
 }
 
 async function main() {
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
   const results = [await benchDatabase('pglite', null)];
   const pgUrl = process.env.FAZHI_BENCH_DATABASE_URL ?? process.env.FAZHI_TEST_DATABASE_URL;
   if (pgUrl) results.push(await benchDatabase('postgres', pgUrl));
@@ -123,7 +87,7 @@ async function main() {
   mkdirSync(outDir, { recursive: true });
   for (const r of results) {
     const file = join(outDir, `intake-${r.database}.json`);
-    writeFileSync(file, `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, targetPerSecond: targets[r.database], ...r }, null, 2)}\n`);
+    writeFileSync(file, `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: machine(), targetPerSecond: targets[r.database], ...r }, null, 2)}\n`);
     console.log(
       `${r.database}: intake ${r.intake.perSecondMedian.toFixed(0)} req/s (target ≥ ${targets[r.database]}), p50 ${r.intake.p50msMedian.toFixed(1)} ms, p99 ${r.intake.p99msMedian.toFixed(1)} ms; ` +
         `audit ${r.audit.eventsPerSecondMedian.toFixed(0)} events/s over ${r.audit.events} events → ${file}`,

@@ -9,16 +9,14 @@
 // Targets (issue 4): city dashboard < 1 s, township < 200 ms, monthly ranking < 500 ms,
 // 10,000-row export < 5 s, intake ≥ 500 req/s while leaders read.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { DateRange } from '../contracts/statistics.js';
-import { computeDashboard, computeRanking, chinaDate } from '../server/src/modules/metrics/index.js';
-import { drillDownXlsx } from '../server/src/modules/metrics/index.js';
+import { chinaDate, computeDashboard, computeRanking, drillDownXlsx } from '../server/src/modules/metrics/index.js';
 import type { UnitRow } from '../server/src/modules/orgs/index.js';
 import { openDatabase, type Database } from '../server/src/platform/db/database.js';
 import { repoPath } from '../server/src/platform/repo-path.js';
 import { startServerProcess, stopServerProcess } from '../server/test/server-process.js';
+import { machine, median, percentile, submitRequests } from './bench-kit.js';
 
 const RUNS = Number(process.env.FAZHI_BENCH_ROUNDS ?? 5);
 const INTAKE_REQUESTS = Number(process.env.FAZHI_BENCH_REQUESTS ?? 6000);
@@ -26,8 +24,6 @@ const CONCURRENCY = Number(process.env.FAZHI_BENCH_CONCURRENCY ?? 64);
 // Ten leaders each opening a dashboard every two seconds: far more than a city's leaders do.
 const LEADERS = { leaders: Number(process.env.FAZHI_BENCH_LEADERS ?? 10), pauseMs: 2000 };
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? 0;
 
 /** The first run (cold) and the median of the next RUNS (warm), in milliseconds. */
 async function timed<T>(run: () => Promise<T>): Promise<{ firstMs: number; medianMs: number; runsMs: number[] }> {
@@ -95,19 +91,6 @@ async function measureReads(database: Database) {
   };
 }
 
-// node:http with keep-alive: fetch costs the client more CPU than the server spends, on two cores.
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-function post(url: string, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 /** Who reads dashboards during intake: `leaders` readers, each pausing `pauseMs` between two views. */
 interface Readers {
   leaders: number;
@@ -133,19 +116,9 @@ async function intake(database: Database, url: string, scopes: UnitRow[], townsh
     }
   }));
   try {
-    let next = 0;
-    let acknowledged = 0;
-    let errors = 0;
     const body = (i: number) => JSON.stringify({ content: `${BENCH_MARK}第${i}号：小区门口路灯不亮，晚上出行不便，请尽快修复。`, townshipCode: township, name: '张先生', phone: '13800000000' });
-    const started = performance.now();
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (next < INTAKE_REQUESTS) {
-        const status = await post(`${server.url}/api/public/requests`, body(next++));
-        if (status === 201) acknowledged++;
-        else errors++;
-      }
-    }));
-    const seconds = (performance.now() - started) / 1000;
+    const { latenciesMs, errors, seconds } = await submitRequests(server.url, INTAKE_REQUESTS, CONCURRENCY, body);
+    const acknowledged = latenciesMs.length;
     reading = false;
     await reader;
     return {
@@ -188,11 +161,10 @@ async function hasRequests(database: Database): Promise<boolean> {
 }
 
 function write(name: string, result: object) {
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
   const dir = repoPath('bench', 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, name);
-  writeFileSync(file, `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, ...result }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: machine(), ...result }, null, 2)}\n`);
   console.log(`→ ${file}`);
 }
 
