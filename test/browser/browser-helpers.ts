@@ -1,5 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { startServerProcess, stopServerProcess, type ServerProcess } from '../../server/test/server-process.js';
 
 /** Shared by the browser tests: they run only where a Chromium is installed. */
 export const CHROMIUM = process.env.FAZHI_CHROMIUM ?? '/usr/bin/chromium';
@@ -11,6 +15,26 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/**
+ * For a describe block: an app server on a fresh embedded database (with `env`) and a Chromium,
+ * started before its tests and stopped after. Read them from the returned object inside tests.
+ */
+export function serverAndBrowser(env: Record<string, string> = {}, startTimeoutMs?: number): { server: ServerProcess; browser: Browser } {
+  const running = {} as { server: ServerProcess; browser: Browser };
+  let dataDir = '';
+  before(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'fazhi-browser-'));
+    running.server = await startServerProcess({ FAZHI_DATA_DIR: dataDir, ...env }, startTimeoutMs);
+    running.browser = await launchChromium();
+  });
+  after(async () => {
+    await running.browser?.close();
+    if (running.server) await stopServerProcess(running.server);
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+  return running;
 }
 
 /** A desk-sized window signed in as one of the demo accounts. */

@@ -1,34 +1,17 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { startServerProcess, stopServerProcess, type ServerProcess } from '../../server/test/server-process.js';
-import { CHROMIUM, chromiumAvailable as available, chooseCascade, chooseOption, launchChromium, signIn } from './browser-helpers.js';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, chromiumAvailable as available, chooseCascade, chooseOption, serverAndBrowser, signIn } from './browser-helpers.js';
 
 if (!available) console.log(`# browser walkthrough SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set FAZHI_CHROMIUM)`);
 
 // Steps 1–6 of the 接诉即办 issue, through the real pages, as the people who use them.
 describe('接诉即办 in a real browser', { skip: available ? false : `Chromium not found at ${CHROMIUM}` }, () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let dataDir: string;
+  const running = serverAndBrowser({ FAZHI_DEMO_REQUESTS: '0' });
 
-  before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'fazhi-browser-'));
-    server = await startServerProcess({ FAZHI_DATA_DIR: dataDir, FAZHI_DEMO_REQUESTS: '0' });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    if (server) await stopServerProcess(server);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const staffPage = (username: string): Promise<Page> => signIn(browser, server.url, username);
+  const staffPage = (username: string): Promise<Page> => signIn(running.browser, running.server.url, username);
   const openRequest = async (page: Page, trackingCode: string, view: 'todo' | 'all' = 'todo') => {
-    await page.goto(`${server.url}/staff`);
+    await page.goto(`${running.server.url}/staff`);
     if (view === 'all') await page.getByTestId('tab-all').click();
     await page.locator(`[data-testid="todo-row"][data-tracking-code="${trackingCode}"]`).click();
     await page.getByTestId('detail-tracking-code').waitFor();
@@ -43,15 +26,15 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
 
   test('citizen → operator → unit → dispatch center → follow-up → leader', { timeout: 240_000 }, async () => {
     // 1. A citizen on a phone submits without an account and gets a tracking code.
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const phone = await running.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const citizen = await phone.newPage();
-    await citizen.goto(server.url);
+    await citizen.goto(running.server.url);
     await citizen.getByTestId('citizen-content').fill('我们小区物业不作为，单元门禁坏了两个多月没人修，陌生人随便进出，请督促物业尽快维修。');
     await citizen.getByTestId('citizen-phone').fill('13912345678');
     await chooseOption(citizen, 'citizen-township', '兰山街道');
     await citizen.getByTestId('citizen-submit').click();
     const code = (await citizen.getByTestId('tracking-code').innerText()).match(/[0-9A-Z]{4}(-[0-9A-Z]{4}){3}/)![0];
-    await citizen.goto(`${server.url}/track/${code}`);
+    await citizen.goto(`${running.server.url}/track/${code}`);
     assert.equal(await citizen.getByTestId('track-status').innerText(), '待处理');
 
     // 2. The operator classifies it and dispatches it to the housing bureau.
@@ -67,7 +50,7 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
 
     // 3. The unit sees it on its to-do list with a green clock, signs, contacts, asks for more time.
     const unit = await staffPage('dept-housing');
-    await unit.goto(`${server.url}/staff`);
+    await unit.goto(`${running.server.url}/staff`);
     const row = unit.locator(`[data-testid="todo-row"][data-tracking-code="${code}"]`);
     assert.equal(await row.getByTestId('clock-tag').getAttribute('data-status'), 'green');
     await openRequest(unit, code);
@@ -88,7 +71,7 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
     assert.equal(await unit.getByTestId('detail-state').innerText(), '已答复待回访');
 
     // 5. The citizen sees the reply and rates it.
-    await citizen.goto(`${server.url}/track/${code}`);
+    await citizen.goto(`${running.server.url}/track/${code}`);
     assert.ok((await citizen.getByTestId('track-reply').innerText()).includes('门禁已恢复正常'));
     await citizen.getByTestId('evaluation-resolved-yes').click();
     await citizen.getByTestId('evaluation-satisfied').click();
@@ -99,7 +82,7 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
 
     // 6. The leader reads the figures with numerator and denominator and exports them.
     const leader = await staffPage('leader');
-    await leader.goto(`${server.url}/staff/metrics`);
+    await leader.goto(`${running.server.url}/staff/metrics`);
     const housingSatisfaction = leader.locator('[data-testid="metric-satisfactionRate"]').filter({ hasText: '1/1' }).first();
     await housingSatisfaction.waitFor();
     assert.ok((await housingSatisfaction.innerText()).includes('100.00%'));
@@ -112,7 +95,7 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
 
   test('smart dispatch: the operator reads the suggestions and accepts one; a supervisor reads hotspots', { timeout: 120_000 }, async () => {
     const operator = await staffPage('operator');
-    await operator.goto(`${server.url}/staff/requests/new`);
+    await operator.goto(`${running.server.url}/staff/requests/new`);
     await operator.getByTestId('staff-new-content').fill('小区门口烧烤摊每天晚上油烟很大，呛得住户不敢开窗。');
     await chooseOption(operator, 'staff-new-township', '兰山街道');
     await operator.getByTestId('staff-new-submit').click();
@@ -127,7 +110,7 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
     assert.ok((await operator.getByTestId('events-timeline').innerText()).includes('派单'));
 
     const supervisor = await staffPage('supervisor');
-    await supervisor.goto(`${server.url}/staff/hotspots`);
+    await supervisor.goto(`${running.server.url}/staff/hotspots`);
     await supervisor.locator('[data-testid="hotspot-row"]').first().waitFor();
     assert.ok((await supervisor.getByTestId('hotspots-table').innerText()).includes('兰山街道'));
   });
