@@ -3,6 +3,7 @@ import { drizzle, type PgRemoteDatabase } from 'drizzle-orm/pg-proxy';
 import type { SqlBackend, SqlRunner } from './connection.js';
 import { openPgliteBackend } from './pglite-backend.js';
 import { openPostgresBackend } from './postgres-backend.js';
+import { withRetry } from './retry.js';
 
 /** Type-safe query builder over one connection or one transaction. */
 export type Db = PgRemoteDatabase<Record<string, never>>;
@@ -11,6 +12,11 @@ export interface Database {
   readonly kind: SqlBackend['kind'];
   /** Queries outside a transaction (each one commits by itself). */
   readonly db: Db;
+  /**
+   * Runs fn in one transaction. A transaction that loses a deadlock or a serialization
+   * conflict is run again from the start (bounded, with jitter), so fn must touch nothing
+   * but the database, or only what is safe to do twice.
+   */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   /** Raw access for migrations and bulk work. */
   readonly backend: SqlBackend;
@@ -31,7 +37,7 @@ export function wrapBackend(backend: SqlBackend): Database {
     kind: backend.kind,
     db: drizzleOver(backend),
     backend,
-    transaction: (fn) => backend.inTransaction((runner) => fn(drizzleOver(runner))),
+    transaction: (fn) => withRetry(() => backend.inTransaction((runner) => fn(drizzleOver(runner)))),
     close: () => backend.close(),
   };
 }
