@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { DateRange } from '../contracts/statistics.js';
 import { chinaDate, computeDashboard, computeRanking, drillDownXlsx } from '../server/src/modules/metrics/index.js';
 import type { UnitRow } from '../server/src/modules/orgs/index.js';
+import { SYSTEM } from '../server/src/platform/actor.js';
 import { openDatabase, type Database } from '../server/src/platform/db/database.js';
 import { repoPath } from '../server/src/platform/repo-path.js';
 import { startServerProcess, stopServerProcess } from '../server/test/server-process.js';
@@ -76,7 +77,7 @@ async function measureReads(database: Database) {
   const overdue = await database.backend.query(
     `select count(*)::int as n from hotline_dispatches where role = 'lead' and status in ('pending', 'signed')`, [], 'object');
   const exportStarted = performance.now();
-  const workbook = await drillDownXlsx(database, root, 'open', now, 10_000);
+  const workbook = await drillDownXlsx(database, SYSTEM, root, 'open', now, 10_000);
   const chunks: Buffer[] = [];
   for await (const chunk of workbook.body) chunks.push(chunk as Buffer);
   const exportMs = performance.now() - exportStarted;

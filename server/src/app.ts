@@ -10,7 +10,8 @@ import { platformError } from './platform/errors/platform-errors.js';
 import type { AppContext } from './platform/http/context.js';
 import { installErrorHandling } from './platform/http/error-handler.js';
 import { healthRoutes } from './platform/http/health.js';
-import { authPlugin } from './modules/auth/index.js';
+import { auditPlugin } from './modules/audit/index.js';
+import { authPlugin, usersPlugin } from './modules/auth/index.js';
 import { registerCaseType } from './modules/cases/index.js';
 import { dutiesPlugin } from './modules/duties/index.js';
 import { governancePlugin } from './modules/governance/index.js';
@@ -25,7 +26,9 @@ registerCaseType(hotlineCaseType);
 export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies the operator names: anyone else could
+    // write any address into it and slip past the per-client limits.
+    trustProxy: ctx.config.trustedProxies?.length ? [...ctx.config.trustedProxies] : false,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
   installErrorHandling(app);
@@ -41,6 +44,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
 
   await healthRoutes(app, ctx);
   await authPlugin(app, ctx);
+  await usersPlugin(app, ctx);
+  await auditPlugin(app, ctx);
   await orgsPlugin(app, ctx);
   await requestsPlugin(app, ctx);
   await routingPlugin(app, ctx);

@@ -1,4 +1,5 @@
 import { runDeadlineCommand, runRulesCommand } from './modules/clock/index.js';
+import { openPlatformKeyring } from './modules/audit/index.js';
 import { verifyAudit } from './modules/cases/index.js';
 import { runDemoCommand } from './modules/demo/index.js';
 import { runDutiesCommand } from './modules/duties/index.js';
@@ -16,6 +17,7 @@ async function withDatabase<T>(run: (database: Database) => Promise<T>): Promise
   const database = await openDatabase(options.databaseUrl ? { url: options.databaseUrl } : { dataDir: options.dataDir });
   try {
     await migrate(database);
+    await openPlatformKeyring(database, options.keyFile, new Date());
     return await run(database);
   } finally {
     await database.close();

@@ -1,10 +1,13 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import { repoPath } from './platform/repo-path.js';
+import { smsFromConfig } from './platform/sms.js';
 import { systemTime, type TimeSource } from './platform/time.js';
+import { openPlatformKeyring } from './modules/audit/index.js';
 import { sweepClocks } from './modules/cases/index.js';
 import { DEMO_PASSWORD, seedDemoIfEmpty, type DemoAccount } from './modules/demo/index.js';
 
@@ -12,9 +15,13 @@ export interface ServerOptions {
   port: number;
   host: string;
   dataDir: string;
+  /** The platform's secret key (seals the record, checks requesters' keys); kept outside the database. */
+  keyFile: string;
   databaseUrl: string | null;
   demo: boolean;
   demoRequests: number;
+  /** Reverse proxies allowed to name the client (FAZHI_TRUSTED_PROXIES, comma-separated addresses or CIDR ranges). */
+  trustedProxies: string[];
   time?: TimeSource;
   log?: (line: string) => void;
   /** Seconds between clock sweeps (automatic urging). */
@@ -30,12 +37,16 @@ export interface RunningServer {
 }
 
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptions {
+  const dataDir = env.FAZHI_DATA_DIR ?? './data';
   return {
     port: Number(env.PORT ?? 8080),
-    host: env.HOST ?? '0.0.0.0',
-    dataDir: env.FAZHI_DATA_DIR ?? './data',
+    // Reachable from this machine only, unless the operator says otherwise (README: behind a proxy).
+    host: env.HOST ?? '127.0.0.1',
+    dataDir,
+    keyFile: env.FAZHI_KEY_FILE ?? join(dataDir, 'fazhi.key'),
     databaseUrl: env.DATABASE_URL || null,
     demo: env.FAZHI_DEMO !== '0',
+    trustedProxies: (env.FAZHI_TRUSTED_PROXIES ?? '').split(',').map((p) => p.trim()).filter(Boolean),
     demoRequests: Number(env.FAZHI_DEMO_REQUESTS ?? 400),
     sweepSeconds: Number(env.FAZHI_SWEEP_SECONDS ?? 60),
     logger: env.FAZHI_LOG === '1',
@@ -48,6 +59,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const time = options.time ?? systemTime;
   const database = await openDatabase(options.databaseUrl ? { url: options.databaseUrl } : { dataDir: options.dataDir });
   await migrate(database);
+  // After the database opens: a new embedded database wants an empty directory to start in.
+  await openPlatformKeyring(database, options.keyFile, time.now());
   let accounts: DemoAccount[] = [];
   if (options.demo) {
     const onSeeding = () => log('首次启动：正在生成演示数据（临沂市兰山区）…');
@@ -59,7 +72,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const webDist = repoPath('web', 'dist');
   const app = await buildApp(
-    { database, time, config: { intakeRateLimitPerMinute: Number(process.env.FAZHI_INTAKE_RATE_LIMIT ?? 30), webDist: existsSync(webDist) ? webDist : null, secureCookies: process.env.FAZHI_SECURE_COOKIES === '1' } },
+    {
+      database,
+      time,
+      config: {
+        intakeRateLimitPerMinute: Number(process.env.FAZHI_INTAKE_RATE_LIMIT ?? 30),
+        webDist: existsSync(webDist) ? webDist : null,
+        secureCookies: process.env.FAZHI_SECURE_COOKIES === '1',
+        trustedProxies: options.trustedProxies,
+        demo: options.demo,
+        sms: smsFromConfig({ webhookUrl: process.env.FAZHI_SMS_WEBHOOK_URL, webhookToken: process.env.FAZHI_SMS_WEBHOOK_TOKEN }, log),
+      },
+    },
     { logger: options.logger ?? false },
   );
   await app.listen({ port: options.port, host: options.host });

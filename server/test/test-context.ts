@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { freshDatabaseUrl } from './fresh-database-url.js';
 import { buildApp } from '../src/app.js';
@@ -8,9 +9,15 @@ import type { StaffRole } from '../src/platform/actor.js';
 import { openDatabase, type Database } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import type { AppConfig } from '../src/platform/http/context.js';
+import { installKeyring, keyringFromSecret } from '../src/platform/keyring.js';
+import { capturingSms } from '../src/platform/sms.js';
 import { fixedTime } from '../src/platform/time.js';
 
-export const TEST_PASSWORD = 'test-password-1';
+export const TEST_PASSWORD = 'Tp#Lanshan-2026x';
+
+// Every test process seals events and checks requesters' keys with a key of its own.
+export const TEST_KEYRING = keyringFromSecret(randomBytes(32));
+installKeyring(TEST_KEYRING);
 
 /** The databases a suite runs on: always the embedded one, PostgreSQL when a server is given. */
 export function testBackends(): Array<{ name: string; url: string | null }> {
@@ -42,6 +49,10 @@ export interface TestContext {
   database: Database;
   time: ReturnType<typeof fixedTime>;
   org: SeededOrganisation;
+  /** Text messages the app sent (to requesters' phones). */
+  sms: ReturnType<typeof capturingSms>;
+  /** The requester key in the last text message sent to this phone. */
+  keySentTo(phone: string): string;
   /** Signs in now and returns the bearer header for that user. */
   as(username: string): Promise<Record<string, string>>;
   close(): Promise<void>;
@@ -76,12 +87,20 @@ export async function createTestContext(
     ]);
     return seeded;
   });
-  const app = await buildApp({ database, time, config: { intakeRateLimitPerMinute: 10_000, webDist: null, secureCookies: false, ...config } });
+  const sms = capturingSms();
+  const app = await buildApp({ database, time, config: { intakeRateLimitPerMinute: 10_000, webDist: null, secureCookies: false, sms, ...config } });
   return {
     app,
     database,
     time,
     org,
+    sms,
+    keySentTo(phone) {
+      const text = sms.sent.filter((m) => m.phone === phone).at(-1)?.text ?? '';
+      const key = /评价码\s*([0-9A-Z]{4}-[0-9A-Z]{4})/.exec(text)?.[1];
+      if (!key) throw new Error(`no requester key was sent to ${phone}`);
+      return key;
+    },
     async as(username) {
       // A fresh sign-in each time: tests move the clock back and forth, and sessions live on that clock.
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });

@@ -158,6 +158,42 @@ describe('two app servers on one PostgreSQL database', { skip }, () => {
     for (const server of [a!, b!]) assert.doesNotMatch(server.output(), /"level":50/, 'no server logged an error (a failed sweep, say)');
   });
 
+  test('(f) A merged into B on one server while B merges into A on the other: exactly one wins, every time', { timeout: 90_000 }, async () => {
+    const record = async (server: ServerProcess, i: number) => {
+      const res = await post(server, '/api/requests', { content: `多服务器合并测试${i}：小区门口积水。`, townshipCode: TOWNSHIP, requestType: '投诉' }, staff);
+      assert.equal(res.status, 201);
+      return ((await res.json()) as { caseId: string }).caseId;
+    };
+    const RACES = 20;
+    const pairs: Array<[string, string]> = [];
+    for (let i = 0; i < RACES; i++) {
+      const [first, second] = await Promise.all([record(a!, 2 * i), record(b!, 2 * i + 1)]);
+      const results = await Promise.all([
+        post(a!, `/api/requests/${first}/actions/merge`, { parentCaseId: second }, staff),
+        post(b!, `/api/requests/${second}/actions/merge`, { parentCaseId: first }, staff),
+      ]);
+      const statuses = results.map((r) => r.status).sort();
+      assert.deepEqual(statuses, [200, 409], `race ${i}: ${await Promise.all(results.map((r) => r.text()))}`);
+      pairs.push([first, second]);
+    }
+    // Every merged request reaches, step by step, a request that is not merged: no loops, no orphans.
+    const rows = (await sql.query(`select r.case_id, r.merged_into, c.state from hotline_requests r join cases c on c.id = r.case_id`)).rows as Array<{ case_id: string; merged_into: string | null; state: string }>;
+    const byId = new Map(rows.map((r) => [r.case_id, r]));
+    for (const row of rows.filter((r) => r.state === 'merged')) {
+      let current = row;
+      for (let steps = 0; current.state === 'merged'; steps++) {
+        assert.ok(steps < rows.length, `request ${row.case_id} is merged in a loop`);
+        const next = byId.get(current.merged_into ?? '');
+        assert.ok(next, `request ${current.case_id} is merged into nothing`);
+        current = next;
+      }
+    }
+    for (const [first, second] of pairs) {
+      const merged = rows.filter((r) => (r.case_id === first || r.case_id === second) && r.state === 'merged');
+      assert.equal(merged.length, 1, 'one of each pair follows the other');
+    }
+  });
+
   test('(e) signing out on B ends the session on A', async () => {
     const out = await post(b!, '/api/auth/logout', {}, staff);
     assert.equal(out.status, 200);

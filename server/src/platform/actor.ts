@@ -3,15 +3,26 @@ export const STAFF_ROLES = ['operator', 'dispatcher', 'handler', 'unit_leader', 
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export type ActorRole = StaffRole | 'citizen' | 'system';
 
-/** Who is acting, and the part of the unit tree they may see (`scopePath` prefix). */
+/**
+ * Who is acting. Staff act for one unit (`unitId`) and may see a part of the unit tree
+ * (`scopePath` prefix). A citizen is anonymous, or the proven requester of one case
+ * (`caseId`, proved by the secret they alone received); only the latter acts on a case.
+ */
 export type Actor =
-  | { role: StaffRole; userId: number; unitId: number; scopeUnitId: number; scopePath: string; displayName: string }
-  | { role: 'citizen' }
+  | StaffActor
+  | { role: 'citizen'; caseId?: string }
   | { role: 'system' };
+
+export type StaffActor = { role: StaffRole; userId: number; unitId: number; scopeUnitId: number; scopePath: string; displayName: string };
 
 export const CITIZEN: Actor = { role: 'citizen' };
 export const SYSTEM: Actor = { role: 'system' };
 
-export function isStaff(actor: Actor): actor is Extract<Actor, { userId: number }> {
+/** The requester of one case, once they proved it with their secret. */
+export function requesterOf(caseId: string): Actor {
+  return { role: 'citizen', caseId };
+}
+
+export function isStaff(actor: Actor): actor is StaffActor {
   return actor.role !== 'citizen' && actor.role !== 'system';
 }

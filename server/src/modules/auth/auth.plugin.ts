@@ -1,12 +1,18 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { CITIZEN, isStaff, type Actor, type StaffRole } from '../../platform/actor.js';
+import { CITIZEN, isStaff, type StaffActor, type StaffRole } from '../../platform/actor.js';
 import { platformError } from '../../platform/errors/platform-errors.js';
 import type { AppContext } from '../../platform/http/context.js';
-import { login, logout, resolveSession, SESSION_HOURS } from './operations/sessions.js';
+import { recordSecurityEvent } from '../audit/index.js';
+import { authError } from './auth.errors.js';
 import { roleLabel } from './auth.strings.js';
+import { changeOwnPassword } from './operations/manage-users.js';
+import { endSessions, logout, resolveSession, sessionSeconds } from './operations/sessions.js';
+import { signIn } from './operations/sign-in.js';
 
 export const SESSION_COOKIE = 'fazhi_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** What a session that must first set a new password may still do. */
+const WHILE_PASSWORD_MUST_CHANGE = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/logout', 'POST /api/auth/logout-all']);
 
 function tokenOf(request: FastifyRequest): { token: string; via: 'cookie' | 'bearer' } | null {
   const header = request.headers.authorization;
@@ -14,6 +20,8 @@ function tokenOf(request: FastifyRequest): { token: string; via: 'cookie' | 'bea
   const cookie = request.cookies[SESSION_COOKIE];
   return cookie ? { token: cookie, via: 'cookie' } : null;
 }
+
+const password = { type: 'string', minLength: 1, maxLength: 256 } as const;
 
 /**
  * Resolves who is calling on every request. Web sessions ride an httpOnly cookie and
@@ -27,16 +35,21 @@ export async function authPlugin(app: FastifyInstance, ctx: AppContext): Promise
     request.actor = CITIZEN;
     request.staffSession = null;
     request.authVia = 'none';
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/public/')) return;
+    const citizenAct = request.routeOptions.config?.citizenAct === true;
+    if (!request.url.startsWith('/api/') || (request.url.startsWith('/api/public/') && !citizenAct)) return;
     const found = tokenOf(request);
     if (!found) return;
     const session = await resolveSession(ctx.database.db, found.token, ctx.time.now());
     if (!session) return;
+    if (citizenAct) throw authError('STAFF_NOT_CITIZEN');
     if (found.via === 'cookie' && !SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
       throw platformError('CSRF_INVALID');
     }
+    if (session.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(`${request.method} ${request.routeOptions.url}`)) {
+      throw authError('PASSWORD_CHANGE_REQUIRED');
+    }
     request.actor = session.actor;
-    request.staffSession = { csrfToken: session.csrfToken, username: session.username, unitName: session.unitName };
+    request.staffSession = { csrfToken: session.csrfToken, username: session.username, unitName: session.unitName, mustChangePassword: session.mustChangePassword };
     request.authVia = found.via;
   });
 
@@ -45,36 +58,73 @@ export async function authPlugin(app: FastifyInstance, ctx: AppContext): Promise
     {
       schema: {
         summary: '登录',
-        description: 'Staff sign-in. Sets an httpOnly session cookie for the web and returns a bearer token for programs.',
+        description:
+          'Staff sign-in. Sets an httpOnly session cookie for the web and returns a bearer token for programs. After a few wrong passwords an account (and a client) must wait before trying again (LOGIN_TOO_FAST, with retryAfterSeconds), after more it is locked for a while (ACCOUNT_LOCKED, CLIENT_LOCKED), even for the right password; an administrator can unlock it. `mustChangePassword` true: the session can only change the password.',
         tags: ['auth'],
         body: {
           type: 'object',
           required: ['username', 'password'],
           additionalProperties: false,
-          properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 256 } },
+          properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password },
         },
       },
     },
     async (request, reply) => {
-      const { username, password } = request.body as { username: string; password: string };
-      const result = await login(ctx.database.db, username, password, ctx.time.now());
+      const { username, password: given } = request.body as { username: string; password: string };
+      const result = await signIn(ctx.database, { username, password: given, client: request.ip, now: ctx.time.now(), demo: ctx.config.demo === true });
       reply.setCookie(SESSION_COOKIE, result.token, {
         httpOnly: true,
         sameSite: 'strict',
         path: '/',
         secure: ctx.config.secureCookies,
-        maxAge: SESSION_HOURS * 3600,
+        maxAge: sessionSeconds(),
       });
-      return { token: result.token, csrfToken: result.csrfToken, expiresAt: result.expiresAt.toISOString() };
+      return { token: result.token, csrfToken: result.csrfToken, expiresAt: result.expiresAt.toISOString(), mustChangePassword: result.mustChangePassword };
     },
   );
 
   app.post('/api/auth/logout', { schema: { summary: '退出登录', tags: ['auth'] } }, async (request, reply) => {
     const found = tokenOf(request);
-    if (found) await logout(ctx.database.db, found.token);
+    if (found) {
+      await ctx.database.transaction(async (tx) => {
+        await logout(tx, found.token);
+        if (isStaff(request.actor)) {
+          await recordSecurityEvent(tx, { kind: 'logout', at: ctx.time.now(), actorUserId: request.actor.userId, username: request.staffSession?.username, client: request.ip, details: {} });
+        }
+      });
+    }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
+
+  app.post('/api/auth/logout-all', { schema: { summary: '退出全部登录', description: 'Ends every session of the signed-in person, on every device and server, this one included.', tags: ['auth'] } }, async (request, reply) => {
+    const actor = requireStaff(request);
+    const ended = await ctx.database.transaction(async (tx) => {
+      const n = await endSessions(tx, actor.userId);
+      await recordSecurityEvent(tx, { kind: 'logout_all', at: ctx.time.now(), actorUserId: actor.userId, username: request.staffSession?.username, client: request.ip, details: { sessionsEnded: n } });
+      return n;
+    });
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { sessionsEnded: ended };
+  });
+
+  app.post(
+    '/api/auth/password',
+    {
+      schema: {
+        summary: '修改密码',
+        description: 'The signed-in person sets a new password: the current one is checked (wrong ones count as failed sign-ins), the new one must meet the policy (PASSWORD_TOO_WEAK), and every other session of theirs ends.',
+        tags: ['auth'],
+        body: { type: 'object', required: ['currentPassword', 'newPassword'], additionalProperties: false, properties: { currentPassword: password, newPassword: password } },
+      },
+    },
+    async (request) => {
+      const actor = requireStaff(request);
+      const body = request.body as { currentPassword: string; newPassword: string };
+      await changeOwnPassword(ctx.database, actor, { ...body, keepToken: tokenOf(request)!.token, client: request.ip }, ctx.time.now());
+      return { ok: true };
+    },
+  );
 
   app.get('/api/auth/me', { schema: { summary: '当前用户', tags: ['auth'] } }, async (request) => {
     const actor = requireStaff(request);
@@ -89,6 +139,7 @@ export async function authPlugin(app: FastifyInstance, ctx: AppContext): Promise
         unitId: actor.unitId,
         unitName: session.unitName,
         scopeUnitId: actor.scopeUnitId,
+        mustChangePassword: session.mustChangePassword,
       },
       csrfToken: session.csrfToken,
     };
@@ -96,10 +147,9 @@ export async function authPlugin(app: FastifyInstance, ctx: AppContext): Promise
 }
 
 /** The signed-in staff member, or 401; with roles given, 403 for anyone else. */
-export function requireStaff(request: FastifyRequest, roles?: readonly StaffRole[]): Extract<Actor, { userId: number }> {
+export function requireStaff(request: FastifyRequest, roles?: readonly StaffRole[]): StaffActor {
   const actor = request.actor;
   if (!isStaff(actor)) throw platformError('UNAUTHENTICATED');
   if (roles && !roles.includes(actor.role)) throw platformError('FORBIDDEN');
   return actor;
 }
-

@@ -1,5 +1,6 @@
 import type { Actor, ActorRole } from '../../platform/actor.js';
 import type { Db } from '../../platform/db/database.js';
+import type { AppError } from '../../platform/errors/app-error.js';
 
 /** A JSON Schema for an action's input (object at the top). */
 export type InputSchema = {
@@ -22,6 +23,10 @@ export interface ActionContext<I = Record<string, unknown>> {
   tx: Db;
   caseId: string;
   state: string;
+  /** The organ that received the case and runs it (for 12345, the hotline center). */
+  organUnitId: number | null;
+  /** The unit that currently leads the case, if any. */
+  ownerUnitId: number | null;
   actor: Actor;
   input: I;
   now: Date;
@@ -50,11 +55,24 @@ export interface ActionDefinition<I = any> {
   input: InputSchema;
   clocks?: ClockEffects<I>;
   /**
-   * May this actor take this action on this case? Role is already checked; this is
-   * the scope rule (e.g. only the unit the case was dispatched to). Returning false
-   * refuses with "not found or no access".
+   * Other cases the action changes or reads as it decides (e.g. the case a request is merged
+   * into). The engine locks them with the case itself, all in one fixed order, so two actions
+   * on the same pair of cases from two servers take turns instead of both succeeding.
+   */
+  relatedCases?: (input: I) => readonly string[];
+  /**
+   * May this actor take this action on this case? The engine has already checked that the
+   * actor sees the case, holds the role and that the state allows it; this is the rule of
+   * whom the actor acts for (e.g. only the unit the case was dispatched to, only the organ
+   * that runs the case). False refuses with 403, and hides the action's button.
    */
   authorize?: (ctx: ActionContext<I>) => Promise<boolean>;
+  /**
+   * What must hold of the case before the action makes sense (e.g. an extension is already
+   * pending): the refusal to give, or null. Checked after authorize, before the effect, and
+   * when listing the actions a page offers.
+   */
+  precondition?: (ctx: ActionContext<I>) => Promise<AppError | null>;
   /** Writes the type's own tables in the same transaction. Throws AppError to refuse. */
   effect?: (ctx: ActionContext<I>) => Promise<EffectResult | void>;
 }
@@ -71,6 +89,12 @@ export interface CaseTypeDefinition {
   /** Event type for opening a case of this type. */
   openEvent: string;
   actions: Readonly<Record<string, ActionDefinition>>;
+  /**
+   * Who may see a case besides its organ's subtree: SQL over the type's own tables that yields
+   * (case_id, unit_id) for every unit that holds a stake in a case (a dispatch, a party, a
+   * reviewer). Staff see a case when its organ or one of these units lies within their scope.
+   */
+  stakeholders: string;
   /** Clock rules resolve through this (lets a city override its own limits). */
   dueAt?: (ruleId: string, start: Date, extended: number) => Date;
   /** Records, in the sweep's transaction, that a running clock ran out (for the type's figures). */

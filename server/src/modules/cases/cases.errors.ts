@@ -6,5 +6,9 @@ export const caseError = defineErrors('cases', {
   ACTION_UNKNOWN: { status: 400, message: '该案件类型没有此操作' },
   ACTION_NOT_ALLOWED_IN_STATE: { status: 409, message: '案件当前状态下不能执行此操作' },
   ACTION_ROLE_FORBIDDEN: { status: 403, message: '您的角色不能执行此操作' },
+  ACTION_NOT_FOR_ACTOR: { status: 403, message: '您所在单位不是本案件此项工作的承办方，不能代为办理' },
   ACTION_INPUT_INVALID: { status: 400, message: '操作所需的信息不完整或不正确' },
+  REQUESTER_KEY_INVALID: { status: 403, message: '评价码不正确，请核对提交时显示或短信收到的评价码' },
+  REQUESTER_KEY_LOCKED: { status: 423, message: '评价码输入错误次数过多，已停止在线评价；如需评价，请致电受理机构' },
+  REQUESTER_KEY_MISSING: { status: 409, message: '该件没有评价码，不能在线评价；工作人员回访时可以评价' },
 });

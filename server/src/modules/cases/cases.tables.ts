@@ -7,6 +7,8 @@ export const cases = pgTable(
     id: uuid('id').primaryKey(),
     caseType: text('case_type').notNull(),
     state: text('state').notNull(),
+    /** The organ that received the case and runs it (the hotline center, a reconsideration organ). */
+    organUnitId: integer('organ_unit_id'),
     /** The unit that currently owns the case (lead unit); null while at intake. */
     ownerUnitId: integer('owner_unit_id'),
     regionCode: text('region_code'),
@@ -62,3 +64,15 @@ export const caseClocks = pgTable(
   },
   (t) => [index('case_clocks_case_idx').on(t.caseId), index('case_clocks_running_due_idx').on(t.stoppedAt, t.dueAt)],
 );
+
+/**
+ * The requester's own key to act on their case (e.g. to rate the answer), shown to them once
+ * at submission or sent by SMS. Only a keyed hash is kept; wrong tries are counted so the key
+ * cannot be guessed online.
+ */
+export const caseRequesterKeys = pgTable('case_requester_keys', {
+  caseId: uuid('case_id').primaryKey(),
+  keyMac: text('key_mac').notNull(),
+  failures: integer('failures').notNull().default(0),
+  lockedAt: timestamp('locked_at', { withTimezone: true }),
+});

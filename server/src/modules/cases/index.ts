@@ -6,11 +6,15 @@
 export { defineCaseType, type ActionContext, type ActionDefinition, type CaseTypeDefinition, type EffectResult, type InputSchema, type LapsedClock } from './case-type.js';
 export { registerCaseType, getCaseType } from './case-registry.js';
 export { caseError } from './cases.errors.js';
-export { cases, caseEvents, caseClocks } from './cases.tables.js';
+export { cases, caseEvents, caseClocks, caseRequesterKeys } from './cases.tables.js';
+export { proveRequester, storeRequesterKeys } from './operations/requester-keys.js';
+export { newRequesterKey, normaliseRequesterKey, MAX_KEY_FAILURES } from './rules/requester-key.js';
 export { GENESIS_HASH, eventHash } from './event-chain.js';
 export { openCase, openCases, type OpenCaseInput } from './operations/open-case.js';
 export { performAction, type PerformActionInput, type PerformActionResult } from './operations/perform-action.js';
 export { verifyAudit, type AuditReport, type BrokenLink } from './operations/verify-audit.js';
 export { sweepClocks, WARNING_SHARE, type SweepResult } from './operations/sweep-clocks.js';
 export { checkAction, availableActions } from './rules/can-perform.js';
+export { availableActionsFor } from './operations/available-actions.js';
+export { actsForUnit, canSeeCase, visibleCaseCondition, visibleCaseSql } from './operations/case-access.js';
 export { listCaseEvents, type CaseEventView } from './operations/list-case-events.js';

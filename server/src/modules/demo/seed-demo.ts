@@ -1,4 +1,4 @@
-import { CITIZEN, type Actor, type StaffRole } from '../../platform/actor.js';
+import { requesterOf, type Actor, type StaffRole } from '../../platform/actor.js';
 import { withAdvisoryLock } from '../../platform/db/advisory-lock.js';
 import type { Database } from '../../platform/db/database.js';
 import { hashPassword } from '../auth/index.js';
@@ -191,7 +191,7 @@ async function seedDemoRequests(database: Database, org: SeededOrganisation, opt
     // Some requesters rate the answer themselves (评价) after the follow-up.
     if (rng() < CITIZEN_RATING_SHARE) {
       const satisfaction = rng() < 0.75 ? 'satisfied' : rng() < 0.8 ? 'basically_satisfied' : 'dissatisfied';
-      if (!(await step('citizen_evaluate', CITIZEN, { resolved: satisfaction !== 'dissatisfied', satisfaction }, 2 + rng() * 48))) continue;
+      if (!(await step('citizen_evaluate', requesterOf(prepared.caseId), { resolved: satisfaction !== 'dissatisfied', satisfaction }, 2 + rng() * 48))) continue;
       if (satisfaction === 'dissatisfied') continue;
     }
     // The problem came back: the center reopens the request and the same unit handles it again.

@@ -26,16 +26,16 @@ export async function governancePlugin(app: FastifyInstance, ctx: AppContext): P
       },
     },
     async (request) => {
-      requireStaff(request);
+      const actor = requireStaff(request);
       const { townshipCode } = request.query as { townshipCode?: string };
-      return hotspots(ctx.database, ctx.time.now(), await townships(), townshipCode);
+      return hotspots(ctx.database, actor, ctx.time.now(), await townships(), townshipCode);
     },
   );
 
   app.get('/api/governance-topics', { schema: { summary: '每月一题', tags } }, async (request) => {
-    requireStaff(request);
+    const actor = requireStaff(request);
     const names = await townships();
-    const topics = await listGovernanceTopics(ctx.database, ctx.time.now(), async (id) => (await findUnit(ctx.database.db, id))?.name ?? '', (code) => names.get(code) ?? code);
+    const topics = await listGovernanceTopics(ctx.database, actor, ctx.time.now(), async (id) => (await findUnit(ctx.database.db, id))?.name ?? '', (code) => names.get(code) ?? code);
     return { topics };
   });
 

@@ -93,7 +93,7 @@ export async function metricsPlugin(app: FastifyInstance, ctx: AppContext): Prom
       const { table } = request.params as { table: StatsTableKey };
       if (table === 'ranking') return sendRankingXlsx(request, reply);
       const { unit, range, rankBy } = await scopeAndRange(request);
-      const { fileName, body } = dashboardTableXlsx(table, await computeDashboard(ctx.database, unit, range, ctx.time.now(), rankBy));
+      const { fileName, body } = dashboardTableXlsx(table, await computeDashboard(ctx.database, unit, range, ctx.time.now(), rankBy, request.actor));
       return sendFile(reply, XLSX_TYPE, fileName, body);
     },
   );
@@ -103,7 +103,7 @@ export async function metricsPlugin(app: FastifyInstance, ctx: AppContext): Prom
     { schema: { summary: '驾驶舱', description: 'Volume, live counts, every figure with 同比/环比, the ranking and the townships of a unit for a period.', tags: ['统计'], querystring } },
     async (request) => {
       const { unit, range, rankBy } = await scopeAndRange(request);
-      return computeDashboard(ctx.database, unit, range, ctx.time.now(), rankBy);
+      return computeDashboard(ctx.database, unit, range, ctx.time.now(), rankBy, request.actor);
     },
   );
 
@@ -130,7 +130,7 @@ export async function metricsPlugin(app: FastifyInstance, ctx: AppContext): Prom
     async (request) => {
       const q = request.query as { unitId?: number; kind: DrillDownKind; page: number; pageSize: number };
       const unit = await unitInScope(request, q.unitId);
-      return drillDown(ctx.database, unit, q.kind, ctx.time.now(), q.page, q.pageSize);
+      return drillDown(ctx.database, request.actor, unit, q.kind, ctx.time.now(), q.page, q.pageSize);
     },
   );
 
@@ -147,7 +147,7 @@ export async function metricsPlugin(app: FastifyInstance, ctx: AppContext): Prom
     async (request, reply) => {
       const q = request.query as { unitId?: number; kind: DrillDownKind };
       const unit = await unitInScope(request, q.unitId);
-      const { fileName, body } = await drillDownXlsx(ctx.database, unit, q.kind, ctx.time.now());
+      const { fileName, body } = await drillDownXlsx(ctx.database, request.actor, unit, q.kind, ctx.time.now());
       return sendFile(reply, XLSX_TYPE, fileName, body);
     },
   );
@@ -223,7 +223,7 @@ export async function metricsPlugin(app: FastifyInstance, ctx: AppContext): Prom
       const q = request.query as { unitId?: number; month: string };
       const unit = await unitInScope(request, q.unitId);
       const [year, month] = q.month.split('-').map(Number) as [number, number];
-      const { model, docx } = await buildMonthlyReport(ctx.database, unit, year, month, ctx.time.now());
+      const { model, docx } = await buildMonthlyReport(ctx.database, request.actor, unit, year, month, ctx.time.now());
       return sendFile(reply, DOCX_TYPE, model.fileName, docx);
     },
   );
@@ -246,7 +246,7 @@ export async function metricsPlugin(app: FastifyInstance, ctx: AppContext): Prom
     async (request, reply) => {
       const q = request.query as { unitId?: number; year: number };
       const unit = await unitInScope(request, q.unitId);
-      const { model, docx } = await buildAnnualReport(ctx.database, unit, q.year, ctx.time.now());
+      const { model, docx } = await buildAnnualReport(ctx.database, request.actor, unit, q.year, ctx.time.now());
       return sendFile(reply, DOCX_TYPE, model.fileName, docx);
     },
   );

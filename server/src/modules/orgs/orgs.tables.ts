@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** Administrative divisions (GB/T 2260 codes), from city or county down to 村/社区. */
 export const regions = pgTable(
@@ -43,4 +43,9 @@ export const users = pgTable('users', {
   /** What the person may see and act on: this unit and everything under it. */
   scopeUnitId: integer('scope_unit_id').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Set when an administrator gave the password: the person must choose their own first. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+  /** A disabled account cannot sign in; its sessions ended when it was disabled. */
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
 });

@@ -2,17 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { isStaff } from '../../platform/actor.js';
 import type { Db } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors/app-error.js';
 import { SYSTEM } from '../../platform/actor.js';
-import { cases, defineCaseType, performAction, type ActionContext, type ActionDefinition, type EffectResult, type LapsedClock } from '../cases/index.js';
+import { actsForUnit, cases, defineCaseType, performAction, type ActionContext, type ActionDefinition, type EffectResult, type LapsedClock } from '../cases/index.js';
 import { findUnit, findUnits } from '../orgs/index.js';
 import { hotlineConfig } from './hotline-config.js';
 import { ACTION_LABELS, STATE_LABELS } from './requests.strings.js';
-import { canSeeRequest, openDispatchFor, seesAllRequests } from './requests.access.js';
+import { canSeeRequest, HOTLINE_CASE_TYPE, HOTLINE_STAKEHOLDERS, openDispatchFor } from './requests.access.js';
 import { requestError } from './requests.errors.js';
 import { hotlineCategories, hotlineDispatches, hotlineEvaluations, hotlineRequests } from './requests.tables.js';
 import { RESPONSE_RULE, URGENT_RESPONSE_RULE, hotlineDueAt } from './rules/due-at.js';
 
-export const HOTLINE_CASE_TYPE = 'hotline_request';
+export { HOTLINE_CASE_TYPE };
 
 const UNIT_ROLES = ['handler', 'unit_leader'] as const;
 
@@ -88,10 +89,18 @@ async function leadDispatch(ctx: Ctx, statuses: Array<'pending' | 'signed' | 're
   return dispatch;
 }
 
-const centerSees = (ctx: Ctx) => seesAllRequests(ctx.tx, ctx.actor);
-// Automatic dispatch and merging act as the platform itself, which sees every request.
-const centerOrPlatform = (ctx: Ctx) => (ctx.actor.role === 'system' ? Promise.resolve(true) : centerSees(ctx));
-const unitSees = (ctx: Ctx) => canSeeRequest(ctx.tx, ctx.caseId, ctx.actor);
+// Whom each action is done for. The center's actions need someone of the center (the case's
+// organ); a unit's actions need someone of the unit holding the dispatch. Seeing a case, as a
+// county leader sees every case, is not enough to act in another unit's name.
+const forCenter = async (ctx: Ctx) => actsForUnit(ctx.actor, ctx.organUnitId);
+// Automatic dispatch and merging act as the platform itself.
+const forCenterOrPlatform = async (ctx: Ctx) => ctx.actor.role === 'system' || actsForUnit(ctx.actor, ctx.organUnitId);
+type DispatchStatus = 'pending' | 'signed' | 'replied';
+const holdsDispatch = (statuses: (ctx: Ctx) => DispatchStatus[], role?: 'lead') => async (ctx: Ctx) =>
+  (await openDispatchFor(ctx.tx, ctx.caseId, ctx.actor, statuses(ctx), role)) !== undefined;
+/** The lead's dispatch while it works: signed, or already replied when a bad rating sent it back. */
+const leadAtWork = (ctx: Ctx): DispatchStatus[] => (ctx.state === 'rectifying' ? ['replied'] : ['signed']);
+const holdsLeadAtWork = holdsDispatch(leadAtWork, 'lead');
 // Both clocks of a new dispatch take the rules dispatchTo() looked up.
 const dispatchClocks = [
   { name: 'response', rule: (_: Ctx, result: EffectResult) => result.clockRules?.response ?? null },
@@ -119,16 +128,17 @@ export const hotlineCaseType = defineCaseType({
   states: Object.fromEntries(Object.entries(STATE_LABELS).map(([k, label]) => [k, { label, final: k === 'closed' }])),
   initialState: 'received',
   openEvent: 'submitted',
+  stakeholders: HOTLINE_STAKEHOLDERS,
   dueAt: hotlineDueAt,
   onClockLapsed: markLapsed,
   actions: {
     classify: action({
-      label: ACTION_LABELS.classify, from: ['received', 'returned'], roles: ['operator', 'dispatcher'], authorize: centerSees,
+      label: ACTION_LABELS.classify, from: ['received', 'returned'], roles: ['operator', 'dispatcher'], authorize: forCenter,
       input: { type: 'object', properties: classification, additionalProperties: false },
       effect: async (ctx) => void (await classify(ctx)),
     }),
     answer_directly: action({
-      label: ACTION_LABELS.answer_directly, from: ['received'], to: 'replied', roles: ['operator', 'dispatcher'], authorize: centerSees,
+      label: ACTION_LABELS.answer_directly, from: ['received'], to: 'replied', roles: ['operator', 'dispatcher'], authorize: forCenter,
       input: { type: 'object', properties: { reply: text(5000) }, required: ['reply'], additionalProperties: false },
       effect: async (ctx) => {
         if (!isStaff(ctx.actor)) return;
@@ -141,7 +151,7 @@ export const hotlineCaseType = defineCaseType({
     dispatch: action({
       // The platform itself dispatches when the county set an automatic-dispatch threshold.
       label: ACTION_LABELS.dispatch, from: ['received'], to: 'dispatched', roles: ['operator', 'dispatcher', 'system'],
-      authorize: centerOrPlatform,
+      authorize: forCenterOrPlatform,
       input: unitInput(classification),
       clocks: { start: dispatchClocks },
       effect: async (ctx) => {
@@ -150,7 +160,7 @@ export const hotlineCaseType = defineCaseType({
       },
     }),
     sign: action({
-      label: ACTION_LABELS.sign, from: ['dispatched', 'handling'], roles: [...UNIT_ROLES], authorize: unitSees,
+      label: ACTION_LABELS.sign, from: ['dispatched', 'handling'], roles: [...UNIT_ROLES], authorize: holdsDispatch(() => ['pending']),
       input: noInput,
       effect: async (ctx) => {
         const dispatch = await openDispatchFor(ctx.tx, ctx.caseId, ctx.actor, ['pending']);
@@ -160,7 +170,7 @@ export const hotlineCaseType = defineCaseType({
       },
     }),
     contact: action({
-      label: ACTION_LABELS.contact, from: ['handling', 'rectifying'], roles: [...UNIT_ROLES], authorize: unitSees,
+      label: ACTION_LABELS.contact, from: ['handling', 'rectifying'], roles: [...UNIT_ROLES], authorize: holdsLeadAtWork,
       input: { type: 'object', properties: { note: text(2000) }, required: ['note'], additionalProperties: false },
       clocks: { stop: ['response'] },
       effect: async (ctx) => {
@@ -173,7 +183,7 @@ export const hotlineCaseType = defineCaseType({
       },
     }),
     return: action({
-      label: ACTION_LABELS.return, from: ['dispatched', 'handling'], to: 'returned', roles: [...UNIT_ROLES], authorize: unitSees,
+      label: ACTION_LABELS.return, from: ['dispatched', 'handling'], to: 'returned', roles: [...UNIT_ROLES], authorize: holdsDispatch(() => ['pending', 'signed'], 'lead'),
       input: { type: 'object', properties: { reason: text(2000) }, required: ['reason'], additionalProperties: false },
       clocks: { stop: ['response', 'handling'] },
       effect: async (ctx) => {
@@ -188,20 +198,23 @@ export const hotlineCaseType = defineCaseType({
       },
     }),
     request_extension: action({
-      label: ACTION_LABELS.request_extension, from: ['handling'], roles: [...UNIT_ROLES], authorize: unitSees,
+      label: ACTION_LABELS.request_extension, from: ['handling'], roles: [...UNIT_ROLES], authorize: holdsDispatch(() => ['signed'], 'lead'),
+      precondition: async (ctx) => {
+        const dispatch = (await openDispatchFor(ctx.tx, ctx.caseId, ctx.actor, ['signed'], 'lead'))!;
+        if (dispatch.extensionReason && !dispatch.extended) return requestError('EXTENSION_PENDING');
+        if (dispatch.extended || !extensible((await requestRow(ctx.tx, ctx.caseId)).ruleId ?? 'rx12345.general', dispatch.dispatchedAt)) return requestError('EXTENSION_NOT_ALLOWED');
+        return null;
+      },
       input: { type: 'object', properties: { reason: text(2000) }, required: ['reason'], additionalProperties: false },
       effect: async (ctx) => {
         const dispatch = await leadDispatch(ctx, ['signed']);
-        if (dispatch.extensionReason && !dispatch.extended) throw requestError('EXTENSION_PENDING');
-        if (dispatch.extended) throw requestError('EXTENSION_NOT_ALLOWED');
-        const rule = (await requestRow(ctx.tx, ctx.caseId)).ruleId ?? 'rx12345.general';
-        assertExtensible(rule, dispatch.dispatchedAt);
         await ctx.tx.update(hotlineDispatches).set({ extensionReason: ctx.input.reason }).where(eq(hotlineDispatches.id, dispatch.id));
         return { eventFacts: { dispatchId: dispatch.id } };
       },
     }),
     approve_extension: action({
-      label: ACTION_LABELS.approve_extension, from: ['handling'], roles: ['dispatcher'], authorize: centerSees,
+      label: ACTION_LABELS.approve_extension, from: ['handling'], roles: ['dispatcher'], authorize: forCenter,
+      precondition: extensionPending,
       input: noInput,
       clocks: { extend: ['handling'] },
       effect: async (ctx) => {
@@ -214,7 +227,8 @@ export const hotlineCaseType = defineCaseType({
       },
     }),
     reject_extension: action({
-      label: ACTION_LABELS.reject_extension, from: ['handling'], roles: ['dispatcher'], authorize: centerSees,
+      label: ACTION_LABELS.reject_extension, from: ['handling'], roles: ['dispatcher'], authorize: forCenter,
+      precondition: extensionPending,
       input: { type: 'object', properties: { reason: text(2000) }, required: ['reason'], additionalProperties: false },
       effect: async (ctx) => {
         const dispatch = await pendingExtension(ctx);
@@ -223,7 +237,7 @@ export const hotlineCaseType = defineCaseType({
       },
     }),
     invite_assist: action({
-      label: ACTION_LABELS.invite_assist, from: ['handling'], roles: [...UNIT_ROLES], authorize: unitSees,
+      label: ACTION_LABELS.invite_assist, from: ['handling'], roles: [...UNIT_ROLES], authorize: holdsDispatch(() => ['signed'], 'lead'),
       input: {
         type: 'object',
         properties: { unitIds: { type: 'array', minItems: 1, maxItems: 10, uniqueItems: true, items: { type: 'integer', minimum: 1 } }, note: text(2000) },
@@ -245,7 +259,7 @@ export const hotlineCaseType = defineCaseType({
       },
     }),
     reply: action({
-      label: ACTION_LABELS.reply, from: ['handling', 'rectifying'], to: 'replied', roles: [...UNIT_ROLES], authorize: unitSees,
+      label: ACTION_LABELS.reply, from: ['handling', 'rectifying'], to: 'replied', roles: [...UNIT_ROLES], authorize: holdsLeadAtWork,
       input: { type: 'object', properties: { reply: text(5000) }, required: ['reply'], additionalProperties: false },
       clocks: { stop: ['response', 'handling', 'rectification'] },
       effect: async (ctx) => {
@@ -265,7 +279,7 @@ export const hotlineCaseType = defineCaseType({
       },
     }),
     redispatch: action({
-      label: ACTION_LABELS.redispatch, from: ['returned'], to: 'dispatched', roles: ['dispatcher'], authorize: centerSees,
+      label: ACTION_LABELS.redispatch, from: ['returned'], to: 'dispatched', roles: ['dispatcher'], authorize: forCenter,
       input: unitInput({ reason: text(2000), ...classification }, ['reason']),
       clocks: { start: dispatchClocks },
       effect: async (ctx) => {
@@ -274,27 +288,30 @@ export const hotlineCaseType = defineCaseType({
       },
     }),
     rule_owner: action({
-      label: ACTION_LABELS.rule_owner, from: ['returned'], to: 'dispatched', roles: ['dispatcher'], authorize: centerSees,
+      label: ACTION_LABELS.rule_owner, from: ['returned'], to: 'dispatched', roles: ['dispatcher'], authorize: forCenter,
       input: unitInput({ ruling: text(2000) }, ['ruling']),
       clocks: { start: dispatchClocks },
       effect: async (ctx) => dispatchTo(ctx, ctx.input.unitId),
     }),
     urge: action({
-      label: ACTION_LABELS.urge, from: ['dispatched', 'handling', 'rectifying'], roles: ['dispatcher', 'supervisor'], authorize: centerSees,
+      label: ACTION_LABELS.urge, from: ['dispatched', 'handling', 'rectifying'], roles: ['dispatcher', 'supervisor'], authorize: forCenter,
       input: noteInput,
     }),
     supervise: action({
-      label: ACTION_LABELS.supervise, from: ['dispatched', 'handling', 'rectifying'], roles: ['dispatcher', 'supervisor'], authorize: centerSees,
+      label: ACTION_LABELS.supervise, from: ['dispatched', 'handling', 'rectifying'], roles: ['dispatcher', 'supervisor'], authorize: forCenter,
       input: noteInput,
     }),
     follow_up: action({
-      label: ACTION_LABELS.follow_up, from: ['replied'], roles: ['operator', 'dispatcher'], authorize: centerSees,
+      label: ACTION_LABELS.follow_up, from: ['replied'], roles: ['operator', 'dispatcher'], authorize: forCenter,
       input: evaluationInput,
       clocks: { start: [{ name: 'rectification', rule: (ctx) => rectificationRule(ctx.input) }] },
       effect: (ctx) => recordEvaluation(ctx, 'followup'),
     }),
     citizen_evaluate: action({
       label: ACTION_LABELS.citizen_evaluate, from: ['replied', 'closed'], roles: ['citizen'],
+      // The engine lets only the requester who proved the case theirs act as its citizen.
+      precondition: async (ctx) =>
+        (await evaluatedSince(ctx.tx, ctx.caseId, (await requestRow(ctx.tx, ctx.caseId)).repliedAt)) ? requestError('ALREADY_EVALUATED') : null,
       input: evaluationInput,
       clocks: { start: [{ name: 'rectification', rule: (ctx) => rectificationRule(ctx.input) }] },
       effect: (ctx) => recordEvaluation(ctx, 'citizen'),
@@ -302,8 +319,11 @@ export const hotlineCaseType = defineCaseType({
     merge: action({
       // 合并: a request about a problem already reported at the same place waits for that one's answer.
       label: ACTION_LABELS.merge, from: ['received'], to: 'merged', roles: ['operator', 'dispatcher', 'system'],
-      authorize: centerOrPlatform,
+      authorize: forCenterOrPlatform,
       input: { type: 'object', properties: { parentCaseId: { type: 'string', format: 'uuid' } }, required: ['parentCaseId'], additionalProperties: false },
+      // Both requests are locked before either is read: A into B here and B into A on another
+      // server would otherwise both succeed and leave two requests waiting on each other.
+      relatedCases: (input) => [input.parentCaseId],
       effect: mergeInto,
     }),
     follow_parent: action({
@@ -315,11 +335,13 @@ export const hotlineCaseType = defineCaseType({
         await ctx.tx.update(hotlineRequests)
           .set({ replyText: parent.replyText, repliedAt: ctx.now, repliedByUnitId: parent.repliedByUnitId })
           .where(eq(hotlineRequests.caseId, ctx.caseId));
+        // Requests merged into this one before it was itself merged wait on it: pass the answer on.
+        await answerMergedRequests(ctx);
         return { eventFacts: { parentCaseId: parent.caseId, unitId: parent.repliedByUnitId } };
       },
     }),
     reopen: action({
-      label: ACTION_LABELS.reopen, from: ['closed'], to: 'received', roles: ['dispatcher'], authorize: centerSees,
+      label: ACTION_LABELS.reopen, from: ['closed'], to: 'received', roles: ['dispatcher'], authorize: forCenter,
       input: { type: 'object', properties: { reason: text(2000) }, required: ['reason'], additionalProperties: false },
       effect: async (ctx) => {
         await ctx.tx.update(hotlineRequests).set({ closedAt: null }).where(eq(hotlineRequests.caseId, ctx.caseId));
@@ -332,12 +354,17 @@ export const hotlineCaseType = defineCaseType({
 
 const MERGEABLE_PARENT_STATES = ['received', 'dispatched', 'handling', 'returned', 'replied', 'rectifying'];
 
+/**
+ * The lead must be a request that is itself no one's follower, so every merged request reaches
+ * its lead in a step or more and no chain can close into a loop; the engine holds both rows.
+ */
 async function mergeInto(ctx: Ctx) {
-  const parentId: string = ctx.input.parentCaseId;
+  const parentId = String(ctx.input.parentCaseId).toLowerCase();
   const [parent] = await ctx.tx.select({ request: hotlineRequests, state: cases.state })
     .from(hotlineRequests).innerJoin(cases, eq(cases.id, hotlineRequests.caseId))
     .where(eq(hotlineRequests.caseId, parentId));
-  if (!parent || parentId === ctx.caseId || parent.request.mergedInto || !MERGEABLE_PARENT_STATES.includes(parent.state)) {
+  const visible = parent !== undefined && (ctx.actor.role === 'system' || (await canSeeRequest(ctx.tx, parentId, ctx.actor)));
+  if (!parent || !visible || parentId === ctx.caseId || parent.request.mergedInto || !MERGEABLE_PARENT_STATES.includes(parent.state)) {
     throw requestError('MERGE_TARGET_INVALID', { field: 'parentCaseId' });
   }
   await ctx.tx.update(hotlineRequests).set({ mergedInto: parentId }).where(eq(hotlineRequests.caseId, ctx.caseId));
@@ -397,11 +424,23 @@ async function pendingExtension(ctx: Ctx) {
   return dispatch;
 }
 
-function assertExtensible(ruleId: string, start: Date) {
+async function extensionPending(ctx: Ctx) {
+  try {
+    await pendingExtension(ctx);
+    return null;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+}
+
+/** Does the rule allow an extension at all? (Some limits, e.g. urgent ones, have none.) */
+function extensible(ruleId: string, start: Date): boolean {
   try {
     hotlineDueAt(ruleId, start, 1);
+    return true;
   } catch (error) {
-    if ((error as { code?: string }).code === 'EXTENSION_NOT_ALLOWED') throw requestError('EXTENSION_NOT_ALLOWED');
+    if ((error as { code?: string }).code === 'EXTENSION_NOT_ALLOWED') return false;
     throw error;
   }
 }

@@ -7,7 +7,7 @@ export { prepareRequest, insertRequests, callerKey, IntakeQueue, type SubmitRequ
 export { loadReferenceData, type ReferenceData } from './reference-data.js';
 export { seedTaxonomy } from './operations/seed-taxonomy.js';
 export { requestError } from './requests.errors.js';
-export { canSeeRequest, seesAllRequests } from './requests.access.js';
+export { canSeeRequest } from './requests.access.js';
 export { STATE_LABELS, SATISFACTION_LABELS } from './requests.strings.js';
 export { hotlineDueAt, RESPONSE_RULE, URGENT_RESPONSE_RULE } from './rules/due-at.js';
 export { newTrackingCode, normaliseTrackingCode } from './rules/tracking-code.js';

@@ -1,8 +1,11 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { regions } from '../orgs/index.js';
+import { regions, units } from '../orgs/index.js';
 import { hotlineCategories } from './requests.tables.js';
 
 export interface ReferenceData {
+  /** The hotline center: the organ that receives every request and runs it. */
+  centerUnitId: number | null;
   countyCode: string;
   countyName: string;
   townships: Map<string, { code: string; name: string; villages: Map<string, string> }>;
@@ -13,6 +16,7 @@ export interface ReferenceData {
 export async function loadReferenceData(tx: Db): Promise<ReferenceData> {
   const regionRows = await tx.select().from(regions);
   const categoryRows = await tx.select().from(hotlineCategories).orderBy(hotlineCategories.code);
+  const [center] = await tx.select({ id: units.id }).from(units).where(eq(units.kind, 'center')).orderBy(units.id).limit(1);
   const county = regionRows.find((r) => r.level === 'county');
   const townships: ReferenceData['townships'] = new Map();
   for (const r of regionRows.filter((r) => r.level === 'township').sort((a, b) => a.code.localeCompare(b.code))) {
@@ -22,6 +26,7 @@ export async function loadReferenceData(tx: Db): Promise<ReferenceData> {
     townships.get(r.parentCode ?? '')?.villages.set(r.code, r.name);
   }
   return {
+    centerUnitId: center?.id ?? null,
     countyCode: county?.code ?? '',
     countyName: county?.name ?? '',
     townships,

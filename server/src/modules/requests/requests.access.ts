@@ -1,32 +1,25 @@
-import { and, eq, inArray, like } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { isStaff, type Actor } from '../../platform/actor.js';
 import type { Db } from '../../platform/db/database.js';
-import { findUnitByKey, units } from '../orgs/index.js';
+import { canSeeCase } from '../cases/index.js';
 import { hotlineDispatches } from './requests.tables.js';
 
 type DispatchRow = typeof hotlineDispatches.$inferSelect;
 
-/** Does the actor's scope take in the hotline center (and so every request)? */
-export async function seesAllRequests(tx: Db, actor: Actor): Promise<boolean> {
-  if (!isStaff(actor)) return false;
-  const center = await findUnitByKey(tx, 'center');
-  return center !== undefined && center.path.startsWith(actor.scopePath);
+export const HOTLINE_CASE_TYPE = 'hotline_request';
+
+/** Units holding a stake in a request besides the center: every unit it was ever dispatched to. */
+export const HOTLINE_STAKEHOLDERS = 'select case_id, unit_id from hotline_dispatches';
+
+/** The platform's rule: the center's people and their superiors, and every unit it reached. */
+export function canSeeRequest(tx: Db, caseId: string, actor: Actor): Promise<boolean> {
+  return canSeeCase(tx, caseId, actor, HOTLINE_CASE_TYPE);
 }
 
-/** Default deny: staff see a request when it reached a unit inside their scope. */
-export async function canSeeRequest(tx: Db, caseId: string, actor: Actor): Promise<boolean> {
-  if (!isStaff(actor)) return false;
-  if (await seesAllRequests(tx, actor)) return true;
-  const rows = await tx
-    .select({ id: hotlineDispatches.id })
-    .from(hotlineDispatches)
-    .innerJoin(units, eq(units.id, hotlineDispatches.unitId))
-    .where(and(eq(hotlineDispatches.caseId, caseId), like(units.path, `${actor.scopePath}%`)))
-    .limit(1);
-  return rows.length > 0;
-}
-
-/** The actor's unit's open dispatch on this case (lead or assist), if any. */
+/**
+ * The actor's own unit's dispatch on this case in one of the statuses (the lead first). A
+ * unit acts for itself only: seeing a department's work, as a leader does, is not doing it.
+ */
 export async function openDispatchFor(
   tx: Db,
   caseId: string,
@@ -36,17 +29,16 @@ export async function openDispatchFor(
 ): Promise<DispatchRow | undefined> {
   if (!isStaff(actor)) return undefined;
   const rows = await tx
-    .select({ dispatch: hotlineDispatches })
+    .select()
     .from(hotlineDispatches)
-    .innerJoin(units, eq(units.id, hotlineDispatches.unitId))
     .where(
       and(
         eq(hotlineDispatches.caseId, caseId),
+        eq(hotlineDispatches.unitId, actor.unitId),
         inArray(hotlineDispatches.status, statuses),
-        like(units.path, `${actor.scopePath}%`),
         ...(role ? [eq(hotlineDispatches.role, role)] : []),
       ),
     )
     .orderBy(hotlineDispatches.dispatchedAt);
-  return rows.map((r) => r.dispatch).find((d) => d.role === 'lead') ?? rows[0]?.dispatch;
+  return rows.find((d) => d.role === 'lead') ?? rows[0];
 }

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { CITIZEN } from '../../platform/actor.js';
+import type { SmsSender } from '../../platform/sms.js';
 import type { AppContext } from '../../platform/http/context.js';
-import { performAction } from '../cases/index.js';
+import { performAction, proveRequester } from '../cases/index.js';
 import { requireStaff } from '../auth/index.js';
 import { HOTLINE_CASE_TYPE } from './hotline-case-type.js';
 import { hotlineConfig } from './hotline-config.js';
@@ -10,6 +11,7 @@ import { listRequests, requestAttachment, requestDetail, type ListQuery } from '
 import { IntakeQueue, prepareRequest, type SubmitRequestInput } from './operations/submit-request.js';
 import { categoryTree, loadReferenceData, type ReferenceData } from './reference-data.js';
 import { requestSchemas } from './requests.schemas.js';
+import { receiptSms } from './requests.strings.js';
 
 /** Routes of 接诉即办: the public intake and tracking API, and the staff workbench. */
 export async function requestsPlugin(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -20,6 +22,12 @@ export async function requestsPlugin(app: FastifyInstance, ctx: AppContext): Pro
     concurrency: ctx.database.kind === 'postgres' ? 4 : 1,
     onCommitted: (caseIds) => receivedListeners.forEach((listener) => listener(caseIds)),
   });
+  // The requester's codes go to their phone once the request is safely stored; a gateway that
+  // fails is logged and does not fail the submission.
+  const sendReceipt = (sms: SmsSender | undefined, phone: string | undefined, trackingCode: string, requesterKey: string) => {
+    if (!sms?.configured || !phone) return;
+    sms.send(phone, receiptSms(reference.countyName, trackingCode, requesterKey)).catch((error: unknown) => app.log.warn({ err: error }, 'receipt SMS not sent'));
+  };
   app.decorate('reloadReferenceData', async () => void (reference = await loadReferenceData(ctx.database.db)));
   app.decorate('onRequestsReceived', (listener: (caseIds: string[]) => void) => void receivedListeners.push(listener));
 
@@ -46,7 +54,9 @@ export async function requestsPlugin(app: FastifyInstance, ctx: AppContext): Pro
       const body = request.body as SubmitRequestInput;
       const prepared = prepareRequest({ ...body, channel: 'web', urgency: 'normal' }, reference, CITIZEN);
       const { trackingCode } = await intake.submit(prepared);
-      return reply.code(201).send({ trackingCode });
+      sendReceipt(ctx.config.sms, prepared.input.phone, trackingCode, prepared.requesterKey);
+      // The key is shown this once: only its keyed hash is kept.
+      return reply.code(201).send({ trackingCode, requesterKey: prepared.requesterKey });
     },
   );
 
@@ -55,12 +65,13 @@ export async function requestsPlugin(app: FastifyInstance, ctx: AppContext): Pro
     return publicRequestView(ctx.database.db, code, reference);
   });
 
-  app.post('/api/public/requests/:code/evaluation', { schema: requestSchemas.publicEvaluate }, async (request, reply) => {
+  app.post('/api/public/requests/:code/evaluation', { schema: requestSchemas.publicEvaluate, config: { citizenAct: true } }, async (request, reply) => {
     const { code } = request.params as { code: string };
-    const result = await ctx.database.transaction(async (tx) => {
-      const caseId = await caseIdForCode(tx, code);
-      return performAction(tx, { caseId, caseType: HOTLINE_CASE_TYPE, action: 'citizen_evaluate', actor: CITIZEN, input: request.body as Record<string, unknown>, now: ctx.time.now() });
-    });
+    const { key, ...input } = request.body as { key: string } & Record<string, unknown>;
+    const caseId = await caseIdForCode(ctx.database.db, code);
+    const requester = await proveRequester(ctx.database, caseId, key);
+    const result = await ctx.database.transaction((tx) =>
+      performAction(tx, { caseId, caseType: HOTLINE_CASE_TYPE, action: 'citizen_evaluate', actor: requester, input, now: ctx.time.now() }));
     return reply.code(201).send({ status: result.state });
   });
 
@@ -68,6 +79,8 @@ export async function requestsPlugin(app: FastifyInstance, ctx: AppContext): Pro
     const actor = requireStaff(request, ['operator', 'dispatcher']);
     const prepared = prepareRequest(request.body as SubmitRequestInput, reference, actor);
     const result = await intake.submit(prepared);
+    // The operator never sees the caller's key: it goes to the caller's phone, if they gave one.
+    sendReceipt(ctx.config.sms, prepared.input.phone, result.trackingCode, prepared.requesterKey);
     return reply.code(201).send(result);
   });
 

@@ -24,10 +24,10 @@ export const requestSchemas = {
   meta: { summary: '公开参考数据', description: 'Townships, villages, categories, request types and channels for intake forms.', tags: tag },
   publicSubmit: {
     summary: '提交诉求（公众）',
-    description: 'Anonymous intake. Answers 201 with the tracking code only after the request is committed.',
+    description: 'Anonymous intake. Answers 201 with the tracking code and the requester key only after the request is committed. The key (评价码) is shown this once (and sent by SMS where a phone is given and the county has a gateway): it proves the rating comes from the requester.',
     tags: tag,
     body: { type: 'object', required: ['content', 'townshipCode'], additionalProperties: false, properties: submitProperties },
-    response: { 201: { type: 'object', properties: { trackingCode: { type: 'string' } } } },
+    response: { 201: { type: 'object', properties: { trackingCode: { type: 'string' }, requesterKey: { type: 'string' } } } },
   },
   publicView: {
     summary: '查询办理进度（公众）',
@@ -37,14 +37,15 @@ export const requestSchemas = {
   },
   publicEvaluate: {
     summary: '评价答复（公众）',
-    description: 'The requester rates the answer once per reply: resolved or not, and 满意/基本满意/不满意.',
+    description: 'The requester rates the answer once per reply: resolved or not, and 满意/基本满意/不满意. `key` is the requester key given at submission; a wrong key answers REQUESTER_KEY_INVALID, and after ten wrong keys the case takes none (REQUESTER_KEY_LOCKED). A signed-in staff member is refused (STAFF_NOT_CITIZEN).',
     tags: tag,
     params: { type: 'object', properties: { code: str(40, 1) } },
     body: {
       type: 'object',
-      required: ['resolved', 'satisfaction'],
+      required: ['key', 'resolved', 'satisfaction'],
       additionalProperties: false,
       properties: {
+        key: str(20, 1),
         resolved: { type: 'boolean' },
         satisfaction: { type: 'string', enum: ['satisfied', 'basically_satisfied', 'dissatisfied'] },
         comment: str(2000),

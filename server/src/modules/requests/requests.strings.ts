@@ -66,3 +66,8 @@ export const DISPATCH_ROLE_LABELS = { lead: '主办', assist: '协办' } as cons
 export const DISPATCH_STATUS_LABELS = { pending: '待签收', signed: '已签收', returned: '已退单', replied: '已答复', withdrawn: '已撤回' } as const;
 export const CASE_TYPE_LABEL = '12345诉求';
 export const CENTER_NAME_FALLBACK = '12345热线';
+
+/** The text message that gives a requester their codes; the county's name leads it. */
+export function receiptSms(countyName: string, trackingCode: string, requesterKey: string): string {
+  return `【${countyName}12345】您的诉求已受理。查询码 ${trackingCode}，评价码 ${requesterKey}（请勿告诉他人）。收到答复后，可凭查询码查看进度、凭评价码评价办理结果。`;
+}

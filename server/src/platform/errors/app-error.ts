@@ -1,6 +1,6 @@
 /** One entry of a module's error table: HTTP status and the Chinese message users read. */
 export interface ErrorSpec {
-  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 423 | 429 | 500 | 503;
   message: string;
 }
 

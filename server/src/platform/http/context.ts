@@ -2,6 +2,7 @@ import type {} from '@fastify/cookie';
 import type {} from '@fastify/swagger';
 import type { Actor } from '../actor.js';
 import type { Database } from '../db/database.js';
+import type { SmsSender } from '../sms.js';
 import type { TimeSource } from '../time.js';
 
 /** What every module's routes get from the app: the database, time, and settings. */
@@ -18,13 +19,29 @@ export interface AppConfig {
   webDist: string | null;
   /** Mark session cookies Secure (behind HTTPS). */
   secureCookies: boolean;
+  /** Where text messages to citizens go (none when the county has no gateway). */
+  sms?: SmsSender;
+  /**
+   * Addresses or CIDR ranges of the reverse proxies in front of the app (FAZHI_TRUSTED_PROXIES).
+   * Only requests from these may name the real client in X-Forwarded-For; none by default.
+   */
+  trustedProxies?: readonly string[];
+  /** The demo county runs on known passwords; anywhere else a known or weak one must be changed at sign-in. */
+  demo?: boolean;
 }
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The route performs a citizen's own act (rating an answer): a signed-in staff member is
+     * refused even when they hold the citizen's proof, so staff can never act as a citizen.
+     */
+    citizenAct?: boolean;
+  }
   interface FastifyRequest {
     actor: Actor;
     /** The signed-in session's details the pages show, with its CSRF token; null for citizens. */
-    staffSession: { csrfToken: string; username: string; unitName: string } | null;
+    staffSession: { csrfToken: string; username: string; unitName: string; mustChangePassword: boolean } | null;
     /** How the caller proved who they are: none (citizen), cookie (web) or bearer (programs). */
     authVia: 'none' | 'cookie' | 'bearer';
   }

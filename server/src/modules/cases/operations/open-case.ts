@@ -10,6 +10,8 @@ export interface OpenCaseInput {
   actor: Actor;
   at: Date;
   regionCode?: string | null;
+  /** The organ that receives and runs the case; its people and their superiors see it. */
+  organUnitId: number | null;
   ownerUnitId?: number | null;
   /** Facts recorded in the opening event. */
   payload: Record<string, unknown>;
@@ -45,6 +47,7 @@ export async function openCases(tx: Db, inputs: OpenCaseInput[]): Promise<void> 
       id: input.caseId,
       caseType: events[i]!.typeName,
       state: events[i]!.initialState,
+      organUnitId: input.organUnitId,
       ownerUnitId: input.ownerUnitId ?? null,
       regionCode: input.regionCode ?? null,
       lastSeq: 1,

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Actor } from '../../../platform/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import { describeValidationErrors, validatorFor } from '../../../platform/validation.js';
 import { getCaseType } from '../case-registry.js';
-import type { ActionContext, CaseTypeDefinition, ClockEffects, EffectResult } from '../case-type.js';
+import type { ActionContext, ActionDefinition, CaseTypeDefinition, ClockEffects, EffectResult } from '../case-type.js';
 import { caseError } from '../cases.errors.js';
 import { caseClocks, cases } from '../cases.tables.js';
 import { appendEvent } from '../internal-append-event.js';
 import { checkAction } from '../rules/can-perform.js';
+import { canSeeCase } from './case-access.js';
 
 export interface PerformActionInput {
   caseId: string;
@@ -27,25 +28,36 @@ export interface PerformActionResult {
   facts: Record<string, unknown>;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
- * Takes one action on one case inside the caller's transaction: checks that the
- * workflow allows it, runs the type's effect, moves clocks, and appends the event.
- * Any refusal throws before anything is written, and the transaction rolls back.
+ * Takes one action on one case inside the caller's transaction: checks that the actor sees
+ * the case, that the workflow allows the action to this actor, runs the type's effect, moves
+ * clocks, and appends the event. Any refusal throws before anything is written, and the
+ * transaction rolls back.
  */
 export async function performAction(tx: Db, request: PerformActionInput): Promise<PerformActionResult> {
-  const [row] = await tx.select().from(cases).where(eq(cases.id, request.caseId)).for('update');
-  if (!row || (request.caseType && row.caseType !== request.caseType)) throw caseError('CASE_NOT_FOUND');
-  const type = getCaseType(row.caseType);
-  const refusal = checkAction(type, row.state, request.action, request.actor.role);
-  const ctx: ActionContext = { tx, caseId: row.id, state: row.state, actor: request.actor, input: request.input, now: request.now };
-  const definition = type.actions[request.action];
-  if (refusal === 'ACTION_UNKNOWN' || !definition) throw caseError('ACTION_UNKNOWN', { action: request.action });
-  // Scope first: someone who may not see the case learns nothing about its state.
-  if (definition.authorize && !(await definition.authorize(ctx))) throw caseError('CASE_NOT_FOUND');
-  if (refusal) throw caseError(refusal, { action: request.action, state: row.state, role: request.actor.role });
-
+  if (!UUID.test(request.caseId)) throw caseError('CASE_NOT_FOUND');
+  const [head] = await tx.select({ caseType: cases.caseType }).from(cases).where(eq(cases.id, request.caseId));
+  if (!head || (request.caseType && head.caseType !== request.caseType)) throw caseError('CASE_NOT_FOUND');
+  const type = getCaseType(head.caseType);
+  const definition = Object.hasOwn(type.actions, request.action) ? type.actions[request.action] : undefined;
+  if (!definition) throw caseError('ACTION_UNKNOWN', { action: request.action });
   const validate = validatorFor(definition.input);
   if (!validate(request.input)) throw caseError('ACTION_INPUT_INVALID', describeValidationErrors(validate.errors));
+
+  const row = await lockCases(tx, request.caseId, definition, request.input);
+  // Scope first: someone who may not see the case learns nothing about its state.
+  if (!(await canSeeCase(tx, row.id, request.actor))) throw caseError('CASE_NOT_FOUND');
+  const refusal = checkAction(type, row.state, request.action, request.actor.role);
+  if (refusal) throw caseError(refusal, { action: request.action, state: row.state, role: request.actor.role });
+  const ctx: ActionContext = {
+    tx, caseId: row.id, state: row.state, organUnitId: row.organUnitId, ownerUnitId: row.ownerUnitId,
+    actor: request.actor, input: request.input, now: request.now,
+  };
+  if (definition.authorize && !(await definition.authorize(ctx))) throw caseError('ACTION_NOT_FOR_ACTOR', { action: request.action });
+  const unmet = await definition.precondition?.(ctx);
+  if (unmet) throw unmet;
 
   const result = (await definition.effect?.(ctx)) ?? {};
   const nextState = result.nextState ?? definition.to ?? row.state;
@@ -66,6 +78,20 @@ export async function performAction(tx: Db, request: PerformActionInput): Promis
     caseChanges: { state: nextState, ...(result.ownerUnitId !== undefined ? { ownerUnitId: result.ownerUnitId } : {}) },
   });
   return { caseId: row.id, state: nextState, seq, facts };
+}
+
+/**
+ * Locks the case and the cases its action names, in the order of their ids, so that two
+ * actions naming the same cases (A into B here, B into A on another server) queue up
+ * rather than deadlock or both proceed on what the other is changing.
+ */
+async function lockCases(tx: Db, caseId: string, definition: ActionDefinition, input: Record<string, unknown>) {
+  const related = (definition.relatedCases?.(input) ?? []).filter((id) => UUID.test(id));
+  const ids = [...new Set([caseId.toLowerCase(), ...related.map((id) => id.toLowerCase())])].sort();
+  const rows = await tx.select().from(cases).where(inArray(cases.id, ids)).orderBy(cases.id).for('update');
+  const row = rows.find((r) => r.id === caseId.toLowerCase());
+  if (!row) throw caseError('CASE_NOT_FOUND');
+  return row;
 }
 
 async function runClockEffects(

@@ -3,9 +3,9 @@
  * second database with the same city, and says where the rows or events differ. The app draws
  * its own ids, so ids inside payloads are compared by order of appearance.
  */
-import type { Actor, StaffRole } from '../../../platform/actor.js';
+import { CITIZEN, requesterOf, SYSTEM, type Actor, type StaffRole } from '../../../platform/actor.js';
 import type { Database } from '../../../platform/db/database.js';
-import { performAction, sweepClocks } from '../../cases/index.js';
+import { newRequesterKey, performAction, sweepClocks } from '../../cases/index.js';
 import { insertRequests, type PreparedRequest } from '../../requests/index.js';
 
 type Row = Record<string, unknown>;
@@ -67,8 +67,15 @@ export function differences(generated: unknown, replayed: unknown, limit = 10): 
   return found;
 }
 
+async function centerOf(database: Database): Promise<number> {
+  const [center] = await rows(database, `select id from units where kind = 'center' order by id limit 1`, []);
+  return center!.id as number;
+}
+
 async function actorFor(database: Database, row: EventRow): Promise<Actor> {
-  if (row.actor_role === 'citizen' || row.actor_role === 'system') return { role: row.actor_role };
+  if (row.actor_role === 'system') return SYSTEM;
+  // A citizen's act on a case is their rating, made as the proven requester of that case.
+  if (row.actor_role === 'citizen') return row.type === 'submitted' ? CITIZEN : requesterOf(row.case_id);
   const [user] = await rows(database,
     'select u.id, u.role, u.unit_id, u.scope_unit_id, s.path, u.display_name from users u join units s on s.id = u.scope_unit_id where u.id = $1', [row.actor_user_id]);
   if (!user) throw new Error(`no user ${row.actor_user_id}`);
@@ -98,7 +105,7 @@ export async function replayCases(source: Database, target: Database, caseIds: s
       const [r] = await rows(source, 'select * from hotline_requests where case_id = $1', [event.case_id]);
       const staff = actor.role !== 'citizen';
       const prepared: PreparedRequest = {
-        caseId: event.case_id, trackingCode: r!.tracking_code as string, photo: null, actor,
+        caseId: event.case_id, trackingCode: r!.tracking_code as string, photo: null, actor, organUnitId: await centerOf(target), requesterKey: newRequesterKey(),
         input: {
           content: r!.content as string, title: (r!.title as string | null) ?? undefined, name: (r!.requester_name as string | null) ?? undefined,
           phone: (r!.requester_phone as string | null) ?? undefined, townshipCode: r!.township_code as string,

@@ -45,6 +45,8 @@ export interface SimContext {
   random: Random;
   uuids: UuidSource;
   rows: CopyRows;
+  /** The hotline center: the organ of every request. */
+  organUnitId: number;
   /** requests' hotlineDueAt, as epoch ms. */
   dueAt(rule: string, start: number, extended: number): number;
   unitName(unitId: number): string;
@@ -446,7 +448,7 @@ export class CaseSim {
     const r = this.request;
     const rows = this.ctx.rows;
     const caseId = r.caseId;
-    rows.cases.write(`${caseId}\t${HOTLINE_CASE_TYPE}\t${this.state}\t${int(this.owner)}\t${text(r.villageCode ?? r.townshipCode)}\t${this.seq}\t${this.lastHash}\t${time(r.receivedAt)}\t${time(this.t)}\n`);
+    rows.cases.write(`${caseId}\t${HOTLINE_CASE_TYPE}\t${this.state}\t${this.ctx.organUnitId}\t${int(this.owner)}\t${text(r.villageCode ?? r.townshipCode)}\t${this.seq}\t${this.lastHash}\t${time(r.receivedAt)}\t${time(this.t)}\n`);
     rows.hotline_requests.write(
       `${caseId}\t${text(r.trackingCode)}\t${text(r.channel)}\t${text(r.requestType)}\t${text(r.categoryCode)}\t${r.urgency}\t${text(r.title)}\t${text(r.content)}\t` +
       `${text(r.requesterName)}\t${text(r.requesterPhone)}\t${text(r.townshipCode)}\t${text(r.villageCode)}\t\\N\t${time(r.receivedAt)}\t${int(r.recordedBy)}\t` +

@@ -185,6 +185,7 @@ export class CityStream {
     const config = hotlineConfig();
     this.ctx = {
       now: options.now, sweepPhase: this.arrivals.int(60_000), random: this.random, uuids: this.uuids, rows: emptyRows(), eventCounts: this.eventCounts,
+      organUnitId: model.centerId,
       dueAt: (rule, start, extended) => this.dues.dueAt(rule, start, extended),
       unitName: (id) => this.unitNames.get(id) ?? '',
       rectificationRule: config.rectificationRule,

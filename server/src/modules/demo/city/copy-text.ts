@@ -52,7 +52,7 @@ export function time(ms: number | null | undefined): string {
 
 /** The tables the generator writes, with the columns in the order its rows give them. */
 export const COPY_COLUMNS = {
-  cases: ['id', 'case_type', 'state', 'owner_unit_id', 'region_code', 'last_seq', 'last_hash', 'created_at', 'updated_at'],
+  cases: ['id', 'case_type', 'state', 'organ_unit_id', 'owner_unit_id', 'region_code', 'last_seq', 'last_hash', 'created_at', 'updated_at'],
   case_events: ['case_id', 'seq', 'type', 'at', 'actor_user_id', 'actor_unit_id', 'actor_role', 'payload', 'prev_hash', 'hash'],
   case_clocks: ['id', 'case_id', 'name', 'rule_id', 'subject_id', 'unit_id', 'started_at', 'due_at', 'extended', 'paused_at', 'stopped_at', 'urge_level'],
   hotline_requests: [

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import type { StaffActor } from '../../../platform/actor.js';
 import type { Database, Db } from '../../../platform/db/database.js';
-import { findUnit } from '../../orgs/index.js';
+import { findUnit, units } from '../../orgs/index.js';
 import { hotlineRequests } from '../../requests/index.js';
 import { governanceError } from '../governance.errors.js';
 import { governanceTopics } from '../governance.tables.js';
@@ -47,9 +48,15 @@ async function receivedTimes(tx: Db, topicKey: string, townshipCode: string | nu
   return rows.map((r) => r.at);
 }
 
-/** Every governance topic with its weekly volume before and since it started. */
-export async function listGovernanceTopics(database: Database, now: Date, unitName: (id: number) => Promise<string>, placeName: (code: string) => string): Promise<GovernanceTopicView[]> {
-  const topics = await database.db.select().from(governanceTopics).orderBy(desc(governanceTopics.startedAt));
+/**
+ * The governance topics led by units within the reader's scope, each with its weekly volume
+ * before and since it started (the whole place's, which is what the lead unit answers for).
+ */
+export async function listGovernanceTopics(database: Database, reader: StaffActor, now: Date, unitName: (id: number) => Promise<string>, placeName: (code: string) => string): Promise<GovernanceTopicView[]> {
+  const topics = (await database.db.select({ topic: governanceTopics }).from(governanceTopics)
+    .innerJoin(units, eq(units.id, governanceTopics.leadUnitId))
+    .where(sql`${units.path} like ${`${reader.scopePath}%`}`)
+    .orderBy(desc(governanceTopics.startedAt))).map((r) => r.topic);
   if (topics.length === 0) return [];
   const earliest = Math.min(...topics.map((t) => t.startedAt.getTime())) - WEEKS * 7 * DAY;
   await backfillTopics(database, new Date(earliest));

@@ -1,6 +1,8 @@
 import { and, gte, isNull, sql } from 'drizzle-orm';
+import type { Actor } from '../../../platform/actor.js';
 import type { Database } from '../../../platform/db/database.js';
-import { hotlineRequests } from '../../requests/index.js';
+import { visibleCaseCondition } from '../../cases/index.js';
+import { HOTLINE_CASE_TYPE, hotlineRequests } from '../../requests/index.js';
 import { computeHotspots, defaultHotspotSettings, listedTopics, requestText, topicOf } from '../../routing/index.js';
 import type { HotspotView } from '../../../../../contracts/governance.js';
 import { GOVERNANCE_TEXT } from '../governance.strings.js';
@@ -38,9 +40,10 @@ export async function backfillTopics(database: Database, since: Date): Promise<n
 }
 
 
-/** Topic × township groups over the last five weeks, optionally of one township. */
+/** Topic × township groups over the last five weeks, optionally of one township; of the requests the reader may open. */
 export async function hotspots(
   database: Database,
+  reader: Actor,
   now: Date,
   townshipNames: Map<string, string>,
   townshipCode?: string,
@@ -52,11 +55,13 @@ export async function hotspots(
   const weekSeconds = settings.weekDays * 86_400;
   const params: unknown[] = [now.toISOString(), since.toISOString(), weekSeconds];
   if (townshipCode) params.push(townshipCode);
+  const place = townshipCode ? `and r.township_code = $${params.length}` : '';
+  const visible = visibleCaseCondition(HOTLINE_CASE_TYPE, reader, params);
   const counted = await database.backend.query(
-    `select coalesce(topic_key, 'other') as "topicKey", coalesce(township_code, '') as "placeKey",
-        floor(extract(epoch from ($1::timestamptz - received_at)) / $3)::int as "weeksAgo", count(*)::int as count
-       from hotline_requests
-      where received_at > $2 and received_at <= $1 ${townshipCode ? 'and township_code = $4' : ''}
+    `select coalesce(r.topic_key, 'other') as "topicKey", coalesce(r.township_code, '') as "placeKey",
+        floor(extract(epoch from ($1::timestamptz - r.received_at)) / $3)::int as "weeksAgo", count(*)::int as count
+       from hotline_requests r join cases c on c.id = r.case_id
+      where r.received_at > $2 and r.received_at <= $1 ${place} and ${visible}
       group by 1, 2, 3`,
     params,
     'object',

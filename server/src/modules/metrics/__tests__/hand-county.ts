@@ -20,20 +20,21 @@ export async function seedHandCounty(ctx: TestContext): Promise<void> {
     const res = await ctx.app.inject({ method: 'POST', url: `/api/requests/${caseId}/actions/${action}`, headers: await ctx.as(user), payload });
     assert.equal(res.statusCode, 200, `${action}: ${res.body}`);
   };
-  const newRequest = async (when: string) => {
+  const newRequest = async (when: string, phone?: string) => {
     ctx.time.set(at(when));
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/requests', headers: await ctx.as('operator'), payload: { content: '测试诉求', townshipCode: TOWNSHIP, requestType: '投诉', categoryCode: LEAF } });
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/requests', headers: await ctx.as('operator'), payload: { content: '测试诉求', townshipCode: TOWNSHIP, requestType: '投诉', categoryCode: LEAF, ...(phone ? { phone } : {}) } });
     assert.ok(res.statusCode < 300, res.body);
     return res.json() as { caseId: string; trackingCode: string };
   };
-  const { caseId: r1, trackingCode: r1Code } = await newRequest('2026-03-02T08:30:00');
+  // The first caller gave a number: the key to rate the answer reaches them by SMS.
+  const { caseId: r1, trackingCode: r1Code } = await newRequest('2026-03-02T08:30:00', '13900000001');
   await step('2026-03-02T09:00:00', 'dispatcher', r1, 'dispatch', { unitId: housing });
   await step('2026-03-02T10:00:00', 'housing', r1, 'sign');
   await step('2026-03-02T11:00:00', 'housing', r1, 'contact', { note: '已联系' });
   await step('2026-03-04T10:00:00', 'housing', r1, 'reply', { reply: '已处理' });
   await step('2026-03-05T10:00:00', 'operator', r1, 'follow_up', { resolved: true, satisfaction: 'satisfied' });
   ctx.time.set(at('2026-03-06T10:00:00'));
-  const rated = await ctx.app.inject({ method: 'POST', url: `/api/public/requests/${r1Code}/evaluation`, payload: { resolved: true, satisfaction: 'satisfied' } });
+  const rated = await ctx.app.inject({ method: 'POST', url: `/api/public/requests/${r1Code}/evaluation`, payload: { key: ctx.keySentTo('13900000001'), resolved: true, satisfaction: 'satisfied' } });
   assert.ok(rated.statusCode < 300, rated.body);
 
   const { caseId: r2 } = await newRequest('2026-03-02T08:40:00');

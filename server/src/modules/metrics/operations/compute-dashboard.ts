@@ -1,8 +1,10 @@
 import { FIGURE_KEYS, type FigureKey, type RankKey } from '../../../../../contracts/metrics.js';
 import type { Compared, ComparedFigure, Dashboard, DateRange, LiveCounts, TownshipCell, VolumeSlice, VolumeView } from '../../../../../contracts/statistics.js';
+import { SYSTEM, type Actor } from '../../../platform/actor.js';
 import type { Database } from '../../../platform/db/database.js';
 import type { UnitRow } from '../../orgs/index.js';
-import { hotlineConfig } from '../../requests/index.js';
+import { visibleCaseCondition } from '../../cases/index.js';
+import { HOTLINE_CASE_TYPE, hotlineConfig } from '../../requests/index.js';
 import { STATS_TEXT } from '../metrics.strings.js';
 import { change } from '../rules/figure.js';
 import { addCounts, figuresFromCounts, type FigureCounts } from '../rules/figures.js';
@@ -13,8 +15,12 @@ import { readFigureCounts, readRequestCounts, requestCountsIn, volumeScopeCondit
 
 const TOP_CATEGORIES = 10;
 
-/** The 驾驶舱 of one unit for one period: volume, live counts, figures with comparisons, ranking, townships. */
-export async function computeDashboard(database: Database, scope: UnitRow, range: DateRange, now: Date, rankBy: RankKey = 'compositeScore'): Promise<Dashboard> {
+/**
+ * The 驾驶舱 of one unit for one period: volume, live counts, figures with comparisons, ranking,
+ * townships. Counts of requests that name no unit in the scope (those awaiting dispatch) take in
+ * only the requests the reader may open, so the count and its drill-down list agree.
+ */
+export async function computeDashboard(database: Database, scope: UnitRow, range: DateRange, now: Date, rankBy: RankKey = 'compositeScore', reader: Actor = SYSTEM): Promise<Dashboard> {
   const previous = previousRange(range);
   const lastYear = lastYearRange(range);
   const volumeScope = volumeScopeOf(scope);
@@ -23,7 +29,7 @@ export async function computeDashboard(database: Database, scope: UnitRow, range
     scopeCounts(database, scope, volumeScope, previous),
     scopeCounts(database, scope, volumeScope, lastYear),
     volumeScope ? receivedVolume(database, volumeScope, range) : dispatchedVolume(database, scope, range),
-    volumeScope ? awaitingDispatchCount(database, volumeScope) : 0,
+    volumeScope ? awaitingDispatchCount(database, volumeScope, reader) : 0,
     openWorkByUnit(database, scope, now),
     townshipVolumes(database, scope, range),
   ]);
@@ -172,10 +178,11 @@ async function openWorkByUnit(database: Database, scope: UnitRow, now: Date): Pr
 }
 
 /** Requests not yet dispatched (new or returned to the center) placed under the scope. */
-async function awaitingDispatchCount(database: Database, volumeScope: Exclude<VolumeScope, null>): Promise<number> {
+async function awaitingDispatchCount(database: Database, volumeScope: Exclude<VolumeScope, null>, reader: Actor): Promise<number> {
   const params: unknown[] = [];
   const waiting = await database.backend.query(
-    `select count(*)::int as n from cases c where ${AWAITING_DISPATCH} and ${awaitingPlaceCondition(volumeScope, params)}`,
+    `select count(*)::int as n from cases c where ${AWAITING_DISPATCH} and ${awaitingPlaceCondition(volumeScope, params)}
+       and ${visibleCaseCondition(HOTLINE_CASE_TYPE, reader, params)}`,
     params,
     'object',
   );

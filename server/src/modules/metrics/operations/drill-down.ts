@@ -1,18 +1,25 @@
 import type { DrillDownKind, DrillDownRow } from '../../../../../contracts/statistics.js';
+import type { Actor } from '../../../platform/actor.js';
 import type { Database } from '../../../platform/db/database.js';
+import { visibleCaseCondition } from '../../cases/index.js';
+import { HOTLINE_CASE_TYPE } from '../../requests/index.js';
 import type { UnitRow } from '../../orgs/index.js';
 import { AWAITING_DISPATCH, awaitingPlaceCondition, OPEN_LEAD_DISPATCH, OPEN_WORK_CONDITIONS } from './open-work.js';
 import { volumeScopeOf } from './read-rollups.js';
 
-/** The requests behind one live count of the dashboard, the nearest limit first. */
-export async function drillDown(database: Database, scope: UnitRow, kind: DrillDownKind, now: Date, page: number, pageSize: number): Promise<{ total: number; rows: DrillDownRow[] }> {
+/**
+ * The requests behind one live count of the dashboard, the nearest limit first; only requests
+ * the reader may open. (An open dispatch to a unit of the scope makes its request visible to the
+ * reader, whose scope holds the unit; requests awaiting dispatch name no unit and are filtered.)
+ */
+export async function drillDown(database: Database, reader: Actor, scope: UnitRow, kind: DrillDownKind, now: Date, page: number, pageSize: number): Promise<{ total: number; rows: DrillDownRow[] }> {
   const offset = (page - 1) * pageSize;
   if (kind === 'awaitingDispatch') {
     const volumeScope = volumeScopeOf(scope);
     if (!volumeScope) return { total: 0, rows: [] };
     const params: unknown[] = [];
     const from = `from cases c join hotline_requests r on r.case_id = c.id
-      where ${AWAITING_DISPATCH} and ${awaitingPlaceCondition(volumeScope, params)}`;
+      where ${AWAITING_DISPATCH} and ${awaitingPlaceCondition(volumeScope, params)} and ${visibleCaseCondition(HOTLINE_CASE_TYPE, reader, params)}`;
     const [count, rows] = await Promise.all([
       database.backend.query(`select count(*)::int as n ${from}`, params, 'object'),
       database.backend.query(

@@ -1,5 +1,6 @@
 import type { PassThrough } from 'node:stream';
 import type { Dashboard, DrillDownKind } from '../../../../../contracts/statistics.js';
+import type { Actor } from '../../../platform/actor.js';
 import type { Database } from '../../../platform/db/database.js';
 import type { UnitRow } from '../../orgs/index.js';
 import { STATE_LABELS } from '../../requests/index.js';
@@ -28,8 +29,8 @@ export function dashboardTableXlsx(table: Exclude<StatsTableKey, 'ranking'>, das
 export const DRILL_DOWN_EXPORT_LIMIT = 50_000;
 
 /** All requests behind a live count (up to the limit), by the drill-down's own query, as a streamed workbook. */
-export async function drillDownXlsx(database: Database, scope: UnitRow, kind: DrillDownKind, now: Date, limit = DRILL_DOWN_EXPORT_LIMIT): Promise<{ fileName: string; body: PassThrough; rows: number }> {
-  const found = await drillDown(database, scope, kind, now, 1, limit);
+export async function drillDownXlsx(database: Database, reader: Actor, scope: UnitRow, kind: DrillDownKind, now: Date, limit = DRILL_DOWN_EXPORT_LIMIT): Promise<{ fileName: string; body: PassThrough; rows: number }> {
+  const found = await drillDown(database, reader, scope, kind, now, 1, limit);
   const stateLabel = (state: string) => (STATE_LABELS as Record<string, string>)[state] ?? state;
   return {
     fileName: `${DRILL_DOWN_TITLES[kind]}_${chinaDate(now)}.xlsx`,

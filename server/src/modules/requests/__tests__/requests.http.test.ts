@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createTestContext, testBackends, type TestContext } from '../../../../test/test-context.js';
+import { createTestContext, TEST_PASSWORD, testBackends, type TestContext } from '../../../../test/test-context.js';
 
 const TOWNSHIP = '371302001'; // 兰山街道
 const VILLAGE = '371302001001';
@@ -30,7 +30,9 @@ for (const backend of testBackends()) {
       const photo = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]).toString('base64');
       const created = await submit({ name: '张三丰', phone: '13812345678', villageCode: VILLAGE, photo: { mimeType: 'image/png', dataBase64: photo } });
       assert.equal(created.statusCode, 201, created.body);
-      const { trackingCode } = created.json();
+      const { trackingCode, requesterKey } = created.json();
+      assert.match(requesterKey, /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+      assert.equal(ctx.keySentTo('13812345678'), requesterKey, 'the key also goes to the phone given');
       assert.match(trackingCode, /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
       const [caseId] = await caseIdOf(trackingCode);
 
@@ -85,10 +87,10 @@ for (const backend of testBackends()) {
       assert.match(replied.reply.text, /电梯已恢复运行/);
 
       // The citizen is not satisfied: a rectification opens with its own deadline.
-      const rated = await ctx.app.inject({ method: 'POST', url: `/api/public/requests/${trackingCode}/evaluation`, payload: { resolved: false, satisfaction: 'dissatisfied', comment: '电梯还是经常停' } });
+      const rated = await ctx.app.inject({ method: 'POST', url: `/api/public/requests/${trackingCode}/evaluation`, payload: { key: requesterKey, resolved: false, satisfaction: 'dissatisfied', comment: '电梯还是经常停' } });
       assert.equal(rated.statusCode, 201, rated.body);
       assert.equal(rated.json().status, 'rectifying');
-      const again = await ctx.app.inject({ method: 'POST', url: `/api/public/requests/${trackingCode}/evaluation`, payload: { resolved: false, satisfaction: 'dissatisfied' } });
+      const again = await ctx.app.inject({ method: 'POST', url: `/api/public/requests/${trackingCode}/evaluation`, payload: { key: requesterKey, resolved: false, satisfaction: 'dissatisfied' } });
       assert.equal(again.statusCode, 409);
       assert.equal(again.json().error.code, 'ACTION_NOT_ALLOWED_IN_STATE');
       const rectifying = (await detail('dispatcher', caseId)).json();
@@ -178,7 +180,7 @@ for (const backend of testBackends()) {
 
     test('staff endpoints need a session; web sessions need the CSRF token on writes', async () => {
       assert.equal((await ctx.app.inject({ url: '/api/requests' })).statusCode, 401);
-      const login = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'operator', password: 'test-password-1' } });
+      const login = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'operator', password: TEST_PASSWORD } });
       const cookie = login.headers['set-cookie'] as string;
       assert.match(cookie, /HttpOnly/i);
       const session = cookie.split(';')[0]!;

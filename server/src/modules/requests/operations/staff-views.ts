@@ -2,12 +2,12 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { ClockStatus, ListRequestsQuery } from '../../../../../contracts/requests.js';
 import { isStaff, type Actor } from '../../../platform/actor.js';
 import type { Db } from '../../../platform/db/database.js';
-import { availableActions, caseClocks, cases, listCaseEvents, WARNING_SHARE } from '../../cases/index.js';
+import { availableActionsFor, caseClocks, cases, listCaseEvents, visibleCaseSql, WARNING_SHARE } from '../../cases/index.js';
 import { findUnits, findUsers } from '../../orgs/index.js';
 import { ACTION_FORMS } from '../action-forms.js';
 import { hotlineCaseType } from '../hotline-case-type.js';
 import type { ReferenceData } from '../reference-data.js';
-import { canSeeRequest, seesAllRequests } from '../requests.access.js';
+import { canSeeRequest } from '../requests.access.js';
 import { requestError } from '../requests.errors.js';
 import {
   ACTION_LABELS, DISPATCH_ROLE_LABELS, DISPATCH_STATUS_LABELS, EVENT_LABELS, SATISFACTION_LABELS, STATE_LABELS, URGENCY_LABELS,
@@ -22,32 +22,31 @@ export function clockStatus(startedAt: Date, dueAt: Date, now: Date): ClockStatu
 
 export type ListQuery = ListRequestsQuery;
 
-/** What each role has to act on: the work waiting in its place of the workflow. */
+/**
+ * What each role has to act on: the work waiting in its place of the workflow. The center's
+ * work waits for the center's people; a unit's for the unit's own people (they act for it).
+ */
 function todoCondition(actor: Extract<Actor, { userId: number }>) {
   switch (actor.role) {
     case 'operator':
-      return sql`${cases.state} in ('received', 'replied')`;
+      return sql`${cases.organUnitId} = ${actor.unitId} and ${cases.state} in ('received', 'replied')`;
     case 'dispatcher':
-      return sql`(${cases.state} in ('received', 'returned') or exists (select 1 from hotline_dispatches d
+      return sql`${cases.organUnitId} = ${actor.unitId} and (${cases.state} in ('received', 'returned') or exists (select 1 from hotline_dispatches d
         where d.case_id = ${cases.id} and d.status = 'signed' and d.extension_reason is not null and not d.extended))`;
     case 'supervisor':
-      return sql`exists (select 1 from case_clocks k where k.case_id = ${cases.id} and k.stopped_at is null and k.urge_level > 0)`;
+      return sql`${cases.organUnitId} = ${actor.unitId} and exists (select 1 from case_clocks k where k.case_id = ${cases.id} and k.stopped_at is null and k.urge_level > 0)`;
     case 'admin':
       return sql`${cases.state} <> 'closed'`;
     default:
-      return sql`exists (select 1 from hotline_dispatches d join units u on u.id = d.unit_id
-        where d.case_id = ${cases.id} and u.path like ${actor.scopePath + '%'}
+      return sql`exists (select 1 from hotline_dispatches d
+        where d.case_id = ${cases.id} and d.unit_id = ${actor.unitId}
           and (d.status in ('pending', 'signed') or (d.role = 'lead' and ${cases.state} = 'rectifying')))`;
   }
 }
 
 export async function listRequests(tx: Db, actor: Actor, query: ListQuery, reference: ReferenceData, now: Date) {
   if (!isStaff(actor)) return { items: [], total: 0 };
-  const conditions = [eq(cases.caseType, hotlineCaseType.name)];
-  if (!(await seesAllRequests(tx, actor))) {
-    conditions.push(sql`exists (select 1 from hotline_dispatches d join units u on u.id = d.unit_id
-      where d.case_id = ${cases.id} and u.path like ${actor.scopePath + '%'})`);
-  }
+  const conditions = [eq(cases.caseType, hotlineCaseType.name), visibleCaseSql(hotlineCaseType.name, actor)];
   if (query.view === 'todo') conditions.push(todoCondition(actor));
   if (query.state) conditions.push(eq(cases.state, query.state));
   if (query.townshipCode) conditions.push(eq(hotlineRequests.townshipCode, query.townshipCode));
@@ -98,16 +97,16 @@ export async function listRequests(tx: Db, actor: Actor, query: ListQuery, refer
   };
 }
 
-/** Roles that call requesters back and so see their name and number. */
-async function seesRequester(tx: Db, actor: Extract<Actor, { userId: number }>, caseId: string): Promise<boolean> {
-  if (actor.role === 'operator' || actor.role === 'dispatcher') return true;
+/** Who calls requesters back and so sees their name and number: the center, and the lead unit's handlers. */
+async function seesRequester(tx: Db, actor: Extract<Actor, { userId: number }>, caseId: string, organUnitId: number | null): Promise<boolean> {
+  if (actor.role === 'operator' || actor.role === 'dispatcher') return actor.unitId === organUnitId;
   if (actor.role !== 'handler') return false;
   const rows = await tx
-    .select({ path: sql<string>`u.path` })
+    .select({ id: hotlineDispatches.id })
     .from(hotlineDispatches)
-    .innerJoin(sql`units u`, sql`u.id = ${hotlineDispatches.unitId}`)
-    .where(and(eq(hotlineDispatches.caseId, caseId), eq(hotlineDispatches.role, 'lead'), inArray(hotlineDispatches.status, ['pending', 'signed', 'replied'])));
-  return rows.some((r) => r.path.startsWith(actor.scopePath));
+    .where(and(eq(hotlineDispatches.caseId, caseId), eq(hotlineDispatches.unitId, actor.unitId), eq(hotlineDispatches.role, 'lead'),
+      inArray(hotlineDispatches.status, ['pending', 'signed', 'replied'])));
+  return rows.length > 0;
 }
 
 export async function requestDetail(tx: Db, actor: Actor, caseId: string, reference: ReferenceData, now: Date) {
@@ -125,7 +124,7 @@ export async function requestDetail(tx: Db, actor: Actor, caseId: string, refere
   if (!c || !r) throw requestError('REQUEST_NOT_FOUND');
   const units = await findUnits(tx, [...dispatches.map((d) => d.unitId), ...events.map((e) => e.actorUnitId ?? 0), r.repliedByUnitId ?? 0]);
   const people = await findUsers(tx, events.map((e) => e.actorUserId ?? 0));
-  const full = await seesRequester(tx, actor, caseId);
+  const full = await seesRequester(tx, actor, caseId, c.organUnitId);
   const unitName = (id: number | null) => (id ? (units.get(id)?.name ?? null) : null);
   return {
     caseId: c.id,
@@ -194,7 +193,7 @@ export async function requestDetail(tx: Db, actor: Actor, caseId: string, refere
       unitName: unitName(e.actorUnitId),
       text: describeEvent(e.payload),
     })),
-    availableActions: availableActions(hotlineCaseType, c.state, actor.role).map((action) => ({
+    availableActions: (await availableActionsFor(tx, caseId, actor, now)).map((action) => ({
       action,
       label: ACTION_LABELS[action as keyof typeof ACTION_LABELS],
       fields: ACTION_FORMS[action] ?? [],

@@ -3,7 +3,7 @@ import type { SubmitRequestBody } from '../../../../../contracts/requests.js';
 import type { Actor } from '../../../platform/actor.js';
 import { isStaff } from '../../../platform/actor.js';
 import type { Database, Db } from '../../../platform/db/database.js';
-import { openCases } from '../../cases/index.js';
+import { newRequesterKey, openCases, storeRequesterKeys } from '../../cases/index.js';
 import { HOTLINE_CASE_TYPE } from '../hotline-case-type.js';
 import { hotlineConfig } from '../hotline-config.js';
 import type { ReferenceData } from '../reference-data.js';
@@ -22,6 +22,10 @@ export interface SubmitRequestInput extends SubmitRequestBody {
 export interface PreparedRequest {
   caseId: string;
   trackingCode: string;
+  /** The hotline center that receives it. */
+  organUnitId: number | null;
+  /** The requester's own key to rate the answer: shown to a citizen once, or sent by SMS. */
+  requesterKey: string;
   input: SubmitRequestInput;
   photo: { mimeType: string; bytes: Buffer } | null;
   actor: Actor;
@@ -69,6 +73,8 @@ export function prepareRequest(input: SubmitRequestInput, reference: ReferenceDa
   return {
     caseId: randomUUID(),
     trackingCode: newTrackingCode(),
+    organUnitId: reference.centerUnitId,
+    requesterKey: newRequesterKey(),
     input: { ...input, content, ...(phone ? { phone } : {}) },
     photo,
     actor,
@@ -86,6 +92,7 @@ export async function insertRequests(tx: Db, requests: PreparedRequest[], at: Da
       caseType: HOTLINE_CASE_TYPE,
       actor: request.actor,
       at,
+      organUnitId: request.organUnitId,
       regionCode: request.input.villageCode ?? request.input.townshipCode,
       // Hashes stand in for personal data so the permanent record carries none.
       payload: {
@@ -120,6 +127,7 @@ export async function insertRequests(tx: Db, requests: PreparedRequest[], at: Da
       recordedBy: isStaff(request.actor) ? request.actor.userId : null,
     })),
   );
+  await storeRequesterKeys(tx, requests.map((r) => ({ caseId: r.caseId, key: r.requesterKey })));
   const withPhotos = requests.filter((r) => r.photo);
   if (withPhotos.length) {
     await tx.insert(hotlineAttachments).values(

@@ -18,8 +18,9 @@ for (const backend of testBackends()) {
       const res = await ctx.app.inject({ method: 'POST', url: '/api/public/requests', payload: { content, phone, townshipCode: TOWNSHIP, villageCode } });
       assert.equal(res.statusCode, 201, res.body);
       const code = res.json().trackingCode as string;
+      const key = res.json().requesterKey as string;
       const [caseId] = (await ctx.database.backend.query('select case_id from hotline_requests where tracking_code = $1', [code], 'array')).rows[0] as [string];
-      return { code, caseId };
+      return { code, key, caseId };
     };
     const act = async (user: string, caseId: string, action: string, payload: Record<string, unknown> = {}) =>
       ctx.app.inject({ method: 'POST', url: `/api/requests/${caseId}/actions/${action}`, headers: await ctx.as(user), payload });
@@ -56,7 +57,7 @@ for (const backend of testBackends()) {
       assert.equal(answered.status, 'replied');
       assert.equal(answered.reply?.text, '已责令烧烤摊安装油烟净化设施并移入店内经营。');
       assert.equal(answered.canEvaluate, true);
-      const rated = await ctx.app.inject({ method: 'POST', url: `/api/public/requests/${repeat.code}/evaluation`, payload: { resolved: true, satisfaction: 'satisfied' } });
+      const rated = await ctx.app.inject({ method: 'POST', url: `/api/public/requests/${repeat.code}/evaluation`, payload: { key: repeat.key, resolved: true, satisfaction: 'satisfied' } });
       assert.equal(rated.statusCode, 201, rated.body);
       assert.equal(rated.json().status, 'closed');
     });

@@ -1,8 +1,9 @@
 import { and, desc, eq, gte, ne, notInArray, or, sql } from 'drizzle-orm';
+import { SYSTEM, type Actor } from '../../../platform/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import type { RoutingSuggestion } from '../../../../../contracts/routing.js';
-import { cases } from '../../cases/index.js';
-import { hotlineRequests } from '../../requests/index.js';
+import { cases, visibleCaseSql } from '../../cases/index.js';
+import { HOTLINE_CASE_TYPE, hotlineRequests } from '../../requests/index.js';
 import { defaultDuplicateSettings, findDuplicates, fingerprint, type DuplicateCandidate, type TextFingerprint } from '../rules/duplicates.js';
 import type { RoutingKnowledge } from '../rules/suggest.js';
 import { requestText, type RequestRow } from './request-text.js';
@@ -28,7 +29,7 @@ function cachedFingerprint(caseId: string, text: string): TextFingerprint {
  * Candidates are the newest open requests of the same township within the window, and the
  * caller's own within theirs; the place itself is the community, or place words in the texts.
  */
-export async function duplicatesFor(tx: Db, row: RequestRow, k: RoutingKnowledge): Promise<RoutingSuggestion['duplicates']> {
+export async function duplicatesFor(tx: Db, row: RequestRow, k: RoutingKnowledge, reader: Actor = SYSTEM): Promise<RoutingSuggestion['duplicates']> {
   const settings = defaultDuplicateSettings();
   const since = new Date(row.receivedAt.getTime() - settings.windowDays * DAY);
   const callerSince = new Date(row.receivedAt.getTime() - settings.callerWindowDays * DAY);
@@ -41,7 +42,9 @@ export async function duplicatesFor(tx: Db, row: RequestRow, k: RoutingKnowledge
     .select({ request: hotlineRequests, state: cases.state })
     .from(hotlineRequests)
     .innerJoin(cases, eq(cases.id, hotlineRequests.caseId))
-    .where(and(ne(hotlineRequests.caseId, row.caseId), or(sameTownship, sameCaller), sql`${hotlineRequests.receivedAt} <= ${row.receivedAt.toISOString()}`))
+    // Only requests the reader may open: a unit handling one request must not learn of others.
+    .where(and(ne(hotlineRequests.caseId, row.caseId), or(sameTownship, sameCaller), sql`${hotlineRequests.receivedAt} <= ${row.receivedAt.toISOString()}`,
+      visibleCaseSql(HOTLINE_CASE_TYPE, reader)))
     .orderBy(desc(hotlineRequests.receivedAt))
     .limit(MAX_CANDIDATES);
   const candidate = (r: RequestRow): DuplicateCandidate => {

@@ -16,10 +16,10 @@ export async function routingFor(tx: Db, row: RequestRow, knowledge: RoutingKnow
 }
 
 /** Everything the operator sees: the routing, duplicates, and the history model in use. */
-export async function suggestionFor(tx: Db, row: RequestRow, knowledge: RoutingKnowledge): Promise<RoutingSuggestion> {
+export async function suggestionFor(tx: Db, row: RequestRow, knowledge: RoutingKnowledge, reader: Actor): Promise<RoutingSuggestion> {
   return {
     ...(await routingFor(tx, row, knowledge)),
-    duplicates: await duplicatesFor(tx, row, knowledge),
+    duplicates: await duplicatesFor(tx, row, knowledge, reader),
     historyModel: knowledge.history ? { trainedAt: knowledge.history.trainedAt.toISOString(), rows: knowledge.history.rows } : null,
   };
 }
@@ -28,5 +28,5 @@ export async function suggestionForCase(tx: Db, actor: Actor, caseId: string, kn
   if (!(await canSeeRequest(tx, caseId, actor))) throw requestError('REQUEST_NOT_FOUND');
   const [row] = await tx.select().from(hotlineRequests).where(eq(hotlineRequests.caseId, caseId));
   if (!row) throw requestError('REQUEST_NOT_FOUND');
-  return suggestionFor(tx, row, knowledge);
+  return suggestionFor(tx, row, knowledge, actor);
 }

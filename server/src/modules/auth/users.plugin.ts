@@ -1,0 +1,94 @@
+import type { FastifyInstance } from 'fastify';
+import { STAFF_ROLES } from '../../platform/actor.js';
+import type { AppContext } from '../../platform/http/context.js';
+import { requireStaff } from './auth.plugin.js';
+import { roleLabel } from './auth.strings.js';
+import { createUser, listUsers, resetPassword, setUserDisabled, unlockUser, updateUser, type AccountChanges, type NewAccount } from './operations/manage-users.js';
+
+const tags = ['用户管理'];
+const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } };
+const role = { type: 'string', enum: [...STAFF_ROLES] };
+const unitId = { type: 'integer', minimum: 1 };
+
+/** Accounts, for administrators within their scope: create, move, reset, unlock, stop. Every change goes to the security log. */
+export async function usersPlugin(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const admin = { preValidation: async (request: Parameters<typeof requireStaff>[0]) => void requireStaff(request, ['admin']) };
+
+  app.get('/api/admin/users', { ...admin, schema: { summary: '用户列表', description: 'Every account working within the administrator’s scope, with its lock state.', tags } }, async (request) => {
+    const actor = requireStaff(request, ['admin']);
+    const users = await listUsers(ctx.database.db, actor, ctx.time.now());
+    return { users: users.map((u) => ({ ...u, roleLabel: roleLabel(u.role) })) };
+  });
+
+  app.post(
+    '/api/admin/users',
+    {
+      ...admin,
+      schema: {
+        summary: '新建用户',
+        description: 'Creates an account with a one-time password, returned this once; the person must replace it at first sign-in.',
+        tags,
+        body: {
+          type: 'object',
+          required: ['username', 'displayName', 'role', 'unitId'],
+          additionalProperties: false,
+          properties: {
+            username: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$' },
+            displayName: { type: 'string', minLength: 1, maxLength: 50 },
+            role,
+            unitId,
+            scopeUnitId: unitId,
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireStaff(request, ['admin']);
+      const { user, temporaryPassword } = await createUser(ctx.database, actor, request.body as NewAccount, ctx.time.now());
+      return reply.code(201).send({ id: user.id, username: user.username, temporaryPassword });
+    },
+  );
+
+  app.patch(
+    '/api/admin/users/:id',
+    {
+      ...admin,
+      schema: {
+        summary: '修改用户',
+        description: 'Name, role, unit or scope; the account’s sessions end so the change applies at once.',
+        tags,
+        params: idParams,
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          minProperties: 1,
+          properties: { displayName: { type: 'string', minLength: 1, maxLength: 50 }, role, unitId, scopeUnitId: unitId },
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireStaff(request, ['admin']);
+      await updateUser(ctx.database, actor, (request.params as { id: number }).id, request.body as AccountChanges, ctx.time.now());
+      return { ok: true };
+    },
+  );
+
+  app.post('/api/admin/users/:id/reset-password', { ...admin, schema: { summary: '重置密码', description: 'A new one-time password, returned this once; every session of the account ends.', tags, params: idParams } }, async (request) => {
+    const actor = requireStaff(request, ['admin']);
+    return resetPassword(ctx.database, actor, (request.params as { id: number }).id, ctx.time.now());
+  });
+
+  app.post('/api/admin/users/:id/unlock', { ...admin, schema: { summary: '解除登录锁定', tags, params: idParams } }, async (request) => {
+    const actor = requireStaff(request, ['admin']);
+    await unlockUser(ctx.database, actor, (request.params as { id: number }).id, ctx.time.now());
+    return { ok: true };
+  });
+
+  for (const [path, disabled, summary] of [['disable', true, '停用用户'], ['enable', false, '启用用户']] as const) {
+    app.post(`/api/admin/users/:id/${path}`, { ...admin, schema: { summary, tags, params: idParams } }, async (request) => {
+      const actor = requireStaff(request, ['admin']);
+      await setUserDisabled(ctx.database, actor, (request.params as { id: number }).id, disabled, ctx.time.now());
+      return { ok: true };
+    });
+  }
+}
