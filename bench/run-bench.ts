@@ -4,6 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openPlatformKeyring } from '../server/src/modules/audit/index.js';
 import { verifyAudit } from '../server/src/modules/cases/index.js';
 import { openDatabase } from '../server/src/platform/db/database.js';
 import { repoPath } from '../server/src/platform/repo-path.js';
@@ -46,12 +47,13 @@ async function benchDatabase(name: 'pglite' | 'postgres', serverUrl: string | nu
     const database = await openDatabase(pgTarget ? { url: pgTarget.url } : { dataDir });
     let audit;
     try {
+      await openPlatformKeyring(database, join(dataDir, 'fazhi.key'), new Date());
       const reports = [];
       for (let r = 0; r < ROUNDS; r++) reports.push(await verifyAudit(database));
       audit = {
         events: reports[0]!.events,
         cases: reports[0]!.cases,
-        broken: reports[0]!.broken.length,
+        findings: reports[0]!.findings.length,
         eventsPerSecondMedian: median(reports.map((x) => x.events / x.seconds)),
         secondsPerRun: reports.map((x) => x.seconds),
       };

@@ -12,7 +12,7 @@ import { installErrorHandling } from './platform/http/error-handler.js';
 import { healthRoutes } from './platform/http/health.js';
 import { auditPlugin } from './modules/audit/index.js';
 import { authPlugin, usersPlugin } from './modules/auth/index.js';
-import { registerCaseType } from './modules/cases/index.js';
+import { casesPlugin, registerCaseType } from './modules/cases/index.js';
 import { dutiesPlugin } from './modules/duties/index.js';
 import { governancePlugin } from './modules/governance/index.js';
 import { metricsPlugin } from './modules/metrics/index.js';
@@ -46,6 +46,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await authPlugin(app, ctx);
   await usersPlugin(app, ctx);
   await auditPlugin(app, ctx);
+  await casesPlugin(app, ctx);
   await orgsPlugin(app, ctx);
   await requestsPlugin(app, ctx);
   await routingPlugin(app, ctx);

@@ -2,7 +2,8 @@ export const CLI_HELP = `用法：fazhi <命令>
   serve                              启动平台（环境变量 PORT、FAZHI_DATA_DIR、DATABASE_URL、FAZHI_DEMO）
   deadline <规则编号> <YYYY-MM-DD> [--extend]   计算法定期限的届满日
   rules [--json]                     列出全部期限规则及其法律依据
-  audit verify [--json]              校验全部案件的事件哈希链
+  audit verify [--json]              校验全部记录：事件哈希链与签封、检查点、案件数据与事件是否一致、安全日志
+  audit checkpoint                   立即生成一个审计检查点（升级或备份前使用）
   routing eval --from <文件.csv> [--json]    用 CSV（title、body、label 列）评估诉求分类模型
   routing train --from <文件.csv> [--out <模型文件>]   用 CSV 训练诉求分类模型
   routing train                      用本平台已办结的诉求重新训练派单模型（承办单位、诉求类别）
@@ -16,10 +17,46 @@ export const CLI_TEXT = {
   unknownCommand: (cmd: string) => `未知命令：${cmd}`,
   auditSummary: (cases: number, events: number, seconds: number) =>
     `已校验 ${cases} 件案件、${events} 条事件，用时 ${seconds.toFixed(2)} 秒（${Math.round(events / Math.max(seconds, 1e-9))} 条/秒）。`,
-  auditBroken: (caseId: string, seq: number, reason: string) => `  ✗ 案件 ${caseId} 第 ${seq} 条事件：${reason}`,
-  auditFailed: (n: number) => `校验失败：${n} 件案件的记录被改动。`,
-  auditOk: '校验通过：全部事件记录完整，未被改动。',
+  auditCheckpoint: (seq: number, events: number) => `最近的审计检查点：第 ${seq} 号，覆盖 ${events} 条事件。`,
+  auditNoCheckpoint: '尚无审计检查点：删除整件案件或截断记录尚不能被发现（服务器运行后每分钟生成一个）。',
+  auditFinding: (where: string, reason: string, detail?: string) => `  ✗ ${where}${reason}${detail ? `（${detail}）` : ''}`,
+  auditFailed: (n: number) => `校验失败：发现 ${n} 处记录被改动。`,
+  auditOk: '校验通过：全部记录完整，未被改动。',
+  checkpointMade: (seq: number, events: number) => `已生成审计检查点第 ${seq} 号，覆盖 ${events} 条事件。`,
+  checkpointSkipped: '本次未生成检查点：另一台服务器正在生成，或有长时间运行的事务尚未结束；请稍后再试。',
   historyTrained: (rows: number, units: number, categories: number, seconds: number) =>
     `已用 ${rows} 件已办结诉求训练派单模型：承办单位 ${units} 个、诉求类别 ${categories} 个，用时 ${seconds.toFixed(1)} 秒。`,
   nothingToLearn: '还没有已办结的诉求，无法从历史数据训练。',
 };
+
+/** What `fazhi audit verify` calls each kind of tampering it finds. */
+export const AUDIT_FINDINGS: Record<string, string> = {
+  event_edited: '事件内容被改动（哈希不符）',
+  chain_broken: '哈希链断开（事件被删除、插入或顺序被改）',
+  event_forged: '事件签封无效（记录被人重新计算过哈希链）',
+  event_unsealed: '事件缺少签封',
+  head_mismatch: '案件的链头与事件不符',
+  state_mismatch: '案件状态与事件重放结果不符',
+  case_truncated: '案件记录被截短（检查点之后被删去了事件）',
+  case_deleted: '整件案件被删除',
+  case_rewritten: '案件记录被重写',
+  case_row_missing: '案件主记录缺失',
+  projection_mismatch: '业务数据与事件重放结果不符',
+  personal_data_mismatch: '个人信息与记录中的哈希不符',
+  events_missing: '检查点之前的事件少了',
+  events_added: '检查点之前多出了事件（事后补写）',
+  record_digest_mismatch: '检查点之前的事件被改动',
+  sealed_heads_altered: '检查点所封的各案链头被改动',
+  checkpoint_missing: '审计检查点缺失',
+  checkpoint_forged: '审计检查点签封无效',
+  checkpoint_key_unknown: '审计检查点使用了未知的密钥',
+  security_log_entry_missing: '安全日志条目缺失',
+  security_log_entry_edited: '安全日志条目被改动',
+  security_log_entry_forged: '安全日志条目签封无效',
+  security_log_truncated: '安全日志被截短',
+};
+
+export function findingPlace(f: { caseId?: string; seq?: number; field?: string }): string {
+  if (f.caseId) return `案件 ${f.caseId}${f.seq ? ` 第 ${f.seq} 条事件` : ''}${f.field ? ` ${f.field}` : ''}：`;
+  return f.seq ? `第 ${f.seq} 号：` : '';
+}

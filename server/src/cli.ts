@@ -1,24 +1,24 @@
 import { runDeadlineCommand, runRulesCommand } from './modules/clock/index.js';
 import { openPlatformKeyring } from './modules/audit/index.js';
-import { verifyAudit } from './modules/cases/index.js';
+import { ensureFirstCheckpoint, makeCheckpoint, verifyAudit } from './modules/cases/index.js';
 import { runDemoCommand } from './modules/demo/index.js';
 import { runDutiesCommand } from './modules/duties/index.js';
 import { runStatsCommand } from './modules/metrics/index.js';
 import { runRoutingCommand, trainFromHistory } from './modules/routing/index.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
-import { optionsFromEnv, startServer } from './server.js';
-import { CLI_HELP, CLI_TEXT } from './cli.strings.js';
+import { optionsFromEnv, startServer, witnessFileFor, type ServerOptions } from './server.js';
+import { AUDIT_FINDINGS, CLI_HELP, CLI_TEXT, findingPlace } from './cli.strings.js';
 
 
 /** Opens the platform's database (FAZHI_DATA_DIR or DATABASE_URL) for one command. */
-async function withDatabase<T>(run: (database: Database) => Promise<T>): Promise<T> {
+async function withDatabase<T>(run: (database: Database, options: ServerOptions) => Promise<T>): Promise<T> {
   const options = optionsFromEnv();
   const database = await openDatabase(options.databaseUrl ? { url: options.databaseUrl } : { dataDir: options.dataDir });
   try {
     await migrate(database);
     await openPlatformKeyring(database, options.keyFile, new Date());
-    return await run(database);
+    return await run(database, options);
   } finally {
     await database.close();
   }
@@ -37,15 +37,25 @@ async function trainRoutingFromHistory(): Promise<number> {
 }
 
 async function auditVerify(json: boolean): Promise<number> {
-  return withDatabase(async (database) => {
-    const report = await verifyAudit(database);
+  return withDatabase(async (database, options) => {
+    const report = await verifyAudit(database, { witnessFile: witnessFileFor(options.keyFile) });
     if (json) console.log(JSON.stringify(report, null, 2));
     else {
       console.log(CLI_TEXT.auditSummary(report.cases, report.events, report.seconds));
-      for (const b of report.broken) console.log(CLI_TEXT.auditBroken(b.caseId, b.seq, b.reason));
-      console.log(report.broken.length ? CLI_TEXT.auditFailed(report.broken.length) : CLI_TEXT.auditOk);
+      console.log(report.latestCheckpoint ? CLI_TEXT.auditCheckpoint(report.latestCheckpoint.seq, report.latestCheckpoint.coveredEvents) : CLI_TEXT.auditNoCheckpoint);
+      for (const f of report.findings) console.log(CLI_TEXT.auditFinding(findingPlace(f), AUDIT_FINDINGS[f.reason] ?? f.reason, f.detail));
+      console.log(report.findings.length ? CLI_TEXT.auditFailed(report.findings.length) : CLI_TEXT.auditOk);
     }
-    return report.broken.length ? 1 : 0;
+    return report.findings.length ? 1 : 0;
+  });
+}
+
+async function auditCheckpoint(): Promise<number> {
+  return withDatabase(async (database, options) => {
+    const options_ = { witnessFile: witnessFileFor(options.keyFile) };
+    const made = (await ensureFirstCheckpoint(database, new Date(), options_)) ?? (await makeCheckpoint(database, new Date(), options_));
+    console.log(made ? CLI_TEXT.checkpointMade(made.seq, made.events) : CLI_TEXT.checkpointSkipped);
+    return made ? 0 : 1;
   });
 }
 
@@ -85,6 +95,7 @@ async function main(argv: string[]): Promise<number> {
       return runDemoCommand(rest, withDatabase, (line) => console.log(line), (line) => console.error(line));
     case 'audit':
       if (rest[0] === 'verify') return auditVerify(rest.includes('--json'));
+      if (rest[0] === 'checkpoint') return auditCheckpoint();
       break;
     case undefined:
     case 'help':

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { openDatabase, type Database } from './platform/db/database.js';
@@ -8,7 +8,7 @@ import { repoPath } from './platform/repo-path.js';
 import { smsFromConfig } from './platform/sms.js';
 import { systemTime, type TimeSource } from './platform/time.js';
 import { openPlatformKeyring } from './modules/audit/index.js';
-import { sweepClocks } from './modules/cases/index.js';
+import { ensureFirstCheckpoint, eraseExpiredPersonalData, makeCheckpoint, sweepClocks } from './modules/cases/index.js';
 import { DEMO_PASSWORD, seedDemoIfEmpty, type DemoAccount } from './modules/demo/index.js';
 
 export interface ServerOptions {
@@ -26,6 +26,10 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** Seconds between clock sweeps (automatic urging). */
   sweepSeconds: number;
+  /** Seconds between audit checkpoints (FAZHI_AUDIT_CHECKPOINT_SECONDS); one a minute bounds what can vanish unseen. */
+  checkpointSeconds: number;
+  /** Days after a case ends that its personal data is erased (FAZHI_PERSONAL_DATA_RETENTION_DAYS; 0 keeps it). */
+  retentionDays: number;
   logger?: boolean;
 }
 
@@ -49,8 +53,15 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOpti
     trustedProxies: (env.FAZHI_TRUSTED_PROXIES ?? '').split(',').map((p) => p.trim()).filter(Boolean),
     demoRequests: Number(env.FAZHI_DEMO_REQUESTS ?? 400),
     sweepSeconds: Number(env.FAZHI_SWEEP_SECONDS ?? 60),
+    checkpointSeconds: Number(env.FAZHI_AUDIT_CHECKPOINT_SECONDS ?? 60),
+    retentionDays: Number(env.FAZHI_PERSONAL_DATA_RETENTION_DAYS ?? 1095),
     logger: env.FAZHI_LOG === '1',
   };
+}
+
+/** The witness of the audit checkpoints this server makes: a file beside the platform key (FAZHI_AUDIT_WITNESS_FILE). */
+export function witnessFileFor(keyFile: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env.FAZHI_AUDIT_WITNESS_FILE ?? join(dirname(keyFile), 'fazhi-checkpoints.jsonl');
 }
 
 /** Opens the database, migrates, seeds the demo county into an empty one, and listens. */
@@ -61,6 +72,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await migrate(database);
   // After the database opens: a new embedded database wants an empty directory to start in.
   await openPlatformKeyring(database, options.keyFile, time.now());
+  // Before anything is written: the first checkpoint seals what an earlier release wrote.
+  const checkpoints = { witnessFile: witnessFileFor(options.keyFile), minIntervalMs: options.checkpointSeconds * 1000 };
+  await ensureFirstCheckpoint(database, time.now(), checkpoints);
   let accounts: DemoAccount[] = [];
   if (options.demo) {
     const onSeeding = () => log('首次启动：正在生成演示数据（临沂市兰山区）…');
@@ -97,12 +111,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     for (const a of accounts.slice(0, 12)) log(`    ${a.username.padEnd(24)} ${a.displayName}，${a.unitName}`);
     if (accounts.length > 12) log(`    …… 另有 ${accounts.length - 12} 个承办单位账号：dept-<部门>、town-<乡镇代码后三位>（负责人加 -leader）`);
   }
+  // The platform's own work, once a tick: urge by the clocks, then seal a checkpoint of the record.
   let sweeping = false;
+  // Personal data past its retention is looked for once an hour, not every tick.
+  let lastRetention = 0;
   const timer = setInterval(() => {
     if (sweeping) return;
     sweeping = true;
     sweepClocks(database, time.now())
       .catch((error: unknown) => app.log.error({ err: error }, 'clock sweep failed'))
+      .then(() => makeCheckpoint(database, time.now(), checkpoints))
+      .catch((error: unknown) => app.log.error({ err: error }, 'audit checkpoint failed'))
+      .then(() => (Date.now() - lastRetention > 3600_000 ? eraseExpiredPersonalData(database, options.retentionDays, time.now()).then(() => void (lastRetention = Date.now())) : undefined))
+      .catch((error: unknown) => app.log.error({ err: error }, 'personal data retention failed'))
       .finally(() => (sweeping = false));
   }, options.sweepSeconds * 1000);
   timer.unref();

@@ -19,6 +19,16 @@ export interface Keyring {
 
 const FORMAT = 'fazhi-key-1';
 
+const secrets = new WeakMap<Keyring, Buffer>();
+
+/**
+ * The secret behind a keyring, for a worker thread of this same process that seals what it
+ * writes (the city generator). Never written anywhere but the key file.
+ */
+export function secretForWorker(keyring: Keyring): Uint8Array {
+  return new Uint8Array(secrets.get(keyring)!);
+}
+
 /** A keyring over a 32-byte secret. */
 export function keyringFromSecret(secret: Buffer): Keyring {
   if (secret.length < 32) throw new Error('the platform key must be at least 32 bytes');
@@ -38,11 +48,13 @@ export function keyringFromSecret(secret: Buffer): Keyring {
     }
     return hmac.digest();
   };
-  return {
+  const keyring: Keyring = {
     id: createHash('sha256').update('fazhi:key-id').update(secret).digest('hex').slice(0, 16),
     mac: (purpose, ...parts) => macBytes(purpose, ...parts).toString('hex'),
     macBytes,
   };
+  secrets.set(keyring, Buffer.from(secret));
+  return keyring;
 }
 
 export interface KeyFile {

@@ -12,3 +12,8 @@ export function getCaseType(name: string): CaseTypeDefinition {
   if (!definition) throw caseError('CASE_TYPE_UNKNOWN', { caseType: name });
   return definition;
 }
+
+/** Every registered case type (for work that spans all of them: retention, verification). */
+export function registeredTypes(): CaseTypeDefinition[] {
+  return [...registry.values()];
+}

@@ -1,5 +1,5 @@
 import type { Actor, ActorRole } from '../../platform/actor.js';
-import type { Db } from '../../platform/db/database.js';
+import type { Database, Db } from '../../platform/db/database.js';
 import type { AppError } from '../../platform/errors/app-error.js';
 
 /** A JSON Schema for an action's input (object at the top). */
@@ -97,6 +97,13 @@ export interface CaseTypeDefinition {
   stakeholders: string;
   /** Clock rules resolve through this (lets a city override its own limits). */
   dueAt?: (ruleId: string, start: Date, extended: number) => Date;
+  /**
+   * For `fazhi audit verify`: compares the type's own rows with what its events replay to
+   * (a request's text, its reply, its requester) and reports each row that differs.
+   */
+  verifyProjection?: (database: Database, report: (finding: { caseId: string; field: string; detail?: string }) => void) => Promise<void>;
+  /** Clears the type's own copies of a case's personal data (in the erasure's transaction). */
+  erasePersonalData?: (tx: Db, caseId: string) => Promise<void>;
   /** Records, in the sweep's transaction, that a running clock ran out (for the type's figures). */
   onClockLapsed?: (tx: Db, clock: LapsedClock) => Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** One row per case of any type; the type's own facts live in its module's tables. */
 export const cases = pgTable(
@@ -17,12 +17,15 @@ export const cases = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('cases_type_state_idx').on(t.caseType, t.state), index('cases_owner_idx').on(t.ownerUnitId)],
+  (t) => [index('cases_type_state_idx').on(t.caseType, t.state), index('cases_owner_idx').on(t.ownerUnitId), index('cases_updated_idx').on(t.updatedAt)],
 );
 
 /**
  * The append-only record of every step (全流程留痕). Each event's hash covers the
- * previous hash and a canonical encoding of the event, so any edit breaks the chain.
+ * previous hash and a canonical encoding of the event, so any edit breaks the chain; its
+ * seal (`mac`, keyed with the platform key kept outside the database) means a chain cannot
+ * be recomputed by someone who can only write to the database. `gseq` numbers events in the
+ * order they were written across all cases, so checkpoints can cover "everything so far".
  * Stored JSON: changing an event's payload shape needs a migration.
  */
 export const caseEvents = pgTable(
@@ -38,8 +41,64 @@ export const caseEvents = pgTable(
     payload: jsonb('payload').notNull(),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /** HMAC of the hash under the platform key; null only for events written before keys existed (a checkpoint covers those). */
+    mac: text('mac'),
+    gseq: bigserial('gseq', { mode: 'number' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.caseId, t.seq] }), index('case_events_at_idx').on(t.at)],
+  (t) => [primaryKey({ columns: [t.caseId, t.seq] }), index('case_events_at_idx').on(t.at), index('case_events_gseq_idx').on(t.gseq)],
+);
+
+/**
+ * Periodic signed checkpoints of the whole record: how many events up to a point in the
+ * write order, a keyed digest of all of them, a keyed digest of every case's sealed head, and
+ * the security log's head. Each seals the one before, and a copy of each is appended to a
+ * file beside the platform key. Deleting a case, cutting a chain short or rewinding a head
+ * after a checkpoint then shows, even though every row left looks consistent.
+ */
+export const auditCheckpoints = pgTable('audit_checkpoints', {
+  seq: integer('seq').primaryKey(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  /** Events with gseq up to this are covered. */
+  coveredGseq: bigint('covered_gseq', { mode: 'number' }).notNull(),
+  /** The highest gseq visible when this checkpoint was made: the next one covers up to here. */
+  pendingGseq: bigint('pending_gseq', { mode: 'number' }).notNull(),
+  /** The database's clock just after pendingGseq was read: a transaction begun before it may still hold a lower number. */
+  horizonAt: timestamp('horizon_at', { withTimezone: true }).notNull(),
+  events: bigint('events', { mode: 'number' }).notNull(),
+  eventsDigest: text('events_digest').notNull(),
+  heads: bigint('heads', { mode: 'number' }).notNull(),
+  headsDigest: text('heads_digest').notNull(),
+  securitySeq: bigint('security_seq', { mode: 'number' }).notNull(),
+  securityHash: text('security_hash').notNull(),
+  keyId: text('key_id').notNull(),
+  prevMac: text('prev_mac').notNull(),
+  mac: text('mac').notNull(),
+});
+
+/** Each case's head as of the latest checkpoint that saw it change: the record must still reach it. */
+export const auditSealedHeads = pgTable('audit_sealed_heads', {
+  caseId: uuid('case_id').primaryKey(),
+  seq: integer('seq').notNull(),
+  hash: text('hash').notNull(),
+  checkpointSeq: integer('checkpoint_seq').notNull(),
+});
+
+/**
+ * Personal data an action carried (a note naming the requester, a citizen's comment), kept
+ * beside the record rather than in it: the event holds a salted hash, so erasing the row (on
+ * request, or after the retention period) leaves the chain whole.
+ */
+export const casePersonalData = pgTable(
+  'case_personal_data',
+  {
+    caseId: uuid('case_id').notNull(),
+    seq: integer('seq').notNull(),
+    field: text('field').notNull(),
+    value: text('value'),
+    salt: text('salt'),
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.seq, t.field] })],
 );
 
 /**

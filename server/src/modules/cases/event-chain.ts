@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { canonicalJson } from '../../platform/canonical-json.js';
+import { platformKeyring } from '../../platform/keyring.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -27,4 +28,18 @@ export function eventHash(prevHash: string, event: ChainedEventFields): string {
     payload: event.payload,
   });
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+/** The event's seal: its hash (which covers every event before it) keyed with the platform key. */
+export function eventSeal(hash: string): string {
+  return platformKeyring().mac('audit.event', hash);
+}
+
+/** What the record keeps of a piece of personal data: a hash with a salt kept beside the data, gone when the data goes. */
+export function personalCommitment(value: string, salt: string): string {
+  return createHash('sha256').update(salt).update('\n').update(value).digest('hex');
+}
+
+export function newSalt(): string {
+  return randomBytes(16).toString('hex');
 }

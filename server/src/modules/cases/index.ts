@@ -4,7 +4,8 @@
  * themselves and never reach into this module's internals.
  */
 export { defineCaseType, type ActionContext, type ActionDefinition, type CaseTypeDefinition, type EffectResult, type InputSchema, type LapsedClock } from './case-type.js';
-export { registerCaseType, getCaseType } from './case-registry.js';
+export { registerCaseType, getCaseType, registeredTypes } from './case-registry.js';
+export { erasePersonalData, eraseExpiredPersonalData, ERASED_EVENT } from './operations/erase-personal-data.js';
 export { caseError } from './cases.errors.js';
 export { cases, caseEvents, caseClocks, caseRequesterKeys } from './cases.tables.js';
 export { proveRequester, storeRequesterKeys } from './operations/requester-keys.js';
@@ -12,9 +13,13 @@ export { newRequesterKey, normaliseRequesterKey, MAX_KEY_FAILURES } from './rule
 export { GENESIS_HASH, eventHash } from './event-chain.js';
 export { openCase, openCases, type OpenCaseInput } from './operations/open-case.js';
 export { performAction, type PerformActionInput, type PerformActionResult } from './operations/perform-action.js';
-export { verifyAudit, type AuditReport, type BrokenLink } from './operations/verify-audit.js';
+export { verifyAudit, type AuditReport, type AuditFinding, type FindingReason } from './operations/verify-audit.js';
+export { ensureFirstCheckpoint, makeCheckpoint, latestCheckpoint, type Checkpoint, type CheckpointOptions } from './operations/audit-checkpoint.js';
+export { eventSeal, personalCommitment } from './event-chain.js';
+export { casePersonalData, auditCheckpoints, auditSealedHeads } from './cases.tables.js';
 export { sweepClocks, WARNING_SHARE, type SweepResult } from './operations/sweep-clocks.js';
 export { checkAction, availableActions } from './rules/can-perform.js';
 export { availableActionsFor } from './operations/available-actions.js';
 export { actsForUnit, canSeeCase, visibleCaseCondition, visibleCaseSql } from './operations/case-access.js';
 export { listCaseEvents, type CaseEventView } from './operations/list-case-events.js';
+export { casesPlugin } from './cases.plugin.js';

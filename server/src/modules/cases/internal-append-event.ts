@@ -2,8 +2,9 @@ import { eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.js';
 import { isStaff } from '../../platform/actor.js';
 import type { Db } from '../../platform/db/database.js';
-import { caseEvents, cases } from './cases.tables.js';
-import { eventHash } from './event-chain.js';
+import { caseEvents, casePersonalData, cases } from './cases.tables.js';
+import { eventHash, eventSeal } from './event-chain.js';
+import type { PersonalValue } from './personal-data.js';
 
 export interface AppendEventInput {
   caseId: string;
@@ -11,7 +12,10 @@ export interface AppendEventInput {
   prevHash: string;
   type: string;
   actor: Actor;
+  /** What the record keeps: personal values already replaced by their salted hashes. */
   payload: Record<string, unknown>;
+  /** The personal values themselves, kept beside the record (erasable). */
+  personal?: PersonalValue[];
   at: Date;
   /** Case row fields to change with the event. */
   caseChanges?: Partial<Pick<typeof cases.$inferInsert, 'state' | 'ownerUnitId' | 'regionCode'>>;
@@ -24,7 +28,10 @@ export async function appendEvent(tx: Db, input: AppendEventInput): Promise<{ se
   const actorUnitId = isStaff(input.actor) ? input.actor.unitId : null;
   const fields = { caseId: input.caseId, seq, type: input.type, at: input.at, actorUserId, actorUnitId, actorRole: input.actor.role, payload: input.payload };
   const hash = eventHash(input.prevHash, fields);
-  await tx.insert(caseEvents).values({ ...fields, prevHash: input.prevHash, hash });
+  await tx.insert(caseEvents).values({ ...fields, prevHash: input.prevHash, hash, mac: eventSeal(hash) });
+  if (input.personal?.length) {
+    await tx.insert(casePersonalData).values(input.personal.map((p) => ({ caseId: input.caseId, seq, field: p.field, value: p.value, salt: p.salt })));
+  }
   await tx
     .update(cases)
     .set({ ...input.caseChanges, lastSeq: seq, lastHash: hash, updatedAt: input.at })

@@ -7,6 +7,7 @@ import { SYSTEM } from '../../platform/actor.js';
 import { actsForUnit, cases, defineCaseType, performAction, type ActionContext, type ActionDefinition, type EffectResult, type LapsedClock } from '../cases/index.js';
 import { findUnit, findUnits } from '../orgs/index.js';
 import { hotlineConfig } from './hotline-config.js';
+import { verifyHotlineRequests } from './operations/verify-requests.js';
 import { ACTION_LABELS, STATE_LABELS } from './requests.strings.js';
 import { canSeeRequest, HOTLINE_CASE_TYPE, HOTLINE_STAKEHOLDERS, openDispatchFor } from './requests.access.js';
 import { requestError } from './requests.errors.js';
@@ -20,6 +21,8 @@ const UNIT_ROLES = ['handler', 'unit_leader'] as const;
 const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max });
 const noInput = { type: 'object', properties: {}, additionalProperties: false } as const;
 const noteInput = { type: 'object', properties: { note: text(2000) }, additionalProperties: false } as const;
+/** Free text that may name or describe the requester: kept beside the record, erasable ('x-personal'). */
+const personalText = (max: number) => ({ ...text(max), 'x-personal': true });
 const unitInput = (extra: Record<string, unknown> = {}, required: string[] = []) =>
   ({ type: 'object', properties: { unitId: { type: 'integer', minimum: 1 }, ...extra }, required: ['unitId', ...required], additionalProperties: false }) as const;
 const classification = {
@@ -116,7 +119,7 @@ const evaluationInput = {
   properties: {
     resolved: { type: 'boolean' },
     satisfaction: { type: 'string', enum: ['satisfied', 'basically_satisfied', 'dissatisfied'] },
-    comment: { type: 'string', maxLength: 2000 },
+    comment: { type: 'string', maxLength: 2000, 'x-personal': true },
   },
   required: ['resolved', 'satisfaction'],
   additionalProperties: false,
@@ -129,6 +132,11 @@ export const hotlineCaseType = defineCaseType({
   initialState: 'received',
   openEvent: 'submitted',
   stakeholders: HOTLINE_STAKEHOLDERS,
+  verifyProjection: verifyHotlineRequests,
+  erasePersonalData: async (tx, caseId) => {
+    await tx.update(hotlineRequests).set({ requesterName: null, requesterPhone: null, address: null, callerKey: null }).where(eq(hotlineRequests.caseId, caseId));
+    await tx.update(hotlineEvaluations).set({ comment: null }).where(eq(hotlineEvaluations.caseId, caseId));
+  },
   dueAt: hotlineDueAt,
   onClockLapsed: markLapsed,
   actions: {
@@ -171,7 +179,7 @@ export const hotlineCaseType = defineCaseType({
     }),
     contact: action({
       label: ACTION_LABELS.contact, from: ['handling', 'rectifying'], roles: [...UNIT_ROLES], authorize: holdsLeadAtWork,
-      input: { type: 'object', properties: { note: text(2000) }, required: ['note'], additionalProperties: false },
+      input: { type: 'object', properties: { note: personalText(2000) }, required: ['note'], additionalProperties: false },
       clocks: { stop: ['response'] },
       effect: async (ctx) => {
         // During rectification the lead's dispatch has already replied.

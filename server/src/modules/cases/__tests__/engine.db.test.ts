@@ -97,7 +97,7 @@ for (const backend of testBackends()) {
 
     test('audit verify passes on honest data and names the first edited event', async () => {
       const clean = await verifyAudit(database);
-      assert.deepEqual(clean.broken, []);
+      assert.deepEqual(clean.findings, []);
       assert.ok(clean.events >= 5);
       const caseId = await open(new Date('2026-03-03T09:00:00+08:00'));
       await act(caseId, 'accept', staff('handler'), {}, new Date('2026-03-03T09:00:00+08:00'));
@@ -105,11 +105,11 @@ for (const backend of testBackends()) {
       // An edit behind the platform's back: change the answer stored in event 3.
       await database.backend.query(`update case_events set payload = jsonb_set(payload, '{input,text}', '"不予公开"') where case_id = $1 and seq = 3`, [caseId], 'object');
       const tampered = await verifyAudit(database);
-      assert.deepEqual(tampered.broken, [{ caseId, seq: 3, reason: 'hash_mismatch' }]);
+      assert.deepEqual(tampered.findings, [{ caseId, seq: 3, reason: 'event_edited' }]);
       // Deleting the last event is caught too: the case head no longer matches.
       await database.backend.query('delete from case_events where case_id = $1 and seq = 3', [caseId], 'object');
       const truncated = await verifyAudit(database);
-      assert.deepEqual(truncated.broken, [{ caseId, seq: 2, reason: 'head_mismatch' }]);
+      assert.deepEqual(truncated.findings, [{ caseId, seq: 2, reason: 'head_mismatch' }]);
     });
   });
 }

@@ -1,8 +1,9 @@
 import { isStaff, type Actor } from '../../../platform/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import { getCaseType } from '../case-registry.js';
-import { caseEvents, cases } from '../cases.tables.js';
-import { GENESIS_HASH, eventHash } from '../event-chain.js';
+import { caseEvents, casePersonalData, cases } from '../cases.tables.js';
+import { GENESIS_HASH, eventHash, eventSeal } from '../event-chain.js';
+import { PERSONAL_KEY, withoutPersonalData } from '../personal-data.js';
 
 export interface OpenCaseInput {
   caseId: string;
@@ -15,6 +16,11 @@ export interface OpenCaseInput {
   ownerUnitId?: number | null;
   /** Facts recorded in the opening event. */
   payload: Record<string, unknown>;
+  /**
+   * Personal data given at opening (a requester's name and number): the opening event records
+   * only a salted hash of each under `personal`, the values are kept beside the record.
+   */
+  personal?: Record<string, string | null | undefined>;
 }
 
 /** Creates a case in its type's initial state with its first event, in the caller's transaction. */
@@ -23,13 +29,18 @@ export async function openCase(tx: Db, input: OpenCaseInput): Promise<void> {
 }
 
 /**
- * Opens many cases with two statements, whatever their number: intake commits
+ * Opens many cases with a few statements, whatever their number: intake commits
  * requests in groups, and a round trip per row would bound its speed.
  */
 export async function openCases(tx: Db, inputs: OpenCaseInput[]): Promise<void> {
   if (inputs.length === 0) return;
+  const personalRows: Array<typeof casePersonalData.$inferInsert> = [];
   const events = inputs.map((input) => {
     const type = getCaseType(input.caseType);
+    const given = Object.fromEntries(Object.entries(input.personal ?? {}).filter(([, v]) => typeof v === 'string' && v !== ''));
+    const { chained, personal } = withoutPersonalData(given, Object.keys(given));
+    for (const p of personal) personalRows.push({ caseId: input.caseId, seq: 1, field: p.field, value: p.value, salt: p.salt });
+    const commitments = Object.fromEntries(Object.entries(chained).map(([k, v]) => [k, (v as Record<string, string>)[PERSONAL_KEY]]));
     const fields = {
       caseId: input.caseId,
       seq: 1,
@@ -38,9 +49,10 @@ export async function openCases(tx: Db, inputs: OpenCaseInput[]): Promise<void> 
       actorUserId: isStaff(input.actor) ? input.actor.userId : null,
       actorUnitId: isStaff(input.actor) ? input.actor.unitId : null,
       actorRole: input.actor.role,
-      payload: input.payload,
+      payload: personal.length ? { ...input.payload, personal: commitments } : input.payload,
     };
-    return { ...fields, prevHash: GENESIS_HASH, hash: eventHash(GENESIS_HASH, fields), initialState: type.initialState, typeName: type.name };
+    const hash = eventHash(GENESIS_HASH, fields);
+    return { ...fields, prevHash: GENESIS_HASH, hash, mac: eventSeal(hash), initialState: type.initialState, typeName: type.name };
   });
   await tx.insert(cases).values(
     inputs.map((input, i) => ({
@@ -57,4 +69,5 @@ export async function openCases(tx: Db, inputs: OpenCaseInput[]): Promise<void> 
     })),
   );
   await tx.insert(caseEvents).values(events.map(({ initialState: _s, typeName: _t, ...event }) => event));
+  if (personalRows.length) await tx.insert(casePersonalData).values(personalRows);
 }

@@ -8,6 +8,7 @@ import type { ActionContext, ActionDefinition, CaseTypeDefinition, ClockEffects,
 import { caseError } from '../cases.errors.js';
 import { caseClocks, cases } from '../cases.tables.js';
 import { appendEvent } from '../internal-append-event.js';
+import { personalFields, withoutPersonalData } from '../personal-data.js';
 import { checkAction } from '../rules/can-perform.js';
 import { canSeeCase } from './case-access.js';
 
@@ -67,13 +68,15 @@ export async function performAction(tx: Db, request: PerformActionInput): Promis
     : {};
 
   const facts = { ...result.eventFacts, ...clockFacts };
+  const { chained, personal } = withoutPersonalData(request.input, personalFields(definition.input));
   const { seq } = await appendEvent(tx, {
     caseId: row.id,
     prevSeq: row.lastSeq,
     prevHash: row.lastHash,
     type: request.action,
     actor: request.actor,
-    payload: { input: request.input, fromState: row.state, toState: nextState, ...(Object.keys(facts).length ? { facts } : {}) },
+    payload: { input: chained, fromState: row.state, toState: nextState, ...(Object.keys(facts).length ? { facts } : {}) },
+    personal,
     at: request.now,
     caseChanges: { state: nextState, ...(result.ownerUnitId !== undefined ? { ownerUnitId: result.ownerUnitId } : {}) },
   });

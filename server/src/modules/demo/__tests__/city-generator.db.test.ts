@@ -78,7 +78,7 @@ for (const backend of testBackends()) {
     test('every case’s hash chain verifies', async () => {
       const audit = await verifyAudit(database);
       assert.equal(audit.cases, REQUESTS);
-      assert.deepEqual(audit.broken, []);
+      assert.deepEqual(audit.findings, []);
       assert.equal(audit.events, report.events);
     });
 
@@ -178,7 +178,7 @@ for (const backend of testBackends()) {
       const more = await generateCity(database, { requests: 400, years: 0.5, city: '3713', seed: SEED, now: NOW, append: true });
       assert.equal(more.requests, 400);
       assert.equal(await scalar(database, 'select count(*) from hotline_requests'), REQUESTS + 400);
-      assert.deepEqual((await verifyAudit(database)).broken, []);
+      assert.deepEqual((await verifyAudit(database)).findings, []);
       const loaded = await rollups(database);
       await database.backend.query('select rebuild_hotline_rollups()', [], 'array');
       assert.deepEqual(await rollups(database), loaded);

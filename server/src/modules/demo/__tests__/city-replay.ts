@@ -5,7 +5,7 @@
  */
 import { CITIZEN, requesterOf, SYSTEM, type Actor, type StaffRole } from '../../../platform/actor.js';
 import type { Database } from '../../../platform/db/database.js';
-import { newRequesterKey, performAction, sweepClocks } from '../../cases/index.js';
+import { newRequesterKey, performAction, personalCommitment, sweepClocks } from '../../cases/index.js';
 import { insertRequests, type PreparedRequest } from '../../requests/index.js';
 
 type Row = Record<string, unknown>;
@@ -37,8 +37,13 @@ export async function caseRecord(database: Database, caseIds: string[]): Promise
   const cases = new Set(caseIds);
   const out: Row = {};
   for (const caseId of [...caseIds].sort()) {
+    // Salts differ between the two: a personal value is compared by what its hash stands for.
+    const personal = new Map((await rows(database, 'select seq, field, value, salt from case_personal_data where case_id = $1', [caseId]))
+      .map((p) => [personalCommitment(p.value as string, p.salt as string), `<personal ${p.field}: ${p.value}>`]));
+    const events = (await rows(database, 'select seq, type, at, actor_user_id, actor_unit_id, actor_role, payload from case_events where case_id = $1 order by seq', [caseId]))
+      .map((e) => ({ ...e, payload: JSON.parse(JSON.stringify(e.payload), (_, v) => (typeof v === 'string' && personal.has(v) ? personal.get(v) : v)) }));
     const record = {
-      events: await rows(database, 'select seq, type, at, actor_user_id, actor_unit_id, actor_role, payload from case_events where case_id = $1 order by seq', [caseId]),
+      events,
       case: await rows(database, 'select state, owner_unit_id, region_code, last_seq, created_at, updated_at from cases where id = $1', [caseId]),
       // topic_key aside: the generator sets it from the category, the app later from the text (hotspots).
       request: (await rows(database, 'select * from hotline_requests where case_id = $1', [caseId])).map(({ topic_key: _, ...r }) => r),
@@ -117,7 +122,10 @@ export async function replayCases(source: Database, target: Database, caseIds: s
       await target.transaction((tx) => insertRequests(tx, [prepared], at));
       continue;
     }
-    await target.transaction((tx) => performAction(tx, { caseId: event.case_id, action: event.type, actor, input: event.payload.input as Row, now: at }));
+    // The app takes the personal values themselves; the source record holds their hashes.
+    const kept = await rows(source, 'select field, value from case_personal_data where case_id = $1 and seq = $2', [event.case_id, event.seq]);
+    const input = { ...(event.payload.input as Row), ...Object.fromEntries(kept.map((p) => [p.field as string, p.value])) };
+    await target.transaction((tx) => performAction(tx, { caseId: event.case_id, action: event.type, actor, input, now: at }));
   }
 }
 

@@ -6,6 +6,7 @@
  * so JSON.stringify gives canonical-json.ts's text and the hash is event-chain.ts's.
  */
 import { hash } from 'node:crypto';
+import { platformKeyring } from '../../../platform/keyring.js';
 import { bool, int, iso, jsonText, text, time, type CopyRows } from './copy-text.js';
 import type { Random, UuidSource } from './random.js';
 
@@ -47,6 +48,8 @@ export interface SimContext {
   rows: CopyRows;
   /** The hotline center: the organ of every request. */
   organUnitId: number;
+  /** A salt for a personal value (from the seeded source, so a seed gives the same city). */
+  salt(): string;
   /** requests' hotlineDueAt, as epoch ms. */
   dueAt(rule: string, start: number, extended: number): number;
   unitName(unitId: number): string;
@@ -193,7 +196,18 @@ export class CaseSim {
   submit(actor: SimActor): void {
     const r = this.request;
     const contentSha256 = hash('sha256', r.content, 'hex');
-    this.event('submitted', actor, `{"categoryCode":${json(r.categoryCode)},"channel":${json(r.channel)},"contentSha256":"${contentSha256}","photoSha256":null,"requestType":${json(r.requestType)},"townshipCode":${json(r.townshipCode)},"trackingCode":${json(r.trackingCode)},"villageCode":${json(r.villageCode)}}`);
+    const titleSha256 = r.title ? `"${hash('sha256', r.title, 'hex')}"` : 'null';
+    // The record keeps salted hashes of the requester's details, in key order (openCases).
+    const given = [['requesterName', r.requesterName], ['requesterPhone', r.requesterPhone]].filter((f): f is [string, string] => !!f[1]);
+    const personal = given.length ? `"personal":{${given.map(([field, value]) => `"${field}":"${this.personal(field, value)}"`).join(',')}},` : '';
+    this.event('submitted', actor, `{"categoryCode":${json(r.categoryCode)},"channel":${json(r.channel)},"contentSha256":"${contentSha256}",${personal}"photoSha256":null,"requestType":${json(r.requestType)},"titleSha256":${titleSha256},"townshipCode":${json(r.townshipCode)},"trackingCode":${json(r.trackingCode)},"villageCode":${json(r.villageCode)}}`);
+  }
+
+  /** A personal value of the next event: kept beside the record, its salted hash returned for the payload. */
+  private personal(field: string, value: string): string {
+    const salt = this.ctx.salt();
+    this.ctx.rows.case_personal_data.write(`${this.request.caseId}\t${this.seq + 1}\t${field}\t${text(value)}\t${salt}\n`);
+    return hash('sha256', `${salt}\n${value}`, 'hex');
   }
 
   // --- actions (requests/hotline-case-type.ts) ---
@@ -232,7 +246,7 @@ export class CaseSim {
     const d = this.dispatchOf(actor, this.state === 'rectifying' ? ['replied'] : ['signed']);
     this.stopClocks('response');
     d.contactedAt ??= this.t;
-    this.action('contact', actor, `{"note":${json(note)}}`, `{"dispatchId":"${d.id}"}`, this.state);
+    this.action('contact', actor, `{"note":{"$personal":"${this.personal('note', note)}"}}`, `{"dispatchId":"${d.id}"}`, this.state);
   }
 
   returnDispatch(actor: SimActor, reason: string): void {
@@ -309,7 +323,8 @@ export class CaseSim {
     } else if (this.state !== 'closed') {
       this.closedAt = this.t;
     }
-    const inputJson = `{"comment":${json(input.comment)},"resolved":${input.resolved},"satisfaction":"${input.satisfaction}"}`;
+    const comment = input.comment ? `{"$personal":"${this.personal('comment', input.comment)}"}` : json(input.comment);
+    const inputJson = `{"comment":${comment},"resolved":${input.resolved},"satisfaction":"${input.satisfaction}"}`;
     this.action(source === 'followup' ? 'follow_up' : 'citizen_evaluate', actor, inputJson, facts, dissatisfied ? 'rectifying' : 'closed');
     return evaluation;
   }
@@ -437,7 +452,8 @@ export class CaseSim {
     const at = iso(this.t);
     const body = `${actor.bodyHead}${at}","caseId":"${this.request.caseId}","payload":${payload},"seq":${seq},"type":"${type}"}`;
     const digest = hash('sha256', `${this.lastHash}\n${body}`, 'hex');
-    this.ctx.rows.case_events.write(`${this.request.caseId}\t${seq}\t${type}\t${at}\t${actor.columns}\t${jsonText(payload)}\t${this.lastHash}\t${digest}\n`);
+    const seal = platformKeyring().mac('audit.event', digest);
+    this.ctx.rows.case_events.write(`${this.request.caseId}\t${seq}\t${type}\t${at}\t${actor.columns}\t${jsonText(payload)}\t${this.lastHash}\t${digest}\t${seal}\n`);
     this.lastHash = digest;
     this.ctx.eventCounts.set(type, (this.ctx.eventCounts.get(type) ?? 0) + 1);
   }

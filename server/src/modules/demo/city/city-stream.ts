@@ -186,6 +186,7 @@ export class CityStream {
     this.ctx = {
       now: options.now, sweepPhase: this.arrivals.int(60_000), random: this.random, uuids: this.uuids, rows: emptyRows(), eventCounts: this.eventCounts,
       organUnitId: model.centerId,
+      salt: () => this.uuids.next().replace(/-/g, ''),
       dueAt: (rule, start, extended) => this.dues.dueAt(rule, start, extended),
       unitName: (id) => this.unitNames.get(id) ?? '',
       rectificationRule: config.rectificationRule,

@@ -53,7 +53,8 @@ export function time(ms: number | null | undefined): string {
 /** The tables the generator writes, with the columns in the order its rows give them. */
 export const COPY_COLUMNS = {
   cases: ['id', 'case_type', 'state', 'organ_unit_id', 'owner_unit_id', 'region_code', 'last_seq', 'last_hash', 'created_at', 'updated_at'],
-  case_events: ['case_id', 'seq', 'type', 'at', 'actor_user_id', 'actor_unit_id', 'actor_role', 'payload', 'prev_hash', 'hash'],
+  case_events: ['case_id', 'seq', 'type', 'at', 'actor_user_id', 'actor_unit_id', 'actor_role', 'payload', 'prev_hash', 'hash', 'mac'],
+  case_personal_data: ['case_id', 'seq', 'field', 'value', 'salt'],
   case_clocks: ['id', 'case_id', 'name', 'rule_id', 'subject_id', 'unit_id', 'started_at', 'due_at', 'extended', 'paused_at', 'stopped_at', 'urge_level'],
   hotline_requests: [
     'case_id', 'tracking_code', 'channel', 'request_type', 'category_code', 'urgency', 'title', 'content', 'requester_name', 'requester_phone',
@@ -112,7 +113,7 @@ export type CopyRows = Record<CopyTable, CopySink>;
 
 export function emptyRows(): CopyRows {
   return {
-    cases: new CopySink(), case_events: new CopySink(), case_clocks: new CopySink(),
+    cases: new CopySink(), case_events: new CopySink(), case_personal_data: new CopySink(), case_clocks: new CopySink(),
     hotline_requests: new CopySink(), hotline_dispatches: new CopySink(), hotline_evaluations: new CopySink(),
   };
 }

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { platformKeyring, secretForWorker } from '../../../platform/keyring.js';
 import type { StaffRole } from '../../../platform/actor.js';
 import type { SqlRunner } from '../../../platform/db/connection.js';
 import type { Database } from '../../../platform/db/database.js';
@@ -119,7 +120,7 @@ export async function generateCity(database: Database, options: GenerateCityOpti
   const loadStarted = performance.now();
   const plan: LoadPlan = {
     // A second run with the same seed must not repeat the first run's ids.
-    input: { model, batchSize: options.batchSize ?? 10_000, options: { requests: options.requests, years: options.years, now, seed: (options.seed + existing) >>> 0, part: { index: 0, count: GENERATORS } } },
+    input: { model, keySecret: secretForWorker(platformKeyring()), batchSize: options.batchSize ?? 10_000, options: { requests: options.requests, years: options.years, now, seed: (options.seed + existing) >>> 0, part: { index: 0, count: GENERATORS } } },
     fresh,
     dropIndexes: options.dropIndexes ?? (fresh && options.requests >= DROP_INDEXES_FROM),
     log,

@@ -2,6 +2,7 @@
 // text) and PostgreSQL's COPY run on both cores at once. Batches are held back once two wait
 // unwritten, so memory stays bounded however many requests are asked for.
 import { parentPort, workerData } from 'node:worker_threads';
+import { installKeyring, keyringFromSecret } from '../../../platform/keyring.js';
 import { readCityMix, readCityTexts } from './city-data.js';
 import type { CityModel } from './city-model.js';
 import { CityStream, type StreamOptions } from './city-stream.js';
@@ -11,13 +12,16 @@ export interface WorkerInput {
   model: CityModel;
   options: StreamOptions;
   batchSize: number;
+  /** The platform key's secret: events are sealed as the app seals them. */
+  keySecret: Uint8Array;
 }
 
 export type WorkerMessage =
   | { type: 'batch'; chunks: Partial<Record<CopyTable, Uint8Array>>; requests: number; events: number; rows: number }
   | { type: 'done'; eventCounts: Array<[string, number]> };
 
-const { model, options, batchSize } = workerData as WorkerInput;
+const { model, options, batchSize, keySecret } = workerData as WorkerInput;
+installKeyring(keyringFromSecret(Buffer.from(keySecret)));
 const port = parentPort!;
 let credits = 2;
 let wake: (() => void) | null = null;

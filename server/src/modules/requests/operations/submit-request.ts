@@ -3,6 +3,7 @@ import type { SubmitRequestBody } from '../../../../../contracts/requests.js';
 import type { Actor } from '../../../platform/actor.js';
 import { isStaff } from '../../../platform/actor.js';
 import type { Database, Db } from '../../../platform/db/database.js';
+import { platformKeyring } from '../../../platform/keyring.js';
 import { newRequesterKey, openCases, storeRequesterKeys } from '../../cases/index.js';
 import { HOTLINE_CASE_TYPE } from '../hotline-case-type.js';
 import { hotlineConfig } from '../hotline-config.js';
@@ -44,9 +45,12 @@ function sniffImage(bytes: Buffer): string | null {
   return null;
 }
 
-/** Links repeat calls by a hash of the number, so the index holds no phone numbers. */
+/**
+ * Links repeat calls by a keyed hash of the number, so the index holds no phone numbers and a
+ * copy of the database does not give them back (a plain hash of eleven digits is soon guessed).
+ */
 export function callerKey(phone: string): string {
-  return createHash('sha256').update(`caller:${phone.replace(/\D/g, '')}`).digest('hex').slice(0, 32);
+  return platformKeyring().mac('personal.data', 'caller', phone.replace(/\D/g, '')).slice(0, 32);
 }
 
 /** Checks everything that a schema cannot; throws the first problem with its stable code. */
@@ -94,7 +98,9 @@ export async function insertRequests(tx: Db, requests: PreparedRequest[], at: Da
       at,
       organUnitId: request.organUnitId,
       regionCode: request.input.villageCode ?? request.input.townshipCode,
-      // Hashes stand in for personal data so the permanent record carries none.
+      // The record keeps salted hashes of the requester's details; the details themselves can be erased.
+      personal: { requesterName: request.input.name?.trim(), requesterPhone: request.input.phone, address: request.input.address?.trim() },
+      // Hashes stand in for the text and photo, which the request's own row keeps.
       payload: {
         trackingCode: request.trackingCode,
         channel: channelOf(request),
@@ -103,6 +109,7 @@ export async function insertRequests(tx: Db, requests: PreparedRequest[], at: Da
         categoryCode: request.input.categoryCode ?? null,
         requestType: request.input.requestType ?? null,
         contentSha256: createHash('sha256').update(request.input.content).digest('hex'),
+        titleSha256: request.input.title?.trim() ? createHash('sha256').update(request.input.title.trim()).digest('hex') : null,
         photoSha256: request.photo ? createHash('sha256').update(request.photo.bytes).digest('hex') : null,
       },
     })),
