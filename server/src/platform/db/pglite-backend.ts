@@ -40,7 +40,16 @@ export async function openPgliteBackend(dataDir: string | null): Promise<SqlBack
     query: (sql, params, rowMode) =>
       call<QueryResult>({ op: 'query', sql, params, rowMode, ...(txId ? { txId } : {}) }),
     exec: (sql) => call<void>({ op: 'exec', sql, ...(txId ? { txId } : {}) }),
-    copyFrom: (sql, chunks) => call<void>({ op: 'copy', sql, chunks, ...(txId ? { txId } : {}) }),
+    async copyFrom(sql, chunks) {
+      // PGlite reads COPY input from one Blob, so streamed chunks are gathered first.
+      const list: Array<string | Uint8Array> = [];
+      for await (const chunk of chunks) list.push(chunk);
+      return call<void>({ op: 'copy', sql, chunks: list, ...(txId ? { txId } : {}) });
+    },
+    async *copyTo(sql) {
+      const data = await call<Uint8Array>({ op: 'copyTo', sql, ...(txId ? { txId } : {}) });
+      if (data.byteLength) yield data;
+    },
   });
 
   await call({ op: 'ready' });
@@ -50,6 +59,7 @@ export async function openPgliteBackend(dataDir: string | null): Promise<SqlBack
     query: base.query,
     exec: base.exec,
     copyFrom: base.copyFrom,
+    copyTo: base.copyTo,
     async inTransaction(fn) {
       const txId = await call<number>({ op: 'begin' });
       let result;
