@@ -27,12 +27,12 @@ export async function openPgliteBackend(dataDir: string | null): Promise<SqlBack
   worker.on('error', failAll);
   worker.on('exit', (code) => failAll(new DatabaseError(`embedded database stopped (exit ${code})`)));
 
-  const call = <T>(body: RequestBody): Promise<T> => {
+  const call = <T>(body: RequestBody, transfer: ArrayBuffer[] = []): Promise<T> => {
     if (failure) return Promise.reject(failure);
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      worker.postMessage({ id, ...body });
+      worker.postMessage({ id, ...body }, transfer);
     });
   };
 
@@ -41,10 +41,15 @@ export async function openPgliteBackend(dataDir: string | null): Promise<SqlBack
       call<QueryResult>({ op: 'query', sql, params, rowMode, ...(txId ? { txId } : {}) }),
     exec: (sql) => call<void>({ op: 'exec', sql, ...(txId ? { txId } : {}) }),
     async copyFrom(sql, chunks) {
-      // PGlite reads COPY input from one Blob, so streamed chunks are gathered first.
-      const list: Array<string | Uint8Array> = [];
-      for await (const chunk of chunks) list.push(chunk);
-      return call<void>({ op: 'copy', sql, chunks: list, ...(txId ? { txId } : {}) });
+      if (Array.isArray(chunks)) return call<void>({ op: 'copy', sql, chunks, ...(txId ? { txId } : {}) });
+      // PGlite reads COPY input from one Blob, so streamed chunks are gathered into one buffer
+      // of its own, handed to the worker without a copy.
+      const parts: Uint8Array[] = [];
+      for await (const chunk of chunks) parts.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      const whole = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+      let offset = 0;
+      for (const p of parts) whole.set(p, (offset += p.byteLength) - p.byteLength);
+      return call<void>({ op: 'copy', sql, chunks: [whole], ...(txId ? { txId } : {}) }, [whole.buffer]);
     },
     async *copyTo(sql) {
       const data = await call<Uint8Array>({ op: 'copyTo', sql, ...(txId ? { txId } : {}) });

@@ -14,7 +14,8 @@ async function copyInto(client: pg.PoolClient, sql: string, chunks: CopyChunks):
   try {
     await pipeline(Readable.from(chunks, { objectMode: false }), client.query(copyFromStdin(sql)));
   } catch (error) {
-    throw error instanceof DatabaseError ? error : wrap(error);
+    // The server's refusal becomes ours; the source's own error (a bad file …) passes unchanged.
+    throw error instanceof pg.DatabaseError ? wrap(error) : error;
   }
 }
 
