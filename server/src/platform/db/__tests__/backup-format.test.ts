@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { repoPath } from '../../repo-path.js';
+import { BACKUP_ERROR_TEXT } from '../backup.strings.js';
 import { BACKUP_FORMAT_VERSION, BACKUP_MAGIC, BackupError, BackupReader, RowDigest, controlLine, endOfRows, parseHeader, readTables, type BackupHeader } from '../backup-format.js';
 
 // Rows as COPY writes them: a value ending in an escaped backslash before a dot, a row that is
@@ -70,4 +73,9 @@ test('a file whose rows differ from its trailer, or which stops short, is corrup
   for (const cut of [10, body.indexOf('TABLE {"name":"b"}') + 3, body.length - 5]) assert.equal(await refusal(body.subarray(0, cut)), 'BACKUP_CORRUPT', `cut at ${cut}`);
   assert.equal(await refusal(Buffer.from('hello\n')), 'BACKUP_NOT_A_BACKUP');
   assert.equal(await refusal(Buffer.concat([body, Buffer.from('x')])), 'BACKUP_CORRUPT');
+});
+
+test('docs/errors.md lists every code backup and restore refuse with', () => {
+  const doc = readFileSync(repoPath('docs', 'errors.md'), 'utf8');
+  for (const code of Object.keys(BACKUP_ERROR_TEXT)) assert.ok(doc.includes(`| \`${code}\` | 2 |`), `${code} is missing from docs/errors.md`);
 });
