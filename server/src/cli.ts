@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { writeBackup } from './platform/db/backup.js';
 import { BackupError } from './platform/db/backup-format.js';
 import { BACKUP_ERROR_TEXT } from './platform/db/backup.strings.js';
+import { DataDirInUse } from './platform/db/data-dir-lock.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import { checkBackup, restoreBackup } from './platform/db/restore.js';
@@ -101,7 +102,7 @@ async function refusals(run: () => Promise<number>): Promise<number> {
   try {
     return await run();
   } catch (error) {
-    if (!(error instanceof BackupError)) throw error;
+    if (!(error instanceof BackupError || error instanceof DataDirInUse)) throw error;
     console.error(BACKUP_CLI_TEXT.error(error.message, error.code));
     return 2;
   }

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { DatabaseError, type SqlBackend, type SqlRunner } from './connection.js';
+import { claimDataDir } from './data-dir-lock.js';
 import type { QueryResult, WorkerReply, WorkerRequest } from './pglite-protocol.js';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
@@ -7,6 +8,16 @@ type RequestBody = WorkerRequest extends infer R ? (R extends { id: number } ? O
 
 /** Embedded PostgreSQL in a worker thread; dataDir null keeps it in memory. */
 export async function openPgliteBackend(dataDir: string | null): Promise<SqlBackend> {
+  const release = dataDir ? claimDataDir(dataDir) : () => undefined;
+  try {
+    return await startWorker(dataDir, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function startWorker(dataDir: string | null, release: () => void): Promise<SqlBackend> {
   const worker = new Worker(new URL('./pglite-worker.js', import.meta.url), { workerData: { dataDir } });
   const pending = new Map<number, Pending>();
   let nextId = 1;
@@ -81,6 +92,7 @@ export async function openPgliteBackend(dataDir: string | null): Promise<SqlBack
       await call({ op: 'close' }).catch(() => undefined);
       worker.removeAllListeners('exit');
       await worker.terminate();
+      release();
     },
   };
 }
