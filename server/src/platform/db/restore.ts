@@ -104,9 +104,11 @@ export async function restoreBackup(database: Database, input: Readable): Promis
 /** What the database now holds, against the trailer: COPY read exactly the rows the file has. */
 async function checkLoadedCounts(runner: SqlRunner, trailer: BackupTrailer): Promise<void> {
   if (!trailer.tables.length) return;
-  const counts = await runner.query(trailer.tables.map((t) => `select count(*)::float8 as n from ${quoteIdent(t.name)}`).join(' union all '), [], 'array');
+  // One row of scalar subqueries: the branches of a UNION ALL may come back in any order.
+  const counts = await runner.query(`select ${trailer.tables.map((t) => `(select count(*) from ${quoteIdent(t.name)})::float8`).join(', ')}`, [], 'array');
+  const row = counts.rows[0] as number[];
   for (const [i, t] of trailer.tables.entries()) {
-    const found = (counts.rows[i] as [number])[0];
+    const found = row[i] ?? 0;
     if (found !== t.rows) throw corrupt(BACKUP_CORRUPTION.loadedCount(t.name, t.rows, found));
   }
 }
