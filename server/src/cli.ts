@@ -5,11 +5,17 @@ import { runDemoCommand } from './modules/demo/index.js';
 import { runDutiesCommand } from './modules/duties/index.js';
 import { runStatsCommand } from './modules/metrics/index.js';
 import { runRoutingCommand, trainFromHistory } from './modules/routing/index.js';
+import { closeSync, createReadStream, createWriteStream, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeBackup } from './platform/db/backup.js';
+import { BackupError } from './platform/db/backup-format.js';
+import { BACKUP_ERROR_TEXT } from './platform/db/backup.strings.js';
+import { DataDirInUse } from './platform/db/data-dir-lock.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
+import { checkBackup, restoreBackup } from './platform/db/restore.js';
 import { optionsFromEnv, startServer, witnessFileFor, type ServerOptions } from './server.js';
-import { AUDIT_FINDINGS, CLI_HELP, CLI_TEXT, findingPlace } from './cli.strings.js';
-
+import { AUDIT_FINDINGS, BACKUP_CLI_TEXT, CLI_HELP, CLI_TEXT, findingPlace } from './cli.strings.js';
 
 /** Opens the platform's database (FAZHI_DATA_DIR or DATABASE_URL) for one command. */
 async function withDatabase<T>(run: (database: Database, options: ServerOptions) => Promise<T>): Promise<T> {
@@ -21,6 +27,86 @@ async function withDatabase<T>(run: (database: Database, options: ServerOptions)
     return await run(database, options);
   } finally {
     await database.close();
+  }
+}
+
+/**
+ * Opens the platform's database as it is, without migrating: a backup reads what is there,
+ * a restore builds the schema itself. A backup never creates the embedded data directory.
+ */
+async function withDatabaseAsIs<T>(purpose: 'backup' | 'restore', run: (database: Database) => Promise<T>): Promise<T> {
+  const options = optionsFromEnv();
+  if (!options.databaseUrl && purpose === 'backup' && !existsSync(join(options.dataDir, 'PG_VERSION'))) {
+    throw new BackupError('BACKUP_DATA_DIR_MISSING', BACKUP_ERROR_TEXT.BACKUP_DATA_DIR_MISSING(options.dataDir));
+  }
+  const database = await openDatabase(options.databaseUrl ? { url: options.databaseUrl } : { dataDir: options.dataDir });
+  try {
+    return await run(database);
+  } finally {
+    await database.close();
+  }
+}
+
+/** `fazhi backup <file>` and `fazhi backup --check <file>`. The file appears only once complete. */
+async function backup(args: string[]): Promise<number> {
+  const check = args[0] === '--check';
+  const file = check ? args[1] : args[0];
+  if (!file || args.length !== (check ? 2 : 1)) {
+    console.error(BACKUP_CLI_TEXT.usage);
+    return 2;
+  }
+  const started = performance.now();
+  if (check) {
+    if (file !== '-' && !existsSync(file)) throw new BackupError('BACKUP_FILE_MISSING', BACKUP_ERROR_TEXT.BACKUP_FILE_MISSING(file));
+    const { header, trailer } = await checkBackup(file === '-' ? process.stdin : createReadStream(file));
+    console.log(BACKUP_CLI_TEXT.checked(trailer.tables.length, trailer.tables.reduce((n, t) => n + t.rows, 0), header.createdAt, header.database, header.migrations.length));
+    return 0;
+  }
+  let summary;
+  if (file === '-') summary = await withDatabaseAsIs('backup', (database) => writeBackup(database, process.stdout));
+  else {
+    if (existsSync(file)) throw new BackupError('BACKUP_FILE_EXISTS', BACKUP_ERROR_TEXT.BACKUP_FILE_EXISTS(file));
+    const partial = `${file}.partial`;
+    try {
+      // Citizens' names, phones and photos: readable by the backup's owner only.
+      summary = await withDatabaseAsIs('backup', (database) => writeBackup(database, createWriteStream(partial, { mode: 0o600 })));
+      const fd = openSync(partial, 'r');
+      fsyncSync(fd);
+      closeSync(fd);
+      renameSync(partial, file);
+    } finally {
+      rmSync(partial, { force: true });
+    }
+  }
+  const rows = summary.trailer.tables.reduce((n, t) => n + t.rows, 0);
+  const report = BACKUP_CLI_TEXT.backedUp(summary.trailer.tables.length, rows, file === '-' ? '标准输出' : file, file === '-' ? 0 : statSync(file).size, (performance.now() - started) / 1000);
+  (file === '-' ? console.error : console.log)(report);
+  return 0;
+}
+
+/** `fazhi restore <file>`: into an empty database only; all or nothing. */
+async function restore(args: string[]): Promise<number> {
+  const file = args[0];
+  if (!file || args.length !== 1) {
+    console.error(BACKUP_CLI_TEXT.usage);
+    return 2;
+  }
+  if (file !== '-' && !existsSync(file)) throw new BackupError('BACKUP_FILE_MISSING', BACKUP_ERROR_TEXT.BACKUP_FILE_MISSING(file));
+  const report = await withDatabaseAsIs('restore', (database) => restoreBackup(database, file === '-' ? process.stdin : createReadStream(file)));
+  console.log(BACKUP_CLI_TEXT.restored(report.trailer.tables.length, report.trailer.tables.reduce((n, t) => n + t.rows, 0), report.seconds));
+  console.log(BACKUP_CLI_TEXT.migrated(report.header.migrations.length, report.migrationsAfter));
+  console.log(BACKUP_CLI_TEXT.nextSteps);
+  return 0;
+}
+
+/** A refusal prints its code and exits 2: nothing was changed. */
+async function refusals(run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof BackupError || error instanceof DataDirInUse)) throw error;
+    console.error(BACKUP_CLI_TEXT.error(error.message, error.code));
+    return 2;
   }
 }
 
@@ -93,6 +179,10 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'demo':
       return runDemoCommand(rest, withDatabase, (line) => console.log(line), (line) => console.error(line));
+    case 'backup':
+      return refusals(() => backup(rest));
+    case 'restore':
+      return refusals(() => restore(rest));
     case 'audit':
       if (rest[0] === 'verify') return auditVerify(rest.includes('--json'));
       if (rest[0] === 'checkpoint') return auditCheckpoint();

@@ -25,16 +25,19 @@ export function testBackends(): Array<{ name: string; url: string | null }> {
   return [{ name: 'PGlite', url: null }, ...(url ? [{ name: 'PostgreSQL', url }] : [])];
 }
 
-/** A fresh, empty database: in-memory PGlite, or a new database on the PostgreSQL server. */
-export async function freshDatabase(url: string | null): Promise<{ database: Database; drop: () => Promise<void> }> {
+/**
+ * A fresh, empty database: in-memory PGlite, or a new database on the PostgreSQL server;
+ * migrated to this release unless told otherwise (a restore builds its own schema).
+ */
+export async function freshDatabase(url: string | null, options: { migrate?: boolean } = {}): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (!url) {
     const database = await openDatabase({ dataDir: null });
-    await migrate(database);
+    if (options.migrate !== false) await migrate(database);
     return { database, drop: () => database.close() };
   }
   const target = await freshDatabaseUrl(url);
   const database = await openDatabase({ url: target.url });
-  await migrate(database);
+  if (options.migrate !== false) await migrate(database);
   return {
     database,
     drop: async () => {

@@ -5,8 +5,16 @@ export interface SqlRunner {
   query(sql: string, params: unknown[], rowMode: 'array' | 'object'): Promise<QueryResult>;
   exec(sql: string): Promise<void>;
   /** Bulk load: `COPY … FROM STDIN` fed with the chunks in order (text format). */
-  copyFrom(sql: string, chunks: Array<string | Uint8Array>): Promise<void>;
+  copyFrom(sql: string, chunks: CopyChunks): Promise<void>;
+  /**
+   * Bulk read: `COPY … TO STDOUT` as byte chunks. PostgreSQL streams them; the embedded
+   * database hands over the whole result at once (it lives in the process's memory anyway).
+   */
+  copyTo(sql: string): AsyncIterable<Uint8Array>;
 }
+
+/** What COPY FROM reads: a list, or chunks that arrive while it runs (streamed on PostgreSQL). */
+export type CopyChunks = Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
 
 export interface SqlBackend extends SqlRunner {
   readonly kind: 'pglite' | 'postgres';

@@ -4,6 +4,7 @@ export type WorkerRequest =
   | { id: number; op: 'query'; sql: string; params: unknown[]; rowMode: 'array' | 'object'; txId?: number }
   | { id: number; op: 'exec'; sql: string; txId?: number }
   | { id: number; op: 'copy'; sql: string; chunks: Array<string | Uint8Array>; txId?: number }
+  | { id: number; op: 'copyTo'; sql: string; txId?: number }
   | { id: number; op: 'begin' }
   | { id: number; op: 'end'; txId: number; commit: boolean }
   | { id: number; op: 'close' };

@@ -16,8 +16,8 @@ const pg = dataDir ? new PGlite(dataDir) : new PGlite();
 const transactions = new Map<number, OpenTransaction>();
 let nextTxId = 1;
 
-function reply(message: WorkerReply): void {
-  parentPort!.postMessage(message);
+function reply(message: WorkerReply, transfer: ArrayBuffer[] = []): void {
+  parentPort!.postMessage(message, transfer);
 }
 
 function describeError(error: unknown): { message: string; code?: string } {
@@ -67,6 +67,13 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       await target.query(request.sql.replace(/\bFROM\s+STDIN\b/i, "FROM '/dev/blob'"), [], { blob: new Blob(request.chunks) });
       return null;
     }
+    case 'copyTo': {
+      const target = request.txId ? transactions.get(request.txId)?.tx : pg;
+      if (!target) throw new Error(`unknown transaction ${request.txId}`);
+      // PGlite writes COPY … TO '/dev/blob' into a Blob on the result (none when no row).
+      const result = await target.query(request.sql.replace(/\bTO\s+STDOUT\b/i, "TO '/dev/blob'"));
+      return result.blob ? new Uint8Array(await result.blob.arrayBuffer()) : new Uint8Array(0);
+    }
     case 'begin':
       return beginTransaction();
     case 'end': {
@@ -85,7 +92,7 @@ async function handle(request: WorkerRequest): Promise<unknown> {
 
 parentPort!.on('message', (request: WorkerRequest) => {
   handle(request).then(
-    (result) => reply({ id: request.id, ok: true, result }),
+    (result) => (result instanceof Uint8Array ? reply({ id: request.id, ok: true, result }, [result.buffer as ArrayBuffer]) : reply({ id: request.id, ok: true, result })),
     (error: unknown) => reply({ id: request.id, ok: false, error: describeError(error) }),
   );
 });

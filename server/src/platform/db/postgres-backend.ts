@@ -1,25 +1,38 @@
-import { once } from 'node:events';
+import { Readable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { from as copyFromStdin } from 'pg-copy-streams';
-import { DatabaseError, type SqlBackend, type SqlRunner } from './connection.js';
+import { from as copyFromStdin, to as copyToStdout } from 'pg-copy-streams';
+import { DatabaseError, type CopyChunks, type SqlBackend, type SqlRunner } from './connection.js';
 
 function wrap(error: unknown): DatabaseError {
   const e = error as { message?: string; code?: string };
   return new DatabaseError(e?.message ?? String(error), e?.code);
 }
 
-async function copyInto(client: pg.PoolClient, sql: string, chunks: Array<string | Uint8Array>): Promise<void> {
-  const stream = client.query(copyFromStdin(sql));
-  const finished = new Promise<void>((resolve, reject) => {
-    stream.on('finish', resolve);
-    stream.on('error', reject);
-  });
+async function copyInto(client: pg.PoolClient, sql: string, chunks: CopyChunks): Promise<void> {
+  // A failing source destroys the COPY stream, which sends CopyFail: the server rolls the COPY back.
   try {
-    for (const chunk of chunks) if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), finished]);
-    stream.end();
-    await finished;
+    await pipeline(Readable.from(chunks, { objectMode: false }), client.query(copyFromStdin(sql)));
+  } catch (error) {
+    // The server's refusal becomes ours; the source's own error (a bad file …) passes unchanged.
+    throw error instanceof pg.DatabaseError ? wrap(error) : error;
+  }
+}
+
+async function* copyOut(client: pg.PoolClient, sql: string): AsyncGenerator<Uint8Array> {
+  const stream = client.query(copyToStdout(sql));
+  let complete = false;
+  try {
+    for await (const chunk of stream.iterator({ destroyOnReturn: false })) yield chunk as Buffer;
+    complete = true;
   } catch (error) {
     throw wrap(error);
+  } finally {
+    // A reader that stops early must still let the COPY finish, or the connection stays stuck in it.
+    if (!complete && !stream.destroyed) {
+      stream.resume();
+      await finished(stream).catch(() => undefined);
+    }
   }
 }
 
@@ -49,6 +62,15 @@ function runnerFor(client: pg.Pool | pg.PoolClient): SqlRunner {
         own.release();
       }
     },
+    async *copyTo(sql) {
+      if (!(client instanceof pg.Pool)) return yield* copyOut(client, sql);
+      const own = await client.connect();
+      try {
+        yield* copyOut(own, sql);
+      } finally {
+        own.release();
+      }
+    },
   };
 }
 
@@ -64,6 +86,7 @@ export async function openPostgresBackend(url: string, poolSize = 10): Promise<S
     query: base.query,
     exec: base.exec,
     copyFrom: base.copyFrom,
+    copyTo: base.copyTo,
     async inTransaction(fn) {
       const client = await pool.connect();
       const runner = runnerFor(client);

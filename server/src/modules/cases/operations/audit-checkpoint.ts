@@ -14,8 +14,8 @@ const LOCK = 'fazhi.audit.checkpoint';
 const ZERO = '0'.repeat(64);
 
 /** The seal of a checkpoint: every field, and the seal of the one before. */
-export function checkpointMac(row: Omit<Checkpoint, 'mac'>): string {
-  const { prevMac, ...fields } = row;
+export function checkpointMac(row: Omit<Checkpoint, 'mac'> & { mac?: string }): string {
+  const { prevMac, mac: _sealed, ...fields } = row;
   return platformKeyring().mac('audit.checkpoint', canonicalJson({ ...fields, at: row.at.toISOString() }), prevMac);
 }
 
