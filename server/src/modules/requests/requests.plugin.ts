@@ -44,7 +44,7 @@ export async function requestsPlugin(app: FastifyInstance, ctx: AppContext): Pro
     },
     async (request, reply) => {
       const body = request.body as SubmitRequestInput;
-      const prepared = prepareRequest({ ...body, channel: 'web', urgency: 'normal' }, reference, CITIZEN);
+      const prepared = await prepareRequest({ ...body, channel: 'web', urgency: 'normal' }, reference, CITIZEN);
       const { trackingCode } = await intake.submit(prepared);
       return reply.code(201).send({ trackingCode });
     },
@@ -66,7 +66,7 @@ export async function requestsPlugin(app: FastifyInstance, ctx: AppContext): Pro
 
   app.post('/api/requests', { schema: requestSchemas.record, bodyLimit: 8 * 1024 * 1024 }, async (request, reply) => {
     const actor = requireStaff(request, ['operator', 'dispatcher']);
-    const prepared = prepareRequest(request.body as SubmitRequestInput, reference, actor);
+    const prepared = await prepareRequest(request.body as SubmitRequestInput, reference, actor);
     const result = await intake.submit(prepared);
     return reply.code(201).send(result);
   });
