@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { CITIZEN } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/http/context.js';
+import { storedImageHeaders } from '../../platform/uploads/serve-image.js';
 import { performAction } from '../cases/index.js';
 import { requireStaff } from '../auth/index.js';
 import { HOTLINE_CASE_TYPE } from './hotline-case-type.js';
@@ -86,7 +87,7 @@ export async function requestsPlugin(app: FastifyInstance, ctx: AppContext): Pro
     const actor = requireStaff(request);
     const { caseId, attachmentId } = request.params as { caseId: string; attachmentId: string };
     const file = await requestAttachment(ctx.database.db, actor, caseId, attachmentId);
-    return reply.type(file.mimeType).header('cache-control', 'private, max-age=3600').send(Buffer.from(file.data));
+    return reply.headers(storedImageHeaders(file.mimeType, `photo-${attachmentId}`)).header('cache-control', 'private, max-age=3600').send(Buffer.from(file.data));
   });
 
   app.post('/api/requests/:caseId/actions/:action', { schema: requestSchemas.action }, async (request) => {

@@ -65,6 +65,9 @@ for (const backend of testBackends()) {
       assert.equal(seen.attachments.length, 1);
       const image = await ctx.app.inject({ url: seen.attachments[0].url, headers: await ctx.as('housing') });
       assert.equal(image.headers['content-type'], 'image/jpeg');
+      assert.equal(image.headers['x-content-type-options'], 'nosniff');
+      assert.equal(image.headers['content-disposition'], `inline; filename="photo-${seen.attachments[0].id}.jpg"`);
+      assert.match(String(image.headers['content-security-policy']), /default-src 'none'.*sandbox/, 'opened on its own, it runs nothing');
       // Stored re-encoded: upright, and nothing of the camera's metadata, the GPS position least of all.
       const stored = await sharp(image.rawPayload).metadata();
       assert.deepEqual([stored.format, stored.width, stored.height], ['jpeg', 600, 800]);
