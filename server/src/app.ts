@@ -10,6 +10,7 @@ import { platformError } from './platform/errors/platform-errors.js';
 import type { AppContext } from './platform/http/context.js';
 import { installErrorHandling } from './platform/http/error-handler.js';
 import { healthRoutes } from './platform/http/health.js';
+import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { authPlugin } from './modules/auth/index.js';
 import { registerCaseType } from './modules/cases/index.js';
 import { dutiesPlugin } from './modules/duties/index.js';
@@ -29,6 +30,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
   installErrorHandling(app);
+  await installSecurityHeaders(app, { https: ctx.config.secureCookies });
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
