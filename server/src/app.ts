@@ -30,7 +30,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
   installErrorHandling(app);
-  await installSecurityHeaders(app, { https: ctx.config.secureCookies });
+  installSecurityHeaders(app, { https: ctx.config.secureCookies });
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,

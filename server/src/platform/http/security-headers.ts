@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 
 /**
@@ -28,20 +27,39 @@ export function contentSecurityPolicy(https: boolean): Record<string, string[]> 
   };
 }
 
-/**
- * Security headers on every response, pages, API and files alike. `https` (FAZHI_SECURE_COOKIES)
- * says the site is served over HTTPS, the only case where HSTS means anything.
- */
-export async function installSecurityHeaders(app: FastifyInstance, options: { https: boolean }): Promise<void> {
-  await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(options.https) },
+/** The headers every response carries; a route may replace one (a stored photo has its own policy). */
+export function securityHeaders(https: boolean): Record<string, string> {
+  const csp = Object.entries(contentSecurityPolicy(https)).map(([name, values]) => [name, ...values].join(' ')).join(';');
+  return {
+    'content-security-policy': csp,
+    'x-content-type-options': 'nosniff',
     // The tracking page's address carries the tracking code: no other site may learn it from a link.
-    referrerPolicy: { policy: 'no-referrer' },
+    'referrer-policy': 'no-referrer',
     // frame-ancestors says the same to current browsers; this is for the older ones some offices still run.
-    frameguard: { action: 'deny' },
-    crossOriginOpenerPolicy: { policy: 'same-origin' },
-    crossOriginResourcePolicy: { policy: 'same-origin' },
-    crossOriginEmbedderPolicy: false,
-    strictTransportSecurity: options.https ? { maxAge: 31_536_000, includeSubDomains: false } : false,
+    'x-frame-options': 'DENY',
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+    'origin-agent-cluster': '?1',
+    'x-dns-prefetch-control': 'off',
+    'x-download-options': 'noopen',
+    'x-permitted-cross-domain-policies': 'none',
+    // The old XSS auditors did more harm than good; 0 turns off any that remain.
+    'x-xss-protection': '0',
+    ...(https ? { 'strict-transport-security': 'max-age=31536000' } : {}),
+  };
+}
+
+/**
+ * Security headers on every response, pages, API and files alike, from one object built at start
+ * (helmet's values where we keep its defaults). @fastify/helmet built them again for every request:
+ * 30–45 µs more CPU each (measured with inject), on the path of every submission. `https`
+ * (FAZHI_SECURE_COOKIES) says the site is served over HTTPS, the only case where HSTS means
+ * anything. Call it before any route or plugin is registered, so that all of them get the hook.
+ */
+export function installSecurityHeaders(app: FastifyInstance, options: { https: boolean }): void {
+  const headers = securityHeaders(options.https);
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
 }

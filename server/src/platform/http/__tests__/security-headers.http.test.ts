@@ -29,6 +29,7 @@ function assertSecurityHeaders(res: LightMyRequestResponse, what: string): void 
   assert.equal(res.headers['referrer-policy'], 'no-referrer', what);
   assert.equal(res.headers['x-frame-options'], 'DENY', what);
   assert.equal(res.headers['cross-origin-opener-policy'], 'same-origin', what);
+  assert.equal(res.headers['cross-origin-resource-policy'], 'same-origin', what);
   assert.equal(res.headers['x-powered-by'], undefined, what);
   assert.equal(res.headers['strict-transport-security'], undefined, `${what}: no HSTS over plain HTTP`);
   assert.ok(res.headers['content-security-policy'], what);
@@ -94,7 +95,7 @@ describe('security headers on every response', () => {
 
 test('behind HTTPS: HSTS, and requests upgraded', async () => {
   const app = Fastify();
-  await installSecurityHeaders(app, { https: true });
+  installSecurityHeaders(app, { https: true });
   app.get('/x', async () => ({ ok: true }));
   try {
     const res = await app.inject({ url: '/x' });
