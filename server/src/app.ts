@@ -13,6 +13,7 @@ import { healthRoutes } from './platform/http/health.js';
 import { auditPlugin } from './modules/audit/index.js';
 import { authPlugin, usersPlugin } from './modules/auth/index.js';
 import { casesPlugin, registerCaseType } from './modules/cases/index.js';
+import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { dutiesPlugin } from './modules/duties/index.js';
 import { governancePlugin } from './modules/governance/index.js';
 import { metricsPlugin } from './modules/metrics/index.js';
@@ -32,6 +33,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
   installErrorHandling(app);
+  installSecurityHeaders(app, { https: ctx.config.secureCookies });
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { startServerProcess, stopServerProcess, type ServerProcess } from '../../server/test/server-process.js';
 
 /** Shared by the browser tests: they run only where a Chromium is installed. */
@@ -37,9 +37,36 @@ export function serverAndBrowser(env: Record<string, string> = {}, startTimeoutM
   return running;
 }
 
+const violations: string[] = [];
+
+/**
+ * A browser context whose pages report every Content-Security-Policy violation (a blocked script,
+ * style, image or request) to cspViolations(): the pages must work under the policy the server sends.
+ */
+export async function newContext(browser: Browser, options: BrowserContextOptions): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  // Init scripts are injected by the browser itself, so the policy does not stop this one.
+  await context.addInitScript({
+    content: "document.addEventListener('securitypolicyviolation', (e) => console.error(`[csp] ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`));",
+  });
+  context.on('console', (message) => {
+    const text = message.text();
+    if (text.startsWith('[csp]') || text.includes('Content Security Policy')) violations.push(`${message.page()?.url() ?? '?'} ${text}`);
+  });
+  return context;
+}
+
+/** Every violation reported so far by the contexts of newContext and signIn. */
+export const cspViolations = (): string[] => [...violations];
+
+/** A phone-sized window, as a citizen or a passer-by holds it. */
+export function phoneContext(browser: Browser): Promise<BrowserContext> {
+  return newContext(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+}
+
 /** A desk-sized window signed in as one of the demo accounts. */
 export async function signIn(browser: Browser, url: string, username: string, options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true, ...options });
+  const context = await newContext(browser, { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true, ...options });
   const page = await context.newPage();
   await page.goto(`${url}/staff/login`);
   await page.getByTestId('login-username').fill(username);

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import type { Page, Response } from 'playwright-core';
 import { FIGURE_KEYS } from '../../contracts/metrics.js';
 import type { Dashboard, PublicStatistics } from '../../contracts/statistics.js';
-import { CHROMIUM, PASSWORD, chromiumAvailable as available, serverAndBrowser, signIn } from './browser-helpers.js';
+import { CHROMIUM, PASSWORD, chromiumAvailable as available, cspViolations, phoneContext, serverAndBrowser, signIn } from './browser-helpers.js';
 
 if (!available) console.log(`# browser dashboard SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set FAZHI_CHROMIUM)`);
 
@@ -93,6 +93,7 @@ describe('驾驶舱 and public statistics in a real browser', { skip: available 
     assert.equal(township.volume.total.current, cell.requests, 'the township counts what its cell showed');
     assert.equal(await shownNumber(leader, 'volume-total'), cell.requests);
     assert.ok((await leader.getByTestId('dashboard-back').innerText()).includes(dashboard.scope.name));
+    assert.deepEqual(cspViolations(), [], 'the dashboard and its charts work under the content security policy');
   });
 
   test('a browser set to another zone still opens on China\'s month to date', { timeout: 120_000 }, async () => {
@@ -127,7 +128,7 @@ describe('驾驶舱 and public statistics in a real browser', { skip: available 
     assert.equal(published.status, 200);
     const statistics = (await published.json()) as PublicStatistics;
 
-    const phone = await running.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const phone = await phoneContext(running.browser);
     const visitor = await phone.newPage();
     await visitor.goto(running.server.url);
     await visitor.getByTestId('statistics-link').click();
@@ -143,5 +144,6 @@ describe('驾驶舱 and public statistics in a real browser', { skip: available 
     }
     assert.equal(await visitor.getByTestId('public-by-category').count(), statistics.byCategory ? 1 : 0);
     assert.equal(await visitor.getByTestId('public-by-day').count(), statistics.byDay ? 1 : 0);
+    assert.deepEqual(cspViolations(), [], 'the public statistics work under the content security policy');
   });
 });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, chromiumAvailable as available, chooseCascade, chooseOption, serverAndBrowser, signIn } from './browser-helpers.js';
+import { phoneJpeg } from '../../server/test/test-images.js';
+import { CHROMIUM, chromiumAvailable as available, chooseCascade, chooseOption, cspViolations, phoneContext, serverAndBrowser, signIn } from './browser-helpers.js';
 
 if (!available) console.log(`# browser walkthrough SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set FAZHI_CHROMIUM)`);
 
@@ -25,12 +26,14 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
   };
 
   test('citizen → operator → unit → dispatch center → follow-up → leader', { timeout: 240_000 }, async () => {
-    // 1. A citizen on a phone submits without an account and gets a tracking code.
-    const phone = await running.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    // 1. A citizen on a phone submits without an account, with a photo, and gets a tracking code.
+    const phone = await phoneContext(running.browser);
     const citizen = await phone.newPage();
     await citizen.goto(running.server.url);
     await citizen.getByTestId('citizen-content').fill('我们小区物业不作为，单元门禁坏了两个多月没人修，陌生人随便进出，请督促物业尽快维修。');
     await citizen.getByTestId('citizen-phone').fill('13912345678');
+    await citizen.getByTestId('citizen-photo').setInputFiles({ name: '门禁.jpg', mimeType: 'image/jpeg', buffer: await phoneJpeg(800, 600) });
+    await citizen.getByTestId('citizen-photo-preview').waitFor();
     await chooseOption(citizen, 'citizen-township', '兰山街道');
     await citizen.getByTestId('citizen-submit').click();
     const code = (await citizen.getByTestId('tracking-code').innerText()).match(/[0-9A-Z]{4}(-[0-9A-Z]{4}){3}/)![0];
@@ -41,6 +44,14 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
     const operator = await staffPage('operator');
     await openRequest(operator, code);
     assert.equal(await operator.getByTestId('detail-requester-phone').innerText(), '13912345678');
+    // The photo shows, as stored: turned upright (the camera's 800 × 600 was sideways).
+    const shown = operator.locator('[data-testid="detail-photos"] img');
+    const natural = await shown.evaluate(async (element) => {
+      const img = element as unknown as { decode(): Promise<void>; naturalWidth: number; naturalHeight: number };
+      await img.decode();
+      return [img.naturalWidth, img.naturalHeight];
+    });
+    assert.deepEqual(natural, [600, 800]);
     await runAction(operator, 'dispatch', async () => {
       await chooseOption(operator, 'action-field-unitId', '兰山区住房和城乡建设局');
       await chooseOption(operator, 'action-field-requestType', '投诉');
@@ -91,6 +102,7 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
     await leader.getByTestId('metrics-export').click();
     const file = await Promise.race([download, popup.then(async (p) => p?.waitForEvent('download'))]);
     assert.match(file!.suggestedFilename(), /\.xlsx$/);
+    assert.deepEqual(cspViolations(), [], 'every page, at phone and desk size, works under its content security policy');
   });
 
   test('smart dispatch: the operator reads the suggestions and accepts one; a supervisor reads hotspots', { timeout: 120_000 }, async () => {
@@ -113,5 +125,22 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
     await supervisor.goto(`${running.server.url}/staff/hotspots`);
     await supervisor.locator('[data-testid="hotspot-row"]').first().waitFor();
     assert.ok((await supervisor.getByTestId('hotspots-table').innerText()).includes('兰山街道'));
+    assert.deepEqual(cspViolations(), []);
+  });
+
+  test('the API reference and a photo opened in a tab of its own work under their policies', { timeout: 60_000 }, async () => {
+    const reader = await signIn(running.browser, running.server.url, 'dispatcher');
+    await reader.goto(`${running.server.url}/api/docs`);
+    await reader.locator('.swagger-ui .opblock').first().waitFor();
+    const submitted = await reader.request.post(`${running.server.url}/api/public/requests`, {
+      data: { content: '路口井盖缺失。', townshipCode: '371302001', photo: { mimeType: 'image/jpeg', dataBase64: (await phoneJpeg()).toString('base64') } },
+    });
+    const { trackingCode } = (await submitted.json()) as { trackingCode: string };
+    const listed = (await (await reader.request.get(`${running.server.url}/api/requests?view=all&q=${trackingCode}`)).json()) as { items: Array<{ caseId: string }> };
+    const { attachments } = (await (await reader.request.get(`${running.server.url}/api/requests/${listed.items[0]!.caseId}`)).json()) as { attachments: Array<{ url: string }> };
+    const opened = await reader.goto(`${running.server.url}${attachments[0]!.url}`);
+    assert.equal(opened?.headers()['content-type'], 'image/jpeg');
+    await reader.locator('img').waitFor();
+    assert.deepEqual(cspViolations(), []);
   });
 });

@@ -116,7 +116,7 @@ async function seedDemoRequests(database: Database, org: SeededOrganisation, opt
     const text = generateRequestText(rng, { categoryCode: leaf.code, categoryName: leaf.name, level1Name: level1?.name ?? '', townshipName: township.name, villageName: villageName ?? '' });
     let at = new Date(options.now.getTime() - rng() * 45 * 24 * HOUR);
     const viaPhone = rng() < 0.6;
-    const prepared = prepareRequest(
+    const prepared = await prepareRequest(
       {
         content: text.content, title: text.title, name: rng() < 0.7 ? generatePersonName(rng) : undefined, phone: rng() < 0.85 ? generatePhone(rng) : undefined,
         townshipCode: township.code, villageCode, channel: viaPhone ? 'phone' : pick(['web', 'app', 'wechat', 'mayor_mailbox']),
@@ -138,7 +138,7 @@ async function seedDemoRequests(database: Database, org: SeededOrganisation, opt
     if (rng() < DUPLICATE_SHARE && i + 1 < options.requests) {
       const duplicateAt = new Date(at.getTime() + 0.2 * HOUR);
       if (duplicateAt <= options.now) {
-        const duplicate = prepareRequest({ content: text.content, title: text.title, townshipCode: township.code, villageCode, channel: 'phone', requestType: text.type, categoryCode: leaf.code }, reference, centerActor('operator'));
+        const duplicate = await prepareRequest({ content: text.content, title: text.title, townshipCode: township.code, villageCode, channel: 'phone', requestType: text.type, categoryCode: leaf.code }, reference, centerActor('operator'));
         await database.transaction(async (tx) => {
           await insertRequests(tx, [duplicate], duplicateAt);
           await performAction(tx, { caseId: duplicate.caseId, action: 'merge', actor: centerActor('operator'), input: { parentCaseId: prepared.caseId }, now: duplicateAt });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { repoPath } from '../../platform/repo-path.js';
+import { imagePolicy, type ImagePolicy } from '../../platform/uploads/image-policy.js';
 
 export interface HotlineConfig {
   source: string;
@@ -9,7 +10,7 @@ export interface HotlineConfig {
   ruleOverrides: Record<string, { n?: number }>;
   channels: Array<{ value: string; label: string }>;
   requestTypes: string[];
-  photo: { maxBytes: number; mimeTypes: string[] };
+  photo: { maxBytes: number; mimeTypes: string[]; maxPixels?: number; maxEdge?: number };
   contentMaxLength: number;
 }
 
@@ -22,11 +23,17 @@ export interface TaxonomyNode {
 }
 
 let config: HotlineConfig | undefined;
+let policy: ImagePolicy | undefined;
 let taxonomy: { source: string; categories: TaxonomyNode[] } | undefined;
 
 /** The city's 12345 settings (data/hotline-config.json). */
 export function hotlineConfig(): HotlineConfig {
   return (config ??= JSON.parse(readFileSync(repoPath('server/src/modules/requests/data/hotline-config.json'), 'utf8')) as HotlineConfig);
+}
+
+/** What a citizen's photo may be: the platform's image policy with the city's limits. */
+export function photoPolicy(): ImagePolicy {
+  return (policy ??= imagePolicy(hotlineConfig().photo));
 }
 
 /** The request taxonomy (data/taxonomy.json): three levels of categories. */

@@ -7,8 +7,6 @@ export const requestError = defineErrors('requests', {
   REGION_UNKNOWN: { status: 400, message: '所选乡镇（街道）或村（社区）不存在' },
   CATEGORY_UNKNOWN: { status: 400, message: '诉求类别不存在' },
   PHONE_INVALID: { status: 400, message: '联系电话格式不正确' },
-  PHOTO_TOO_LARGE: { status: 413, message: '照片不能超过 5 MB' },
-  PHOTO_NOT_IMAGE: { status: 415, message: '只能上传 JPG、PNG、WebP 或 GIF 图片' },
   UNIT_UNKNOWN: { status: 400, message: '所选承办单位不存在或不在您的管辖范围内' },
   NOT_CLASSIFIED: { status: 409, message: '派单前请先确定诉求类型和类别' },
   NO_ACTIVE_DISPATCH: { status: 409, message: '本单位没有待办理的派单' },

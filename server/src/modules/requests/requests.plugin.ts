@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { CITIZEN } from '../../platform/actor.js';
 import type { SmsSender } from '../../platform/sms.js';
 import type { AppContext } from '../../platform/http/context.js';
+import { storedImageHeaders } from '../../platform/uploads/serve-image.js';
 import { performAction, proveRequester } from '../cases/index.js';
 import { requireStaff } from '../auth/index.js';
 import { HOTLINE_CASE_TYPE } from './hotline-case-type.js';
@@ -52,7 +53,7 @@ export async function requestsPlugin(app: FastifyInstance, ctx: AppContext): Pro
     },
     async (request, reply) => {
       const body = request.body as SubmitRequestInput;
-      const prepared = prepareRequest({ ...body, channel: 'web', urgency: 'normal' }, reference, CITIZEN);
+      const prepared = await prepareRequest({ ...body, channel: 'web', urgency: 'normal' }, reference, CITIZEN);
       const { trackingCode } = await intake.submit(prepared);
       sendReceipt(ctx.config.sms, prepared.input.phone, trackingCode, prepared.requesterKey);
       // The key is shown this once: only its keyed hash is kept.
@@ -77,7 +78,7 @@ export async function requestsPlugin(app: FastifyInstance, ctx: AppContext): Pro
 
   app.post('/api/requests', { schema: requestSchemas.record, bodyLimit: 8 * 1024 * 1024 }, async (request, reply) => {
     const actor = requireStaff(request, ['operator', 'dispatcher']);
-    const prepared = prepareRequest(request.body as SubmitRequestInput, reference, actor);
+    const prepared = await prepareRequest(request.body as SubmitRequestInput, reference, actor);
     const result = await intake.submit(prepared);
     // The operator never sees the caller's key: it goes to the caller's phone, if they gave one.
     sendReceipt(ctx.config.sms, prepared.input.phone, result.trackingCode, prepared.requesterKey);
@@ -99,7 +100,7 @@ export async function requestsPlugin(app: FastifyInstance, ctx: AppContext): Pro
     const actor = requireStaff(request);
     const { caseId, attachmentId } = request.params as { caseId: string; attachmentId: string };
     const file = await requestAttachment(ctx.database.db, actor, caseId, attachmentId);
-    return reply.type(file.mimeType).header('cache-control', 'private, max-age=3600').send(Buffer.from(file.data));
+    return reply.headers(storedImageHeaders(file.mimeType, `photo-${attachmentId}`)).header('cache-control', 'private, max-age=3600').send(Buffer.from(file.data));
   });
 
   app.post('/api/requests/:caseId/actions/:action', { schema: requestSchemas.action }, async (request) => {

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import sharp from 'sharp';
 import { createTestContext, TEST_PASSWORD, testBackends, type TestContext } from '../../../../test/test-context.js';
+import { bombPng, exifTags, GPS_IFD_POINTER, isBlue, isRed, phoneJpeg, pixelAt, plainImage, PNG_SIGNATURE } from '../../../../test/test-images.js';
 
 const TOWNSHIP = '371302001'; // 兰山街道
 const VILLAGE = '371302001001';
@@ -27,8 +30,11 @@ for (const backend of testBackends()) {
       ((await ctx.database.backend.query('select count(*)::int from case_events where case_id = $1', [caseId], 'array')).rows[0] as [number])[0];
 
     test('a citizen submits, tracks, and after the answer rates it; staff carry it through', async () => {
-      const photo = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]).toString('base64');
-      const created = await submit({ name: '张三丰', phone: '13812345678', villageCode: VILLAGE, photo: { mimeType: 'image/png', dataBase64: photo } });
+      // A phone photo: sideways pixels with EXIF orientation, the camera's make and the GPS of the citizen's home.
+      const sent = await phoneJpeg(800, 600);
+      assert.ok(exifTags((await sharp(sent).metadata()).exif!).includes(GPS_IFD_POINTER));
+      const photo = sent.toString('base64');
+      const created = await submit({ name: '张三丰', phone: '13812345678', villageCode: VILLAGE, photo: { mimeType: 'image/jpeg', dataBase64: photo } });
       assert.equal(created.statusCode, 201, created.body);
       const { trackingCode, requesterKey } = created.json();
       assert.match(requesterKey, /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
@@ -60,8 +66,20 @@ for (const backend of testBackends()) {
       assert.equal(seen.request.requesterPhone, '13812345678', 'the lead unit handler calls the requester back');
       assert.equal(seen.attachments.length, 1);
       const image = await ctx.app.inject({ url: seen.attachments[0].url, headers: await ctx.as('housing') });
-      assert.equal(image.headers['content-type'], 'image/png');
-      assert.deepEqual(image.rawPayload, Buffer.from(photo, 'base64'));
+      assert.equal(image.headers['content-type'], 'image/jpeg');
+      assert.equal(image.headers['x-content-type-options'], 'nosniff');
+      assert.equal(image.headers['content-disposition'], `inline; filename="photo-${seen.attachments[0].id}.jpg"`);
+      assert.match(String(image.headers['content-security-policy']), /default-src 'none'.*sandbox/, 'opened on its own, it runs nothing');
+      // Stored re-encoded: upright, and nothing of the camera's metadata, the GPS position least of all.
+      const stored = await sharp(image.rawPayload).metadata();
+      assert.deepEqual([stored.format, stored.width, stored.height], ['jpeg', 600, 800]);
+      assert.deepEqual([stored.exif, stored.xmp, stored.icc, stored.orientation], [undefined, undefined, undefined, undefined]);
+      assert.equal(image.rawPayload.includes('FazhiPhone'), false);
+      assert.ok(isRed(await pixelAt(image.rawPayload, 300, 100)) && isBlue(await pixelAt(image.rawPayload, 300, 700)), 'turned upright');
+      assert.equal(seen.attachments[0].size, image.rawPayload.length);
+      // The opening event's hash is of the stored photo, so the chain vouches for what staff see.
+      const [opening] = (await ctx.database.backend.query("select payload from case_events where case_id = $1 and type = 'submitted'", [caseId], 'array')).rows[0] as [{ photoSha256: string }];
+      assert.equal(opening.photoSha256, createHash('sha256').update(image.rawPayload).digest('hex'));
       assert.equal((await ctx.app.inject({ url: seen.attachments[0].url, headers: await ctx.as('other-dept') })).statusCode, 404);
       const leaderView = (await detail('housing-leader', caseId)).json();
       assert.equal(leaderView.request.requesterPhone, '138****5678');
@@ -150,8 +168,11 @@ for (const backend of testBackends()) {
     });
 
     test('bad input gets a Chinese message and a stable code, and stores nothing', async () => {
-      const count = async () => ((await ctx.database.backend.query('select count(*)::int from hotline_requests', [], 'array')).rows[0] as [number])[0];
+      const count = async () =>
+        (await ctx.database.backend.query('select (select count(*)::int from hotline_requests), (select count(*)::int from hotline_attachments)', [], 'array')).rows[0] as [number, number];
       const before = await count();
+      const jpeg = await phoneJpeg();
+      const photo = (mimeType: string, bytes: Buffer) => ({ photo: { mimeType, dataBase64: bytes.toString('base64') } });
       const cases: Array<[Record<string, unknown>, number, string]> = [
         [{ content: '   ' }, 400, 'CONTENT_EMPTY'],
         [{ content: '长'.repeat(10_000) }, 400, 'CONTENT_TOO_LONG'],
@@ -161,6 +182,10 @@ for (const backend of testBackends()) {
         [{ phone: '12345' }, 400, 'PHONE_INVALID'],
         [{ photo: { mimeType: 'image/png', dataBase64: Buffer.from('not an image at all').toString('base64') } }, 415, 'PHOTO_NOT_IMAGE'],
         [{ photo: { mimeType: 'image/jpeg', dataBase64: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(5_300_000)]).toString('base64') } }, 413, 'PHOTO_TOO_LARGE'],
+        [photo('image/png', Buffer.concat([PNG_SIGNATURE, Buffer.from('<script>alert(document.cookie)</script>')])), 415, 'PHOTO_NOT_IMAGE'],
+        [photo('image/png', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')), 415, 'PHOTO_NOT_IMAGE'],
+        [photo('image/jpeg', jpeg.subarray(0, Math.floor(jpeg.length * 0.6))), 415, 'PHOTO_NOT_IMAGE'],
+        [photo('image/png', bombPng(20_000, 20_000)), 413, 'PHOTO_TOO_MANY_PIXELS'],
         [{ townshipCode: 'abc' }, 400, 'VALIDATION_FAILED'],
         [{ unexpected: 1 }, 400, 'VALIDATION_FAILED'],
       ];
@@ -170,12 +195,25 @@ for (const backend of testBackends()) {
         assert.equal(res.json().error.code, code);
         assert.match(res.json().error.message, /[\u4e00-\u9fa5]/, 'the message is in Chinese');
       }
-      assert.equal(await count(), before);
+      assert.deepEqual(await count(), before);
       for (const code of ['0000-0000-0000-0000', 'nonsense', 'A'.repeat(40)]) {
         const res = await ctx.app.inject({ url: `/api/public/requests/${code}` });
         assert.equal(res.statusCode, 404);
         assert.equal(res.json().error.code, 'REQUEST_NOT_FOUND');
       }
+    });
+
+    test('an operator records a call with a large photo: it is stored scaled down to 4096 px', async () => {
+      const big = await plainImage('jpeg', 6000, 4000);
+      const recorded = await ctx.app.inject({
+        method: 'POST', url: '/api/requests', headers: await ctx.as('operator'),
+        payload: { content: '路口井盖缺失，存在安全隐患。', townshipCode: TOWNSHIP, photo: { mimeType: 'image/jpeg', dataBase64: big.toString('base64') } },
+      });
+      assert.equal(recorded.statusCode, 201, recorded.body);
+      const { attachments } = (await detail('dispatcher', recorded.json().caseId)).json();
+      const image = await ctx.app.inject({ url: attachments[0].url, headers: await ctx.as('dispatcher') });
+      const stored = await sharp(image.rawPayload).metadata();
+      assert.deepEqual([stored.format, stored.width, stored.height], ['jpeg', 4096, 2731]);
     });
 
     test('staff endpoints need a session; web sessions need the CSRF token on writes', async () => {

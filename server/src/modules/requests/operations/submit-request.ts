@@ -4,9 +4,10 @@ import type { Actor } from '../../../platform/actor.js';
 import { isStaff } from '../../../platform/actor.js';
 import type { Database, Db } from '../../../platform/db/database.js';
 import { platformKeyring } from '../../../platform/keyring.js';
+import { cleanImage } from '../../../platform/uploads/images.js';
 import { newRequesterKey, openCases, storeRequesterKeys } from '../../cases/index.js';
 import { HOTLINE_CASE_TYPE } from '../hotline-case-type.js';
-import { hotlineConfig } from '../hotline-config.js';
+import { hotlineConfig, photoPolicy } from '../hotline-config.js';
 import type { ReferenceData } from '../reference-data.js';
 import { requestError } from '../requests.errors.js';
 import { hotlineAttachments, hotlineRequests } from '../requests.tables.js';
@@ -32,19 +33,6 @@ export interface PreparedRequest {
   actor: Actor;
 }
 
-// Magic numbers of the image formats we accept; the declared type alone is not trusted.
-const SIGNATURES: Array<[string, number[]]> = [
-  ['image/jpeg', [0xff, 0xd8, 0xff]],
-  ['image/png', [0x89, 0x50, 0x4e, 0x47]],
-  ['image/gif', [0x47, 0x49, 0x46, 0x38]],
-  ['image/webp', [0x52, 0x49, 0x46, 0x46]],
-];
-
-function sniffImage(bytes: Buffer): string | null {
-  for (const [mime, signature] of SIGNATURES) if (signature.every((b, i) => bytes[i] === b)) return mime;
-  return null;
-}
-
 /**
  * Links repeat calls by a keyed hash of the number, so the index holds no phone numbers and a
  * copy of the database does not give them back (a plain hash of eleven digits is soon guessed).
@@ -53,8 +41,8 @@ export function callerKey(phone: string): string {
   return platformKeyring().mac('personal.data', 'caller', phone.replace(/\D/g, '')).slice(0, 32);
 }
 
-/** Checks everything that a schema cannot; throws the first problem with its stable code. */
-export function prepareRequest(input: SubmitRequestInput, reference: ReferenceData, actor: Actor): PreparedRequest {
+/** Checks everything that a schema cannot; throws the first problem with its stable code. The photo is re-encoded last. */
+export async function prepareRequest(input: SubmitRequestInput, reference: ReferenceData, actor: Actor): Promise<PreparedRequest> {
   const config = hotlineConfig();
   const content = input.content?.trim() ?? '';
   if (!content) throw requestError('CONTENT_EMPTY', { field: 'content' });
@@ -66,14 +54,7 @@ export function prepareRequest(input: SubmitRequestInput, reference: ReferenceDa
   if (input.categoryCode && !reference.categories.has(input.categoryCode)) throw requestError('CATEGORY_UNKNOWN', { field: 'categoryCode' });
   const phone = input.phone?.replace(/\s/g, '');
   if (phone && !MAINLAND_MOBILE.test(phone) && !LANDLINE.test(phone)) throw requestError('PHONE_INVALID', { field: 'phone' });
-  let photo: PreparedRequest['photo'] = null;
-  if (input.photo) {
-    const bytes = Buffer.from(input.photo.dataBase64, 'base64');
-    if (bytes.length > config.photo.maxBytes) throw requestError('PHOTO_TOO_LARGE', { field: 'photo' });
-    const sniffed = sniffImage(bytes);
-    if (!sniffed || !config.photo.mimeTypes.includes(input.photo.mimeType)) throw requestError('PHOTO_NOT_IMAGE', { field: 'photo' });
-    photo = { mimeType: sniffed, bytes };
-  }
+  const photo = input.photo ? await cleanImage(Buffer.from(input.photo.dataBase64, 'base64'), input.photo.mimeType, photoPolicy()) : null;
   return {
     caseId: randomUUID(),
     trackingCode: newTrackingCode(),
