@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Button, Result } from 'antd';
 import { Link, Route, Routes } from 'react-router-dom';
+import { adminRoutes } from './modules/admin/routes';
 import { SubmitPage } from './modules/citizen/pages/submit-page';
 import { TrackPage } from './modules/citizen/pages/track-page';
 import { PageLoading } from './ui/page-loading';
@@ -58,6 +59,7 @@ export function AppRoutes() {
         <Route path="metrics" element={<Lazy><MetricsPage /></Lazy>} />
         <Route path="dashboard" element={<Lazy><DashboardPage /></Lazy>} />
         <Route path="hotspots" element={<Lazy><HotspotsPage /></Lazy>} />
+        {adminRoutes()}
       </Route>
       <Route path="*" element={<NotFound />} />
     </Routes>

@@ -5,6 +5,7 @@ import { ApiError, errorMessage, setPasswordChangeHandler, setUnauthorizedHandle
 import { resetUnits } from '../../../api/units';
 import { PageLoading } from '../../../ui/page-loading';
 import { StaffShell } from '../../../ui/staff-shell';
+import { adminMenuItems, adminSelectedKey } from '../../admin/routes';
 import { fetchMe, logout, logoutAll, type StaffUser } from '../api';
 import { RECORDING_ROLES, STATS_ROLES, StaffSessionContext, type StaffSession } from '../auth-context';
 import { ChangePasswordForm } from '../components/change-password-form';
@@ -12,6 +13,8 @@ import { staffStrings as s } from '../strings';
 import type { LoginState } from './login-page';
 
 function selectedMenuKey(pathname: string, search: string): string {
+  const admin = adminSelectedKey(pathname);
+  if (admin) return admin;
   if (pathname.startsWith('/staff/metrics')) return '/staff/metrics';
   if (pathname.startsWith('/staff/dashboard')) return '/staff/dashboard';
   if (pathname.startsWith('/staff/hotspots')) return '/staff/hotspots';
@@ -84,6 +87,7 @@ export function StaffLayout() {
     ...(STATS_ROLES.has(session.user.role) ? [{ key: '/staff/dashboard', label: s.menu.dashboard }] : []),
     { key: '/staff/hotspots', label: s.menu.hotspots },
     { key: '/staff/metrics', label: s.menu.metrics },
+    ...adminMenuItems(session.user.role),
   ];
 
   const userMenuItems = [
