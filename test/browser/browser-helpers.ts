@@ -37,6 +37,30 @@ export function serverAndBrowser(env: Record<string, string> = {}, startTimeoutM
   return running;
 }
 
+/** The two sizes every page must fit. */
+export const DESK: BrowserContextOptions = { viewport: { width: 1440, height: 900 } };
+export const PHONE: BrowserContextOptions = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
+
+/** With FAZHI_SCREENSHOTS=<dir>, keeps a full-page picture of what the test saw, for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.FAZHI_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+/** Opens a staff menu entry; on a phone the menu is folded away behind its handle first. */
+export async function openMenu(page: Page, label: string): Promise<void> {
+  const item = page.getByRole('menuitem', { name: label });
+  if (!(await item.isVisible())) await page.getByTestId('staff-menu-toggle').click();
+  await item.click();
+}
+
+/** Fills the sign-in form (the page must be on it) and submits it. */
+export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.locator('[data-testid="login-submit"]:not([disabled])').click();
+}
+
 const violations: string[] = [];
 
 /**
@@ -61,7 +85,7 @@ export const cspViolations = (): string[] => [...violations];
 
 /** A phone-sized window, as a citizen or a passer-by holds it. */
 export function phoneContext(browser: Browser): Promise<BrowserContext> {
-  return newContext(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  return newContext(browser, { ...PHONE, locale: 'zh-CN' });
 }
 
 /** A desk-sized window signed in as one of the demo accounts. */
@@ -82,8 +106,9 @@ export async function chooseOption(page: Page, testId: string, text: string): Pr
   const select = page.getByTestId(testId);
   for (let attempt = 0; attempt < 3; attempt++) {
     if (!(await select.evaluate((e) => e.classList.contains('ant-select-open')))) await select.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
     try {
+      // On a loaded machine the list can stay in motion past any sensible wait: open it again.
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click({ timeout: 10_000 });
       await select.filter({ hasText: text }).waitFor({ timeout: 5000 });
       return;
     } catch {
@@ -109,4 +134,42 @@ export async function chooseCascade(page: Page, testId: string, path: string[]):
     }
   }
   throw new Error(`could not choose “${path.join(' / ')}” in ${testId}`);
+}
+
+/** Picks a unit in a TreeSelect by typing part of its name and clicking it. */
+export async function chooseTreeNode(page: Page, testId: string, text: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click();
+    await select.locator('input').fill(text);
+    await page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: text }).first().click();
+    try {
+      await select.filter({ hasText: text }).waitFor({ timeout: 5000 });
+      return;
+    } catch {
+      // a lost click while the list animated in
+    }
+  }
+  throw new Error(`could not choose “${text}” in ${testId}`);
+}
+
+/** Calls the API as a demo account, as a program would (cookie and CSRF token), for steps a test does not watch. */
+export async function staffApi(url: string, username: string, password = PASSWORD) {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!login.ok) throw new Error(`sign-in of ${username}: ${login.status} ${await login.text()}`);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+      body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { phoneJpeg } from '../../server/test/test-images.js';
-import { CHROMIUM, chromiumAvailable as available, chooseCascade, chooseOption, cspViolations, phoneContext, serverAndBrowser, signIn } from './browser-helpers.js';
+import { CHROMIUM, DESK, chromiumAvailable as available, chooseCascade, chooseOption, cspViolations, newContext, phoneContext, screenshot, serverAndBrowser, signIn, staffApi } from './browser-helpers.js';
 
 if (!available) console.log(`# browser walkthrough SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set FAZHI_CHROMIUM)`);
 
@@ -26,7 +26,7 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
   };
 
   test('citizen → operator → unit → dispatch center → follow-up → leader', { timeout: 240_000 }, async () => {
-    // 1. A citizen on a phone submits without an account, with a photo, and gets a tracking code.
+    // 1. A citizen on a phone submits without an account, with a photo, and gets a tracking code and, once, the key to rate with.
     const phone = await phoneContext(running.browser);
     const citizen = await phone.newPage();
     await citizen.goto(running.server.url);
@@ -37,6 +37,10 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
     await chooseOption(citizen, 'citizen-township', '兰山街道');
     await citizen.getByTestId('citizen-submit').click();
     const code = (await citizen.getByTestId('tracking-code').innerText()).match(/[0-9A-Z]{4}(-[0-9A-Z]{4}){3}/)![0];
+    const key = (await citizen.getByTestId('requester-key').innerText()).match(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/)![0];
+    assert.ok((await citizen.getByTestId('requester-key-hint').innerText()).includes('评价码只显示这一次'));
+    await screenshot(citizen, 'citizen-result-phone');
+    assert.equal(await citizen.evaluate<string>('JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie'), '{}{}', 'the key is kept nowhere');
     await citizen.goto(`${running.server.url}/track/${code}`);
     assert.equal(await citizen.getByTestId('track-status').innerText(), '待处理');
 
@@ -69,6 +73,13 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
     await runAction(unit, 'contact', () => unit.getByTestId('action-field-note').fill('已电话联系诉求人，约定明日上门查看。'));
     await runAction(unit, 'request_extension', () => unit.getByTestId('action-field-reason').fill('门禁主板需厂家供货。'));
 
+    // The county leader sees the department's request but may take none of its steps.
+    const leader = await staffPage('leader');
+    await openRequest(leader, code, 'all');
+    assert.equal(await leader.getByTestId('action-bar').count(), 0);
+    assert.ok((await leader.getByTestId('request-descriptions').innerText()).includes(code));
+    await leader.getByText('当前状态下您没有可执行的操作').waitFor();
+
     // 4. The dispatch center approves the extension and urges.
     const dispatcher = await staffPage('dispatcher');
     await openRequest(dispatcher, code);
@@ -81,18 +92,24 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
     await runAction(unit, 'reply', () => unit.getByTestId('action-field-reply').fill('经现场核实，已督促物业更换单元门禁主板，门禁已恢复正常。'));
     assert.equal(await unit.getByTestId('detail-state').innerText(), '已答复待回访');
 
-    // 5. The citizen sees the reply and rates it.
+    // 5. The citizen sees the reply and rates it with the key: a wrong one is refused in Chinese,
+    // theirs is taken however they type it.
     await citizen.goto(`${running.server.url}/track/${code}`);
     assert.ok((await citizen.getByTestId('track-reply').innerText()).includes('门禁已恢复正常'));
+    const wrong = key.startsWith('2') ? '3' + key.slice(1) : '2' + key.slice(1);
+    await citizen.getByTestId('evaluation-key').fill(wrong);
     await citizen.getByTestId('evaluation-resolved-yes').click();
     await citizen.getByTestId('evaluation-satisfied').click();
+    await citizen.getByTestId('evaluation-submit').click();
+    assert.equal(await citizen.getByTestId('evaluation-key-error').innerText(), '评价码不正确，请核对提交时显示或短信收到的评价码');
+    await screenshot(citizen, 'citizen-wrong-key-phone');
+    await citizen.getByTestId('evaluation-key').fill(` ${key.toLowerCase().replace('-', ' ')} `);
     await citizen.getByTestId('evaluation-submit').click();
     await citizen.getByTestId('evaluation-thanks').waitFor();
     await citizen.reload();
     assert.equal(await citizen.getByTestId('track-status').innerText(), '已办结');
 
     // 6. The leader reads the figures with numerator and denominator and exports them.
-    const leader = await staffPage('leader');
     await leader.goto(`${running.server.url}/staff/metrics`);
     const housingSatisfaction = leader.locator('[data-testid="metric-satisfactionRate"]').filter({ hasText: '1/1' }).first();
     await housingSatisfaction.waitFor();
@@ -142,5 +159,70 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
     assert.equal(opened?.headers()['content-type'], 'image/jpeg');
     await reader.locator('img').waitFor();
     assert.deepEqual(cspViolations(), []);
+  });
+
+  test('at a desk: both codes copied together; a key typed loosely rates; a case without a known key goes to the follow-up call', { timeout: 120_000 }, async () => {
+    const url = running.server.url;
+    const desk = await newContext(running.browser, { ...DESK, locale: 'zh-CN' });
+    await desk.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+    const citizen = await desk.newPage();
+    await citizen.goto(url);
+    await citizen.getByTestId('citizen-content').fill('楼下商铺空调外机噪音很大，夜里十二点以后还在响，影响休息。');
+    await chooseOption(citizen, 'citizen-township', '兰山街道');
+    await citizen.getByTestId('citizen-submit').click();
+    const code = await citizen.getByTestId('tracking-code').innerText();
+    const key = await citizen.getByTestId('requester-key').innerText();
+    await citizen.getByTestId('copy-codes').click();
+    await citizen.getByTestId('copy-codes').filter({ hasText: '已复制' }).waitFor();
+    assert.equal(await citizen.evaluate<string>('navigator.clipboard.readText()'), `12345 诉求 查询码：${code} 评价码：${key}`);
+    await screenshot(citizen, 'citizen-result-desk');
+
+    // The center answers it directly.
+    const operator = await staffApi(url, 'operator');
+    const answer = async (trackingCode: string) => {
+      const { items } = await operator<{ items: Array<{ caseId: string }> }>('GET', `/api/requests?view=all&q=${trackingCode}`);
+      await operator('POST', `/api/requests/${items[0]!.caseId}/actions/answer_directly`, { reply: '已联系商铺调整空调外机运行时间并加装隔音罩。' });
+    };
+    await answer(code);
+
+    await citizen.getByTestId('tracking-link').click();
+    await citizen.getByTestId('evaluation-form').waitFor();
+    await citizen.getByTestId('evaluation-key').fill('abc');
+    await citizen.getByTestId('evaluation-resolved-yes').click();
+    await citizen.getByTestId('evaluation-basically-satisfied').click();
+    await citizen.getByTestId('evaluation-submit').click();
+    await citizen.getByText('评价码为 8 位字母和数字，如 7K2M-9QXD，请核对').waitFor();
+    await citizen.getByTestId('evaluation-key').fill(key.toLowerCase().replace('-', ''));
+    await citizen.getByTestId('evaluation-submit').click();
+    await citizen.getByTestId('evaluation-thanks').waitFor();
+    assert.equal(await citizen.getByTestId('track-evaluation').innerText(), '基本满意，问题已解决');
+
+    // A staff member signed in on the same browser may not rate in the requester's place.
+    const recorded = await operator<{ trackingCode: string }>('POST', '/api/requests', { content: '小区门口积水严重，雨后一周都不退。', townshipCode: '371302001' });
+    await answer(recorded.trackingCode);
+    const staff = await signIn(running.browser, url, 'dispatcher');
+    await staff.goto(`${url}/track/${recorded.trackingCode}`);
+    await staff.getByTestId('evaluation-key').fill('7K2M-9QXD');
+    await staff.getByTestId('evaluation-resolved-no').click();
+    await staff.getByTestId('evaluation-dissatisfied').click();
+    await staff.getByTestId('evaluation-submit').click();
+    assert.equal(await staff.getByTestId('evaluation-error').innerText(), '工作人员不能代替群众评价；请退出工作台登录，由诉求人本人评价');
+
+    // The caller of a recorded request never saw its key: ten guesses, then the follow-up call rates it.
+    await citizen.goto(`${url}/track/${recorded.trackingCode}`);
+    await citizen.getByTestId('evaluation-resolved-no').click();
+    await citizen.getByTestId('evaluation-dissatisfied').click();
+    for (let guess = 0; guess < 10; guess++) {
+      await citizen.getByTestId('evaluation-key').fill(`${'23456789AB'[guess]}${'7K2M9QX'}`);
+      const refused = citizen.waitForResponse((r) => r.url().endsWith('/evaluation'));
+      await citizen.getByTestId('evaluation-submit').click();
+      const { error } = (await (await refused).json()) as { error: { code: string } };
+      assert.equal(error.code, guess < 9 ? 'REQUESTER_KEY_INVALID' : 'REQUESTER_KEY_LOCKED', `guess ${guess + 1}`);
+      if (guess < 9) await citizen.getByTestId('evaluation-key-error').waitFor();
+    }
+    const closed = await citizen.getByTestId('evaluation-closed').innerText();
+    assert.ok(closed.includes('评价码输入错误次数过多') && closed.includes('回访'), closed);
+    await screenshot(citizen, 'citizen-key-locked-desk');
+    await desk.close();
   });
 });

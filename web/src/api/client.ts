@@ -36,6 +36,7 @@ export class ApiError extends Error {
 
 let csrfToken: string | null = null;
 let onUnauthorized: (() => void) | null = null;
+let onPasswordChangeRequired: (() => void) | null = null;
 
 /** Remembers the token returned by login/me; it is sent on every non-GET call. */
 export function setCsrfToken(token: string | null): void {
@@ -45,6 +46,11 @@ export function setCsrfToken(token: string | null): void {
 /** Called when a staff call answers 401 (session expired), to send the person to the login page. */
 export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
+}
+
+/** Called when a call answers PASSWORD_CHANGE_REQUIRED (a reset while signed in), to send the person to set one. */
+export function setPasswordChangeHandler(handler: (() => void) | null): void {
+  onPasswordChangeRequired = handler;
 }
 
 type Query = Record<string, string | number | boolean | null | undefined>;
@@ -106,6 +112,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
       error?.details,
     );
     if (response.status === 401 && !options.quiet401) onUnauthorized?.();
+    if (apiError.code === 'PASSWORD_CHANGE_REQUIRED') onPasswordChangeRequired?.();
     throw apiError;
   }
   return payload as T;
@@ -116,6 +123,7 @@ export const api = {
   post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
     request<T>('POST', path, { ...options, body: body ?? {} }),
   put: <T>(path: string, body: unknown, options?: Omit<RequestOptions, 'body'>) => request<T>('PUT', path, { ...options, body }),
+  patch: <T>(path: string, body: unknown, options?: Omit<RequestOptions, 'body'>) => request<T>('PATCH', path, { ...options, body }),
 };
 
 /** The Chinese sentence to show for any thrown value. */

@@ -24,3 +24,23 @@ export function formatDate(value: string | number | Date | null | undefined): st
 export function chinaToday(): string {
   return dayjs().tz(ZONE).format('YYYY-MM-DD');
 }
+
+/** A moment later today as "HH:mm" in China (a lock's end); another day adds the date. */
+export function formatClockTime(value: string | number | Date | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const d = dayjs(value);
+  if (!d.isValid()) return '—';
+  const china = d.tz(ZONE);
+  return china.format('YYYY-MM-DD') === chinaToday() ? china.format('HH:mm') : china.format('M月D日 HH:mm');
+}
+
+export function formatDateTimeSeconds(value: string | number | Date | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const d = dayjs(value);
+  return d.isValid() ? d.tz(ZONE).format('YYYY-MM-DD HH:mm:ss') : '—';
+}
+
+/** A date and time picked on the page, read as China's wall clock (whatever zone the browser is in), as an ISO instant. */
+export function chinaWallClockToIso(value: { format: (template: string) => string }): string {
+  return dayjs.tz(value.format('YYYY-MM-DDTHH:mm:ss'), ZONE).toISOString();
+}

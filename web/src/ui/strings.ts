@@ -10,5 +10,9 @@ export const uiStrings = {
   unknownError: '系统繁忙，请稍后重试',
   badResponse: '服务器返回了无法识别的内容',
   logout: '退出',
+  menu: '菜单',
+  copy: '复制',
+  copied: '已复制',
+  copyFailed: '复制失败，请手动抄写',
   copyright: '政务服务便民热线 · 全面接诉 · 不搞实名制',
 } as const;

@@ -14,7 +14,8 @@ export type NewRequestBody = SubmitRequestBody;
 
 export interface SubmitResult {
   trackingCode: string;
-  caseId?: string;
+  /** The 评价码: shown this once, never kept by the page. */
+  requesterKey: string;
 }
 
 export interface ProgressEntry {
@@ -40,6 +41,8 @@ export interface TrackView {
 export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'dissatisfied';
 
 export interface EvaluationBody {
+  /** The requester key, as normaliseRequesterKey writes it. */
+  key: string;
   resolved: boolean;
   satisfaction: Satisfaction;
   comment?: string;

@@ -12,6 +12,8 @@ export interface StaffUser {
   unitId: number;
   unitName: string;
   scopeUnitId: number;
+  /** A one-time or weak password: until it is replaced the session may do nothing else. */
+  mustChangePassword?: boolean;
 }
 
 export type { ClockStatus };
@@ -127,9 +129,24 @@ export async function fetchMe(): Promise<StaffUser> {
   return me.user;
 }
 
-export async function login(username: string, password: string): Promise<void> {
-  const result = await api.post<{ csrfToken?: string }>('/api/auth/login', { username, password }, { quiet401: true });
+export async function login(username: string, password: string): Promise<{ mustChangePassword: boolean }> {
+  const result = await api.post<{ csrfToken?: string; mustChangePassword?: boolean }>('/api/auth/login', { username, password }, { quiet401: true });
   if (result.csrfToken) setCsrfToken(result.csrfToken);
+  return { mustChangePassword: result.mustChangePassword === true };
+}
+
+/** Sets a new password; the server ends the person's other sessions and keeps this one. */
+export function changePassword(currentPassword: string, newPassword: string): Promise<unknown> {
+  return api.post('/api/auth/password', { currentPassword, newPassword });
+}
+
+/** Ends every session of the person, this one included. */
+export async function logoutAll(): Promise<void> {
+  try {
+    await api.post('/api/auth/logout-all', {}, { quiet401: true });
+  } finally {
+    setCsrfToken(null);
+  }
 }
 
 export async function logout(): Promise<void> {

@@ -1,41 +1,91 @@
-import { useState } from 'react';
-import { App, Button, Card, Form, Input, Radio } from 'antd';
-import { errorMessage } from '../../../api/client';
+import { useState, type ReactNode } from 'react';
+import { Alert, App, Button, Card, Form, Input, Radio } from 'antd';
+import { errorMessage, isApiError } from '../../../api/client';
 import { applyFieldErrors } from '../../../api/form-errors';
 import { submitEvaluation, type Satisfaction } from '../api';
+import { normaliseRequesterKey } from '../requester-key';
 import { citizenStrings as s } from '../strings';
 
 interface EvaluationValues {
+  key: string;
   resolved: 'yes' | 'no';
   satisfaction: Satisfaction;
   comment?: string;
 }
 
+// The case takes no key at all: only the follow-up call can record the rating.
+const NO_ONLINE_RATING = new Set(['REQUESTER_KEY_LOCKED', 'REQUESTER_KEY_MISSING']);
+
+/** The requester's rating, proved by the 评价码; the key lives in this form only, never stored. */
 export function EvaluationForm({ code, onDone }: { code: string; onDone: () => void }) {
   const [form] = Form.useForm<EvaluationValues>();
   const [submitting, setSubmitting] = useState(false);
+  const [keyError, setKeyError] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [closed, setClosed] = useState<string | null>(null);
   const { message } = App.useApp();
 
   const onFinish = async (values: EvaluationValues) => {
     setSubmitting(true);
+    setRefusal(null);
     try {
       const comment = values.comment?.trim();
       await submitEvaluation(code, {
+        key: normaliseRequesterKey(values.key) ?? values.key,
         resolved: values.resolved === 'yes',
         satisfaction: values.satisfaction,
         ...(comment ? { comment } : {}),
       });
       onDone();
     } catch (err) {
-      if (!applyFieldErrors(form, err)) message.error(errorMessage(err));
+      if (isApiError(err, 'REQUESTER_KEY_INVALID')) setKeyError(err.message);
+      else if (isApiError(err) && NO_ONLINE_RATING.has(err.code)) setClosed(err.message);
+      else if (isApiError(err, 'STAFF_NOT_CITIZEN')) setRefusal(err.message);
+      else if (!applyFieldErrors(form, err)) message.error(errorMessage(err));
     } finally {
       setSubmitting(false);
     }
   };
 
+  if (closed) {
+    return (
+      <Card title={s.evaluation.title} size="small">
+        <Alert type="info" showIcon title={s.evaluation.followUpTitle} description={<FollowUp reason={closed} />} data-testid="evaluation-closed" />
+      </Card>
+    );
+  }
+
   return (
     <Card title={s.evaluation.title} size="small">
-      <Form<EvaluationValues> form={form} layout="vertical" onFinish={onFinish} data-testid="evaluation-form">
+      {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 12 }} data-testid="evaluation-error" />}
+      <Form<EvaluationValues>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        onValuesChange={(changed: Partial<EvaluationValues>) => 'key' in changed && setKeyError(null)}
+        data-testid="evaluation-form"
+      >
+        <Form.Item
+          name="key"
+          label={s.evaluation.key}
+          extra={s.evaluation.keyHint}
+          validateStatus={keyError ? 'error' : undefined}
+          help={keyError ? <span data-testid="evaluation-key-error">{keyError}</span> : undefined}
+          rules={[
+            { required: true, whitespace: true, message: s.evaluation.keyRequired },
+            { validator: async (_, v?: string) => (!v?.trim() || normaliseRequesterKey(v) ? undefined : Promise.reject(new Error(s.evaluation.keyMalformed))) },
+          ]}
+        >
+          <Input
+            maxLength={20}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            placeholder={s.evaluation.keyPlaceholder}
+            style={{ fontFamily: 'Menlo, Consolas, monospace', letterSpacing: 1 }}
+            data-testid="evaluation-key"
+          />
+        </Form.Item>
         <Form.Item name="resolved" label={s.evaluation.resolved} rules={[{ required: true, message: s.evaluation.resolvedRequired }]}>
           <Radio.Group
             data-testid="evaluation-resolved"
@@ -70,5 +120,14 @@ export function EvaluationForm({ code, onDone }: { code: string; onDone: () => v
         </Button>
       </Form>
     </Card>
+  );
+}
+
+function FollowUp({ reason }: { reason: string }): ReactNode {
+  return (
+    <>
+      <div data-testid="evaluation-closed-reason">{reason}</div>
+      <div style={{ marginTop: 4 }}>{s.evaluation.followUpText}</div>
+    </>
   );
 }

@@ -6,7 +6,7 @@ import { errorMessage } from '../../../api/client';
 import { applyFieldErrors } from '../../../api/form-errors';
 import { useMeta } from '../../../api/meta';
 import { CitizenShell } from '../../../ui/citizen-shell';
-import { submitPublicRequest } from '../api';
+import { submitPublicRequest, type SubmitResult as Submitted } from '../api';
 import { coreFieldAliases, RequestCoreFields, type RequestCoreValues } from '../components/request-core-fields';
 import { SubmitResult } from '../components/submit-result';
 import { TrackBox } from '../components/track-box';
@@ -17,14 +17,15 @@ export function SubmitPage() {
   const { meta, error: metaError } = useMeta();
   const [form] = Form.useForm<RequestCoreValues>();
   const [submitting, setSubmitting] = useState(false);
-  const [trackingCode, setTrackingCode] = useState<string | null>(null);
+  // Held in memory only: the key must not outlive this page (no storage, no address).
+  const [submitted, setSubmitted] = useState<Submitted | null>(null);
   const { message } = App.useApp();
 
   const onFinish = async (values: RequestCoreValues) => {
     setSubmitting(true);
     try {
       const result = await submitPublicRequest(toRequestBody(values));
-      setTrackingCode(result.trackingCode);
+      setSubmitted({ trackingCode: result.trackingCode, requesterKey: result.requesterKey });
       form.resetFields();
       window.scrollTo({ top: 0 });
     } catch (err) {
@@ -37,8 +38,8 @@ export function SubmitPage() {
   return (
     <CitizenShell title={s.submitTitle} subtitle={s.submitSubtitle}>
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-        {trackingCode ? (
-          <SubmitResult trackingCode={trackingCode} onAgain={() => setTrackingCode(null)} />
+        {submitted ? (
+          <SubmitResult trackingCode={submitted.trackingCode} requesterKey={submitted.requesterKey} onAgain={() => setSubmitted(null)} />
         ) : (
           <Card title={s.formCardTitle} size="small">
             {metaError ? <Alert type="error" showIcon title={s.metaLoadFailed} style={{ marginBottom: 12 }} /> : null}

@@ -1,15 +1,20 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Result } from 'antd';
+import { App, Button, Modal, Result } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { ApiError, errorMessage, setUnauthorizedHandler } from '../../../api/client';
+import { ApiError, errorMessage, setPasswordChangeHandler, setUnauthorizedHandler } from '../../../api/client';
 import { resetUnits } from '../../../api/units';
 import { PageLoading } from '../../../ui/page-loading';
 import { StaffShell } from '../../../ui/staff-shell';
-import { fetchMe, logout, type StaffUser } from '../api';
+import { adminMenuItems, adminSelectedKey } from '../../admin/routes';
+import { fetchMe, logout, logoutAll, type StaffUser } from '../api';
 import { RECORDING_ROLES, STATS_ROLES, StaffSessionContext, type StaffSession } from '../auth-context';
+import { ChangePasswordForm } from '../components/change-password-form';
 import { staffStrings as s } from '../strings';
+import type { LoginState } from './login-page';
 
 function selectedMenuKey(pathname: string, search: string): string {
+  const admin = adminSelectedKey(pathname);
+  if (admin) return admin;
   if (pathname.startsWith('/staff/metrics')) return '/staff/metrics';
   if (pathname.startsWith('/staff/dashboard')) return '/staff/dashboard';
   if (pathname.startsWith('/staff/hotspots')) return '/staff/hotspots';
@@ -21,20 +26,34 @@ function selectedMenuKey(pathname: string, search: string): string {
 export function StaffLayout() {
   const navigate = useNavigate();
   const location = useLocation();
+  const { modal, message } = App.useApp();
   const [user, setUser] = useState<StaffUser | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [changingPassword, setChangingPassword] = useState(false);
   const here = useRef(location);
   here.current = location;
 
   useEffect(() => {
-    const toLogin = () =>
-      navigate('/staff/login', { replace: true, state: { from: here.current.pathname + here.current.search } });
-    setUnauthorizedHandler(toLogin);
-    fetchMe().then(setUser, (err: unknown) => {
-      if (err instanceof ApiError && err.status === 401) toLogin();
-      else setError(errorMessage(err));
-    });
-    return () => setUnauthorizedHandler(null);
+    const from = () => here.current.pathname + here.current.search;
+    const toLogin = (state: LoginState) => {
+      resetUnits();
+      navigate('/staff/login', { replace: true, state: { from: from(), ...state } satisfies LoginState });
+    };
+    const toPassword = () => navigate('/staff/password', { replace: true, state: { from: from() } satisfies LoginState });
+    // A 401 from any call: the session timed out or was ended elsewhere.
+    setUnauthorizedHandler(() => toLogin({ expired: true }));
+    setPasswordChangeHandler(toPassword);
+    fetchMe().then(
+      (me) => (me.mustChangePassword ? toPassword() : setUser(me)),
+      (err: unknown) => {
+        if (err instanceof ApiError && err.status === 401) toLogin({});
+        else setError(errorMessage(err));
+      },
+    );
+    return () => {
+      setUnauthorizedHandler(null);
+      setPasswordChangeHandler(null);
+    };
   }, [navigate]);
 
   const session = useMemo<StaffSession | null>(
@@ -68,7 +87,34 @@ export function StaffLayout() {
     ...(STATS_ROLES.has(session.user.role) ? [{ key: '/staff/dashboard', label: s.menu.dashboard }] : []),
     { key: '/staff/hotspots', label: s.menu.hotspots },
     { key: '/staff/metrics', label: s.menu.metrics },
+    ...adminMenuItems(session.user.role),
   ];
+
+  const userMenuItems = [
+    { key: 'password', label: <span data-testid="staff-menu-password">{s.userMenu.password}</span> },
+    { key: 'logout-all', label: <span data-testid="staff-menu-logout-all">{s.userMenu.logoutAll}</span> },
+    { type: 'divider' as const },
+    { key: 'logout', label: <span data-testid="staff-logout">{s.userMenu.logout}</span> },
+  ];
+
+  const onUserMenu = (key: string) => {
+    if (key === 'password') setChangingPassword(true);
+    else if (key === 'logout') void session.logout();
+    else if (key === 'logout-all') {
+      modal.confirm({
+        title: s.userMenu.logoutAllTitle,
+        content: s.userMenu.logoutAllText,
+        okText: s.userMenu.logoutAllOk,
+        cancelText: s.userMenu.cancel,
+        okButtonProps: { danger: true, 'data-testid': 'confirm-ok' },
+        onOk: async () => {
+          await logoutAll().catch(() => undefined);
+          resetUnits();
+          navigate('/staff/login', { replace: true, state: { loggedOutEverywhere: true } satisfies LoginState });
+        },
+      });
+    }
+  };
 
   return (
     <StaffSessionContext.Provider value={session}>
@@ -79,10 +125,31 @@ export function StaffLayout() {
         userName={session.user.displayName}
         roleLabel={session.user.roleLabel}
         unitName={session.user.unitName}
-        onLogout={() => void session.logout()}
+        userMenuItems={userMenuItems}
+        onUserMenu={onUserMenu}
       >
         <Outlet />
       </StaffShell>
+      <Modal
+        open={changingPassword}
+        title={s.password.title}
+        onCancel={() => setChangingPassword(false)}
+        footer={null}
+        destroyOnHidden
+        mask={{ closable: false }}
+        width={460}
+        data-testid="password-modal"
+      >
+        <ChangePasswordForm
+          username={session.user.username}
+          forced={false}
+          onCancel={() => setChangingPassword(false)}
+          onDone={() => {
+            setChangingPassword(false);
+            void message.success(s.password.done);
+          }}
+        />
+      </Modal>
     </StaffSessionContext.Provider>
   );
 }

@@ -1,0 +1,83 @@
+import { api } from '../../api/client';
+
+export interface ManagedUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: string;
+  roleLabel: string;
+  unitId: number;
+  unitName: string;
+  scopeUnitId: number;
+  mustChangePassword: boolean;
+  disabled: boolean;
+  /** While a sign-in lock lasts, its end. */
+  lockedUntil: string | null;
+  failures: number;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: string;
+  unitId: number;
+  scopeUnitId?: number;
+}
+
+export type UserChanges = Partial<Omit<NewUser, 'username'>>;
+
+/** A password the server returns this once. */
+export interface OneTimePassword {
+  username: string;
+  temporaryPassword: string;
+}
+
+export interface SecurityEvent {
+  seq: number;
+  at: string;
+  kind: string;
+  kindLabel: string;
+  actorUserId: number | null;
+  username: string | null;
+  client: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface SecurityEventQuery {
+  from?: string;
+  to?: string;
+  kind?: string;
+  username?: string;
+  page: number;
+  pageSize: number;
+}
+
+const user = (id: number, action = '') => `/api/admin/users/${id}${action}`;
+
+export function listUsers(signal?: AbortSignal): Promise<ManagedUser[]> {
+  return api.get<{ users: ManagedUser[] }>('/api/admin/users', { signal }).then((r) => r.users);
+}
+
+export function createUser(body: NewUser): Promise<OneTimePassword & { id: number }> {
+  return api.post('/api/admin/users', body);
+}
+
+export function updateUser(id: number, changes: UserChanges): Promise<unknown> {
+  return api.patch(user(id), changes);
+}
+
+export function resetPassword(id: number): Promise<OneTimePassword> {
+  return api.post(user(id, '/reset-password'));
+}
+
+export function unlockUser(id: number): Promise<unknown> {
+  return api.post(user(id, '/unlock'));
+}
+
+export function setDisabled(id: number, disabled: boolean): Promise<unknown> {
+  return api.post(user(id, disabled ? '/disable' : '/enable'));
+}
+
+export function listSecurityEvents(query: SecurityEventQuery, signal?: AbortSignal): Promise<{ total: number; items: SecurityEvent[] }> {
+  return api.get('/api/admin/security-events', { query: { ...query }, signal });
+}
