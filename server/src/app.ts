@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { platformError } from './platform/errors/platform-errors.js';
 import type { AppContext } from './platform/http/context.js';
 import { installErrorHandling } from './platform/http/error-handler.js';
+import { installInputGuards } from './platform/http/input-guards.js';
 import { healthRoutes } from './platform/http/health.js';
 import { authPlugin } from './modules/auth/index.js';
 import { registerCaseType } from './modules/cases/index.js';
@@ -29,6 +30,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
   installErrorHandling(app);
+  installInputGuards(app);
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
