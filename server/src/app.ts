@@ -8,7 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { platformError } from './platform/errors/platform-errors.js';
 import type { AppContext } from './platform/http/context.js';
-import { installErrorHandling } from './platform/http/error-handler.js';
+import { frameworkErrors, installErrorHandling } from './platform/http/error-handler.js';
 import { installInputGuards } from './platform/http/input-guards.js';
 import { healthRoutes } from './platform/http/health.js';
 import { authPlugin } from './modules/auth/index.js';
@@ -28,6 +28,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     logger: options.logger ?? false,
     trustProxy: true,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    frameworkErrors,
   });
   installErrorHandling(app);
   installInputGuards(app);
