@@ -28,6 +28,8 @@ const rangeProperties = {
   rankBy: { type: 'string', enum: RANK_KEYS },
 };
 const querystring = { type: 'object', required: ['from', 'to'], additionalProperties: false, properties: rangeProperties };
+// The drill-down writes its offset into the SQL text; a bound keeps it a plain integer.
+const MAX_PAGE = 1_000_000;
 const drillDownKind = { type: 'string', enum: ['open', 'overdue', 'dueSoon', 'awaitingDispatch'] };
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -121,7 +123,7 @@ export async function metricsPlugin(app: FastifyInstance, ctx: AppContext): Prom
           properties: {
             unitId: { type: 'integer', minimum: 1 },
             kind: drillDownKind,
-            page: { type: 'integer', minimum: 1, default: 1 },
+            page: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 },
             pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
           },
         },

@@ -209,6 +209,12 @@ for (const backend of testBackends()) {
       assert.equal(other.items.some((i: { caseId: string }) => i.caseId === caseId), false);
     });
 
+    test('a page beyond any list is refused as bad input', async () => {
+      const res = await ctx.app.inject({ url: '/api/requests?view=all&page=1e%2B308', headers: await ctx.as('dispatcher') });
+      assert.equal(res.statusCode, 400, res.body);
+      assert.equal(res.json().error.details[0].field, 'page');
+    });
+
     test('the OpenAPI document is served', async () => {
       const res = await ctx.app.inject({ url: '/api/docs/json' });
       assert.equal(res.statusCode, 200);
