@@ -3,6 +3,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { isStaff } from '../../platform/actor.js';
 import type { Db } from '../../platform/db/database.js';
 import { SYSTEM } from '../../platform/actor.js';
+import { ROW_ID } from '../../platform/validation.js';
 import { cases, defineCaseType, performAction, type ActionContext, type ActionDefinition, type EffectResult, type LapsedClock } from '../cases/index.js';
 import { findUnit, findUnits } from '../orgs/index.js';
 import { hotlineConfig } from './hotline-config.js';
@@ -20,7 +21,7 @@ const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max })
 const noInput = { type: 'object', properties: {}, additionalProperties: false } as const;
 const noteInput = { type: 'object', properties: { note: text(2000) }, additionalProperties: false } as const;
 const unitInput = (extra: Record<string, unknown> = {}, required: string[] = []) =>
-  ({ type: 'object', properties: { unitId: { type: 'integer', minimum: 1 }, ...extra }, required: ['unitId', ...required], additionalProperties: false }) as const;
+  ({ type: 'object', properties: { unitId: ROW_ID, ...extra }, required: ['unitId', ...required], additionalProperties: false }) as const;
 const classification = {
   requestType: { type: 'string', enum: hotlineConfig().requestTypes },
   categoryCode: { type: 'string', minLength: 1, maxLength: 32 },
@@ -226,7 +227,7 @@ export const hotlineCaseType = defineCaseType({
       label: ACTION_LABELS.invite_assist, from: ['handling'], roles: [...UNIT_ROLES], authorize: unitSees,
       input: {
         type: 'object',
-        properties: { unitIds: { type: 'array', minItems: 1, maxItems: 10, uniqueItems: true, items: { type: 'integer', minimum: 1 } }, note: text(2000) },
+        properties: { unitIds: { type: 'array', minItems: 1, maxItems: 10, uniqueItems: true, items: ROW_ID }, note: text(2000) },
         required: ['unitIds'],
         additionalProperties: false,
       },

@@ -137,6 +137,8 @@ for (const backend of testBackends()) {
       assert.equal(reply.json().error.code, 'ACTION_NOT_ALLOWED_IN_STATE');
       const wrongRole = await act('housing', caseId, 'dispatch', { unitId: 2 });
       assert.equal(wrongRole.statusCode, 404, 'a unit that does not see the case learns nothing');
+      const hugeUnit = await act('operator', caseId, 'dispatch', { unitId: 2 ** 31, requestType: '投诉', categoryCode: LEAF });
+      assert.equal(hugeUnit.json().error.code, 'ACTION_INPUT_INVALID', 'a unit id beyond any row is refused before the database');
       const unclassified = await act('operator', caseId, 'dispatch', { unitId: ctx.org.departmentIds.get('housing')! });
       assert.equal(unclassified.json().error.code, 'NOT_CLASSIFIED');
       const badInput = await act('operator', caseId, 'answer_directly', { reply: '' });
