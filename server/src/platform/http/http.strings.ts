@@ -1,6 +1,7 @@
 /** The field problems the HTTP layer itself reports (Chinese, as users read them). */
 export const FIELD_PROBLEMS = {
   nulCharacter: '不能包含空字符（U+0000）',
+  notFinite: '数值超出允许范围',
   databaseRefused: '内容的格式或取值超出允许范围',
   badAddress: '地址中有无法识别的字符',
   paramTooLong: '地址中的参数过长',
