@@ -1,3 +1,4 @@
+import { FIGURE_KEYS } from '../../../contracts/metrics.js';
 import type { TestContext } from '../test-context.js';
 
 const TOWNSHIP = '371302001';
@@ -8,7 +9,8 @@ export const TINY_PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0
 /**
  * 12345 requests in every state, twice over (a fuzz that succeeds moves some on), so that
  * action routes reach real cases: received, dispatched, handling, extension asked, returned,
- * replied, rectifying, closed, merged, and one dispatched to a township.
+ * replied, rectifying, closed, merged, and one dispatched to a township; and the public
+ * statistics published, so that their route answers more than "unpublished".
  */
 export async function seedRequestsInEveryState(ctx: TestContext): Promise<void> {
   const housing = ctx.org.departmentIds.get('housing')!;
@@ -62,4 +64,6 @@ export async function seedRequestsInEveryState(ctx: TestContext): Promise<void> 
     const closed = await replied();
     await act('operator', closed.caseId, 'follow_up', { resolved: true, satisfaction: 'satisfied', comment: '满意' });
   }
+  const settings = { published: true, figures: FIGURE_KEYS, showVolume: true, showCategories: true, showTrend: true };
+  ok('publish', await ctx.app.inject({ method: 'PUT', url: '/api/stats/public-settings', headers: await as('admin'), payload: settings }));
 }
