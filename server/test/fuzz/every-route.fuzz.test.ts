@@ -128,7 +128,7 @@ for (const backend of testBackends()) {
       });
       t.diagnostic(`${report.requests} requests to ${report.routes.length} routes in ${report.seconds.toFixed(1)} s (${(report.requests / report.seconds).toFixed(0)}/s), seed ${SEED}`);
       for (const r of report.routes) {
-        const byDatabase = r.refusedByDatabase ? `, ${r.refusedByDatabase} refused only by the database` : '';
+        const byDatabase = r.refusedByDatabase ? `, ${r.refusedByDatabase} refused only by the database, e.g. ${r.refusedByDatabaseExample}` : '';
         t.diagnostic(`${r.route}: ${r.requests} in ${r.ms} ms → ${JSON.stringify(r.statuses)}${byDatabase}`);
       }
       assert.ok(report.routes.every((r) => r.requests > 0), 'every route was sent something');

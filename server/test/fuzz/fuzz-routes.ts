@@ -49,6 +49,8 @@ export interface RouteStats {
   statuses: Record<number, number>;
   /** Refusals that only the database made (a data exception): the route's schema should have. */
   refusedByDatabase: number;
+  /** The first such request, to look at. */
+  refusedByDatabaseExample?: string;
 }
 
 export interface FuzzReport {
@@ -118,7 +120,7 @@ export async function fuzzRoutes(o: FuzzOptions): Promise<FuzzReport> {
       const res = await o.app.inject(injectOptions(r, callers.get(r.caller)!.headers()));
       stats.requests++;
       stats.statuses[res.statusCode] = (stats.statuses[res.statusCode] ?? 0) + 1;
-      if (res.statusCode === 400 && res.body.includes(FIELD_PROBLEMS.databaseRefused)) stats.refusedByDatabase++;
+      if (res.statusCode === 400 && res.body.includes(FIELD_PROBLEMS.databaseRefused) && stats.refusedByDatabase++ === 0) stats.refusedByDatabaseExample = describeRequest(r);
       return res;
     };
     const property = fc.asyncProperty(requestArbitrary(route, { ...o, callers: [...callers.keys()] }), async (r) => {

@@ -45,6 +45,20 @@ for (const backend of testBackends()) {
       assert.equal(await count('case_events'), events);
     });
 
+    // JSON can escape half a surrogate pair; jsonb refused it, a text column would keep U+FFFD.
+    test('half a surrogate pair in a JSON body, as a value or a key', async () => {
+      const requests = await count('hotline_requests');
+      const send = (payload: string) =>
+        ctx.app.inject({ method: 'POST', url: '/api/public/requests', headers: { 'content-type': 'application/json' }, payload });
+      refusedNaming(await send(`{"content":"电梯坏了\\udfff","townshipCode":"${TOWNSHIP}"}`), 'content', /代理项/);
+      const action = await ctx.app.inject({
+        method: 'POST', url: '/api/requests/00000000-0000-4000-8000-000000000000/actions/contact',
+        headers: { ...(await ctx.as('housing')), 'content-type': 'application/json' }, payload: '{"note":{"\\ud800":"已联系"}}',
+      });
+      refusedNaming(action, 'note.\uFFFD', /代理项/);
+      assert.equal(await count('hotline_requests'), requests);
+    });
+
     test('in the query string and in path parameters', async () => {
       const dispatcher = await ctx.as('dispatcher');
       refusedNaming(await ctx.app.inject({ url: '/api/requests?view=all&q=%E7%94%B5%00%E6%A2%AF', headers: dispatcher }), 'q');
