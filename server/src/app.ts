@@ -8,7 +8,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { platformError } from './platform/errors/platform-errors.js';
 import type { AppContext } from './platform/http/context.js';
-import { installErrorHandling } from './platform/http/error-handler.js';
+import { frameworkErrors, installErrorHandling } from './platform/http/error-handler.js';
+import { installInputGuards } from './platform/http/input-guards.js';
 import { healthRoutes } from './platform/http/health.js';
 import { auditPlugin } from './modules/audit/index.js';
 import { authPlugin, usersPlugin } from './modules/auth/index.js';
@@ -31,9 +32,11 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     // write any address into it and slip past the per-client limits.
     trustProxy: ctx.config.trustedProxies?.length ? [...ctx.config.trustedProxies] : false,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    frameworkErrors,
   });
   installErrorHandling(app);
   installSecurityHeaders(app, { https: ctx.config.secureCookies });
+  installInputGuards(app);
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,

@@ -11,6 +11,9 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
 export const ajv = new Ajv({ allErrors: true, coerceTypes: false, useDefaults: true, removeAdditional: false, strict: false });
 addFormats(ajv);
 
+/** A row id (serial, int4): beyond it PostgreSQL refuses the number, so say so in the schema. */
+export const ROW_ID = { type: 'integer', minimum: 1, maximum: 2_147_483_647 } as const;
+
 export interface FieldProblem {
   field: string;
   message: string;

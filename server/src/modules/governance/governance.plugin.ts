@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/http/context.js';
+import { ROW_ID } from '../../platform/validation.js';
 import { requireStaff } from '../auth/index.js';
 import { findUnit, regions } from '../orgs/index.js';
 import { createGovernanceTopic, listGovernanceTopics, type NewGovernanceTopic } from './operations/governance-topics.js';
@@ -53,7 +54,7 @@ export async function governancePlugin(app: FastifyInstance, ctx: AppContext): P
             title: { type: 'string', minLength: 1, maxLength: 200 },
             topicKey: { type: 'string', minLength: 1, maxLength: 100 },
             townshipCode: { type: ['string', 'null'], maxLength: 12 },
-            leadUnitId: { type: 'integer', minimum: 1 },
+            leadUnitId: ROW_ID,
           },
         },
       },

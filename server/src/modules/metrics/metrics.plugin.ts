@@ -3,6 +3,7 @@ import { FIGURE_KEYS, type RankKey } from '../../../../contracts/metrics.js';
 import type { DateRange, DrillDownKind, PublicStatisticsSettings } from '../../../../contracts/statistics.js';
 import { platformError } from '../../platform/errors/platform-errors.js';
 import type { AppContext } from '../../platform/http/context.js';
+import { ROW_ID } from '../../platform/validation.js';
 import { requireStaff } from '../auth/index.js';
 import { findUnit, type UnitRow } from '../orgs/index.js';
 import { metricsError } from './metrics.errors.js';
@@ -22,12 +23,14 @@ import { STATS_TABLE_KEYS, exportFileName, type StatsTableKey } from './rules/st
 const RANK_KEYS: RankKey[] = ['compositeScore', ...FIGURE_KEYS];
 
 const rangeProperties = {
-  unitId: { type: 'integer', minimum: 1 },
+  unitId: ROW_ID,
   from: { type: 'string', format: 'date' },
   to: { type: 'string', format: 'date' },
   rankBy: { type: 'string', enum: RANK_KEYS },
 };
 const querystring = { type: 'object', required: ['from', 'to'], additionalProperties: false, properties: rangeProperties };
+// The drill-down writes its offset into the SQL text; a bound keeps it a plain integer.
+const MAX_PAGE = 1_000_000;
 const drillDownKind = { type: 'string', enum: ['open', 'overdue', 'dueSoon', 'awaitingDispatch'] };
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -119,9 +122,9 @@ export async function metricsPlugin(app: FastifyInstance, ctx: AppContext): Prom
           required: ['kind'],
           additionalProperties: false,
           properties: {
-            unitId: { type: 'integer', minimum: 1 },
+            unitId: ROW_ID,
             kind: drillDownKind,
-            page: { type: 'integer', minimum: 1, default: 1 },
+            page: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 },
             pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
           },
         },
@@ -141,7 +144,7 @@ export async function metricsPlugin(app: FastifyInstance, ctx: AppContext): Prom
         summary: '导出驾驶舱下钻清单',
         description: 'Every request behind a live count (up to 50,000), by the drill-down query, as a streamed Excel workbook.',
         tags: ['统计'],
-        querystring: { type: 'object', required: ['kind'], additionalProperties: false, properties: { unitId: { type: 'integer', minimum: 1 }, kind: drillDownKind } },
+        querystring: { type: 'object', required: ['kind'], additionalProperties: false, properties: { unitId: ROW_ID, kind: drillDownKind } },
       },
     },
     async (request, reply) => {
@@ -215,7 +218,7 @@ export async function metricsPlugin(app: FastifyInstance, ctx: AppContext): Prom
           type: 'object',
           required: ['month'],
           additionalProperties: false,
-          properties: { unitId: { type: 'integer', minimum: 1 }, month: { type: 'string', pattern: '^20[0-9]{2}-(0[1-9]|1[0-2])$' } },
+          properties: { unitId: ROW_ID, month: { type: 'string', pattern: '^20[0-9]{2}-(0[1-9]|1[0-2])$' } },
         },
       },
     },
@@ -239,7 +242,7 @@ export async function metricsPlugin(app: FastifyInstance, ctx: AppContext): Prom
           type: 'object',
           required: ['year'],
           additionalProperties: false,
-          properties: { unitId: { type: 'integer', minimum: 1 }, year: { type: 'integer', minimum: 2000, maximum: 2099 } },
+          properties: { unitId: ROW_ID, year: { type: 'integer', minimum: 2000, maximum: 2099 } },
         },
       },
     },

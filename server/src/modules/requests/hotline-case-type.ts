@@ -4,6 +4,7 @@ import { isStaff } from '../../platform/actor.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { SYSTEM } from '../../platform/actor.js';
+import { ROW_ID } from '../../platform/validation.js';
 import { actsForUnit, cases, defineCaseType, performAction, type ActionContext, type ActionDefinition, type EffectResult, type LapsedClock } from '../cases/index.js';
 import { findUnit, findUnits } from '../orgs/index.js';
 import { hotlineConfig } from './hotline-config.js';
@@ -24,7 +25,7 @@ const noteInput = { type: 'object', properties: { note: text(2000) }, additional
 /** Free text that may name or describe the requester: kept beside the record, erasable ('x-personal'). */
 const personalText = (max: number) => ({ ...text(max), 'x-personal': true });
 const unitInput = (extra: Record<string, unknown> = {}, required: string[] = []) =>
-  ({ type: 'object', properties: { unitId: { type: 'integer', minimum: 1 }, ...extra }, required: ['unitId', ...required], additionalProperties: false }) as const;
+  ({ type: 'object', properties: { unitId: ROW_ID, ...extra }, required: ['unitId', ...required], additionalProperties: false }) as const;
 const classification = {
   requestType: { type: 'string', enum: hotlineConfig().requestTypes },
   categoryCode: { type: 'string', minLength: 1, maxLength: 32 },
@@ -248,7 +249,7 @@ export const hotlineCaseType = defineCaseType({
       label: ACTION_LABELS.invite_assist, from: ['handling'], roles: [...UNIT_ROLES], authorize: holdsDispatch(() => ['signed'], 'lead'),
       input: {
         type: 'object',
-        properties: { unitIds: { type: 'array', minItems: 1, maxItems: 10, uniqueItems: true, items: { type: 'integer', minimum: 1 } }, note: text(2000) },
+        properties: { unitIds: { type: 'array', minItems: 1, maxItems: 10, uniqueItems: true, items: ROW_ID }, note: text(2000) },
         required: ['unitIds'],
         additionalProperties: false,
       },

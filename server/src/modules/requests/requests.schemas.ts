@@ -80,7 +80,7 @@ export const requestSchemas = {
         state: str(32, 1),
         q: str(100, 1),
         townshipCode: { type: 'string', pattern: '^[0-9]{9}$' },
-        page: { type: 'integer', minimum: 1, default: 1 },
+        page: { type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 },
         pageSize: { type: 'integer', minimum: 1, maximum: 200, default: 20 },
       },
     },

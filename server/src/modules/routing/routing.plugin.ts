@@ -45,7 +45,14 @@ export async function routingPlugin(app: FastifyInstance, ctx: AppContext): Prom
 
   app.get(
     '/api/requests/:caseId/suggestions',
-    { schema: { summary: '派单建议', description: 'Suggested category, type, urgency, place and top three units, each with confidence and reasons.', tags } },
+    {
+      schema: {
+        summary: '派单建议',
+        description: 'Suggested category, type, urgency, place and top three units, each with confidence and reasons.',
+        tags,
+        params: { type: 'object', properties: { caseId: { type: 'string', format: 'uuid' } } },
+      },
+    },
     async (request) => {
       const actor = requireStaff(request);
       const { caseId } = request.params as { caseId: string };

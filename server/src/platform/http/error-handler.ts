@@ -1,8 +1,9 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
-import { DatabaseError, UNIQUE_VIOLATION } from '../db/connection.js';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { UNIQUE_VIOLATION } from '../db/connection.js';
 import { AppError } from '../errors/app-error.js';
 import { platformError } from '../errors/platform-errors.js';
 import { describeValidationErrors } from '../validation.js';
+import { dataException, databaseErrorIn, frameworkClientError } from './client-errors.js';
 
 /** Turns anything thrown into `{ error: { code, message, details } }` with the right status. */
 export function toAppError(error: unknown): AppError {
@@ -14,9 +15,11 @@ export function toAppError(error: unknown): AppError {
     return platformError('VALIDATION_FAILED', [{ field: '(整体)', message: '请求内容不是有效的 JSON' }]);
   }
   if (e.statusCode === 429) return platformError('RATE_LIMITED');
-  if (error instanceof DatabaseError && error.sqlState === UNIQUE_VIOLATION) return platformError('CONFLICT');
+  if (databaseErrorIn(error)?.sqlState === UNIQUE_VIOLATION) return platformError('CONFLICT');
   // The clock engine refuses dates its holiday calendar does not know.
   if (e.code === 'CALENDAR_YEAR_UNKNOWN') return platformError('CALENDAR_UNKNOWN', { detail: e.message });
+  const refused = dataException(error) ?? frameworkClientError(error);
+  if (refused) return refused;
   return platformError('INTERNAL');
 }
 
@@ -24,6 +27,16 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    else if (databaseErrorIn(error)) request.log.warn({ err: error }, 'the database refused input the route let through');
     return reply.code(appError.status).send({ error: { code: appError.code, message: appError.message, details: appError.details ?? null } });
   });
+}
+
+/**
+ * Fastify's `frameworkErrors` option: its router refuses a malformed address or an overlong
+ * parameter before any hook or error handler runs, and would answer in its own shape.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const appError = toAppError(error);
+  void reply.code(appError.status).send({ error: { code: appError.code, message: appError.message, details: appError.details ?? null } });
 }

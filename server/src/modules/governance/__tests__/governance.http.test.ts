@@ -66,6 +66,8 @@ for (const backend of testBackends()) {
       const lead = ctx.org.departmentIds.get('housing')!;
       const bad = await ctx.app.inject({ method: 'POST', url: '/api/governance-topics', headers: await ctx.as('supervisor'), payload: { title: 'x', topicKey: smoke.topicKey, townshipCode: '999', leadUnitId: lead } });
       assert.equal(bad.json().error.code, 'TOPIC_PLACE_UNKNOWN');
+      const huge = await ctx.app.inject({ method: 'POST', url: '/api/governance-topics', headers: await ctx.as('supervisor'), payload: { title: 'x', topicKey: smoke.topicKey, leadUnitId: 2 ** 31 } });
+      assert.equal(huge.json().error.details[0].field, 'leadUnitId', 'an id beyond any row is refused before the database');
       const forbidden = await ctx.app.inject({ method: 'POST', url: '/api/governance-topics', headers: await ctx.as('housing'), payload: { title: 'x', topicKey: smoke.topicKey, leadUnitId: lead } });
       assert.equal(forbidden.statusCode, 403);
       const made = await ctx.app.inject({

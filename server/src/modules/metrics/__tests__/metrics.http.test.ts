@@ -94,6 +94,23 @@ for (const backend of testBackends()) {
       }
     });
 
+    // The page was written into the SQL: 1e308 became `offset Infinity`, a 500 the fuzz found.
+    test('a unit id beyond any row is refused by the route, before the database', async () => {
+      for (const url of ['/api/metrics?unitId=2147483648&from=2026-03-01&to=2026-03-31', '/api/stats/cases?kind=open&unitId=2147483648']) {
+        const res = await ctx.app.inject({ url, headers: await ctx.as('leader') });
+        assert.equal(res.statusCode, 400, `${url}: ${res.body}`);
+        assert.equal(res.json().error.details[0].field, 'unitId');
+      }
+    });
+
+    test('a page beyond any list is refused as bad input', async () => {
+      for (const kind of ['open', 'awaitingDispatch']) {
+        const res = await ctx.app.inject({ url: `/api/stats/cases?kind=${kind}&page=1e%2B308`, headers: await ctx.as('leader') });
+        assert.equal(res.statusCode, 400, `${kind}: ${res.body}`);
+        assert.equal(res.json().error.details[0].field, 'page');
+      }
+    });
+
     test('an open dispatch counts as due soon from four fifths of its time, and the drill-down lists the same', async () => {
       const open = await ctx.database.backend.query(
         `select dispatched_at as "dispatchedAt", due_at as "dueAt" from hotline_dispatches where role = 'lead' and status in ('pending', 'signed')`, [], 'object');

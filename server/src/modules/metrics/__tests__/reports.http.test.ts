@@ -86,3 +86,27 @@ for (const backend of testBackends()) {
     });
   });
 }
+
+// An operator's channel is free text and becomes a chart label: a control character in it
+// made resvg refuse the SVG (500, found by the route fuzz), and would have broken the .docx XML.
+describe('a report whose labels hold characters XML forbids', () => {
+  let ctx: TestContext;
+  before(async () => (ctx = await createTestContext(null, at('2026-03-02T09:00:00'))));
+  after(async () => ctx?.close());
+
+  test('is still written, without those characters', async () => {
+    const operator = await ctx.as('operator');
+    const channel = '电话\u0001\u001f\uFFFE<&>';
+    const recorded = await ctx.app.inject({ method: 'POST', url: '/api/requests', headers: operator, payload: { content: '路灯不亮', townshipCode: '371302001', channel, title: '路灯\u0008不亮' } });
+    assert.equal(recorded.statusCode, 201, recorded.body);
+    const dispatch = { unitId: ctx.org.departmentIds.get('housing')!, requestType: '投诉', categoryCode: '011003' };
+    const dispatched = await ctx.app.inject({ method: 'POST', url: `/api/requests/${recorded.json().caseId}/actions/dispatch`, headers: operator, payload: dispatch });
+    assert.equal(dispatched.statusCode, 200, dispatched.body);
+    const res = await ctx.app.inject({ url: '/api/stats/reports/monthly.docx?month=2026-03', headers: await ctx.as('leader') });
+    assert.equal(res.statusCode, 200, res.body);
+    const zip = await JSZip.loadAsync(res.rawPayload);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    assert.doesNotMatch(xml, /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
+    assert.ok((await openDocx(res.rawPayload)).text.includes('电话<&>'), 'the label keeps its other characters');
+  });
+});

@@ -1,5 +1,6 @@
 import { renderAsync } from '@resvg/resvg-js';
 import type { EChartsOption } from 'echarts';
+import { xmlSafe } from '../../../platform/xml-text.js';
 import { CHART_TEXT } from '../reports.strings.js';
 import type { ChartSpec } from '../rules/report-model.js';
 
@@ -29,7 +30,8 @@ export async function renderChartPng(spec: ChartSpec, size: { width: number; hei
   let svg: string;
   try {
     chart.setOption(chartOption(spec));
-    svg = chart.renderToSVGString();
+    // Labels carry what people typed (a channel, a category); resvg refuses characters XML forbids.
+    svg = xmlSafe(chart.renderToSVGString());
   } finally {
     chart.dispose();
   }

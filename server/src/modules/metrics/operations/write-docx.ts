@@ -1,4 +1,5 @@
 import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, type IRunOptions } from 'docx';
+import { xmlSafe } from '../../../platform/xml-text.js';
 import type { ReportBlock, ReportModel } from '../rules/report-model.js';
 import { CHART_SIZE, renderChartPng } from './render-chart.js';
 
@@ -18,7 +19,7 @@ const SIZE = { title: 44, body: 32, caption: 28, table: 21 } as const;
 const MARGIN = { top: 2098, bottom: 1984, left: 1588, right: 1474 } as const;
 
 const run = (text: string, eastAsia: string, size: number, extra: Partial<IRunOptions> = {}) =>
-  new TextRun({ text, size, font: { ascii: FONT.latin, hAnsi: FONT.latin, eastAsia }, ...extra });
+  new TextRun({ text: xmlSafe(text), size, font: { ascii: FONT.latin, hAnsi: FONT.latin, eastAsia }, ...extra });
 
 const centered = (text: string, font: string, size: number, bold = false) =>
   new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: 120 }, children: [run(text, font, size, { bold })] });

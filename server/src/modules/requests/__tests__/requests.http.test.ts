@@ -157,6 +157,8 @@ for (const backend of testBackends()) {
       assert.equal(reply.json().error.code, 'ACTION_NOT_ALLOWED_IN_STATE');
       const wrongRole = await act('housing', caseId, 'dispatch', { unitId: 2 });
       assert.equal(wrongRole.statusCode, 404, 'a unit that does not see the case learns nothing');
+      const hugeUnit = await act('operator', caseId, 'dispatch', { unitId: 2 ** 31, requestType: '投诉', categoryCode: LEAF });
+      assert.equal(hugeUnit.json().error.code, 'ACTION_INPUT_INVALID', 'a unit id beyond any row is refused before the database');
       const unclassified = await act('operator', caseId, 'dispatch', { unitId: ctx.org.departmentIds.get('housing')! });
       assert.equal(unclassified.json().error.code, 'NOT_CLASSIFIED');
       const badInput = await act('operator', caseId, 'answer_directly', { reply: '' });
@@ -247,6 +249,12 @@ for (const backend of testBackends()) {
       assert.equal(late.items.find((i: { caseId: string }) => i.caseId === caseId).clock.status, 'red');
       const other = (await ctx.app.inject({ url: '/api/requests?view=all', headers: await ctx.as('other-dept') })).json();
       assert.equal(other.items.some((i: { caseId: string }) => i.caseId === caseId), false);
+    });
+
+    test('a page beyond any list is refused as bad input', async () => {
+      const res = await ctx.app.inject({ url: '/api/requests?view=all&page=1e%2B308', headers: await ctx.as('dispatcher') });
+      assert.equal(res.statusCode, 400, res.body);
+      assert.equal(res.json().error.details[0].field, 'page');
     });
 
     test('the OpenAPI document is served', async () => {

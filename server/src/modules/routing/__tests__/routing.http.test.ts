@@ -61,6 +61,12 @@ for (const backend of testBackends()) {
       assert.equal(forbidden.statusCode, 403);
     });
 
+    test('a request id that is not a UUID is refused by the route, before the database', async () => {
+      const res = await ctx.app.inject({ url: '/api/requests/not-a-uuid/suggestions', headers: await ctx.as('operator') });
+      assert.equal(res.statusCode, 400, res.body);
+      assert.equal(res.json().error.details[0].field, 'caseId');
+    });
+
     test('suggest → dispatch → 退单 → re-dispatch → retrain → the suggestion changes', async () => {
       const first = await record('小区电梯又坏了，上周还困人，物业一直拖着不修');
       const before = await suggestions(first);

@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { FIGURE_KEYS } from '../../../contracts/metrics.js';
+import { getCaseType } from '../../src/modules/cases/index.js';
+import { HOTLINE_CASE_TYPE } from '../../src/modules/requests/index.js';
+import { errorCatalogue } from '../../src/platform/errors/app-error.js';
+import { repoPath } from '../../src/platform/repo-path.js';
+import { createTestContext, testBackends, TEST_PASSWORD, type TestContext } from '../test-context.js';
+import { fingerprinter } from './fingerprint.js';
+import { describeFailures, fuzzRoutes, type Caller } from './fuzz-routes.js';
+import { TRAVERSAL_PATHS } from './hostile-values.js';
+import { documentedRoutes, type RouteSpec } from './routes.js';
+import type { JsonSchema } from './schema-arbitrary.js';
+import { seedRequestsInEveryState, TINY_PNG } from './seed-requests.js';
+
+// FAZHI_FUZZ_SECONDS (per database), FAZHI_FUZZ_SEED and FAZHI_FUZZ_ROUTE (a part of `METHOD /path`) run it longer or replay one route.
+const SECONDS = Number(process.env.FAZHI_FUZZ_SECONDS ?? 40);
+const SEED = Number(process.env.FAZHI_FUZZ_SEED ?? 12345);
+const ONLY = process.env.FAZHI_FUZZ_ROUTE;
+
+const STAFF = ['operator', 'dispatcher', 'supervisor', 'housing', 'town', 'leader', 'admin'];
+
+/** The API reference's own pages are hidden from the document; its static files are fuzzed with traversal. */
+const DOCS_ROUTES: RouteSpec[] = [
+  { method: 'GET', path: '/api/docs/static/{*}', params: { type: 'object', properties: { '*': { type: 'string' } } }, query: null, body: null },
+  { method: 'GET', path: '/api/docs/{*}', params: { type: 'object', properties: { '*': { type: 'string' } } }, query: null, body: null },
+];
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Callers: anonymous, a bearer session for each role, and an administrator's cookie without its CSRF token. */
+async function signIn(ctx: TestContext) {
+  const sessions = new Map<string, Record<string, string>>();
+  const login = async (username: string) => {
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
+    return res.json().token as string;
+  };
+  const renew = async () => {
+    for (const user of STAFF) sessions.set(user, { authorization: `Bearer ${await login(user)}` });
+    sessions.set('cookie-admin', { cookie: `fazhi_session=${await login('admin')}` });
+  };
+  await renew();
+  const tokens = () => [...sessions.values()].map((h) => (h.authorization ?? h.cookie ?? '').replace(/^Bearer |^fazhi_session=/, ''));
+  const callers: Caller[] = [
+    { name: 'anonymous', headers: () => ({}) },
+    ...STAFF.map((user) => ({ name: user, headers: () => sessions.get(user)! })),
+    { name: 'cookie-admin-without-csrf', headers: () => sessions.get('cookie-admin')!, refusedOnWrites: true },
+  ];
+  // A fuzzed logout ends a caller's session: sign everyone in again.
+  const keepSignedIn = async () => {
+    const alive = (await ctx.database.backend.query('select count(*)::int from sessions where token_hash = any($1)', [tokens().map(tokenHash)], 'array')).rows[0] as [number];
+    if (alive[0] < sessions.size) await renew();
+  };
+  return { callers, keepSignedIn };
+}
+
+/** Real values by field name, so generated requests reach rows that exist. */
+async function knownValues(ctx: TestContext): Promise<Record<string, readonly unknown[]>> {
+  const q = async (sql: string) => (await ctx.database.backend.query(sql, [], 'array')).rows.map((r) => (r as unknown[])[0]);
+  const caseIds = await q('select case_id from hotline_requests order by received_at, case_id');
+  const codes = (await q('select tracking_code from hotline_requests order by received_at, case_id')) as string[];
+  const units = [ctx.org.governmentId, ctx.org.centerId, ...[...ctx.org.departmentIds.values()].slice(0, 3), ...[...ctx.org.townshipIds.values()].slice(0, 2)];
+  const text = ['小区电梯坏了一周，物业一直不修。', '已电话联系诉求人。', '属于属地管理事项'];
+  const csv = (name: string) => readFileSync(repoPath('docs', 'examples', name)).toString('base64');
+  return {
+    caseId: caseIds,
+    parentCaseId: caseIds,
+    code: [...codes, ...codes.slice(0, 3).map((c) => c.toLowerCase().replace(/-/g, ''))],
+    attachmentId: await q('select id from hotline_attachments'),
+    action: Object.keys(getCaseType(HOTLINE_CASE_TYPE).actions),
+    unitId: units,
+    leadUnitId: units,
+    unitIds: units,
+    townshipCode: ['371302001', '371302002'],
+    villageCode: ['371302001001'],
+    categoryCode: await q('select code from hotline_categories order by code limit 5'),
+    username: [...STAFF, 'nobody'],
+    password: [TEST_PASSWORD],
+    figures: FIGURE_KEYS,
+    from: ['2026-01-01', '2026-03-01', '2026-03-02'],
+    to: ['2026-03-02', '2026-03-31', '2025-12-31'],
+    month: ['2026-03', '2026-02'],
+    year: [2026, 2025],
+    content: text,
+    reply: text,
+    note: text,
+    reason: text,
+    ruling: text,
+    comment: text,
+    title: ['电梯故障'],
+    phone: ['13812345678'],
+    mimeType: ['image/png', 'image/jpeg'],
+    dataBase64: [TINY_PNG, csv('power-items.csv'), csv('township-items.csv')],
+    fileName: ['power-items.csv', 'township-items.csv', 'list.xlsx'],
+  };
+}
+
+/** An action's input schema is its case type's: the route itself declares no body. */
+function actionInput(route: RouteSpec, params: Record<string, unknown>): JsonSchema | null {
+  if (!route.path.endsWith('/actions/{action}') || typeof params.action !== 'string') return null;
+  return (getCaseType(HOTLINE_CASE_TYPE).actions[params.action]?.input as JsonSchema | undefined) ?? null;
+}
+
+for (const backend of testBackends()) {
+  test(`every route, fuzzed from its schema, never answers 5xx and refuses without changing anything (${backend.name})`, async (t) => {
+    const ctx = await createTestContext(backend.url, undefined, { intakeRateLimitPerMinute: 1_000_000 });
+    try {
+      await seedRequestsInEveryState(ctx);
+      const { callers, keepSignedIn } = await signIn(ctx);
+      const routes = [...(await documentedRoutes(ctx.app)), ...DOCS_ROUTES];
+      assert.ok(routes.length > 30, `only ${routes.length} routes found`);
+      const report = await fuzzRoutes({
+        app: ctx.app,
+        routes,
+        callers,
+        known: await knownValues(ctx),
+        rawParams: { '*': TRAVERSAL_PATHS },
+        bodyFor: actionInput,
+        fingerprint: await fingerprinter(ctx.database),
+        errorCodes: errorCatalogue(),
+        seconds: SECONDS,
+        seed: SEED,
+        ...(ONLY ? { only: ONLY } : {}),
+        ignoresSessions: (route) => route.path.startsWith('/api/public/'),
+        afterSuccess: keepSignedIn,
+      });
+      t.diagnostic(`${report.requests} requests to ${report.routes.length} routes in ${report.seconds.toFixed(1)} s (${(report.requests / report.seconds).toFixed(0)}/s), seed ${SEED}`);
+      for (const r of report.routes) {
+        const byDatabase = r.refusedByDatabase ? `, ${r.refusedByDatabase} refused only by the database, e.g. ${r.refusedByDatabaseExample}` : '';
+        t.diagnostic(`${r.route}: ${r.requests} in ${r.ms} ms → ${JSON.stringify(r.statuses)}${byDatabase}`);
+      }
+      assert.ok(report.routes.every((r) => r.requests > 0), 'every route was sent something');
+      assert.equal(report.failures.length, 0, `\n${describeFailures(report, SEED)}`);
+    } finally {
+      await ctx.close();
+    }
+  });
+}
