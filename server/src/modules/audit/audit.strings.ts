@@ -6,6 +6,7 @@ export const SECURITY_EVENT_LABELS: Record<string, string> = {
   account_locked: '账户锁定',
   client_locked: '客户端锁定',
   account_unlocked: '解除锁定',
+  client_unlocked: '解除客户端锁定',
   logout: '退出登录',
   logout_all: '退出全部登录',
   password_changed: '修改密码',

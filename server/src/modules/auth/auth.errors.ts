@@ -11,8 +11,9 @@ export const authError = defineErrors('auth', {
   PASSWORD_WRONG: { status: 403, message: '当前密码不正确' },
   PASSWORD_TOO_WEAK: { status: 400, message: '新密码不符合要求：至少 10 位，包含大写字母、小写字母、数字、符号中的三类，不含用户名，不是常见密码' },
   PASSWORD_UNCHANGED: { status: 400, message: '新密码不能与当前密码相同' },
+  CLIENT_LOCK_NOT_FOUND: { status: 404, message: '该地址没有被锁定' },
   USER_NOT_FOUND: { status: 404, message: '未找到该用户，或不在您的管理范围内' },
   USERNAME_TAKEN: { status: 409, message: '用户名已被使用' },
   USER_UNIT_OUT_OF_SCOPE: { status: 400, message: '所选单位不存在或不在您的管理范围内' },
-  CANNOT_DISABLE_SELF: { status: 409, message: '不能停用自己的账户' },
+  CANNOT_MANAGE_SELF: { status: 409, message: '不能在用户管理中停用、重置或修改自己的账户；修改自己的密码请用“修改密码”' },
 });

@@ -3,7 +3,8 @@ import { STAFF_ROLES } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/http/context.js';
 import { requireStaff } from './auth.plugin.js';
 import { roleLabel } from './auth.strings.js';
-import { createUser, listUsers, resetPassword, setUserDisabled, unlockUser, updateUser, type AccountChanges, type NewAccount } from './operations/manage-users.js';
+import { createUser, listClientLocks, listUsers, resetPassword, setUserDisabled, unlockClient, unlockUser, updateUser, type AccountChanges, type NewAccount } from './operations/manage-users.js';
+import { platformError } from '../../platform/errors/platform-errors.js';
 
 const tags = ['用户管理'];
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } };
@@ -83,6 +84,36 @@ export async function usersPlugin(app: FastifyInstance, ctx: AppContext): Promis
     await unlockUser(ctx.database, actor, (request.params as { id: number }).id, ctx.time.now());
     return { ok: true };
   });
+
+  // Addresses are not in anyone's subtree: administrators of the whole tree see and lift their locks.
+  const wholeTree = async (request: Parameters<typeof requireStaff>[0]) => {
+    const actor = requireStaff(request, ['admin']);
+    const root = (await ctx.database.backend.query('select 1 from units where id = $1 and parent_id is null', [actor.scopeUnitId], 'array')).rows.length > 0;
+    if (!root) throw platformError('FORBIDDEN');
+    return actor;
+  };
+
+  app.get('/api/admin/sign-in-locks', { schema: { summary: '被锁定的客户端地址', description: 'Addresses kept from signing in after too many failures (administrators of the whole tree).', tags } }, async (request) => {
+    await wholeTree(request);
+    return { clients: await listClientLocks(ctx.database.db, ctx.time.now()) };
+  });
+
+  app.post(
+    '/api/admin/sign-in-locks/unlock',
+    {
+      preValidation: async (request) => void (await wholeTree(request)),
+      schema: {
+        summary: '解除客户端锁定',
+        tags,
+        body: { type: 'object', required: ['address'], additionalProperties: false, properties: { address: { type: 'string', minLength: 1, maxLength: 64 } } },
+      },
+    },
+    async (request) => {
+      const actor = await wholeTree(request);
+      await unlockClient(ctx.database, actor, (request.body as { address: string }).address, ctx.time.now());
+      return { ok: true };
+    },
+  );
 
   for (const [path, disabled, summary] of [['disable', true, '停用用户'], ['enable', false, '启用用户']] as const) {
     app.post(`/api/admin/users/:id/${path}`, { ...admin, schema: { summary, tags, params: idParams } }, async (request) => {

@@ -81,3 +81,18 @@ export function setDisabled(id: number, disabled: boolean): Promise<unknown> {
 export function listSecurityEvents(query: SecurityEventQuery, signal?: AbortSignal): Promise<{ total: number; items: SecurityEvent[] }> {
   return api.get('/api/admin/security-events', { query: { ...query }, signal });
 }
+
+export interface ClientLock {
+  address: string;
+  failures: number;
+  lockedUntil: string;
+}
+
+/** Locked addresses; administrators of part of the tree are refused (FORBIDDEN). */
+export function listClientLocks(signal?: AbortSignal): Promise<ClientLock[]> {
+  return api.get<{ clients: ClientLock[] }>('/api/admin/sign-in-locks', { signal }).then((r) => r.clients);
+}
+
+export function unlockClient(address: string): Promise<unknown> {
+  return api.post('/api/admin/sign-in-locks/unlock', { address });
+}

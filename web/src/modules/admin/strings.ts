@@ -106,6 +106,15 @@ export const adminStrings = {
     copyText: (username: string, password: string) => `用户名：${username} 一次性密码：${password}`,
     close: '我已记下，关闭',
   },
+  clientLocks: {
+    title: '被暂停登录的地址',
+    hint: '同一地址（如一个办公室共用的出口）登录失败过多时，该地址会被暂停登录一段时间。确认是本单位人员误操作后可提前解除。',
+    address: '地址',
+    failures: '失败次数',
+    until: '暂停至（北京时间）',
+    unlock: '解除',
+    unlocked: (address: string) => `已解除 ${address} 的登录暂停`,
+  },
   security: {
     title: '安全日志',
     range: '时间（北京时间）',
@@ -136,6 +145,7 @@ export const adminStrings = {
       { value: 'account_locked', label: '账户锁定' },
       { value: 'client_locked', label: '客户端锁定' },
       { value: 'account_unlocked', label: '解除锁定' },
+      { value: 'client_unlocked', label: '解除客户端锁定' },
       { value: 'logout', label: '退出登录' },
       { value: 'logout_all', label: '退出全部登录' },
       { value: 'password_changed', label: '修改密码' },

@@ -19,11 +19,16 @@ export type Manager = StaffActor | 'cli';
 const managerId = (manager: Manager) => (manager === 'cli' ? null : manager.userId);
 const managerScope = (manager: Manager) => (manager === 'cli' ? '/' : manager.scopePath);
 
-/** The account, if it works in the manager's scope; otherwise the same "not found". */
+/**
+ * The account, if it works in the manager's scope; otherwise the same "not found". An
+ * administrator does not manage their own account here: disabling, resetting or moving oneself
+ * would lock the county out or widen one's own rights unseen by anyone else.
+ */
 async function managedUser(tx: Db, manager: Manager, userId: number): Promise<UserRow> {
   const user = await findUser(tx, userId);
   const unit = user ? await findUnit(tx, user.unitId) : undefined;
   if (!user || !unit || !unit.path.startsWith(managerScope(manager))) throw authError('USER_NOT_FOUND');
+  if (manager !== 'cli' && manager.userId === user.id) throw authError('CANNOT_MANAGE_SELF');
   return user;
 }
 
@@ -163,7 +168,6 @@ export async function unlockUser(database: Database, manager: Manager, userId: n
 export async function setUserDisabled(database: Database, manager: Manager, userId: number, disabled: boolean, now: Date): Promise<void> {
   await database.transaction(async (tx) => {
     const user = await managedUser(tx, manager, userId);
-    if (disabled && manager !== 'cli' && manager.userId === user.id) throw authError('CANNOT_DISABLE_SELF');
     await tx.update(users).set({ disabledAt: disabled ? now : null }).where(eq(users.id, user.id));
     const ended = disabled ? await endSessions(tx, user.id) : 0;
     await recordSecurityEvent(tx, { kind: disabled ? 'user_disabled' : 'user_enabled', at: now, actorUserId: managerId(manager), username: user.username, details: { userId: user.id, sessionsEnded: ended } });
@@ -184,7 +188,8 @@ export async function changeOwnPassword(
   // A session left open must not become a way to guess the password: the sign-in limits apply.
   await assertMayTry(database, user.username, input.client, now);
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await recordFailedAttempt(database, user.username, input.client, now, 'wrong_current_password', user.id);
+    const counted = await recordFailedAttempt(database, user.username, input.client, now, 'wrong_current_password', user.id);
+    if (counted.lockedUntil) throw authError('ACCOUNT_LOCKED', { lockedUntil: counted.lockedUntil.toISOString() });
     throw authError('PASSWORD_WRONG', { field: 'currentPassword' });
   }
   if (input.newPassword === input.currentPassword) throw authError('PASSWORD_UNCHANGED', { field: 'newPassword' });
@@ -195,5 +200,35 @@ export async function changeOwnPassword(
     await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: now }).where(eq(users.id, user.id));
     const ended = await endSessions(tx, user.id, input.keepToken);
     await recordSecurityEvent(tx, { kind: 'password_changed', at: now, actorUserId: user.id, username: user.username, client: input.client, details: { sessionsEnded: ended } });
+  });
+}
+
+export interface ClientLock {
+  address: string;
+  failures: number;
+  lockedUntil: string;
+}
+
+/** Addresses kept from signing in now (an office behind one address can be stopped by a few people's mistakes). */
+export async function listClientLocks(tx: Db, now: Date): Promise<ClientLock[]> {
+  const rows = await tx.select().from(signInThrottles).where(eq(signInThrottles.scope, 'client'));
+  return rows
+    .filter((r) => r.lockedUntil && r.lockedUntil > now)
+    .map((r) => ({ address: r.key, failures: r.failures, lockedUntil: r.lockedUntil!.toISOString() }))
+    .sort((a, b) => (a.lockedUntil < b.lockedUntil ? 1 : -1));
+}
+
+/** Lifts the lock of one address; logged with who did it. */
+export async function unlockClient(database: Database, manager: Manager, address: string, now: Date): Promise<void> {
+  await database.transaction(async (tx) => {
+    const removed = await tx
+      .delete(signInThrottles)
+      .where(and(eq(signInThrottles.scope, 'client'), eq(signInThrottles.key, address)))
+      .returning({ lockedUntil: signInThrottles.lockedUntil });
+    if (removed.length === 0) throw authError('CLIENT_LOCK_NOT_FOUND');
+    await recordSecurityEvent(tx, {
+      kind: 'client_unlocked', at: now, actorUserId: managerId(manager), client: address,
+      details: { wasLockedUntil: removed[0]!.lockedUntil?.toISOString() ?? null },
+    });
   });
 }

@@ -76,8 +76,8 @@ export async function assertMayTry(database: Database, username: string, client:
   }
 }
 
-/** Counts a wrong password against the account and the client, logs it and any lock it starts; returns the account's failures. */
-export async function recordFailedAttempt(database: Database, username: string, client: string, now: Date, reason: string, actorUserId: number | null = null): Promise<number> {
+/** Counts a wrong password against the account and the client, logs it and any lock it starts; returns the account's count and lock. */
+export async function recordFailedAttempt(database: Database, username: string, client: string, now: Date, reason: string, actorUserId: number | null = null): Promise<{ failures: number; lockedUntil: Date | null }> {
   const policy = signInPolicy();
   const name = username.slice(0, 64);
   return database.transaction(async (tx) => {
@@ -86,7 +86,7 @@ export async function recordFailedAttempt(database: Database, username: string, 
     await recordSecurityEvent(tx, { kind: 'login_failed', at: now, actorUserId, username: name, client, details: { reason, accountFailures: a.failures, clientFailures: c.failures } });
     if (a.lockedUntil) await recordSecurityEvent(tx, { kind: 'account_locked', at: now, username: name, client, details: { lockedUntil: a.lockedUntil.toISOString(), failures: a.failures } });
     if (c.lockedUntil) await recordSecurityEvent(tx, { kind: 'client_locked', at: now, username: name, client, details: { lockedUntil: c.lockedUntil.toISOString(), failures: c.failures } });
-    return a.failures;
+    return { failures: a.failures, lockedUntil: a.lockedUntil };
   });
 }
 
@@ -104,8 +104,10 @@ export async function signIn(database: Database, attempt: SignInAttempt): Promis
   const ok = await verifyPassword(user?.passwordHash ?? (await (dummyHash ??= hashPassword(randomBytes(16).toString('hex')))), attempt.password);
   if (!user || !ok || user.disabledAt) {
     const reason = !user ? 'unknown_user' : user.disabledAt && ok ? 'disabled' : 'wrong_password';
-    const failures = await recordFailedAttempt(database, attempt.username, client, now, reason);
-    throw authError('LOGIN_FAILED', { attemptsLeft: Math.max(0, policy.account.lockAfterFailures - failures) });
+    const counted = await recordFailedAttempt(database, attempt.username, client, now, reason);
+    // The failure that starts a lock says so at once, with its end, rather than on the next try.
+    if (counted.lockedUntil) throw authError('ACCOUNT_LOCKED', { lockedUntil: counted.lockedUntil.toISOString() });
+    throw authError('LOGIN_FAILED', { attemptsLeft: Math.max(0, policy.account.lockAfterFailures - counted.failures) });
   }
   const key = accountKey(attempt.username);
 

@@ -9,15 +9,10 @@ export type UserAction = 'edit' | 'reset' | 'unlock' | 'disable' | 'enable';
 
 /** What the server lets this administrator do to this account now (users.plugin.ts, manage-users.ts). */
 export function actionsFor(user: ManagedUser, selfId: number): UserAction[] {
-  const self = user.id === selfId;
-  return [
-    'edit',
-    // One's own password is changed under one's name, with the current one: not reset.
-    ...(self ? [] : ['reset' as const]),
-    ...(user.lockedUntil ? ['unlock' as const] : []),
-    // The server refuses to stop one's own account (CANNOT_DISABLE_SELF).
-    ...(self ? [] : user.disabled ? ['enable' as const] : ['disable' as const]),
-  ];
+  // The server does not let administrators manage their own account here (CANNOT_MANAGE_SELF):
+  // one's own password is changed under one's name, with the current one.
+  if (user.id === selfId) return [];
+  return ['edit', 'reset', ...(user.lockedUntil ? ['unlock' as const] : []), user.disabled ? ('enable' as const) : ('disable' as const)];
 }
 
 interface UsersTableProps {

@@ -6,6 +6,7 @@ import { resetUnits } from '../../../api/units';
 import { useStaffSession } from '../../staff/auth-context';
 import { listUsers, resetPassword, setDisabled, unlockUser, type ManagedUser, type OneTimePassword } from '../api';
 import { Forbidden } from '../components/admin-only';
+import { ClientLocksCard } from '../components/client-locks-card';
 import { OneTimePasswordModal } from '../components/one-time-password-modal';
 import { UserFormModal, type UserFormMode } from '../components/user-form-modal';
 import { statusesOf, USER_STATUSES, type UserStatus } from '../components/user-status';
@@ -129,6 +130,7 @@ export function UsersPage() {
         </Space>
         {error && <Alert type="error" showIcon title={error} data-testid="users-error" />}
         <UsersTable users={shown} loading={loading} selfId={self.id} onAction={onAction} />
+        <ClientLocksCard tick={tick} />
       </Space>
       <UserFormModal
         mode={form}
