@@ -2,6 +2,8 @@ export const CLI_HELP = `用法：fazhi <命令>
   serve                              启动平台（环境变量 PORT、FAZHI_DATA_DIR、DATABASE_URL、FAZHI_DEMO）
   deadline <规则编号> <YYYY-MM-DD> [--extend]   计算法定期限的届满日
   rules [--json]                     列出全部期限规则及其法律依据
+  org init [--county 371302]         不用演示数据上线时：建立本县（区）的单位树、诉求分类和清单（空数据库）
+  users list|add|reset-password|unlock|disable|enable …   在服务器上管理账户（首个管理员用 users add 建立）
   audit verify [--json]              校验全部记录：事件哈希链与签封、检查点、案件数据与事件是否一致、安全日志
   audit checkpoint                   立即生成一个审计检查点（升级或备份前使用）
   routing eval --from <文件.csv> [--json]    用 CSV（title、body、label 列）评估诉求分类模型
@@ -29,6 +31,8 @@ export const CLI_TEXT = {
   historyTrained: (rows: number, units: number, categories: number, seconds: number) =>
     `已用 ${rows} 件已办结诉求训练派单模型：承办单位 ${units} 个、诉求类别 ${categories} 个，用时 ${seconds.toFixed(1)} 秒。`,
   nothingToLearn: '还没有已办结的诉求，无法从历史数据训练。',
+  orgInitialised: (units: number) => `已建立单位树（${units} 个单位）、诉求分类和清单。下一步：fazhi users add <用户名> --role admin --unit government 建立首个系统管理员。`,
+  orgExists: '数据库中已有单位，未做任何改动。',
 };
 
 /** What `fazhi audit verify` calls each kind of tampering it finds. */

@@ -1,7 +1,8 @@
 import { runDeadlineCommand, runRulesCommand } from './modules/clock/index.js';
 import { openPlatformKeyring } from './modules/audit/index.js';
 import { ensureFirstCheckpoint, makeCheckpoint, verifyAudit } from './modules/cases/index.js';
-import { runDemoCommand } from './modules/demo/index.js';
+import { DEMO_COUNTY, initCountyOrganisation, runDemoCommand } from './modules/demo/index.js';
+import { runUsersCommand } from './modules/auth/index.js';
 import { runDutiesCommand } from './modules/duties/index.js';
 import { runStatsCommand } from './modules/metrics/index.js';
 import { runRoutingCommand, trainFromHistory } from './modules/routing/index.js';
@@ -177,6 +178,19 @@ async function main(argv: string[]): Promise<number> {
       (result.exitCode === 0 ? process.stdout : process.stderr).write(`${result.output}\n`);
       return result.exitCode;
     }
+    case 'users': {
+      const result = await withDatabase((database) => runUsersCommand(database, rest, new Date()));
+      (result.exitCode === 0 ? process.stdout : process.stderr).write(`${result.output}\n`);
+      return result.exitCode;
+    }
+    case 'org':
+      if (rest[0] !== 'init') break;
+      return withDatabase(async (database) => {
+        const county = rest.includes('--county') ? rest[rest.indexOf('--county') + 1]! : DEMO_COUNTY;
+        const seeded = await initCountyOrganisation(database, county);
+        console.log(seeded ? CLI_TEXT.orgInitialised(seeded.unitCount) : CLI_TEXT.orgExists);
+        return seeded ? 0 : 2;
+      });
     case 'demo':
       return runDemoCommand(rest, withDatabase, (line) => console.log(line), (line) => console.error(line));
     case 'backup':

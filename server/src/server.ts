@@ -78,7 +78,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let accounts: DemoAccount[] = [];
   if (options.demo) {
     const onSeeding = () => log('首次启动：正在生成演示数据（临沂市兰山区）…');
-    const seeded = await seedDemoIfEmpty(database, { requests: options.demoRequests, now: time.now(), onSeeding });
+    const onResuming = () => log('上次生成演示数据时服务器中断，已清除未生成完的数据，重新生成。');
+    const seeded = await seedDemoIfEmpty(database, { requests: options.demoRequests, now: time.now(), onSeeding, onResuming });
     if (seeded) {
       accounts = seeded.accounts;
       log(`演示数据已生成：${seeded.requests} 件诉求。`);

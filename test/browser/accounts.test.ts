@@ -133,7 +133,7 @@ describe('accounts, sign-in limits and the security log in a real browser', { sk
 
     // Wrong passwords: each says how many tries are left; after three the next must wait, and the button counts down.
     let waited = false;
-    for (let left = 5; left >= 0; ) {
+    for (let left = 5; left >= 1; ) {
       const error = await attempt('Wrong-password-1');
       if (error.code === 'LOGIN_TOO_FAST') {
         waited = true;
@@ -147,11 +147,17 @@ describe('accounts, sign-in limits and the security log in a real browser', { sk
       assert.equal(error.code, 'LOGIN_FAILED');
       assert.equal(error.details?.attemptsLeft, left);
       // The answer is in; wait for the page to show it.
-      const detail = left > 0 ? `再输错 ${left} 次，该账户将被暂时锁定` : '该账户已被暂时锁定，请稍后再试，或请系统管理员解锁';
-      await person.getByTestId('login-error-detail').filter({ hasText: detail }).waitFor();
+      await person.getByTestId('login-error-detail').filter({ hasText: `再输错 ${left} 次，该账户将被暂时锁定` }).waitFor();
       left -= 1;
     }
     assert.ok(waited, 'the third failure made the next try wait');
+    // The sixth failure starts the lock and says so at once, with its end.
+    let sixth = await attempt('Wrong-password-1');
+    while (sixth.code === 'LOGIN_TOO_FAST') {
+      await person.locator('[data-testid="login-submit"]:not([disabled])').waitFor({ timeout: 30_000 });
+      sixth = await attempt('Wrong-password-1');
+    }
+    assert.equal(sixth.code, 'ACCOUNT_LOCKED');
 
     // Locked: even the right password is refused, with the lock's end in Beijing time.
     const locked = await attempt(PASSWORD);

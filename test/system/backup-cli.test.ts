@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { freshDatabaseUrl } from '../../server/test/fresh-database-url.js';
 import '../../server/src/app.js';
+import { openPlatformKeyring } from '../../server/src/modules/audit/index.js';
 import { seedDemo } from '../../server/src/modules/demo/index.js';
 import { openDatabase } from '../../server/src/platform/db/database.js';
 import { migrate } from '../../server/src/platform/db/migrate.js';
@@ -36,6 +37,7 @@ test('npx fazhi backup and restore: a complete private file, refusals with exit 
 
     const database = await openDatabase({ dataDir: source });
     await migrate(database);
+    await openPlatformKeyring(database, join(source, 'fazhi.key'), new Date('2026-06-15T10:00:00+08:00'));
     await seedDemo(database, { requests: 6, now: new Date('2026-06-15T10:00:00+08:00') });
     const busy = fazhi(['backup', file], { FAZHI_DATA_DIR: source });
     assert.equal(busy.status, 2);

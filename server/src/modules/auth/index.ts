@@ -10,3 +10,4 @@ export { passwordProblem } from './rules/password-policy.js';
 export { signInPolicy } from './sign-in-policy.js';
 export { authError } from './auth.errors.js';
 export { roleLabel } from './auth.strings.js';
+export { runUsersCommand } from './users-cli.js';

@@ -1,6 +1,8 @@
 import { requesterOf, type Actor, type StaffRole } from '../../platform/actor.js';
 import { withAdvisoryLock } from '../../platform/db/advisory-lock.js';
-import type { Database } from '../../platform/db/database.js';
+import { eq } from 'drizzle-orm';
+import type { Database, Db } from '../../platform/db/database.js';
+import { demoLoads } from './demo.tables.js';
 import { hashPassword } from '../auth/index.js';
 import { performAction, sweepClocks } from '../cases/index.js';
 import { insertUsers, readDemoCounty, readDivisions, seedOrganisation, type NewUser, type SeededOrganisation } from '../orgs/index.js';
@@ -42,15 +44,31 @@ function demoUsers(org: SeededOrganisation, passwordHash: string): NewUser[] {
   return list;
 }
 
+/** A county's units (its real townships and communities, its departments), request taxonomy and duty lists: no people, no requests. */
+async function seedCountyStructure(tx: Db, countyCode: string): Promise<SeededOrganisation> {
+  const seeded = await seedOrganisation(tx, readDivisions(countyCode), readDemoCounty());
+  await seedTaxonomy(tx, (key) => seeded.departmentIds.get(key) ?? null);
+  await seedDutyLists(tx, readDutyListsFile(countyCode), (key) => seeded.departmentIds.get(key) ?? null);
+  return seeded;
+}
+
+/**
+ * A county going live without the demo (FAZHI_DEMO=0): its unit tree, taxonomy and duty lists,
+ * into an empty database; its first administrator is then added with `fazhi users add`.
+ */
+export async function initCountyOrganisation(database: Database, countyCode: string): Promise<SeededOrganisation | null> {
+  return withAdvisoryLock(database, 'fazhi.demo.seed', async () => {
+    const [{ n }] = (await database.backend.query('select count(*)::int as n from units', [], 'object')).rows as [{ n: number }];
+    if (n > 0) return null;
+    return database.transaction((tx) => seedCountyStructure(tx, countyCode));
+  });
+}
+
 /** A fresh data directory gets the demo county: its real townships, departments, people and requests. */
 export async function seedDemo(database: Database, options: { requests: number; now: Date; seed?: number }): Promise<{ accounts: DemoAccount[]; requests: number }> {
-  const divisions = readDivisions(DEMO_COUNTY);
-  const county = readDemoCounty();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const org = await database.transaction(async (tx) => {
-    const seeded = await seedOrganisation(tx, divisions, county);
-    await seedTaxonomy(tx, (key) => seeded.departmentIds.get(key) ?? null);
-    await seedDutyLists(tx, readDutyListsFile(DEMO_COUNTY), (key) => seeded.departmentIds.get(key) ?? null);
+    const seeded = await seedCountyStructure(tx, DEMO_COUNTY);
     await insertUsers(tx, demoUsers(seeded, passwordHash));
     return seeded;
   });
@@ -69,14 +87,38 @@ export async function seedDemo(database: Database, options: { requests: number; 
  */
 export async function seedDemoIfEmpty(
   database: Database,
-  options: { requests: number; now: Date; seed?: number; onSeeding?: () => void },
+  options: { requests: number; now: Date; seed?: number; onSeeding?: () => void; onResuming?: () => void },
 ): Promise<{ accounts: DemoAccount[]; requests: number } | null> {
   return withAdvisoryLock(database, 'fazhi.demo.seed', async () => {
-    const [{ n }] = (await database.backend.query('select count(*)::int as n from units', [], 'object')).rows as [{ n: number }];
-    if (n > 0) return null;
+    const [load] = await database.db.select().from(demoLoads).where(eq(demoLoads.id, 1));
+    if (load && !load.finishedAt) {
+      // A load was cut short (the server died): what it wrote is only part of a county.
+      options.onResuming?.();
+      await wipeHalfLoadedDemo(database);
+    } else {
+      const [{ n }] = (await database.backend.query('select count(*)::int as n from units', [], 'object')).rows as [{ n: number }];
+      if (n > 0) return null;
+    }
     options.onSeeding?.();
-    return seedDemo(database, options);
+    await database.db.insert(demoLoads).values({ id: 1, startedAt: options.now }).onConflictDoUpdate({ target: demoLoads.id, set: { startedAt: options.now, finishedAt: null } });
+    const seeded = await seedDemo(database, options);
+    await database.db.update(demoLoads).set({ finishedAt: new Date() }).where(eq(demoLoads.id, 1));
+    return seeded;
   });
+}
+
+/**
+ * Tables that outlive a demo wiped for reloading: the record of the platform itself (its key,
+ * its security log, its checkpoints, which saw nothing of a load that never finished, as the
+ * server takes no requests and makes no checkpoint while it loads) and the schema's own.
+ */
+const KEPT_ON_RELOAD = new Set(['schema_migrations', 'audit_keys', 'security_events', 'audit_checkpoints', 'audit_sealed_heads', 'demo_loads']);
+
+async function wipeHalfLoadedDemo(database: Database): Promise<void> {
+  const tables = ((await database.backend.query(`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`, [], 'array')).rows as Array<[string]>)
+    .map(([t]) => t)
+    .filter((t) => !KEPT_ON_RELOAD.has(t));
+  await database.backend.inTransaction((runner) => runner.exec(`truncate table ${tables.map((t) => `"${t}"`).join(', ')} restart identity cascade`));
 }
 
 async function listAccounts(database: Database): Promise<DemoAccount[]> {

@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { and, asc, desc, gt, inArray, lte, sql } from 'drizzle-orm';
 import { canonicalJson } from '../../../platform/canonical-json.js';
-import { advisoryLockKey } from '../../../platform/db/advisory-lock.js';
+import { advisoryLockKey, lockInTransaction } from '../../../platform/db/advisory-lock.js';
 import type { Database, Db } from '../../../platform/db/database.js';
 import { platformKeyring } from '../../../platform/keyring.js';
 import { securityEvents } from '../../audit/index.js';
@@ -38,7 +38,7 @@ function witness(file: string | null | undefined, row: Checkpoint): void {
 async function takeLock(tx: Db, database: Database, wait: boolean): Promise<boolean> {
   if (database.kind !== 'postgres') return true;
   if (wait) {
-    await tx.execute(sql`select pg_advisory_xact_lock(${advisoryLockKey(LOCK)}::bigint)`);
+    await lockInTransaction(tx, LOCK);
     return true;
   }
   const rows = await tx.execute(sql`select pg_try_advisory_xact_lock(${advisoryLockKey(LOCK)}::bigint) as got`);
