@@ -3,6 +3,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { backupToBuffer, restoreFromBuffer, rowCounts } from '../../server/test/backup-helpers.js';
 import { freshDatabase, testBackends } from '../../server/test/test-context.js';
+import { noiseImage } from '../../server/test/test-images.js';
 import { buildApp } from '../../server/src/app.js';
 import { verifyAudit } from '../../server/src/modules/cases/index.js';
 import { seedDemo } from '../../server/src/modules/demo/index.js';
@@ -19,9 +20,19 @@ const NOW = new Date('2026-06-15T10:00:00+08:00');
 /** The demo county with a few dozen requests, and one submission with a photo and awkward characters. */
 async function seeded(url: string | null): Promise<{ database: Database; drop: () => Promise<void> }> {
   const fresh = await freshDatabase(url);
+  try {
+    return await seedInto(fresh);
+  } catch (error) {
+    await fresh.drop(); // an open embedded database would keep the test process alive
+    throw error;
+  }
+}
+
+async function seedInto(fresh: { database: Database; drop: () => Promise<void> }): Promise<{ database: Database; drop: () => Promise<void> }> {
   await seedDemo(fresh.database, { requests: 24, now: NOW });
   const app = await buildApp({ database: fresh.database, time: fixedTime(NOW), config: { intakeRateLimitPerMinute: 1000, webDist: null, secureCookies: false } });
-  const photo = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x5c, 0x2e, 0x0a, 0x00, 0xff]).toString('base64');
+  // A real photo (the server decodes and re-encodes it): its stored bytes hold backslashes, NULs and newlines for the COPY text to escape.
+  const photo = (await noiseImage('png', 16, 16)).toString('base64');
   const res = await app.inject({
     method: 'POST',
     url: '/api/public/requests',

@@ -1,25 +1,4 @@
-/** What each kind of security-log entry is called in the pages and reports. */
-export const SECURITY_EVENT_LABELS: Record<string, string> = {
-  login_succeeded: '登录成功',
-  login_failed: '登录失败',
-  login_refused: '登录被拒绝',
-  account_locked: '账户锁定',
-  client_locked: '客户端锁定',
-  account_unlocked: '解除锁定',
-  client_unlocked: '解除客户端锁定',
-  logout: '退出登录',
-  logout_all: '退出全部登录',
-  password_changed: '修改密码',
-  password_reset: '重置密码',
-  user_created: '新建用户',
-  user_updated: '修改用户',
-  user_disabled: '停用用户',
-  user_enabled: '启用用户',
-  settings_changed: '修改设置',
-  personal_data_erased: '删除个人信息',
-  key_registered: '登记平台密钥',
-  audit_checkpoint_missing: '审计检查点缺失',
-};
+export { SECURITY_EVENT_LABELS } from '../../../../contracts/accounts.js';
 
 export const AUDIT_TEXT = {
   keyMismatch: (file: string, fileKey: string, databaseKeys: string) =>

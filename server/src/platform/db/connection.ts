@@ -34,5 +34,13 @@ export class DatabaseError extends Error {
   }
 }
 
+/** The database's own error, also when Drizzle has wrapped it (as `cause`) with the query. */
+export function databaseErrorIn(error: unknown): DatabaseError | null {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof DatabaseError) return e;
+  }
+  return null;
+}
+
 export const UNIQUE_VIOLATION = '23505';
 export const SERIALIZATION_FAILURE = '40001';

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DatabaseError } from './connection.js';
+import { databaseErrorIn } from './connection.js';
 
 /** PostgreSQL's verdicts that say "run the whole transaction again", never "you asked wrongly". */
 export const RETRYABLE_SQL_STATES = new Set(['40001', '40P01']);
@@ -13,8 +13,10 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 15 };
 
+/** Drizzle wraps the driver's error ("Failed query: …") with the original as its cause. */
 export function isRetryable(error: unknown): boolean {
-  return error instanceof DatabaseError && error.sqlState !== undefined && RETRYABLE_SQL_STATES.has(error.sqlState);
+  const state = databaseErrorIn(error)?.sqlState;
+  return state !== undefined && RETRYABLE_SQL_STATES.has(state);
 }
 
 /**

@@ -1,16 +1,9 @@
 import type { FastifyError } from 'fastify';
-import { DatabaseError } from '../db/connection.js';
+import { databaseErrorIn } from '../db/connection.js';
 import type { AppError } from '../errors/app-error.js';
 import { platformError } from '../errors/platform-errors.js';
 import { ADDRESS, FIELD_PROBLEMS, WHOLE_REQUEST } from './http.strings.js';
 
-/** The database's own error, also when Drizzle has wrapped it (as `cause`) with the query. */
-export function databaseErrorIn(error: unknown): DatabaseError | null {
-  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    if (e instanceof DatabaseError) return e;
-  }
-  return null;
-}
 
 /**
  * SQLSTATE class 22 (data exception): the input was beyond what a column or cast accepts.

@@ -3,7 +3,8 @@ import { UNIQUE_VIOLATION } from '../db/connection.js';
 import { AppError } from '../errors/app-error.js';
 import { platformError } from '../errors/platform-errors.js';
 import { describeValidationErrors } from '../validation.js';
-import { dataException, databaseErrorIn, frameworkClientError } from './client-errors.js';
+import { databaseErrorIn } from '../db/connection.js';
+import { dataException, frameworkClientError } from './client-errors.js';
 
 /** Turns anything thrown into `{ error: { code, message, details } }` with the right status. */
 export function toAppError(error: unknown): AppError {

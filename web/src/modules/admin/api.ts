@@ -1,20 +1,8 @@
+import type { ClientLock, ManagedUser, SecurityEventView } from '../../../../contracts/accounts';
 import { api } from '../../api/client';
 
-export interface ManagedUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: string;
-  roleLabel: string;
-  unitId: number;
-  unitName: string;
-  scopeUnitId: number;
-  mustChangePassword: boolean;
-  disabled: boolean;
-  /** While a sign-in lock lasts, its end. */
-  lockedUntil: string | null;
-  failures: number;
-}
+export type { ClientLock, ManagedUser };
+
 
 export interface NewUser {
   username: string;
@@ -32,16 +20,7 @@ export interface OneTimePassword {
   temporaryPassword: string;
 }
 
-export interface SecurityEvent {
-  seq: number;
-  at: string;
-  kind: string;
-  kindLabel: string;
-  actorUserId: number | null;
-  username: string | null;
-  client: string | null;
-  details: Record<string, unknown>;
-}
+export type SecurityEvent = SecurityEventView;
 
 export interface SecurityEventQuery {
   from?: string;
@@ -82,11 +61,6 @@ export function listSecurityEvents(query: SecurityEventQuery, signal?: AbortSign
   return api.get('/api/admin/security-events', { query: { ...query }, signal });
 }
 
-export interface ClientLock {
-  address: string;
-  failures: number;
-  lockedUntil: string;
-}
 
 /** Locked addresses; administrators of part of the tree are refused (FORBIDDEN). */
 export function listClientLocks(signal?: AbortSignal): Promise<ClientLock[]> {

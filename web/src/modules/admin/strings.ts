@@ -1,3 +1,5 @@
+import { SECURITY_EVENT_LABELS, STAFF_ROLE_LABELS } from '../../../../contracts/accounts';
+
 /** Every string the administration pages (系统管理) show. */
 export const adminStrings = {
   menu: {
@@ -9,14 +11,7 @@ export const adminStrings = {
   forbiddenHint: '如需开通账户、重置密码或解除锁定，请联系系统管理员。',
   backToWork: '返回待办',
   // As the server names them (auth.strings.ts), in the order a county staffs them.
-  roles: [
-    { value: 'operator', label: '话务员' },
-    { value: 'dispatcher', label: '派单员（调度中心）' },
-    { value: 'handler', label: '承办人员' },
-    { value: 'unit_leader', label: '单位负责人' },
-    { value: 'supervisor', label: '督办员' },
-    { value: 'admin', label: '系统管理员' },
-  ],
+  roles: Object.entries(STAFF_ROLE_LABELS).map(([value, label]) => ({ value, label })),
   users: {
     title: '用户管理',
     search: '搜索',
@@ -137,28 +132,8 @@ export const adminStrings = {
       client: '来源地址',
       details: '详情',
     },
-    // As the server names them (audit.strings.ts), for the filter; each entry carries its own label.
-    kinds: [
-      { value: 'login_succeeded', label: '登录成功' },
-      { value: 'login_failed', label: '登录失败' },
-      { value: 'login_refused', label: '登录被拒绝' },
-      { value: 'account_locked', label: '账户锁定' },
-      { value: 'client_locked', label: '客户端锁定' },
-      { value: 'account_unlocked', label: '解除锁定' },
-      { value: 'client_unlocked', label: '解除客户端锁定' },
-      { value: 'logout', label: '退出登录' },
-      { value: 'logout_all', label: '退出全部登录' },
-      { value: 'password_changed', label: '修改密码' },
-      { value: 'password_reset', label: '重置密码' },
-      { value: 'user_created', label: '新建用户' },
-      { value: 'user_updated', label: '修改用户' },
-      { value: 'user_disabled', label: '停用用户' },
-      { value: 'user_enabled', label: '启用用户' },
-      { value: 'settings_changed', label: '修改设置' },
-      { value: 'personal_data_erased', label: '删除个人信息' },
-      { value: 'key_registered', label: '登记平台密钥' },
-      { value: 'audit_checkpoint_missing', label: '审计检查点缺失' },
-    ],
+    // As the server names them (contracts/accounts.ts), for the filter; each entry carries its own label.
+    kinds: Object.entries(SECURITY_EVENT_LABELS).map(([value, label]) => ({ value, label })),
     details: {
       reason: '原因',
       accountFailures: '账户失败次数',

@@ -1,4 +1,5 @@
 import { and, asc, eq, like, sql } from 'drizzle-orm';
+import type { ClientLock, ManagedUser } from '../../../../../contracts/accounts.js';
 import type { StaffActor, StaffRole } from '../../../platform/actor.js';
 import { lockInTransaction } from '../../../platform/db/advisory-lock.js';
 import type { Database, Db } from '../../../platform/db/database.js';
@@ -38,19 +39,8 @@ async function unitInScope(tx: Db, manager: Manager, unitId: number) {
   return unit;
 }
 
-export interface UserView {
-  id: number;
-  username: string;
-  displayName: string;
-  role: StaffRole;
-  unitId: number;
-  unitName: string;
-  scopeUnitId: number;
-  mustChangePassword: boolean;
-  disabled: boolean;
-  lockedUntil: string | null;
-  failures: number;
-}
+/** An account as listed, before its role gets its label. */
+export type UserView = Omit<ManagedUser, 'roleLabel'>;
 
 /** Every account working within the manager's scope, with its lock state. */
 export async function listUsers(tx: Db, manager: Manager, now: Date): Promise<UserView[]> {
@@ -203,11 +193,6 @@ export async function changeOwnPassword(
   });
 }
 
-export interface ClientLock {
-  address: string;
-  failures: number;
-  lockedUntil: string;
-}
 
 /** Addresses kept from signing in now (an office behind one address can be stopped by a few people's mistakes). */
 export async function listClientLocks(tx: Db, now: Date): Promise<ClientLock[]> {

@@ -1,7 +1,4 @@
-import { randomBytes } from 'node:crypto';
-
-// Crockford's base32, as tracking codes use: read out or typed from an SMS without confusion.
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+import { normaliseCode, randomCode } from '../../../platform/crockford.js';
 
 /** Most wrong keys one case accepts before online rating stops for it. */
 export const MAX_KEY_FAILURES = 10;
@@ -11,20 +8,10 @@ export const MAX_KEY_FAILURES = 10;
  * tells the requester apart; ten tries of 2^40 leave a guesser no chance.
  */
 export function newRequesterKey(): string {
-  const bytes = randomBytes(5);
-  let bits = 0n;
-  for (const b of bytes) bits = (bits << 8n) | BigInt(b);
-  let out = '';
-  for (let i = 0; i < 8; i++) {
-    out = ALPHABET[Number(bits & 31n)]! + out;
-    bits >>= 5n;
-  }
-  return `${out.slice(0, 4)}-${out.slice(4)}`;
+  return randomCode(8);
 }
 
 /** What people type: lower case, spaces, no dash, O for 0, I/L for 1. */
 export function normaliseRequesterKey(input: string): string | null {
-  const clean = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-  if (!/^[0-9A-HJKMNP-TV-Z]{8}$/.test(clean)) return null;
-  return `${clean.slice(0, 4)}-${clean.slice(4)}`;
+  return normaliseCode(input, 8);
 }

@@ -1,0 +1,70 @@
+/** Accounts and the security log: what the server answers and the pages show, with the labels both use. */
+
+export const STAFF_ROLE_LABELS = {
+  operator: '话务员',
+  dispatcher: '派单员（调度中心）',
+  handler: '承办人员',
+  unit_leader: '单位负责人',
+  supervisor: '督办员',
+  admin: '系统管理员',
+} as const;
+
+export type StaffRoleName = keyof typeof STAFF_ROLE_LABELS;
+
+/** Every kind of entry of the security log, as the pages and reports name it. */
+export const SECURITY_EVENT_LABELS: Record<string, string> = {
+  login_succeeded: '登录成功',
+  login_failed: '登录失败',
+  login_refused: '登录被拒绝',
+  account_locked: '账户锁定',
+  client_locked: '客户端锁定',
+  account_unlocked: '解除锁定',
+  client_unlocked: '解除客户端锁定',
+  logout: '退出登录',
+  logout_all: '退出全部登录',
+  password_changed: '修改密码',
+  password_reset: '重置密码',
+  user_created: '新建用户',
+  user_updated: '修改用户',
+  user_disabled: '停用用户',
+  user_enabled: '启用用户',
+  settings_changed: '修改设置',
+  personal_data_erased: '删除个人信息',
+  key_registered: '登记平台密钥',
+};
+
+/** An account as GET /api/admin/users lists it. */
+export interface ManagedUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: StaffRoleName;
+  roleLabel: string;
+  unitId: number;
+  unitName: string;
+  scopeUnitId: number;
+  mustChangePassword: boolean;
+  disabled: boolean;
+  /** While a sign-in lock lasts, its end. */
+  lockedUntil: string | null;
+  failures: number;
+}
+
+/** An address kept from signing in (GET /api/admin/sign-in-locks). */
+export interface ClientLock {
+  address: string;
+  failures: number;
+  lockedUntil: string;
+}
+
+/** One entry of GET /api/admin/security-events. */
+export interface SecurityEventView {
+  seq: number;
+  at: string;
+  kind: string;
+  kindLabel: string;
+  actorUserId: number | null;
+  username: string | null;
+  client: string | null;
+  details: Record<string, unknown>;
+}
