@@ -94,7 +94,8 @@ export async function checkRecord(env: Record<string, string>): Promise<RecordCh
 /** The command's JSON report; a command that printed none (it crashed) is a problem of its own. */
 function parsed(result: CommandResult, list: 'findings' | 'differences'): Record<string, unknown> {
   try {
-    const report = JSON.parse(result.stdout) as Record<string, unknown>;
+    // `fazhi stats` writes its report to stderr when it found differences.
+    const report = JSON.parse(result.stdout.trim() || result.stderr) as Record<string, unknown>;
     if (!Array.isArray(report[list])) throw new Error(`no ${list} in the report`);
     return { exitCode: result.exitCode, ...report };
   } catch (error) {
