@@ -153,7 +153,8 @@ export class Workflow {
   }
 
   private async rate(s: Story): Promise<void> {
-    // A merged request has no dispatch of its own to rectify: its requester is not sent back.
+    // A merged request rated dissatisfied waits in rectifying with no unit able to act (it has no
+    // dispatch of its own; an open question of the workflow, not of the soak): not sent back here.
     const dissatisfied = !s.rectified && s.unit !== undefined && Math.random() < this.shares.dissatisfied;
     const input = { resolved: !dissatisfied, satisfaction: dissatisfied ? 'dissatisfied' : pick(['satisfied', 'basically_satisfied']) };
     if (!s.key) {
