@@ -50,3 +50,44 @@ export async function submitRequests(serverUrl: string, count: number, concurren
   }
   return { latenciesMs, errors, seconds: (performance.now() - started) / 1000 };
 }
+
+export interface JsonReply {
+  status: number;
+  /** The parsed body; the raw text when it is not JSON. */
+  body: any;
+}
+
+/**
+ * One request with a JSON body over node:http, through `agent` (keep-alive). Rejects with the
+ * socket's own error (ECONNRESET, ECONNREFUSED …) so a caller can tell a dead server from an answer.
+ */
+export function requestJson(agent: http.Agent, url: string, method: string, body?: unknown, headers: Record<string, string> = {}, timeoutMs = 60_000): Promise<JsonReply> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, {
+      method,
+      agent,
+      timeout: timeoutMs,
+      headers: { ...(payload !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) } : {}), ...headers },
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', reject);
+      // A server killed mid-answer: the body never completes (reject after resolve is a no-op).
+      res.on('close', () => res.complete || reject(Object.assign(new Error('answer cut short'), { code: 'ECONNRESET' })));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let parsed: unknown = text;
+        try {
+          parsed = text ? JSON.parse(text) : null;
+        } catch {
+          // not JSON: keep the text
+        }
+        resolve({ status: res.statusCode ?? 0, body: parsed });
+      });
+    });
+    req.on('timeout', () => req.destroy(Object.assign(new Error('request timed out'), { code: 'ETIMEDOUT' })));
+    req.on('error', reject);
+    req.end(payload);
+  });
+}

@@ -26,7 +26,7 @@ export function serverAndBrowser(env: Record<string, string> = {}, startTimeoutM
   let dataDir = '';
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'fazhi-browser-'));
-    running.server = await startServerProcess({ FAZHI_DATA_DIR: dataDir, ...env }, startTimeoutMs);
+    running.server = await startServerProcess({ FAZHI_DATA_DIR: dataDir, ...env }, { timeoutMs: startTimeoutMs });
     running.browser = await launchChromium();
   });
   after(async () => {
