@@ -59,7 +59,7 @@ for (const backend of testBackends()) {
         const partial = await count();
         assert.ok(partial < REQUESTS, `half a demo: ${partial} of ${REQUESTS}`);
 
-        const second = await startServerProcess(env, 300_000);
+        const second = await startServerProcess(env, { timeoutMs: 300_000 });
         await stopServerProcess(second);
         assert.match(second.output(), /重新生成/);
         assert.equal(await count(), REQUESTS);
