@@ -12,6 +12,7 @@ export { proveRequester, storeRequesterKeys } from './operations/requester-keys.
 export { newRequesterKey, normaliseRequesterKey, MAX_KEY_FAILURES } from './rules/requester-key.js';
 export { GENESIS_HASH, eventHash } from './event-chain.js';
 export { openCase, openCases, type OpenCaseInput } from './operations/open-case.js';
+export { recordCaseEvent, type RecordCaseEventInput } from './operations/record-case-event.js';
 export { performAction, type PerformActionInput, type PerformActionResult } from './operations/perform-action.js';
 export { verifyAudit, type AuditReport, type AuditFinding, type FindingReason } from './operations/verify-audit.js';
 export { ensureFirstCheckpoint, makeCheckpoint, latestCheckpoint, type Checkpoint, type CheckpointOptions } from './operations/audit-checkpoint.js';
