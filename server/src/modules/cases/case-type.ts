@@ -1,6 +1,7 @@
 import type { Actor, ActorRole } from '../../platform/actor.js';
 import type { Database, Db } from '../../platform/db/database.js';
 import type { AppError } from '../../platform/errors/app-error.js';
+import type { ClockTimingOptions } from '../clock/index.js';
 
 /** A JSON Schema for an action's input (object at the top). */
 export type InputSchema = {
@@ -10,13 +11,68 @@ export type InputSchema = {
   additionalProperties?: boolean;
 };
 
-/** What an action does to the case's clocks, by clock name. */
+/**
+ * Which running clocks an effect acts on: every clock of that name on the case, or only the
+ * one kept for a subject (one of two 补正 requests, one dispatch), when the case runs several.
+ */
+export type ClockTarget<I> =
+  | string
+  | { name: string; subject: (ctx: ActionContext<I>, result: EffectResult) => string | null | undefined };
+
+export interface ClockStart<I> {
+  name: string;
+  /** The rule from the clock catalogue; null starts nothing (the case does not need this clock). */
+  rule: (ctx: ActionContext<I>, result: EffectResult) => string | null;
+  /** When the period began if not at the action (an application received by post last week). */
+  startAt?: (ctx: ActionContext<I>, result: EffectResult) => Date | null | undefined;
+  /**
+   * For a rule counted back from an event (听证通知 five working days before the hearing): the
+   * event's day, `YYYY-MM-DD`. The clock then runs out at the end of the latest notice day.
+   */
+  eventDay?: (ctx: ActionContext<I>, result: EffectResult) => string;
+  /** What this clock measures when a case runs several of the same name (see ClockTarget). */
+  subject?: (ctx: ActionContext<I>, result: EffectResult) => string | null | undefined;
+}
+
+/** What an action does to the case's clocks. */
 export interface ClockEffects<I> {
-  /** Clocks to start; the rule may depend on the case and input. */
-  start?: ReadonlyArray<{ name: string; rule: (ctx: ActionContext<I>, result: EffectResult) => string | null }>;
-  stop?: readonly string[];
-  /** Clocks to lengthen by their rule's statutory extension. */
-  extend?: readonly string[];
+  start?: ReadonlyArray<ClockStart<I>>;
+  stop?: ReadonlyArray<ClockTarget<I>>;
+  /** Lengthen by the rule's statutory extension (延长). */
+  extend?: ReadonlyArray<ClockTarget<I>>;
+  /** Stand still (中止): the time until `resume` does not count, by the rule's day kind. */
+  suspend?: ReadonlyArray<ClockTarget<I>>;
+  /** Count again (恢复); the limit moves by the suspended span. */
+  resume?: ReadonlyArray<ClockTarget<I>>;
+}
+
+/** One step of urging as a clock runs: at a share of its time (1 = the limit itself), an event. */
+export interface EscalationStep {
+  at: number;
+  /** The event recorded, e.g. `auto_urge` (催办) or `auto_supervise` (督办). */
+  event: string;
+  label: string;
+}
+
+/** A clock a case type runs: what it is called and how the platform urges as it runs out. */
+export interface ClockDeclaration {
+  label: string;
+  /** Ascending by `at`; the step at 1 or beyond marks the clock lapsed. Defaults to DEFAULT_ESCALATION. */
+  escalation?: readonly EscalationStep[];
+}
+
+/** 催办 once 80 % of the time is used, 督办 when the limit passes. */
+export const DEFAULT_ESCALATION: readonly EscalationStep[] = [
+  { at: 0.8, event: 'auto_urge', label: '催办' },
+  { at: 1, event: 'auto_supervise', label: '督办' },
+];
+
+/** A clock that starts when a case is opened, from the opening's facts. */
+export interface OpeningClock {
+  name: string;
+  rule: (payload: Record<string, unknown>) => string | null;
+  /** The period's start if not the opening itself (received by post, migrated from paper). */
+  startAt?: (payload: Record<string, unknown>, openedAt: Date) => Date;
 }
 
 export interface ActionContext<I = Record<string, unknown>> {
@@ -95,8 +151,12 @@ export interface CaseTypeDefinition {
    * reviewer). Staff see a case when its organ or one of these units lies within their scope.
    */
   stakeholders: string;
-  /** Clock rules resolve through this (lets a city override its own limits). */
-  dueAt?: (ruleId: string, start: Date, extended: number) => Date;
+  /** The clocks the type runs; every clock an action or the opening starts is declared here. */
+  clocks?: Readonly<Record<string, ClockDeclaration>>;
+  /** Clocks started when a case is opened (the acceptance review of an application). */
+  openingClocks?: readonly OpeningClock[];
+  /** Clock rules resolve through this (lets a city override its own limits); the national catalogue by default. */
+  dueAt?: (ruleId: string, start: Date, options: ClockTimingOptions) => Date;
   /**
    * For `fazhi audit verify`: compares the type's own rows with what its events replay to
    * (a request's text, its reply, its requester) and reports each row that differs.
@@ -123,5 +183,23 @@ export function defineCaseType<T extends CaseTypeDefinition>(definition: T): T {
     }
   }
   if (!(definition.initialState in definition.states)) throw new Error(`case type ${definition.name}: unknown initial state`);
+  const declared = definition.clocks ?? {};
+  const named = (target: ClockTarget<unknown>) => (typeof target === 'string' ? target : target.name);
+  const used = [
+    ...(definition.openingClocks ?? []).map((c) => c.name),
+    ...Object.values(definition.actions).flatMap((a) => {
+      const c = a.clocks;
+      return c ? [...(c.start ?? []).map((s) => s.name), ...[...(c.stop ?? []), ...(c.extend ?? []), ...(c.suspend ?? []), ...(c.resume ?? [])].map(named)] : [];
+    }),
+  ];
+  for (const name of used) {
+    if (!Object.hasOwn(declared, name)) throw new Error(`case type ${definition.name}: clock ${name} is not declared in clocks`);
+  }
+  for (const [name, clock] of Object.entries(declared)) {
+    const steps = clock.escalation ?? DEFAULT_ESCALATION;
+    if (steps.some((step, i) => !(step.at > 0) || (i > 0 && step.at <= steps[i - 1]!.at))) {
+      throw new Error(`case type ${definition.name}: clock ${name} escalation must rise`);
+    }
+  }
   return definition;
 }

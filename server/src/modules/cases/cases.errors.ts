@@ -7,6 +7,7 @@ export const caseError = defineErrors('cases', {
   ACTION_NOT_ALLOWED_IN_STATE: { status: 409, message: '案件当前状态下不能执行此操作' },
   ACTION_ROLE_FORBIDDEN: { status: 403, message: '您的角色不能执行此操作' },
   ACTION_NOT_FOR_ACTOR: { status: 403, message: '您所在单位不是本案件此项工作的承办方，不能代为办理' },
+  NOTICE_TOO_LATE: { status: 409, message: '通知期限已过：按法定要求，应在事件日前规定的期限内通知' },
   ACTION_INPUT_INVALID: { status: 400, message: '操作所需的信息不完整或不正确' },
   REQUESTER_KEY_INVALID: { status: 403, message: '评价码不正确，请核对提交时显示或短信收到的评价码' },
   REQUESTER_KEY_LOCKED: { status: 423, message: '评价码输入错误次数过多，已停止在线评价；如需评价，请致电受理机构' },

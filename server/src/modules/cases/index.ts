@@ -3,11 +3,11 @@
  * clocks. Case types (12345 requests, and later enforcement, mediation…) register
  * themselves and never reach into this module's internals.
  */
-export { defineCaseType, type ActionContext, type ActionDefinition, type CaseTypeDefinition, type EffectResult, type InputSchema, type LapsedClock } from './case-type.js';
+export { defineCaseType, DEFAULT_ESCALATION, type ClockDeclaration, type ClockStart, type ClockTarget, type EscalationStep, type OpeningClock, type ActionContext, type ActionDefinition, type CaseTypeDefinition, type EffectResult, type InputSchema, type LapsedClock } from './case-type.js';
 export { registerCaseType, getCaseType, registeredTypes } from './case-registry.js';
 export { erasePersonalData, eraseExpiredPersonalData, ERASED_EVENT } from './operations/erase-personal-data.js';
 export { caseError } from './cases.errors.js';
-export { cases, caseEvents, caseClocks, caseRequesterKeys } from './cases.tables.js';
+export { cases, caseEvents, caseClocks, caseClockPauses, caseRequesterKeys } from './cases.tables.js';
 export { proveRequester, storeRequesterKeys } from './operations/requester-keys.js';
 export { newRequesterKey, normaliseRequesterKey, MAX_KEY_FAILURES } from './rules/requester-key.js';
 export { GENESIS_HASH, eventHash } from './event-chain.js';
@@ -18,6 +18,7 @@ export { verifyAudit, type AuditReport, type AuditFinding, type FindingReason } 
 export { ensureFirstCheckpoint, makeCheckpoint, latestCheckpoint, type Checkpoint, type CheckpointOptions } from './operations/audit-checkpoint.js';
 export { eventSeal, personalCommitment } from './event-chain.js';
 export { casePersonalData, auditCheckpoints, auditSealedHeads } from './cases.tables.js';
+export { noticeInTime } from './operations/notice-gate.js';
 export { sweepClocks, WARNING_SHARE, type SweepResult } from './operations/sweep-clocks.js';
 export { checkAction, availableActions } from './rules/can-perform.js';
 export { availableActionsFor } from './operations/available-actions.js';

@@ -5,7 +5,6 @@ import { freshDatabase, testBackends } from '../../../../test/test-context.js';
 import type { Actor } from '../../../platform/actor.js';
 import type { Database } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors/app-error.js';
-import { computeDueInstant, getRule } from '../../clock/index.js';
 import { defineCaseType, openCase, performAction, registerCaseType, sweepClocks, verifyAudit } from '../index.js';
 
 // A second, unrelated workflow (a 政府信息公开 application) proves the engine is not
@@ -17,7 +16,7 @@ const disclosure = defineCaseType({
   initialState: 'received',
   openEvent: 'applied',
   stakeholders: 'select null::uuid as case_id, null::int as unit_id where false',
-  dueAt: (ruleId, start, extended) => computeDueInstant(getRule(ruleId), start, { extend: extended > 0 }),
+  clocks: { reply: { label: '答复期限' } },
   actions: {
     accept: { label: '受理', from: ['received'], to: 'accepted', roles: ['handler'], input: { type: 'object', properties: {}, additionalProperties: false }, clocks: { start: [{ name: 'reply', rule: () => 'xxgk.reply' }] } },
     extend: { label: '延长答复期限', from: ['accepted'], roles: ['unit_leader'], input: { type: 'object', properties: { reason: { type: 'string', minLength: 2 } }, required: ['reason'], additionalProperties: false }, clocks: { extend: ['reply'] } },
