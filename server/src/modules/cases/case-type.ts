@@ -1,4 +1,4 @@
-import type { Actor, ActorRole } from '../../platform/actor.js';
+import type { Actor } from '../../platform/actor.js';
 import type { Database, Db } from '../../platform/db/database.js';
 import type { AppError } from '../../platform/errors/app-error.js';
 import type { ClockTimingOptions } from '../clock/index.js';
@@ -107,7 +107,8 @@ export interface ActionDefinition<I = any> {
   from: readonly string[];
   /** Next state; omitted means the state does not change. */
   to?: string;
-  roles: readonly ActorRole[];
+  /** Roles of the type's module that may take the action, or `system` / `citizen`. */
+  roles: readonly string[];
   input: InputSchema;
   clocks?: ClockEffects<I>;
   /**
@@ -140,6 +141,8 @@ export interface ActionDefinition<I = any> {
 export interface CaseTypeDefinition {
   name: string;
   label: string;
+  /** The module that declares the type: its roles are the ones actions name. */
+  module: string;
   states: Readonly<Record<string, { label: string; final?: boolean }>>;
   initialState: string;
   /** Event type for opening a case of this type. */
@@ -201,5 +204,40 @@ export function defineCaseType<T extends CaseTypeDefinition>(definition: T): T {
       throw new Error(`case type ${definition.name}: clock ${name} escalation must rise`);
     }
   }
+  return definition;
+}
+
+/** A role a module defines. */
+export interface ModuleRole {
+  label: string;
+  /**
+   * Held as an account's own role, at the person's unit and over their scope (the 12345 roles,
+   * kept on the account since before modules had roles of their own). Other roles are granted
+   * per unit: a 司法局 officer handles reconsideration for the county government, a township's
+   * legal officer answers for the township as a respondent.
+   */
+  home?: boolean;
+  /** Kinds of unit (orgs/data/unit-kinds.json) a grant of this role may name; any when absent. */
+  unitKinds?: readonly string[];
+}
+
+/** What a module declares to the platform. */
+export interface ModuleDefinition {
+  /** Short English name, the prefix of its roles in grants (`xzfy.handler`). */
+  name: string;
+  label: string;
+  roles: Readonly<Record<string, ModuleRole>>;
+  caseTypes: readonly CaseTypeDefinition[];
+  /** Kinds of link its cases make to other cases, named from the linking case's side. */
+  linkKinds?: Readonly<Record<string, LinkKind>>;
+}
+
+/** How a link reads from each side: 「起诉」 on the reconsideration, 「源自复议」 on the lawsuit. */
+export interface LinkKind {
+  label: string;
+  inverseLabel: string;
+}
+
+export function defineModule<T extends ModuleDefinition>(definition: T): T {
   return definition;
 }

@@ -154,3 +154,20 @@ export const caseRequesterKeys = pgTable('case_requester_keys', {
   failures: integer('failures').notNull().default(0),
   lockedAt: timestamp('locked_at', { withTimezone: true }),
 });
+
+/**
+ * Typed links between cases (a 12345 complaint converted into a mediation, a reconsideration
+ * whose decision is sued in court), one row per link from the case that names the other. Each
+ * link is also an event on both cases, so the record shows it on either side.
+ */
+export const caseLinks = pgTable(
+  'case_links',
+  {
+    fromCaseId: uuid('from_case_id').notNull(),
+    toCaseId: uuid('to_case_id').notNull(),
+    /** A kind a module declares, e.g. `appealed_as`. */
+    kind: text('kind').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fromCaseId, t.toCaseId, t.kind] }), index('case_links_to_idx').on(t.toCaseId)],
+);

@@ -3,15 +3,17 @@
  * clocks. Case types (12345 requests, and later enforcement, mediation…) register
  * themselves and never reach into this module's internals.
  */
-export { defineCaseType, DEFAULT_ESCALATION, type ClockDeclaration, type ClockStart, type ClockTarget, type EscalationStep, type OpeningClock, type ActionContext, type ActionDefinition, type CaseTypeDefinition, type EffectResult, type InputSchema, type LapsedClock } from './case-type.js';
-export { registerCaseType, getCaseType, registeredTypes } from './case-registry.js';
+export { defineCaseType, defineModule, DEFAULT_ESCALATION, type ModuleDefinition, type ModuleRole, type LinkKind, type ClockDeclaration, type ClockStart, type ClockTarget, type EscalationStep, type OpeningClock, type ActionContext, type ActionDefinition, type CaseTypeDefinition, type EffectResult, type InputSchema, type LapsedClock } from './case-type.js';
+export { registerModule, getCaseType, registeredTypes, registeredModules, findModule, findLinkKind, homeRoleModule } from './case-registry.js';
+export { rolesIn, holdsRole, actsAs, visibleScopes, type HeldRole } from './operations/module-roles.js';
 export { erasePersonalData, eraseExpiredPersonalData, ERASED_EVENT } from './operations/erase-personal-data.js';
 export { caseError } from './cases.errors.js';
-export { cases, caseEvents, caseClocks, caseClockPauses, caseRequesterKeys } from './cases.tables.js';
+export { cases, caseEvents, caseClocks, caseClockPauses, caseLinks, caseRequesterKeys } from './cases.tables.js';
 export { proveRequester, storeRequesterKeys } from './operations/requester-keys.js';
 export { newRequesterKey, normaliseRequesterKey, MAX_KEY_FAILURES } from './rules/requester-key.js';
 export { GENESIS_HASH, eventHash } from './event-chain.js';
 export { openCase, openCases, type OpenCaseInput } from './operations/open-case.js';
+export { linkCases, listCaseLinks, type CaseLinkView, type LinkCasesInput } from './operations/case-links.js';
 export { recordCaseEvent, type RecordCaseEventInput } from './operations/record-case-event.js';
 export { performAction, type PerformActionInput, type PerformActionResult } from './operations/perform-action.js';
 export { verifyAudit, type AuditReport, type AuditFinding, type FindingReason } from './operations/verify-audit.js';

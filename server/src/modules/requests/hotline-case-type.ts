@@ -10,7 +10,7 @@ import { findUnit, findUnits } from '../orgs/index.js';
 import { hotlineConfig } from './hotline-config.js';
 import { verifyHotlineRequests } from './operations/verify-requests.js';
 import { ACTION_LABELS, CLOCK_LABELS, STATE_LABELS } from './requests.strings.js';
-import { canSeeRequest, HOTLINE_CASE_TYPE, HOTLINE_STAKEHOLDERS, openDispatchFor } from './requests.access.js';
+import { canSeeRequest, HOTLINE_CASE_TYPE, HOTLINE_MODULE, HOTLINE_STAKEHOLDERS, openDispatchFor } from './requests.access.js';
 import { requestError } from './requests.errors.js';
 import { hotlineCategories, hotlineDispatches, hotlineEvaluations, hotlineRequests } from './requests.tables.js';
 import { RESPONSE_RULE, URGENT_RESPONSE_RULE, hotlineClockDueAt, hotlineDueAt } from './rules/due-at.js';
@@ -129,6 +129,7 @@ const evaluationInput = {
 export const hotlineCaseType = defineCaseType({
   name: HOTLINE_CASE_TYPE,
   label: '12345诉求',
+  module: HOTLINE_MODULE,
   states: Object.fromEntries(Object.entries(STATE_LABELS).map(([k, label]) => [k, { label, final: k === 'closed' }])),
   initialState: 'received',
   openEvent: 'submitted',

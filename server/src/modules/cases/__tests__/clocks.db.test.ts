@@ -5,7 +5,7 @@ import { freshDatabase, testBackends } from '../../../../test/test-context.js';
 import type { Actor } from '../../../platform/actor.js';
 import type { Database } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors/app-error.js';
-import { defineCaseType, noticeInTime, openCase, performAction, registerCaseType, sweepClocks, verifyAudit } from '../index.js';
+import { defineCaseType, registerModule, noticeInTime, openCase, performAction, sweepClocks, verifyAudit } from '../index.js';
 
 // A reconsideration-like workflow exercising what a second module needs of clocks: a start in
 // the past, a clock started on opening, two clocks of one rule told apart by their subject,
@@ -17,6 +17,7 @@ const day = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
 const review = defineCaseType({
   name: 'test_review_application',
   label: '复议申请（测试）',
+  module: 'test_review',
   states: {
     received: { label: '已收到' },
     accepted: { label: '已受理' },
@@ -66,9 +67,11 @@ const review = defineCaseType({
     decide: { label: '决定', from: ['accepted'], to: 'decided', roles: ['handler'], input: noInput, clocks: { stop: ['decision'] } },
   },
 });
-registerCaseType(review);
+registerModule({ name: 'test_review', label: '复议（测试）', roles: { handler: { label: '承办人' } }, caseTypes: [review] });
 
-const handler: Actor = { role: 'handler', userId: 1, unitId: 1, scopeUnitId: 1, scopePath: '/1/', displayName: '复议承办人' };
+const handler: Actor = {
+  role: 'staff', userId: 1, unitId: 1, scopeUnitId: 1, scopePath: '/1/', displayName: '复议承办人', grants: [{ role: 'test_review.handler', unitId: 1, unitPath: '/1/' }],
+};
 const at = (iso: string) => new Date(`${iso}+08:00`);
 /** The end of a day in Asia/Shanghai: when a day-based limit runs out. */
 const endOf = (day: string) => new Date(`${day}T24:00:00+08:00`).toISOString();

@@ -5,13 +5,14 @@ import { freshDatabase, testBackends } from '../../../../test/test-context.js';
 import type { Actor } from '../../../platform/actor.js';
 import type { Database } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors/app-error.js';
-import { defineCaseType, openCase, performAction, registerCaseType, sweepClocks, verifyAudit } from '../index.js';
+import { defineCaseType, registerModule, openCase, performAction, sweepClocks, verifyAudit } from '../index.js';
 
 // A second, unrelated workflow (a 政府信息公开 application) proves the engine is not
 // tied to 12345: its own states, roles, inputs and a statutory clock with extension.
 const disclosure = defineCaseType({
   name: 'test_disclosure_application',
   label: '政府信息公开申请',
+  module: 'test_disclosure',
   states: { received: { label: '已收到' }, accepted: { label: '已受理' }, answered: { label: '已答复', final: true } },
   initialState: 'received',
   openEvent: 'applied',
@@ -23,9 +24,12 @@ const disclosure = defineCaseType({
     answer: { label: '答复', from: ['accepted'], to: 'answered', roles: ['handler'], input: { type: 'object', properties: { text: { type: 'string', minLength: 1 } }, required: ['text'], additionalProperties: false }, clocks: { stop: ['reply'] } },
   },
 });
-registerCaseType(disclosure);
+registerModule({ name: 'test_disclosure', label: '政府信息公开', roles: { handler: { label: '承办人' }, unit_leader: { label: '负责人' } }, caseTypes: [disclosure] });
 
-const staff = (role: 'handler' | 'unit_leader'): Actor => ({ role, userId: 1, unitId: 1, scopeUnitId: 1, scopePath: '/1/', displayName: 'x' });
+// Staff hold the module's roles by grant, for the organ.
+const staff = (role: 'handler' | 'unit_leader'): Actor => ({
+  role: 'staff', userId: 1, unitId: 1, scopeUnitId: 1, scopePath: '/1/', displayName: 'x', grants: [{ role: `test_disclosure.${role}`, unitId: 1, unitPath: '/1/' }],
+});
 
 for (const backend of testBackends()) {
   describe(`case engine on ${backend.name}`, () => {

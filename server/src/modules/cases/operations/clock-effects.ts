@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
-import { clockDueInstant, getRule, noticeDeadline, type ClockTimingOptions } from '../../clock/index.js';
+import { clockDueInstant, getRule, listRules, noticeDeadline, type ClockTimingOptions } from '../../clock/index.js';
 import {
   DEFAULT_ESCALATION,
   type ActionContext,
@@ -138,9 +138,10 @@ export async function runClockEffects(
     const ruleId = start.rule(ctx, result);
     if (!ruleId) continue;
     const startedAt = start.startAt?.(ctx, result) ?? ctx.now;
-    const rule = getRule(ruleId);
+    // A rule only a type knows (a city's 12345 response hours) is never counted back.
+    const rule = listRules().find((r) => r.id === ruleId);
     const due =
-      rule.direction === 'before'
+      rule?.direction === 'before'
         ? noticeDeadline(rule, requireEventDay(start.eventDay?.(ctx, result), ruleId))
         : clockDueAt(type, ruleId, startedAt);
     started.push({

@@ -50,7 +50,7 @@ export async function performAction(tx: Db, request: PerformActionInput): Promis
   const row = await lockCases(tx, request.caseId, definition, request.input);
   // Scope first: someone who may not see the case learns nothing about its state.
   if (!(await canSeeCase(tx, row.id, request.actor))) throw caseError('CASE_NOT_FOUND');
-  const refusal = checkAction(type, row.state, request.action, request.actor.role);
+  const refusal = checkAction(type, row.state, request.action, request.actor);
   if (refusal) throw caseError(refusal, { action: request.action, state: row.state, role: request.actor.role });
   const ctx: ActionContext = {
     tx, caseId: row.id, state: row.state, organUnitId: row.organUnitId, ownerUnitId: row.ownerUnitId,
@@ -69,10 +69,12 @@ export async function performAction(tx: Db, request: PerformActionInput): Promis
 
   const facts = { ...result.eventFacts, ...clockFacts };
   const { chained, personal } = withoutPersonalData(request.input, personalFields(definition.input));
+  // An effect may have recorded events of its own on this case (a link): the action's event follows them.
+  const [chainHead] = definition.effect ? await tx.select({ lastSeq: cases.lastSeq, lastHash: cases.lastHash }).from(cases).where(eq(cases.id, row.id)) : [row];
   const { seq } = await appendEvent(tx, {
     caseId: row.id,
-    prevSeq: row.lastSeq,
-    prevHash: row.lastHash,
+    prevSeq: chainHead!.lastSeq,
+    prevHash: chainHead!.lastHash,
     type: request.action,
     actor: request.actor,
     payload: { input: chained, fromState: row.state, toState: nextState, ...(Object.keys(facts).length ? { facts } : {}) },
