@@ -177,6 +177,8 @@ export interface LapsedClock {
   /** What the clock measures, e.g. one dispatch; null for the case as a whole. */
   subjectId: string | null;
   dueAt: Date;
+  /** When the sweep noticed: what an action taken in response is dated. */
+  sweptAt: Date;
 }
 
 export function defineCaseType<T extends CaseTypeDefinition>(definition: T): T {

@@ -60,7 +60,7 @@ export async function sweepClocks(database: Database, now: Date, batchSize = 200
         at: now,
       });
       const lapsed = step.at >= 1 && !(steps[urgeLevel - 1] && steps[urgeLevel - 1]!.at >= 1);
-      if (lapsed) await type.onClockLapsed?.(tx, { caseId, name: clock.name, subjectId: clock.subjectId, dueAt: clock.dueAt });
+      if (lapsed) await type.onClockLapsed?.(tx, { caseId, name: clock.name, subjectId: clock.subjectId, dueAt: clock.dueAt, sweptAt: now });
       return lapsed ? 'overdue' : 'warned';
     });
     if (outcome) result[outcome]++;

@@ -1,0 +1,2 @@
+/** Decisions on the merits (行政复议法 arts. 63–69): the values the decide action takes. */
+export const MERITS_DECISIONS = ['uphold', 'dismiss', 'revoke', 'vary', 'confirm_illegal', 'order_performance', 'confirm_void', 'order_reply'] as const;
