@@ -15,6 +15,7 @@ import { auditPlugin } from './modules/audit/index.js';
 import { authPlugin, usersPlugin } from './modules/auth/index.js';
 import { casesPlugin, registerCaseType } from './modules/cases/index.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
+import { documentsPlugin } from './modules/documents/index.js';
 import { dutiesPlugin } from './modules/duties/index.js';
 import { governancePlugin } from './modules/governance/index.js';
 import { metricsPlugin } from './modules/metrics/index.js';
@@ -52,6 +53,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await usersPlugin(app, ctx);
   await auditPlugin(app, ctx);
   await casesPlugin(app, ctx);
+  await documentsPlugin(app, ctx);
   await orgsPlugin(app, ctx);
   await requestsPlugin(app, ctx);
   await routingPlugin(app, ctx);

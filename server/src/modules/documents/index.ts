@@ -18,3 +18,4 @@ export type { IssuedDocumentFacts } from './operations/produce-document.js';
 export { mayAddAttachment, mayDraftDocument } from './operations/case-file-rights.js';
 export { listCaseAttachments, listCaseDocuments, readCaseAttachment, readCaseDocument } from './operations/read-case-files.js';
 export { verifyDocuments, type DocumentFinding, type DocumentFindingReason, type DocumentsReport } from './operations/verify-documents.js';
+export { documentsPlugin } from './documents.plugin.js';
