@@ -16,6 +16,7 @@ import { authPlugin, usersPlugin } from './modules/auth/index.js';
 import { casesPlugin } from './modules/cases/index.js';
 import { registerModules } from './module-registry.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
+import { documentsPlugin } from './modules/documents/index.js';
 import { dutiesPlugin } from './modules/duties/index.js';
 import { governancePlugin } from './modules/governance/index.js';
 import { metricsPlugin } from './modules/metrics/index.js';
@@ -53,6 +54,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await usersPlugin(app, ctx);
   await auditPlugin(app, ctx);
   await casesPlugin(app, ctx);
+  await documentsPlugin(app, ctx);
   await orgsPlugin(app, ctx);
   await requestsPlugin(app, ctx);
   await routingPlugin(app, ctx);

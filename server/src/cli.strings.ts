@@ -4,7 +4,7 @@ export const CLI_HELP = `用法：fazhi <命令>
   rules [--json]                     列出全部期限规则及其法律依据
   org init [--county 371302]         不用演示数据上线时：建立本县（区）的单位树、诉求分类和清单（空数据库）
   users list|add|reset-password|unlock|disable|enable …   在服务器上管理账户（首个管理员用 users add 建立）
-  audit verify [--json]              校验全部记录：事件哈希链与签封、检查点、案件数据与事件是否一致、安全日志
+  audit verify [--json]              校验全部记录：事件哈希链与签封、检查点、案件数据与事件是否一致、附件与文书、安全日志
   audit checkpoint                   立即生成一个审计检查点（升级或备份前使用）
   routing eval --from <文件.csv> [--json]    用 CSV（title、body、label 列）评估诉求分类模型
   routing train --from <文件.csv> [--out <模型文件>]   用 CSV 训练诉求分类模型
@@ -22,6 +22,7 @@ export const CLI_TEXT = {
   auditSummary: (cases: number, events: number, seconds: number) =>
     `已校验 ${cases} 件案件、${events} 条事件，用时 ${seconds.toFixed(2)} 秒（${Math.round(events / Math.max(seconds, 1e-9))} 条/秒）。`,
   auditCheckpoint: (seq: number, events: number) => `最近的审计检查点：第 ${seq} 号，覆盖 ${events} 条事件。`,
+  auditFiles: (attachments: number, documents: number) => `已核对 ${attachments} 个案件附件、${documents} 份文书的内容哈希。`,
   auditNoCheckpoint: '尚无审计检查点：删除整件案件或截断记录尚不能被发现（服务器运行后每分钟生成一个）。',
   auditFinding: (where: string, reason: string, detail?: string) => `  ✗ ${where}${reason}${detail ? `（${detail}）` : ''}`,
   auditFailed: (n: number) => `校验失败：发现 ${n} 处记录被改动。`,

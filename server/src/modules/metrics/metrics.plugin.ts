@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FIGURE_KEYS, type RankKey } from '../../../../contracts/metrics.js';
 import type { DateRange, DrillDownKind, PublicStatisticsSettings } from '../../../../contracts/statistics.js';
+import { DOCX_TYPE } from '../../platform/docx/word-writer.js';
 import { platformError } from '../../platform/errors/platform-errors.js';
 import type { AppContext } from '../../platform/http/context.js';
 import { ROW_ID } from '../../platform/validation.js';
@@ -35,7 +36,6 @@ const MAX_PAGE = 1_000_000;
 const drillDownKind = { type: 'string', enum: ['open', 'overdue', 'dueSoon', 'awaitingDispatch'] };
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const attachment = (fileName: string) => `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 export async function metricsPlugin(app: FastifyInstance, ctx: AppContext): Promise<void> {
