@@ -15,6 +15,7 @@ export { bindAttachments } from './operations/bind-attachments.js';
 export { draftDocument, type DraftDocumentInput } from './operations/draft-document.js';
 export { issueDocument, issueDocumentFromFields, type IssueDocumentInput, type IssueFromFieldsInput } from './operations/issue-document.js';
 export type { IssuedDocumentFacts } from './operations/produce-document.js';
+export { nextNumber } from './operations/allocate-number.js';
 export { mayAddAttachment, mayDraftDocument } from './operations/case-file-rights.js';
 export { listCaseAttachments, listCaseDocuments, readCaseAttachment, readCaseDocument } from './operations/read-case-files.js';
 export { verifyDocuments, type DocumentFinding, type DocumentFindingReason, type DocumentsReport } from './operations/verify-documents.js';

@@ -5,7 +5,9 @@ import { SYSTEM } from '../../platform/actor.js';
 import { shanghaiDay } from '../clock/index.js';
 import { actsAs, caseClocks, defineCaseType, noticeInTime, performAction, type ActionContext, type ActionDefinition, type LapsedClock } from '../cases/index.js';
 import { findUnit } from '../orgs/index.js';
-import { MERITS_DECISIONS } from './rules/conclusions.js';
+import { decisionWording, MERITS_DECISIONS } from './rules/conclusions.js';
+import { issueDocumentFromFields, nextNumber } from '../documents/index.js';
+import { NUMBERING } from './numbering.js';
 import { reconsiderationError } from './reconsideration.errors.js';
 import { reconsiderationCases, reconsiderationOpinions } from './reconsideration.tables.js';
 import { SUSPENSION_GROUND_KEYS } from './rules/suspension-grounds.js';
@@ -13,6 +15,7 @@ import { ACTION_LABELS, CASE_TYPE_LABEL, CLOCK_LABELS, ESCALATION_LABELS, STATE_
 
 export const RECONSIDERATION_MODULE = 'xzfy';
 export const RECONSIDERATION_CASE_TYPE = 'xzfy_case';
+export const DECISION_TEMPLATE_ID = 'xzfy.decision';
 
 type Input = Record<string, any>;
 type Ctx = ActionContext<Input>;
@@ -137,7 +140,11 @@ export const reconsiderationCaseType = defineCaseType({
     accept: action({
       label: ACTION_LABELS.accept, from: ['applied'], to: 'accepted', roles: ['handler'], authorize: forOrgan,
       input: object({ procedure: { type: 'string', enum: ['ordinary', 'simple'], 'x-kind': 'choice' } }, ['procedure']),
-      effect: async (ctx) => void (await update(ctx, { procedure: ctx.input.procedure, acceptedOn: today(ctx) })),
+      effect: async (ctx) => {
+        const caseNumber = await nextNumber(ctx.tx, { organUnitId: ctx.organUnitId!, pattern: NUMBERING.caseNumber, at: ctx.now });
+        await update(ctx, { procedure: ctx.input.procedure, acceptedOn: today(ctx), caseNumber });
+        return { eventFacts: { caseNumber } };
+      },
       clocks: {
         stop: ['acceptance'],
         start: [
@@ -151,7 +158,11 @@ export const reconsiderationCaseType = defineCaseType({
       label: ACTION_LABELS.deem_accepted, from: ['applied'], to: 'accepted', roles: ['system'], authorize: forOrganOrPlatform,
       input: object({ lapsedAt: { type: 'string', format: 'date-time' } }, ['lapsedAt']),
       // Accepted the moment the review period ran out, whenever the sweep noticed.
-      effect: async (ctx) => void (await update(ctx, { procedure: 'ordinary', acceptedOn: shanghaiDay(new Date(new Date(ctx.input.lapsedAt).getTime() - 1)) })),
+      effect: async (ctx) => {
+        const caseNumber = await nextNumber(ctx.tx, { organUnitId: ctx.organUnitId!, pattern: NUMBERING.caseNumber, at: ctx.now });
+        await update(ctx, { procedure: 'ordinary', acceptedOn: shanghaiDay(new Date(new Date(ctx.input.lapsedAt).getTime() - 1)), caseNumber });
+        return { eventFacts: { caseNumber } };
+      },
       clocks: {
         start: [
           { name: 'decision', rule: () => 'xzfy.decision', startAt: (ctx) => new Date(ctx.input.lapsedAt) },
@@ -249,7 +260,19 @@ export const reconsiderationCaseType = defineCaseType({
         { decision: { type: 'string', enum: MERITS_DECISIONS, 'x-kind': 'choice' }, basis: text(500), reasoning: longText(20000) },
         ['decision', 'basis', 'reasoning'],
       ),
-      effect: async (ctx) => void (await conclude(ctx, ctx.input.decision, { legalBasis: ctx.input.basis })),
+      // The decision is issued as its numbered 决定书, frozen, its hash in this event.
+      effect: async (ctx) => {
+        const row = await caseRow(ctx.tx, ctx.caseId);
+        await conclude(ctx, ctx.input.decision, { legalBasis: ctx.input.basis });
+        const document = await issueDocumentFromFields(ctx.tx, {
+          caseId: ctx.caseId, template: DECISION_TEMPLATE_ID, organUnitId: ctx.organUnitId, actor: ctx.actor, at: ctx.now,
+          fields: {
+            applicant: row.applicantName ?? '', respondent: row.respondentName, caseNumber: row.caseNumber ?? '', contestedAct: row.contestedAct,
+            receivedOn: row.receivedOn, claims: row.claims, reasoning: ctx.input.reasoning, basis: ctx.input.basis, decision: decisionWording(ctx.input.decision),
+          },
+        });
+        return { eventFacts: { document } };
+      },
       clocks: { stop: concludingStops },
     }),
     serve: action({

@@ -77,3 +77,39 @@ export const CHANNEL_LABELS = { online: '网上申请', counter: '窗口申请',
 export const APPLICANT_KIND_LABELS = { citizen: '公民', enterprise: '企业', organisation: '其他组织' } as const;
 export const PROCEDURE_LABELS = { ordinary: '普通程序', simple: '简易程序' } as const;
 export const OPINION_KIND_LABELS = { opinion: '行政复议意见书', suggestion: '行政复议建议书' } as const;
+
+/** The decision document's words (行政复议法 art. 75; the right to sue within 15 days, 行政诉讼法 art. 45). */
+export const DECISION_TEMPLATE = {
+  label: '行政复议决定书',
+  fields: {
+    applicant: '申请人', respondent: '被申请人', caseNumber: '案号', contestedAct: '被申请复议的行政行为', receivedOn: '申请日期',
+    claims: '复议请求', reasoning: '本机关认为', basis: '法律依据', decision: '决定',
+  },
+  body: [
+    { kind: 'title', text: '行政复议决定书' },
+    { kind: 'number' },
+    { kind: 'paragraph', text: '申请人：{applicant}' },
+    { kind: 'paragraph', text: '被申请人：{respondent}' },
+    { kind: 'paragraph', text: '申请人不服被申请人作出的{contestedAct}，于{receivedOn}向本机关申请行政复议（案号：{caseNumber}），本机关依法予以受理并审理终结。' },
+    { kind: 'heading', text: '一、复议请求' },
+    { kind: 'paragraph', text: '{claims}' },
+    { kind: 'heading', text: '二、本机关认为' },
+    { kind: 'paragraph', text: '{reasoning}' },
+    { kind: 'heading', text: '三、决定' },
+    { kind: 'paragraph', text: '根据{basis}，本机关决定：{decision}。' },
+    { kind: 'paragraph', text: '申请人如不服本决定，可以自收到本决定书之日起十五日内，依法向人民法院提起行政诉讼。' },
+    { kind: 'signature' },
+  ],
+} as const;
+
+/** How each decision on the merits reads in the 决定书. */
+export const DECISION_WORDING = {
+  uphold: '维持被申请人作出的行政行为',
+  dismiss: '驳回申请人的行政复议请求',
+  revoke: '撤销被申请人作出的行政行为',
+  vary: '变更被申请人作出的行政行为',
+  confirm_illegal: '确认被申请人作出的行政行为违法',
+  order_performance: '责令被申请人在法定期限内履行法定职责',
+  confirm_void: '确认被申请人作出的行政行为无效',
+  order_reply: '责令被申请人依法作出答复',
+} as const;

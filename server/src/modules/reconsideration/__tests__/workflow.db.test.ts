@@ -78,6 +78,7 @@ for (const backend of testBackends()) {
 
       assert.deepEqual(await availableActionsFor(ctx.database.db, caseId, actors['town-legal']!, ctx.time.now()), [], 'the respondent does not accept');
       const accepted = await act(caseId, 'xzfy-handler', 'accept', { procedure: 'ordinary' }, at('2026-03-06T10:00:00'));
+      assert.equal(accepted.facts.caseNumber, '兰政复〔2026〕1号');
       // 60 days from 03-06 end on Tue 05-05, inside the May Day holiday: Wed 05-06. Copy: seven working days, 03-17.
       assert.equal(accepted.facts.decisionDueAt, endOf('2026-05-06'));
       assert.equal(accepted.facts.copyDueAt, endOf('2026-03-17'));
@@ -111,6 +112,10 @@ for (const backend of testBackends()) {
 
       const decided = await act(caseId, 'xzfy-handler', 'decide', { decision: 'revoke', basis: '《中华人民共和国行政复议法》第六十四条', reasoning: '程序违法' }, at('2026-04-20T10:00:00'));
       assert.equal(decided.state, 'decided');
+      const document = decided.facts.document as { number: string; sha256: string; documentId: string };
+      assert.equal(document.number, '兰政复决字〔2026〕第1号');
+      const stored = (await ctx.database.backend.query('select status, sha256 from case_documents where id = $1', [document.documentId], 'object')).rows[0] as { status: string; sha256: string };
+      assert.deepEqual(stored, { status: 'final', sha256: document.sha256 });
       assert.equal((await row(caseId)).decision_key, 'revoke');
       assert.equal((await row(caseId)).concluded_on, '2026-04-20');
       assert.equal((await act(caseId, 'xzfy-handler', 'serve', { servedOn: '2026-04-22', method: '直接送达' }, at('2026-04-22T10:00:00'))).state, 'closed');
