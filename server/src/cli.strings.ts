@@ -11,6 +11,8 @@ export const CLI_HELP = `用法：fazhi <命令>
   routing train                      用本平台已办结的诉求重新训练派单模型（承办单位、诉求类别）
   duties import --power <文件> [--township <文件>]   导入权责清单、属地管理事项清单（.xlsx 或 .csv）
   stats [--unit <单位>] [--from <日期>] [--to <日期>] [--json]   输出单位在统计期间的考核指标（含分子、分母、同比、环比）
+  stats --module <模块> [--from <日期>] [--to <日期>] [--unit <单位>] [--json]
+                                     输出模块（如 xzfy 行政复议）的全部指标，含分子、分母和分组排名
   stats verify [--json]              按事件重算全部指标，核对汇总表是否一致
   backup <文件>                      把数据库（FAZHI_DATA_DIR 或 DATABASE_URL）备份到一个文件；--check <文件> 只校验备份文件
   restore <文件>                     把备份恢复到一个空数据库，并升级到本版本

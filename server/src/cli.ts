@@ -1,10 +1,11 @@
-import { runDeadlineCommand, runRulesCommand } from './modules/clock/index.js';
+import { runDeadlineCommand, runRulesCommand, shanghaiDay } from './modules/clock/index.js';
 import { openPlatformKeyring } from './modules/audit/index.js';
 import { ensureFirstCheckpoint, makeCheckpoint, verifyAudit } from './modules/cases/index.js';
 import { DOCUMENT_FINDINGS, verifyDocuments } from './modules/documents/index.js';
 import { DEMO_COUNTY, initCountyOrganisation, runDemoCommand } from './modules/demo/index.js';
 import { runUsersCommand } from './modules/auth/index.js';
 import { runDutiesCommand } from './modules/duties/index.js';
+import { runFiguresCommand } from './modules/figures/index.js';
 import { runStatsCommand } from './modules/metrics/index.js';
 import { runRoutingCommand, trainFromHistory } from './modules/routing/index.js';
 import { closeSync, createReadStream, createWriteStream, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -179,7 +180,9 @@ async function main(argv: string[]): Promise<number> {
       return result.exitCode;
     }
     case 'stats': {
-      const result = await withDatabase((database) => runStatsCommand(database, rest, new Date()));
+      // A module's own figures; without --module, the hotline's dashboard figures as before.
+      const result = await withDatabase((database) =>
+        rest.includes('--module') ? runFiguresCommand(database, rest, shanghaiDay(new Date())) : runStatsCommand(database, rest, new Date()));
       (result.exitCode === 0 ? process.stdout : process.stderr).write(`${result.output}\n`);
       return result.exitCode;
     }

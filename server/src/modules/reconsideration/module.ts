@@ -2,6 +2,7 @@ import { defineModule } from '../cases/index.js';
 import { RECONSIDERATION_MODULE, reconsiderationCaseType } from './reconsideration-case-type.js';
 import { MODULE_LABEL, ROLE_LABELS } from './workflow.strings.js';
 import './templates.js';
+import './figures.js';
 
 /**
  * 行政复议 on the platform: one reconsideration organ per government (the county government,

@@ -113,3 +113,21 @@ export const DECISION_WORDING = {
   confirm_void: '确认被申请人作出的行政行为无效',
   order_reply: '责令被申请人依法作出答复',
 } as const;
+
+export const FIGURE_LABELS = {
+  received: '收案数',
+  accepted: '受理数',
+  concluded: '审结数',
+  corrected: '纠错数',
+  correctionRate: '纠错率',
+  averageDays: '平均审结天数',
+  byDecision: '按结案方式',
+  byRespondent: '按被申请人（纠错率排名）',
+  byField: '按行政管理领域',
+} as const;
+
+/** Every way a case ends, as reports name it. */
+export const CONCLUSION_LABELS = {
+  uphold: '维持', dismiss: '驳回', revoke: '撤销', vary: '变更', confirm_illegal: '确认违法', order_performance: '责令履行',
+  confirm_void: '确认无效', order_reply: '责令答复', respondent_corrected: '被申请人自行纠正', withdrawn: '撤回', terminated: '终止',
+} as const;

@@ -5,6 +5,7 @@ import type { Actor } from '../../../platform/actor.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { resolveSession } from '../../auth/index.js';
 import { availableActionsFor, canSeeCase, performAction, sweepClocks, verifyAudit } from '../../cases/index.js';
+import { runFiguresCommand } from '../../figures/index.js';
 import { recordApplication } from '../operations/record-application.js';
 
 // A reconsideration case walked through the law with the people who do it: the 司法局's
@@ -165,6 +166,26 @@ for (const backend of testBackends()) {
       await assert.rejects(apply('2026-03-03', at('2026-03-02T15:00:00')), (e: unknown) => e instanceof AppError && e.code === 'XZFY_RECEIVED_IN_FUTURE');
       const outside = await apply('2026-03-02', at('2026-03-02T15:00:00'), { respondentUnitId: undefined, respondentName: '临沂市自然资源和规划局' });
       assert.equal((await row(outside.caseId)).respondent_unit_id, null);
+    });
+
+    test('the figures count what the cases above did, each with its numerator and denominator', async () => {
+      const figures = async (...extra: string[]) => {
+        const result = await runFiguresCommand(ctx.database, ['--module', 'xzfy', '--from', '2026-01-01', '--to', '2026-12-31', '--json', ...extra], '2026-12-05');
+        assert.equal(result.exitCode, 0, result.output);
+        const report = JSON.parse(result.output) as { figures: Array<{ key: string; numerator: number; denominator: number | null; display: string }>; breakdowns: Array<{ key: string; rows: Array<{ label: string; figures: Record<string, { display: string }> }> }> };
+        return { ...report, get: (key: string) => report.figures.find((f) => f.key === key)! };
+      };
+      // Six applications; two concluded: the revoked one (03-02 → 04-20, 49 days) and the one withdrawn
+      // after the township corrected itself (03-02 → 03-12, 10 days). Both are corrections.
+      const all = await figures();
+      assert.equal(all.get('received').numerator, 6);
+      assert.deepEqual([all.get('correctionRate').numerator, all.get('correctionRate').denominator, all.get('correctionRate').display], [2, 2, '100%']);
+      assert.equal(all.get('averageDays').display, '29.5天');
+      assert.deepEqual(all.breakdowns.find((b) => b.key === 'byDecision')!.rows.map((r) => r.label).sort(), ['撤销', '被申请人自行纠正'].sort());
+      // The outside organ's case is not the township's.
+      assert.equal((await figures('--unit', `township:${[...ctx.org.townshipIds.keys()][0]}`)).get('received').numerator, 5);
+      assert.equal((await runFiguresCommand(ctx.database, ['--module', 'nope'], '2026-12-05')).exitCode, 2);
+      assert.equal((await runFiguresCommand(ctx.database, ['--module', 'xzfy', '--from', '2026-02-30'], '2026-12-05')).exitCode, 2);
     });
   });
 }

@@ -8,3 +8,6 @@ export const MERITS_DECISIONS = ['uphold', 'dismiss', 'revoke', 'vary', 'confirm
 export function decisionWording(key: string): string {
   return (DECISION_WORDING as Record<string, string>)[key] ?? key;
 }
+
+/** Conclusions that correct the respondent (METRICS.md 纠错率): 撤销, 变更, 确认违法, 确认无效, 责令履行 (incl. 责令答复), and withdrawal after its own correction. */
+export const CORRECTION_KEYS = ['revoke', 'vary', 'confirm_illegal', 'confirm_void', 'order_performance', 'order_reply', 'respondent_corrected'] as const;
