@@ -21,8 +21,13 @@ export type ClockTarget<I> =
 
 export interface ClockStart<I> {
   name: string;
-  /** The rule from the clock catalogue; null starts nothing (the case does not need this clock). */
+  /**
+   * The rule from the clock catalogue; null starts nothing (the case does not need this clock).
+   * REMINDER_RULE with `until` runs to a day someone set (a court's hearing date).
+   */
   rule: (ctx: ActionContext<I>, result: EffectResult) => string | null;
+  /** For a reminder: when it runs out. A reminder neither stands still nor extends. */
+  until?: (ctx: ActionContext<I>, result: EffectResult) => Date;
   /** When the period began if not at the action (an application received by post last week). */
   startAt?: (ctx: ActionContext<I>, result: EffectResult) => Date | null | undefined;
   /**
@@ -45,6 +50,9 @@ export interface ClockEffects<I> {
   /** Count again (恢复); the limit moves by the suspended span. */
   resume?: ReadonlyArray<ClockTarget<I>>;
 }
+
+/** The rule id of a clock that runs to a set date rather than a statutory period. */
+export const REMINDER_RULE = 'reminder';
 
 /** One step of urging as a clock runs: at a share of its time (1 = the limit itself), an event. */
 export interface EscalationStep {

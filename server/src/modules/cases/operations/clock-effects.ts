@@ -4,6 +4,7 @@ import type { Db } from '../../../platform/db/database.js';
 import { clockDueInstant, getRule, listRules, noticeDeadline, type ClockTimingOptions } from '../../clock/index.js';
 import {
   DEFAULT_ESCALATION,
+  REMINDER_RULE,
   type ActionContext,
   type CaseTypeDefinition,
   type ClockEffects,
@@ -100,15 +101,17 @@ export async function runClockEffects(
       .set({ resumedAt: ctx.now })
       .where(and(inArray(caseClockPauses.clockId, rows.map((r) => r.id)), isNull(caseClockPauses.resumedAt)));
   }
+  // Reminders run to a date someone set: they neither stand still nor extend.
+  const statutory = (clocks: ClockRow[]) => clocks.filter((c) => c.ruleId !== REMINDER_RULE);
   for (const target of effects.suspend ?? []) {
-    for (const clock of await running(target, false)) {
+    for (const clock of statutory(await running(target, false))) {
       await ctx.tx.update(caseClocks).set({ pausedAt: ctx.now, nextUrgeAt: null }).where(eq(caseClocks.id, clock.id));
       await ctx.tx.insert(caseClockPauses).values({ clockId: clock.id, pausedAt: ctx.now });
       facts[`${clock.name}SuspendedAt`] = ctx.now.toISOString();
     }
   }
   for (const target of effects.resume ?? []) {
-    for (const clock of await running(target, true)) {
+    for (const clock of statutory(await running(target, true))) {
       await ctx.tx
         .update(caseClockPauses)
         .set({ resumedAt: ctx.now })
@@ -122,7 +125,7 @@ export async function runClockEffects(
     }
   }
   for (const target of effects.extend ?? []) {
-    for (const clock of await running(target, false)) {
+    for (const clock of statutory(await running(target, false))) {
       const extended = clock.extended + 1;
       const due = await recomputeDue(ctx.tx, type, { ...clock, extended });
       // A longer limit starts urging afresh.
@@ -140,8 +143,10 @@ export async function runClockEffects(
     const startedAt = start.startAt?.(ctx, result) ?? ctx.now;
     // A rule only a type knows (a city's 12345 response hours) is never counted back.
     const rule = listRules().find((r) => r.id === ruleId);
-    const due =
-      rule?.direction === 'before'
+    if (ruleId === REMINDER_RULE && !start.until) throw new Error(`clock ${start.name} is a reminder but names no until`);
+    const due = ruleId === REMINDER_RULE
+      ? start.until!(ctx, result)
+      : rule?.direction === 'before'
         ? noticeDeadline(rule, requireEventDay(start.eventDay?.(ctx, result), ruleId))
         : clockDueAt(type, ruleId, startedAt);
     started.push({
