@@ -1,0 +1,29 @@
+/**
+ * 行政复议 (administrative reconsideration): the conclusion vocabulary of 行政复议法 2023, the
+ * pure half of `fazhi xzfy import` (issue 13). The case type, tables, routes and CLI come
+ * later and extend this door.
+ */
+export {
+  DECISION_KEYS,
+  decisionByKey,
+  decisionByValue,
+  listDecisions,
+  type Decision,
+  type DecisionKey,
+  type DecisionKind,
+} from './rules/decisions.js';
+export {
+  IMPORT_LIMITS,
+  parseReconsiderationImport,
+  type ImportError,
+  type ImportInput,
+  type ImportResult,
+  type ImportRow,
+} from './rules/import-rows.js';
+export {
+  COLUMN_LABELS,
+  IMPORT_ERROR_CODES,
+  IMPORT_HEADER,
+  type ImportColumn,
+  type ImportErrorCode,
+} from './reconsideration.strings.js';
