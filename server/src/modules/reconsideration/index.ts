@@ -1,7 +1,7 @@
 /**
  * 行政复议 (administrative reconsideration): the conclusion vocabulary of 行政复议法 2023, the
- * pure half of `fazhi xzfy import` (issue 13). The case type, tables, routes and CLI come
- * later and extend this door.
+ * pure half of `fazhi xzfy import` (issue 13) and the METRICS.md figures (纠错率). The case
+ * type, tables, routes and CLI come later and extend this door.
  */
 export {
   DECISION_KEYS,
@@ -20,6 +20,16 @@ export {
   type ImportResult,
   type ImportRow,
 } from './rules/import-rows.js';
+export {
+  averageDays,
+  percentRate,
+  reconsiderationFigures,
+  type AverageDays,
+  type CaseFacts,
+  type FigurePeriod,
+  type Rate,
+  type ReconsiderationFigures,
+} from './rules/figures.js';
 export {
   COLUMN_LABELS,
   IMPORT_ERROR_CODES,
