@@ -53,7 +53,10 @@ describe('rates', () => {
     assert.deepEqual(shown(163, 399), ['41%', '40.85%']);
     assert.deepEqual(shown(1, 8), ['13%', '12.50%']); // 12.5 → 13, half up
     assert.deepEqual(shown(1, 200), ['1%', '0.50%']); // 0.5 → 1
-    assert.deepEqual(shown(1, 800), ['0%', '0.13%']); // 0.125 → 0.13, which binary floating point would make 0.12
+    assert.deepEqual(shown(1, 800), ['0%', '0.13%']); // 0.125 → 0.13
+    // 29/200 × 100 is 14.499999999999998 in floating point; the exact 14.5 rounds up.
+    assert.deepEqual(shown(29, 200), ['15%', '14.50%']);
+    assert.deepEqual(shown(29, 20000), ['0%', '0.15%']);
     assert.deepEqual(shown(1, 3), ['33%', '33.33%']);
     assert.deepEqual(shown(2, 3), ['67%', '66.67%']);
     assert.deepEqual(shown(0, 5), ['0%', '0.00%']);
@@ -108,6 +111,12 @@ describe('figures over a period', () => {
     // A conclusion without a recorded decision counts in the denominator only.
     assert.deepEqual([f.correctionRate.numerator, f.correctionRate.denominator, f.correctionRate.display], [1, 3, '33%']);
     assert.deepEqual([f.averageDays.numerator, f.averageDays.denominator], [21 + 20 + 30, 3]);
+  });
+
+  it('counts as open what was received by the end of the period and not concluded by then', () => {
+    const december = reconsiderationFigures(cases, { from: '2019-12-01', to: '2019-12-31' });
+    assert.deepEqual([december.received, december.concluded, december.open], [1, 0, 1]);
+    assert.equal(reconsiderationFigures(cases).open, 2);
   });
 
   it('includes both ends of the period', () => {

@@ -253,6 +253,9 @@ describe('reading an .xlsx import', () => {
       sheet.addRow([excelDate(2019, 12, 31, 18, 30), null, '海南省水务厅', null, null]);
       sheet.addRow([]); // row 5 stays empty
       sheet.addRow(['2020-03-01', '2020-04-01', { richText: [{ text: '海口市' }, { text: '人民政府', font: { bold: true } }] }, '自然资源', '确认违法']);
+      // Formulas count by the value Excel last computed for them.
+      const formulas = sheet.addRow([{ formula: 'DATE(2020,5,6)', result: excelDate(2020, 5, 6) }, null, { formula: '"三亚市"&"人民政府"', result: '三亚市人民政府' }]);
+      formulas.getCell(1).numFmt = 'yyyy-mm-dd';
     });
     const rows = rowsOf(await importXlsx(bytes));
     assert.deepEqual(
@@ -262,6 +265,7 @@ describe('reading an .xlsx import', () => {
         [3, '2019-07-01', '2019-08-20', '海南省教育厅', '教育', 'uphold'],
         [4, '2019-12-31', null, '海南省水务厅', null, null],
         [6, '2020-03-01', '2020-04-01', '海口市人民政府', '自然资源', 'confirm_illegal'],
+        [7, '2020-05-06', null, '三亚市人民政府', null, null],
       ],
     );
   });
