@@ -14,6 +14,8 @@ export const CLI_HELP = `用法：fazhi <命令>
   stats --module <模块> [--from <日期>] [--to <日期>] [--unit <单位>] [--json]
                                      输出模块（如 xzfy 行政复议）的全部指标，含分子、分母和分组排名
   stats verify [--json]              按事件重算全部指标，核对汇总表是否一致
+  xzfy import <文件.csv|.xlsx> [--organ <单位>]
+                                     导入往年行政复议案件（表头 received_on,concluded_on,respondent,field,decision）；有错行则全部不导入
   backup <文件>                      把数据库（FAZHI_DATA_DIR 或 DATABASE_URL）备份到一个文件；--check <文件> 只校验备份文件
   restore <文件>                     把备份恢复到一个空数据库，并升级到本版本
   demo generate [--requests N] [--years Y] [--end YYYY-MM-DD] [--city 3713] [--seed S] [--append]

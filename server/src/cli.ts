@@ -6,6 +6,7 @@ import { DEMO_COUNTY, initCountyOrganisation, runDemoCommand } from './modules/d
 import { runUsersCommand } from './modules/auth/index.js';
 import { runDutiesCommand } from './modules/duties/index.js';
 import { runFiguresCommand } from './modules/figures/index.js';
+import { runReconsiderationCommand } from './modules/reconsideration/index.js';
 import { runStatsCommand } from './modules/metrics/index.js';
 import { runRoutingCommand, trainFromHistory } from './modules/routing/index.js';
 import { closeSync, createReadStream, createWriteStream, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -183,6 +184,11 @@ async function main(argv: string[]): Promise<number> {
       // A module's own figures; without --module, the hotline's dashboard figures as before.
       const result = await withDatabase((database) =>
         rest.includes('--module') ? runFiguresCommand(database, rest, shanghaiDay(new Date())) : runStatsCommand(database, rest, new Date()));
+      (result.exitCode === 0 ? process.stdout : process.stderr).write(`${result.output}\n`);
+      return result.exitCode;
+    }
+    case 'xzfy': {
+      const result = await withDatabase((database) => runReconsiderationCommand(database, rest, new Date()));
       (result.exitCode === 0 ? process.stdout : process.stderr).write(`${result.output}\n`);
       return result.exitCode;
     }

@@ -1,7 +1,7 @@
 import { registerFigureSet, type FigureSet } from '../figures/index.js';
 import { RECONSIDERATION_MODULE } from './reconsideration-case-type.js';
-import { CORRECTION_KEYS } from './rules/conclusions.js';
-import { CONCLUSION_LABELS, FIGURE_LABELS } from './workflow.strings.js';
+import { CONCLUSION_LABELS, CORRECTION_KEYS } from './rules/conclusions.js';
+import { FIGURE_LABELS } from './reconsideration.strings.js';
 
 const received = { date: 'received_on' };
 const concluded = { date: 'concluded_on' };

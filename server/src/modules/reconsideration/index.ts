@@ -1,7 +1,6 @@
 /**
  * 行政复议 (administrative reconsideration): the conclusion vocabulary of 行政复议法 2023, the
- * pure half of `fazhi xzfy import` (issue 13) and the METRICS.md figures (纠错率). The case
- * type, tables, routes and CLI come later and extend this door.
+ * import of past years' cases, the case type with its documents and figures, and the recording of applications.
  */
 export {
   DECISION_KEYS,
@@ -21,19 +20,15 @@ export {
   type ImportRow,
 } from './rules/import-rows.js';
 export {
-  averageDays,
-  percentRate,
-  reconsiderationFigures,
-  type AverageDays,
-  type CaseFacts,
-  type FigurePeriod,
-  type Rate,
-  type ReconsiderationFigures,
-} from './rules/figures.js';
-export {
   COLUMN_LABELS,
   IMPORT_ERROR_CODES,
   IMPORT_HEADER,
   type ImportColumn,
   type ImportErrorCode,
 } from './reconsideration.strings.js';
+export { reconsiderationModule } from './module.js';
+export { reconsiderationCaseType, RECONSIDERATION_CASE_TYPE, RECONSIDERATION_MODULE } from './reconsideration-case-type.js';
+export { recordApplication, type ApplicationInput } from './operations/record-application.js';
+export { reconsiderationCases, reconsiderationOpinions } from './reconsideration.tables.js';
+export { importReconsiderationCases, type ImportReport } from './operations/import-cases.js';
+export { runReconsiderationCommand } from './import-cli.js';

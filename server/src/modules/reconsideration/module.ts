@@ -1,6 +1,6 @@
 import { defineModule } from '../cases/index.js';
 import { RECONSIDERATION_MODULE, reconsiderationCaseType } from './reconsideration-case-type.js';
-import { MODULE_LABEL, ROLE_LABELS } from './workflow.strings.js';
+import { MODULE_LABEL, ROLE_LABELS } from './reconsideration.strings.js';
 import './templates.js';
 import './figures.js';
 

@@ -6,12 +6,13 @@ import { shanghaiDay } from '../clock/index.js';
 import { actsAs, caseClocks, defineCaseType, noticeInTime, performAction, type ActionContext, type ActionDefinition, type LapsedClock } from '../cases/index.js';
 import { findUnit } from '../orgs/index.js';
 import { decisionWording, MERITS_DECISIONS } from './rules/conclusions.js';
+import { decisionByKey, DECISION_KEYS } from './rules/decisions.js';
 import { issueDocumentFromFields, nextNumber } from '../documents/index.js';
 import { NUMBERING } from './numbering.js';
 import { reconsiderationError } from './reconsideration.errors.js';
 import { reconsiderationCases, reconsiderationOpinions } from './reconsideration.tables.js';
 import { SUSPENSION_GROUND_KEYS } from './rules/suspension-grounds.js';
-import { ACTION_LABELS, CASE_TYPE_LABEL, CLOCK_LABELS, ESCALATION_LABELS, STATE_LABELS, WITHDRAWAL_LABELS } from './workflow.strings.js';
+import { ACTION_LABELS, CASE_TYPE_LABEL, CLOCK_LABELS, ESCALATION_LABELS, STATE_LABELS, WITHDRAWAL_LABELS } from './reconsideration.strings.js';
 
 export const RECONSIDERATION_MODULE = 'xzfy';
 export const RECONSIDERATION_CASE_TYPE = 'xzfy_case';
@@ -98,12 +99,24 @@ export const reconsiderationCaseType = defineCaseType({
     },
   },
   // Five working days to decide on acceptance, from the day the application arrived (art. 30).
-  openingClocks: [{ name: 'acceptance', rule: () => 'xzfy.accept.review', startAt: (p) => new Date(`${p.receivedOn as string}T12:00:00+08:00`) }],
+  // A case imported from past years' registers runs no clock.
+  openingClocks: [{ name: 'acceptance', rule: (p) => (p.channel === 'import' ? null : 'xzfy.accept.review'), startAt: (p) => new Date(`${p.receivedOn as string}T12:00:00+08:00`) }],
   onClockLapsed: deemAcceptedWhenReviewLapses,
   erasePersonalData: async (tx, caseId) => {
     await tx.update(reconsiderationCases).set({ applicantName: null, agentName: null }).where(eq(reconsiderationCases.caseId, caseId));
   },
   actions: {
+    record_history: action({
+      label: ACTION_LABELS.record_history, from: ['applied'], to: 'accepted', roles: ['system'], authorize: async (ctx) => ctx.actor.role === 'system',
+      input: object({ decisionKey: { type: 'string', enum: DECISION_KEYS }, concludedOn: day }),
+      // An imported case ends as its register says, or stays under review when it is still open.
+      effect: async (ctx) => {
+        if (!ctx.input.decisionKey) return {};
+        await update(ctx, { decisionKey: ctx.input.decisionKey, concludedOn: ctx.input.concludedOn });
+        const kind = decisionByKey(ctx.input.decisionKey).kind;
+        return { nextState: kind === 'decision' ? 'closed' : kind === 'withdrawal' ? 'withdrawn' : 'terminated' };
+      },
+    }),
     ask_supplement: action({
       label: ACTION_LABELS.ask_supplement, from: ['applied'], to: 'supplementing', roles: ['handler'], authorize: forOrgan,
       input: object({ items: longText(2000) }, ['items']),
@@ -267,8 +280,8 @@ export const reconsiderationCaseType = defineCaseType({
         const document = await issueDocumentFromFields(ctx.tx, {
           caseId: ctx.caseId, template: DECISION_TEMPLATE_ID, organUnitId: ctx.organUnitId, actor: ctx.actor, at: ctx.now,
           fields: {
-            applicant: row.applicantName ?? '', respondent: row.respondentName, caseNumber: row.caseNumber ?? '', contestedAct: row.contestedAct,
-            receivedOn: row.receivedOn, claims: row.claims, reasoning: ctx.input.reasoning, basis: ctx.input.basis, decision: decisionWording(ctx.input.decision),
+            applicant: row.applicantName ?? '', respondent: row.respondentName, caseNumber: row.caseNumber ?? '', contestedAct: row.contestedAct ?? '',
+            receivedOn: row.receivedOn, claims: row.claims ?? '', reasoning: ctx.input.reasoning, basis: ctx.input.basis, decision: decisionWording(ctx.input.decision),
           },
         });
         return { eventFacts: { document } };

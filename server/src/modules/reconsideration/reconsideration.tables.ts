@@ -14,7 +14,8 @@ export const reconsiderationCases = pgTable(
     /** What the applicant follows the case with on the public page. */
     queryCode: text('query_code').notNull().unique(),
     channel: text('channel', { enum: ['online', 'counter', 'mail', 'import'] }).notNull(),
-    applicantKind: text('applicant_kind', { enum: ['citizen', 'enterprise', 'organisation'] }).notNull(),
+    /** Null for a case imported from a register that does not say. */
+    applicantKind: text('applicant_kind', { enum: ['citizen', 'enterprise', 'organisation'] }),
     applicantName: text('applicant_name'),
     creditCode: text('credit_code'),
     agentName: text('agent_name'),
@@ -22,11 +23,11 @@ export const reconsiderationCases = pgTable(
     respondentUnitId: integer('respondent_unit_id'),
     respondentName: text('respondent_name').notNull(),
     /** 被申请复议的行政行为 */
-    contestedAct: text('contested_act').notNull(),
+    contestedAct: text('contested_act'),
     /** 行政管理领域 (公安, 自然资源, 市场监管 …) */
     field: text('field'),
     /** 复议请求 */
-    claims: text('claims').notNull(),
+    claims: text('claims'),
     receivedOn: text('received_on').notNull(),
     procedure: text('procedure', { enum: ['ordinary', 'simple'] }),
     acceptedOn: text('accepted_on'),

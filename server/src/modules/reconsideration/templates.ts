@@ -1,7 +1,7 @@
 import { registerDocumentTemplate, type DocumentTemplate } from '../documents/index.js';
 import { DECISION_TEMPLATE_ID, RECONSIDERATION_CASE_TYPE } from './reconsideration-case-type.js';
 import { NUMBERING } from './numbering.js';
-import { DECISION_TEMPLATE } from './workflow.strings.js';
+import { DECISION_TEMPLATE } from './reconsideration.strings.js';
 
 
 /** 行政复议决定书 (art. 75: it states the applicant's request, the facts and reasons, the basis, the decision and the right to sue). */

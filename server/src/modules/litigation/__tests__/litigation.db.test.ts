@@ -6,7 +6,7 @@ import { AppError } from '../../../platform/errors/app-error.js';
 import { resolveSession } from '../../auth/index.js';
 import { canSeeCase, listCaseLinks, performAction, sweepClocks, verifyAudit } from '../../cases/index.js';
 import { runFiguresCommand } from '../../figures/index.js';
-import { recordApplication } from '../../reconsideration/operations/record-application.js';
+import { recordApplication } from '../../reconsideration/index.js';
 import { recordLawsuit } from '../operations/record-lawsuit.js';
 
 // Lawsuits against two organs of the county, one of them over a reconsideration decision:
