@@ -83,7 +83,9 @@ export function searchConditions(type: CaseTypeDefinition, actor: Actor, query: 
   const columns = new Map((listing?.columns ?? []).map((c) => [c.key, c]));
   const declared = new Map((listing?.filters ?? []).map((f) => [f.key, f]));
   for (const [name, value] of Object.entries(query.filters ?? {})) {
-    const range = /^(.+)_(from|to)$/.exec(name);
+    // A column's own key comes first: `valid_to` may be a column, not the end of a range over `valid`.
+    const exact = declared.has(name) || Object.hasOwn(PLATFORM_FILTERS, name);
+    const range = exact ? null : /^(.+)_(from|to)$/.exec(name);
     const key = range ? range[1]! : name;
     const kind = Object.hasOwn(PLATFORM_FILTERS, key) ? PLATFORM_FILTERS[key] : declared.get(key)?.kind;
     if (!kind || key === 'state' || (kind === 'date_range') !== Boolean(range)) throw caseError('CASE_FILTER_UNKNOWN', { field: name });
