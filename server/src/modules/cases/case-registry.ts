@@ -1,5 +1,6 @@
 import type { CaseTypeDefinition, LinkKind, ModuleDefinition, ModuleRole } from './case-type.js';
 import { caseError } from './cases.errors.js';
+import { checkFieldKinds, checkListing } from './rules/check-listing.js';
 
 const types = new Map<string, CaseTypeDefinition>();
 const modules = new Map<string, ModuleDefinition>();
@@ -26,6 +27,8 @@ export function registerModule(definition: ModuleDefinition): void {
         }
       }
     }
+    if (type.listing) checkListing(type.name, type.listing);
+    checkFieldKinds(type);
     types.set(type.name, type);
   }
   for (const kind of Object.keys(definition.linkKinds ?? {})) {
@@ -42,6 +45,11 @@ export function findLinkKind(kind: string): LinkKind | undefined {
     if (found) return found;
   }
   return undefined;
+}
+
+/** The type of that name, or undefined (getCaseType refuses an unknown one). */
+export function findCaseType(name: string): CaseTypeDefinition | undefined {
+  return types.get(name);
 }
 
 export function getCaseType(name: string): CaseTypeDefinition {

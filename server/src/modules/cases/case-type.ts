@@ -3,7 +3,16 @@ import type { Database, Db } from '../../platform/db/database.js';
 import type { AppError } from '../../platform/errors/app-error.js';
 import type { ClockTimingOptions } from '../clock/index.js';
 
-/** A JSON Schema for an action's input (object at the top). */
+/**
+ * How a page shows an input field, beside its JSON type: a property may carry `'x-kind'`
+ * (like `'x-personal'`, the validator ignores it). `date` a YYYY-MM-DD string, `choice` an
+ * `enum` (labels in `x-labels`), `file` an uploaded file's id, `money` yuan as a number,
+ * `person` a user id, `unit` a unit id, `longtext` a paragraph rather than a line.
+ */
+export const FIELD_KINDS = ['date', 'choice', 'file', 'money', 'person', 'unit', 'longtext'] as const;
+export type FieldKind = (typeof FIELD_KINDS)[number];
+
+/** A JSON Schema for an action's input (object at the top); see FIELD_KINDS for `x-kind`. */
 export type InputSchema = {
   type: 'object';
   properties: Record<string, unknown>;
@@ -155,6 +164,8 @@ export interface CaseTypeDefinition {
   initialState: string;
   /** Event type for opening a case of this type. */
   openEvent: string;
+  /** How the timeline names the opening event (收件, 立案); the platform's 收案登记 by default. */
+  openLabel?: string;
   actions: Readonly<Record<string, ActionDefinition>>;
   /**
    * Who may see a case besides its organ's subtree: SQL over the type's own tables that yields
@@ -177,6 +188,54 @@ export interface CaseTypeDefinition {
   erasePersonalData?: (tx: Db, caseId: string) => Promise<void>;
   /** Records, in the sweep's transaction, that a running clock ran out (for the type's figures). */
   onClockLapsed?: (tx: Db, clock: LapsedClock) => Promise<void>;
+  /** The columns, filters and search of the type's to-do list, search and export. */
+  listing?: CaseListing;
+}
+
+/** What a list column holds, so pages and the Excel export show it rightly. */
+export type ListColumnKind = 'text' | 'date' | 'datetime' | 'choice' | 'money' | 'number' | 'unit';
+
+/** One column of a type's lists: `key` names a column of the listing's `source`. */
+export interface ListColumn {
+  /** Lower-case snake case, as PostgreSQL names an unquoted column of the source. */
+  key: string;
+  label: string;
+  /** `date` a date, `datetime` a timestamptz, `unit` a unit id (shown by its name), `money` yuan. */
+  kind: ListColumnKind;
+  /** For `choice`: each stored value's label. */
+  options?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A filter of the search. `key` is a column's key, or the platform's own `state`, `organ`
+ * (the receiving organ's subtree) or `received` (the day the case was opened). Query
+ * parameters: `<key>=value`, and for a date range `<key>_from` / `<key>_to` (inclusive days).
+ */
+export interface ListFilter {
+  key: string;
+  label: string;
+  /** `choice` an exact value, `text` a part of the value, `unit` a unit and its subtree, `date_range` days. */
+  kind: 'choice' | 'date_range' | 'text' | 'unit';
+}
+
+/**
+ * How a type's cases list, search and export (docs/case-lists.md). Without it a type still lists
+ * with the platform's own columns (type, state, organ, created, updated, the next clock).
+ */
+export interface CaseListing {
+  /**
+   * SQL over the type's own tables yielding `case_id` and one column per declared column key,
+   * at most one row per case (like `stakeholders`, trusted module code, never user input).
+   */
+  source: string;
+  columns: readonly ListColumn[];
+  filters?: readonly ListFilter[];
+  /** Column keys a free-text query `q` looks in (a part of the text, % and _ taken literally). */
+  search?: readonly string[];
+  /** The column that names the case in lists and on its page (an applicant, a matter). */
+  title: string;
+  /** The column holding the case's own number (兰政复〔2026〕12号, a tracking code). */
+  code?: string;
 }
 
 export interface LapsedClock {

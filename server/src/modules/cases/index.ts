@@ -3,8 +3,8 @@
  * clocks. Case types (12345 requests, and later enforcement, mediation…) register
  * themselves and never reach into this module's internals.
  */
-export { defineCaseType, defineModule, DEFAULT_ESCALATION, REMINDER_RULE, type ModuleDefinition, type ModuleRole, type LinkKind, type ClockDeclaration, type ClockStart, type ClockTarget, type EscalationStep, type OpeningClock, type ActionContext, type ActionDefinition, type CaseTypeDefinition, type EffectResult, type InputSchema, type LapsedClock } from './case-type.js';
-export { registerModule, getCaseType, registeredTypes, registeredModules, findModule, findLinkKind, homeRoleModule } from './case-registry.js';
+export { defineCaseType, defineModule, DEFAULT_ESCALATION, REMINDER_RULE, type ModuleDefinition, type ModuleRole, type LinkKind, type ClockDeclaration, type ClockStart, type ClockTarget, type EscalationStep, type OpeningClock, type ActionContext, type ActionDefinition, type CaseTypeDefinition, type EffectResult, type InputSchema, type LapsedClock, FIELD_KINDS, type FieldKind, type CaseListing, type ListColumn, type ListColumnKind, type ListFilter } from './case-type.js';
+export { registerModule, getCaseType, findCaseType, registeredTypes, registeredModules, findModule, findLinkKind, homeRoleModule } from './case-registry.js';
 export { rolesIn, holdsRole, actsAs, visibleScopes, type HeldRole } from './operations/module-roles.js';
 export { erasePersonalData, eraseExpiredPersonalData, ERASED_EVENT } from './operations/erase-personal-data.js';
 export { caseError } from './cases.errors.js';
@@ -26,4 +26,10 @@ export { checkAction, availableActions } from './rules/can-perform.js';
 export { availableActionsFor } from './operations/available-actions.js';
 export { actsForUnit, canSeeCase, visibleCaseCondition, visibleCaseSql } from './operations/case-access.js';
 export { listCaseEvents, type CaseEventView } from './operations/list-case-events.js';
+export { searchCases, MAX_PAGE, MAX_PAGE_SIZE, type SearchCasesQuery } from './operations/search-cases.js';
+export { todoCases, TODO_LIMIT, type TodoQuery } from './operations/todo-cases.js';
+export { caseDetail, eventLabel, type CaseDetail, type ClockView, type TimelineEntry } from './operations/case-detail.js';
+export { exportCasesXlsx, EXPORT_LIMIT } from './operations/export-cases-xlsx.js';
+export type { CaseListItem, CaseClockSummary, CaseSearchQuery } from './operations/case-list-rows.js';
+export { clockStatus, type ClockStatus } from './rules/list-values.js';
 export { casesPlugin } from './cases.plugin.js';

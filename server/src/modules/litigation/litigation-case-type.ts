@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { actsAs, defineCaseType, REMINDER_RULE, type ActionContext, type ActionDefinition } from '../cases/index.js';
 import { litigationError } from './litigation.errors.js';
 import { litigationCases, litigationHearings } from './litigation.tables.js';
-import { ACTION_LABELS, CASE_TYPE_LABEL, CLOCK_LABELS, ESCALATION_LABELS, STATE_LABELS } from './litigation.strings.js';
+import { ACTION_LABELS, CASE_TYPE_LABEL, CLOCK_LABELS, ESCALATION_LABELS, LIST_LABELS, OUTCOME_LABELS, STATE_LABELS } from './litigation.strings.js';
 
 export const LITIGATION_MODULE = 'xzss';
 export const LITIGATION_CASE_TYPE = 'xzss_case';
@@ -49,6 +49,26 @@ export const litigationCaseType = defineCaseType({
   initialState: 'defending',
   openEvent: 'lawsuit_recorded',
   stakeholders: 'select null::uuid as case_id, null::int as unit_id where false',
+  listing: {
+    source: 'select case_id, court_case_number, cause, court_name, served_on, outcome, concluded_on from xzss_cases',
+    columns: [
+      { key: 'court_case_number', label: LIST_LABELS.courtCaseNumber, kind: 'text' },
+      { key: 'cause', label: LIST_LABELS.cause, kind: 'text' },
+      { key: 'court_name', label: LIST_LABELS.court, kind: 'text' },
+      { key: 'served_on', label: LIST_LABELS.servedOn, kind: 'date' },
+      { key: 'outcome', label: LIST_LABELS.outcome, kind: 'choice', options: OUTCOME_LABELS },
+      { key: 'concluded_on', label: LIST_LABELS.concludedOn, kind: 'date' },
+    ],
+    filters: [
+      { key: 'state', label: LIST_LABELS.state, kind: 'choice' },
+      { key: 'organ', label: LIST_LABELS.organ, kind: 'unit' },
+      { key: 'outcome', label: LIST_LABELS.outcome, kind: 'choice' },
+      { key: 'served_on', label: LIST_LABELS.servedOn, kind: 'date_range' },
+    ],
+    search: ['court_case_number', 'cause', 'court_name'],
+    title: 'cause',
+    code: 'court_case_number',
+  },
   clocks: {
     answer: { label: CLOCK_LABELS.answer },
     hearing: {

@@ -35,3 +35,8 @@ export const FIGURE_LABELS = {
   lossRate: '败诉率',
   byOrgan: '按被诉机关（出庭率排名）',
 } as const;
+
+export const LIST_LABELS = {
+  courtCaseNumber: '法院案号', cause: '案由', court: '受理法院', servedOn: '起诉状副本送达日期', outcome: '裁判结果', concludedOn: '结案日期',
+  state: '办理状态', organ: '被诉机关',
+} as const;

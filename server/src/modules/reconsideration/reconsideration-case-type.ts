@@ -5,14 +5,14 @@ import { SYSTEM } from '../../platform/actor.js';
 import { shanghaiDay } from '../clock/index.js';
 import { actsAs, caseClocks, defineCaseType, noticeInTime, performAction, type ActionContext, type ActionDefinition, type LapsedClock } from '../cases/index.js';
 import { findUnit } from '../orgs/index.js';
-import { decisionWording, MERITS_DECISIONS } from './rules/conclusions.js';
+import { CONCLUSION_LABELS, decisionWording, MERITS_DECISIONS } from './rules/conclusions.js';
 import { decisionByKey, DECISION_KEYS } from './rules/decisions.js';
 import { issueDocumentFromFields, nextNumber } from '../documents/index.js';
 import { NUMBERING } from './numbering.js';
 import { reconsiderationError } from './reconsideration.errors.js';
 import { reconsiderationCases, reconsiderationOpinions } from './reconsideration.tables.js';
 import { SUSPENSION_GROUND_KEYS } from './rules/suspension-grounds.js';
-import { ACTION_LABELS, CASE_TYPE_LABEL, CLOCK_LABELS, ESCALATION_LABELS, STATE_LABELS, WITHDRAWAL_LABELS } from './reconsideration.strings.js';
+import { ACTION_LABELS, CASE_TYPE_LABEL, CLOCK_LABELS, ESCALATION_LABELS, LIST_LABELS, STATE_LABELS, WITHDRAWAL_LABELS } from './reconsideration.strings.js';
 
 export const RECONSIDERATION_MODULE = 'xzfy';
 export const RECONSIDERATION_CASE_TYPE = 'xzfy_case';
@@ -77,6 +77,29 @@ export const reconsiderationCaseType = defineCaseType({
   // does every organ an 意见书 or 建议书 went to.
   stakeholders: `select case_id, respondent_unit_id as unit_id from xzfy_cases where respondent_unit_id is not null
                  union all select case_id, unit_id from xzfy_opinions`,
+  // The generic lists, search and export (/api/cases?caseType=xzfy_case); the applicant's name stays on the case page.
+  listing: {
+    source: 'select case_id, case_number, contested_act, respondent_name, respondent_unit_id, field, received_on, decision_key, concluded_on from xzfy_cases',
+    columns: [
+      { key: 'case_number', label: LIST_LABELS.caseNumber, kind: 'text' },
+      { key: 'contested_act', label: LIST_LABELS.contestedAct, kind: 'text' },
+      { key: 'respondent_name', label: LIST_LABELS.respondent, kind: 'text' },
+      { key: 'respondent_unit_id', label: LIST_LABELS.respondentUnit, kind: 'unit' },
+      { key: 'field', label: LIST_LABELS.field, kind: 'text' },
+      { key: 'received_on', label: LIST_LABELS.receivedOn, kind: 'date' },
+      { key: 'decision_key', label: LIST_LABELS.conclusion, kind: 'choice', options: CONCLUSION_LABELS },
+      { key: 'concluded_on', label: LIST_LABELS.concludedOn, kind: 'date' },
+    ],
+    filters: [
+      { key: 'state', label: LIST_LABELS.state, kind: 'choice' },
+      { key: 'respondent_unit_id', label: LIST_LABELS.respondentUnit, kind: 'unit' },
+      { key: 'decision_key', label: LIST_LABELS.conclusion, kind: 'choice' },
+      { key: 'received_on', label: LIST_LABELS.receivedOn, kind: 'date_range' },
+    ],
+    search: ['case_number', 'contested_act', 'respondent_name', 'field'],
+    title: 'contested_act',
+    code: 'case_number',
+  },
   clocks: {
     acceptance: { label: CLOCK_LABELS.acceptance },
     supplement: { label: CLOCK_LABELS.supplement },

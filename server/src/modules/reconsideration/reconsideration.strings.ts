@@ -217,3 +217,9 @@ export const FIGURE_LABELS = {
   byField: '按行政管理领域',
 } as const;
 
+
+/** Columns and filters of the case lists. */
+export const LIST_LABELS = {
+  caseNumber: '案号', contestedAct: '被申请复议的行政行为', respondent: '被申请人', respondentUnit: '被申请单位', field: '行政管理领域',
+  receivedOn: '收到申请日期', conclusion: '结案方式', concludedOn: '审结日期', state: '办理状态',
+} as const;
