@@ -7,6 +7,7 @@ export const STAFF_ROLE_LABELS = {
   unit_leader: '单位负责人',
   supervisor: '督办员',
   admin: '系统管理员',
+  staff: '工作人员（按模块授权）',
 } as const;
 
 export type StaffRoleName = keyof typeof STAFF_ROLE_LABELS;

@@ -13,16 +13,18 @@ import { installInputGuards } from './platform/http/input-guards.js';
 import { healthRoutes } from './platform/http/health.js';
 import { auditPlugin } from './modules/audit/index.js';
 import { authPlugin, usersPlugin } from './modules/auth/index.js';
-import { casesPlugin, registerCaseType } from './modules/cases/index.js';
+import { casesPlugin } from './modules/cases/index.js';
+import { registerModules } from './module-registry.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
+import { documentsPlugin } from './modules/documents/index.js';
 import { dutiesPlugin } from './modules/duties/index.js';
 import { governancePlugin } from './modules/governance/index.js';
 import { metricsPlugin } from './modules/metrics/index.js';
 import { orgsPlugin } from './modules/orgs/index.js';
-import { hotlineCaseType, requestsPlugin } from './modules/requests/index.js';
+import { requestsPlugin } from './modules/requests/index.js';
 import { routingPlugin } from './modules/routing/index.js';
 
-registerCaseType(hotlineCaseType);
+registerModules();
 
 /** Builds the HTTP application without listening, so tests can use inject(). */
 export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
@@ -52,6 +54,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await usersPlugin(app, ctx);
   await auditPlugin(app, ctx);
   await casesPlugin(app, ctx);
+  await documentsPlugin(app, ctx);
   await orgsPlugin(app, ctx);
   await requestsPlugin(app, ctx);
   await routingPlugin(app, ctx);

@@ -4,14 +4,18 @@ export const CLI_HELP = `用法：fazhi <命令>
   rules [--json]                     列出全部期限规则及其法律依据
   org init [--county 371302]         不用演示数据上线时：建立本县（区）的单位树、诉求分类和清单（空数据库）
   users list|add|reset-password|unlock|disable|enable …   在服务器上管理账户（首个管理员用 users add 建立）
-  audit verify [--json]              校验全部记录：事件哈希链与签封、检查点、案件数据与事件是否一致、安全日志
+  audit verify [--json]              校验全部记录：事件哈希链与签封、检查点、案件数据与事件是否一致、附件与文书、安全日志
   audit checkpoint                   立即生成一个审计检查点（升级或备份前使用）
   routing eval --from <文件.csv> [--json]    用 CSV（title、body、label 列）评估诉求分类模型
   routing train --from <文件.csv> [--out <模型文件>]   用 CSV 训练诉求分类模型
   routing train                      用本平台已办结的诉求重新训练派单模型（承办单位、诉求类别）
   duties import --power <文件> [--township <文件>]   导入权责清单、属地管理事项清单（.xlsx 或 .csv）
   stats [--unit <单位>] [--from <日期>] [--to <日期>] [--json]   输出单位在统计期间的考核指标（含分子、分母、同比、环比）
+  stats --module <模块> [--from <日期>] [--to <日期>] [--unit <单位>] [--json]
+                                     输出模块（如 xzfy 行政复议）的全部指标，含分子、分母和分组排名
   stats verify [--json]              按事件重算全部指标，核对汇总表是否一致
+  xzfy import <文件.csv|.xlsx> [--organ <单位>]
+                                     导入往年行政复议案件（表头 received_on,concluded_on,respondent,field,decision）；有错行则全部不导入
   backup <文件>                      把数据库（FAZHI_DATA_DIR 或 DATABASE_URL）备份到一个文件；--check <文件> 只校验备份文件
   restore <文件>                     把备份恢复到一个空数据库，并升级到本版本
   demo generate [--requests N] [--years Y] [--end YYYY-MM-DD] [--city 3713] [--seed S] [--append]
@@ -22,6 +26,7 @@ export const CLI_TEXT = {
   auditSummary: (cases: number, events: number, seconds: number) =>
     `已校验 ${cases} 件案件、${events} 条事件，用时 ${seconds.toFixed(2)} 秒（${Math.round(events / Math.max(seconds, 1e-9))} 条/秒）。`,
   auditCheckpoint: (seq: number, events: number) => `最近的审计检查点：第 ${seq} 号，覆盖 ${events} 条事件。`,
+  auditFiles: (attachments: number, documents: number) => `已核对 ${attachments} 个案件附件、${documents} 份文书的内容哈希。`,
   auditNoCheckpoint: '尚无审计检查点：删除整件案件或截断记录尚不能被发现（服务器运行后每分钟生成一个）。',
   auditFinding: (where: string, reason: string, detail?: string) => `  ✗ ${where}${reason}${detail ? `（${detail}）` : ''}`,
   auditFailed: (n: number) => `校验失败：发现 ${n} 处记录被改动。`,

@@ -1,9 +1,12 @@
-import { runDeadlineCommand, runRulesCommand } from './modules/clock/index.js';
+import { runDeadlineCommand, runRulesCommand, shanghaiDay } from './modules/clock/index.js';
 import { openPlatformKeyring } from './modules/audit/index.js';
 import { ensureFirstCheckpoint, makeCheckpoint, verifyAudit } from './modules/cases/index.js';
+import { DOCUMENT_FINDINGS, verifyDocuments } from './modules/documents/index.js';
 import { DEMO_COUNTY, initCountyOrganisation, runDemoCommand } from './modules/demo/index.js';
 import { runUsersCommand } from './modules/auth/index.js';
 import { runDutiesCommand } from './modules/duties/index.js';
+import { runFiguresCommand } from './modules/figures/index.js';
+import { runReconsiderationCommand } from './modules/reconsideration/index.js';
 import { runStatsCommand } from './modules/metrics/index.js';
 import { runRoutingCommand, trainFromHistory } from './modules/routing/index.js';
 import { closeSync, createReadStream, createWriteStream, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -126,14 +129,18 @@ async function trainRoutingFromHistory(): Promise<number> {
 async function auditVerify(json: boolean): Promise<number> {
   return withDatabase(async (database, options) => {
     const report = await verifyAudit(database, { witnessFile: witnessFileFor(options.keyFile) });
-    if (json) console.log(JSON.stringify(report, null, 2));
+    // A case's files and documents must be what its chain recorded of them.
+    const files = await verifyDocuments(database);
+    const findings = [...report.findings, ...files.findings];
+    if (json) console.log(JSON.stringify({ ...report, attachments: files.attachments, documents: files.documents, findings, seconds: report.seconds + files.seconds }, null, 2));
     else {
       console.log(CLI_TEXT.auditSummary(report.cases, report.events, report.seconds));
       console.log(report.latestCheckpoint ? CLI_TEXT.auditCheckpoint(report.latestCheckpoint.seq, report.latestCheckpoint.coveredEvents) : CLI_TEXT.auditNoCheckpoint);
-      for (const f of report.findings) console.log(CLI_TEXT.auditFinding(findingPlace(f), AUDIT_FINDINGS[f.reason] ?? f.reason, f.detail));
-      console.log(report.findings.length ? CLI_TEXT.auditFailed(report.findings.length) : CLI_TEXT.auditOk);
+      console.log(CLI_TEXT.auditFiles(files.attachments, files.documents));
+      for (const f of findings) console.log(CLI_TEXT.auditFinding(findingPlace(f), AUDIT_FINDINGS[f.reason] ?? DOCUMENT_FINDINGS[f.reason] ?? f.reason, f.detail));
+      console.log(findings.length ? CLI_TEXT.auditFailed(findings.length) : CLI_TEXT.auditOk);
     }
-    return report.findings.length ? 1 : 0;
+    return findings.length ? 1 : 0;
   });
 }
 
@@ -174,7 +181,14 @@ async function main(argv: string[]): Promise<number> {
       return result.exitCode;
     }
     case 'stats': {
-      const result = await withDatabase((database) => runStatsCommand(database, rest, new Date()));
+      // A module's own figures; without --module, the hotline's dashboard figures as before.
+      const result = await withDatabase((database) =>
+        rest.includes('--module') ? runFiguresCommand(database, rest, shanghaiDay(new Date())) : runStatsCommand(database, rest, new Date()));
+      (result.exitCode === 0 ? process.stdout : process.stderr).write(`${result.output}\n`);
+      return result.exitCode;
+    }
+    case 'xzfy': {
+      const result = await withDatabase((database) => runReconsiderationCommand(database, rest, new Date()));
       (result.exitCode === 0 ? process.stdout : process.stderr).write(`${result.output}\n`);
       return result.exitCode;
     }

@@ -123,6 +123,13 @@ describe('two app servers on one PostgreSQL database', { skip }, () => {
     }
     const warnCases = ownCaseIds.slice(0, OWN_REQUESTS / 2);
     const overdueCases = ownCaseIds.slice(OWN_REQUESTS / 2);
+    // The sweep reads when each clock's next step falls due, so moved clocks get theirs moved too, as the engine would schedule it.
+    const rescheduleUrging = (caseIds: string[]) =>
+      sql.query(
+        `update case_clocks set next_urge_at = case urge_level when 0 then started_at + (due_at - started_at) * 0.8 when 1 then due_at end
+          where case_id = any($1::uuid[]) and stopped_at is null`,
+        [caseIds],
+      );
 
     // Time moves on for these clocks, all in one commit, so both servers' next sweeps find the
     // same clocks due: half are 90 % used (催办, level 1), half are past due (督办, level 2).
@@ -133,9 +140,11 @@ describe('two app servers on one PostgreSQL database', { skip }, () => {
        where case_id = any($2::uuid[]) and stopped_at is null`,
       [warnCases, ownCaseIds],
     );
+    await rescheduleUrging(ownCaseIds);
     await settle();
     // Later the warned ones run out too.
     await sql.query(`update case_clocks set due_at = now() - interval '1 minute' where case_id = any($1::uuid[]) and stopped_at is null`, [warnCases]);
+    await rescheduleUrging(warnCases);
     await settle();
 
     const events = async (type: string, caseIds: string[]) =>

@@ -1,12 +1,30 @@
 // RFC 4180 CSV: quoted fields may hold commas, CR/LF and doubled quotes; a UTF-8 BOM is skipped;
 // rows end with LF or CRLF; a trailing newline does not add an empty row.
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
+  return parseCsvLines(text).rows.map((row) => row.fields);
+}
+
+/** One CSV record and the line of the file it starts on (1-based, as an editor numbers lines). */
+export interface CsvLine {
+  line: number;
+  fields: string[];
+}
+
+/**
+ * parseCsv with line numbers, for importers that report problems by line: a record whose quoted
+ * field holds a line break spans several lines and is numbered by its first. `unclosedQuoteLine`
+ * is the line where a quote opened that never closed (the rest of the file went into that field).
+ */
+export function parseCsvLines(text: string): { rows: CsvLine[]; unclosedQuoteLine: number | null } {
+  const rows: CsvLine[] = [];
   let row: string[] = [];
   let field = '';
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let quoted = false;
   let fieldStarted = false;
+  let line = 1;
+  let rowLine = 1;
+  let quoteLine = 1;
   const endField = () => {
     row.push(field);
     field = '';
@@ -14,7 +32,7 @@ export function parseCsv(text: string): string[][] {
   };
   const endRow = () => {
     endField();
-    rows.push(row);
+    rows.push({ line: rowLine, fields: row });
     row = [];
   };
   for (; i < text.length; i++) {
@@ -25,24 +43,29 @@ export function parseCsv(text: string): string[][] {
           field += '"';
           i++;
         } else quoted = false;
-      } else field += c;
+      } else {
+        field += c;
+        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
+      }
       continue;
     }
     if (c === '"' && !fieldStarted && field === '') {
       quoted = true;
       fieldStarted = true;
+      quoteLine = line;
     } else if (c === ',') endField();
-    else if (c === '\n') endRow();
-    else if (c === '\r') {
-      if (text[i + 1] === '\n') i++;
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
       endRow();
+      rowLine = ++line;
     } else {
       field += c;
       fieldStarted = true;
     }
   }
+  const unclosedQuoteLine = quoted ? quoteLine : null;
   if (field !== '' || fieldStarted || row.length > 0) endRow();
-  return rows;
+  return { rows, unclosedQuoteLine };
 }
 
 /** Rows as objects keyed by the (trimmed) header names. */

@@ -15,5 +15,7 @@ export const authError = defineErrors('auth', {
   USER_NOT_FOUND: { status: 404, message: '未找到该用户，或不在您的管理范围内' },
   USERNAME_TAKEN: { status: 409, message: '用户名已被使用' },
   USER_UNIT_OUT_OF_SCOPE: { status: 400, message: '所选单位不存在或不在您的管理范围内' },
+  ROLE_UNKNOWN: { status: 400, message: '没有这个模块角色' },
+  ROLE_UNIT_KIND: { status: 400, message: '该角色不能授予这类单位' },
   CANNOT_MANAGE_SELF: { status: 409, message: '不能在用户管理中停用、重置或修改自己的账户；修改自己的密码请用“修改密码”' },
 });

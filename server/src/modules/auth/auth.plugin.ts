@@ -1,3 +1,4 @@
+import { registeredModules, rolesIn } from '../cases/index.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CITIZEN, isStaff, type StaffActor, type StaffRole } from '../../platform/actor.js';
 import { platformError } from '../../platform/errors/platform-errors.js';
@@ -141,9 +142,23 @@ export async function authPlugin(app: FastifyInstance, ctx: AppContext): Promise
         scopeUnitId: actor.scopeUnitId,
         mustChangePassword: session.mustChangePassword,
       },
+      // The modules the person's roles open, for the workbench's menu.
+      modules: registeredModules()
+        .map((m) => ({ name: m.name, label: m.label, roles: rolesIn(actor, m.name).map((r) => ({ role: r.role, label: m.roles[r.role]?.label ?? r.role, unitId: r.unitId })) }))
+        .filter((m) => m.roles.length > 0),
       csrfToken: session.csrfToken,
     };
   });
+}
+
+/**
+ * The signed-in staff member who holds a role in the module (or administers), or 401/403: a
+ * person granted only reconsideration work does not read the hotline's requests and figures.
+ */
+export function requireModule(request: FastifyRequest, module: string): StaffActor {
+  const actor = requireStaff(request);
+  if (actor.role !== 'admin' && rolesIn(actor, module).length === 0) throw platformError('FORBIDDEN');
+  return actor;
 }
 
 /** The signed-in staff member, or 401; with roles given, 403 for anyone else. */

@@ -5,7 +5,7 @@ import type { Database } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { findUnit, findUnitByKey, findUserByUsername } from '../orgs/index.js';
 import { USERS_CLI_TEXT as T } from './auth.strings.js';
-import { createUser, listUsers, resetPassword, setUserDisabled, unlockUser } from './operations/manage-users.js';
+import { createUser, listGrants, listUsers, resetPassword, setGrants, setUserDisabled, unlockUser } from './operations/manage-users.js';
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -40,6 +40,22 @@ export async function runUsersCommand(database: Database, args: string[], now: D
       case 'enable':
         await setUserDisabled(database, 'cli', user.id, command === 'disable', now);
         return { exitCode: 0, output: command === 'disable' ? T.disabled(username) : T.enabled(username) };
+      case 'grants': {
+        const grants = await listGrants(database.db, 'cli', user.id);
+        return { exitCode: 0, output: grants.length ? grants.map(T.grantRow).join('\n') : T.noGrants(username) };
+      }
+      case 'grant':
+      case 'revoke': {
+        const role = args[2];
+        const unitArg = option(args, '--unit');
+        if (!role || role.startsWith('--') || !unitArg) return { exitCode: 2, output: T.usage };
+        const unitId = await unitOf(database, unitArg);
+        if (unitId === null) return { exitCode: 2, output: T.unknownUnit(unitArg) };
+        const held = await listGrants(database.db, 'cli', user.id);
+        const others = held.filter((g) => !(g.role === role && g.unitId === unitId));
+        await setGrants(database, 'cli', user.id, command === 'grant' ? [...others, { role, unitId }] : others, now);
+        return { exitCode: 0, output: command === 'grant' ? T.granted(username, role, unitArg) : T.revoked(username, role, unitArg) };
+      }
     }
     return { exitCode: 2, output: T.usage };
   } catch (error) {

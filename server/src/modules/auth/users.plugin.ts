@@ -3,7 +3,9 @@ import { STAFF_ROLES } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/http/context.js';
 import { requireStaff } from './auth.plugin.js';
 import { roleLabel } from './auth.strings.js';
-import { createUser, listClientLocks, listUsers, resetPassword, setUserDisabled, unlockClient, unlockUser, updateUser, type AccountChanges, type NewAccount } from './operations/manage-users.js';
+import { createUser, listGrants, setGrants, listClientLocks, listUsers, resetPassword, setUserDisabled, unlockClient, unlockUser, updateUser, type AccountChanges, type GrantInput, type NewAccount } from './operations/manage-users.js';
+import { registeredModules } from '../cases/index.js';
+import { unitKindLabel } from '../orgs/index.js';
 import { platformError } from '../../platform/errors/platform-errors.js';
 
 const tags = ['用户管理'];
@@ -84,6 +86,51 @@ export async function usersPlugin(app: FastifyInstance, ctx: AppContext): Promis
     await unlockUser(ctx.database, actor, (request.params as { id: number }).id, ctx.time.now());
     return { ok: true };
   });
+
+  app.get('/api/admin/module-roles', { ...admin, schema: { summary: '可授予的模块角色', description: 'Every role a module grants per unit, with the kinds of unit it may be granted for.', tags } }, async () => ({
+    modules: registeredModules().map((m) => ({
+      name: m.name,
+      label: m.label,
+      roles: Object.entries(m.roles)
+        .filter(([, spec]) => !spec.home)
+        .map(([name, spec]) => ({ role: `${m.name}.${name}`, label: spec.label, unitKinds: (spec.unitKinds ?? []).map((kind) => ({ kind, label: unitKindLabel(kind) })) })),
+    })).filter((m) => m.roles.length > 0),
+  }));
+
+  app.get('/api/admin/users/:id/grants', { ...admin, schema: { summary: '用户的模块角色', tags, params: idParams } }, async (request) => {
+    const actor = requireStaff(request, ['admin']);
+    return { grants: await listGrants(ctx.database.db, actor, (request.params as { id: number }).id) };
+  });
+
+  app.put(
+    '/api/admin/users/:id/grants',
+    {
+      ...admin,
+      schema: {
+        summary: '设置用户的模块角色',
+        description: 'Replaces the account’s module roles (e.g. `xzfy.handler` for the county government). Each must be a role a module grants, for a unit in the administrator’s scope of a kind the role allows; the account’s sessions end.',
+        tags,
+        params: idParams,
+        body: {
+          type: 'object',
+          required: ['grants'],
+          additionalProperties: false,
+          properties: {
+            grants: {
+              type: 'array',
+              maxItems: 50,
+              items: { type: 'object', required: ['role', 'unitId'], additionalProperties: false, properties: { role: { type: 'string', pattern: '^[a-z0-9_]+\\.[a-z0-9_]+$' }, unitId } },
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireStaff(request, ['admin']);
+      await setGrants(ctx.database, actor, (request.params as { id: number }).id, (request.body as { grants: GrantInput[] }).grants, ctx.time.now());
+      return { ok: true };
+    },
+  );
 
   // Addresses are not in anyone's subtree: administrators of the whole tree see and lift their locks.
   const wholeTree = async (request: Parameters<typeof requireStaff>[0]) => {

@@ -1,8 +1,18 @@
-import type { Actor, ActorRole } from '../../platform/actor.js';
+import type { Actor } from '../../platform/actor.js';
 import type { Database, Db } from '../../platform/db/database.js';
 import type { AppError } from '../../platform/errors/app-error.js';
+import type { ClockTimingOptions } from '../clock/index.js';
 
-/** A JSON Schema for an action's input (object at the top). */
+/**
+ * How a page shows an input field, beside its JSON type: a property may carry `'x-kind'`
+ * (like `'x-personal'`, the validator ignores it). `date` a YYYY-MM-DD string, `choice` an
+ * `enum` (labels in `x-labels`), `file` an uploaded file's id, `money` yuan as a number,
+ * `person` a user id, `unit` a unit id, `longtext` a paragraph rather than a line.
+ */
+export const FIELD_KINDS = ['date', 'choice', 'file', 'money', 'person', 'unit', 'longtext'] as const;
+export type FieldKind = (typeof FIELD_KINDS)[number];
+
+/** A JSON Schema for an action's input (object at the top); see FIELD_KINDS for `x-kind`. */
 export type InputSchema = {
   type: 'object';
   properties: Record<string, unknown>;
@@ -10,13 +20,76 @@ export type InputSchema = {
   additionalProperties?: boolean;
 };
 
-/** What an action does to the case's clocks, by clock name. */
+/**
+ * Which running clocks an effect acts on: every clock of that name on the case, or only the
+ * one kept for a subject (one of two 补正 requests, one dispatch), when the case runs several.
+ */
+export type ClockTarget<I> =
+  | string
+  | { name: string; subject: (ctx: ActionContext<I>, result: EffectResult) => string | null | undefined };
+
+export interface ClockStart<I> {
+  name: string;
+  /**
+   * The rule from the clock catalogue; null starts nothing (the case does not need this clock).
+   * REMINDER_RULE with `until` runs to a day someone set (a court's hearing date).
+   */
+  rule: (ctx: ActionContext<I>, result: EffectResult) => string | null;
+  /** For a reminder: when it runs out. A reminder neither stands still nor extends. */
+  until?: (ctx: ActionContext<I>, result: EffectResult) => Date;
+  /** When the period began if not at the action (an application received by post last week). */
+  startAt?: (ctx: ActionContext<I>, result: EffectResult) => Date | null | undefined;
+  /**
+   * For a rule counted back from an event (听证通知 five working days before the hearing): the
+   * event's day, `YYYY-MM-DD`. The clock then runs out at the end of the latest notice day.
+   */
+  eventDay?: (ctx: ActionContext<I>, result: EffectResult) => string;
+  /** What this clock measures when a case runs several of the same name (see ClockTarget). */
+  subject?: (ctx: ActionContext<I>, result: EffectResult) => string | null | undefined;
+}
+
+/** What an action does to the case's clocks. */
 export interface ClockEffects<I> {
-  /** Clocks to start; the rule may depend on the case and input. */
-  start?: ReadonlyArray<{ name: string; rule: (ctx: ActionContext<I>, result: EffectResult) => string | null }>;
-  stop?: readonly string[];
-  /** Clocks to lengthen by their rule's statutory extension. */
-  extend?: readonly string[];
+  start?: ReadonlyArray<ClockStart<I>>;
+  stop?: ReadonlyArray<ClockTarget<I>>;
+  /** Lengthen by the rule's statutory extension (延长). */
+  extend?: ReadonlyArray<ClockTarget<I>>;
+  /** Stand still (中止): the time until `resume` does not count, by the rule's day kind. */
+  suspend?: ReadonlyArray<ClockTarget<I>>;
+  /** Count again (恢复); the limit moves by the suspended span. */
+  resume?: ReadonlyArray<ClockTarget<I>>;
+}
+
+/** The rule id of a clock that runs to a set date rather than a statutory period. */
+export const REMINDER_RULE = 'reminder';
+
+/** One step of urging as a clock runs: at a share of its time (1 = the limit itself), an event. */
+export interface EscalationStep {
+  at: number;
+  /** The event recorded, e.g. `auto_urge` (催办) or `auto_supervise` (督办). */
+  event: string;
+  label: string;
+}
+
+/** A clock a case type runs: what it is called and how the platform urges as it runs out. */
+export interface ClockDeclaration {
+  label: string;
+  /** Ascending by `at`; the step at 1 or beyond marks the clock lapsed. Defaults to DEFAULT_ESCALATION. */
+  escalation?: readonly EscalationStep[];
+}
+
+/** 催办 once 80 % of the time is used, 督办 when the limit passes. */
+export const DEFAULT_ESCALATION: readonly EscalationStep[] = [
+  { at: 0.8, event: 'auto_urge', label: '催办' },
+  { at: 1, event: 'auto_supervise', label: '督办' },
+];
+
+/** A clock that starts when a case is opened, from the opening's facts. */
+export interface OpeningClock {
+  name: string;
+  rule: (payload: Record<string, unknown>) => string | null;
+  /** The period's start if not the opening itself (received by post, migrated from paper). */
+  startAt?: (payload: Record<string, unknown>, openedAt: Date) => Date;
 }
 
 export interface ActionContext<I = Record<string, unknown>> {
@@ -51,7 +124,8 @@ export interface ActionDefinition<I = any> {
   from: readonly string[];
   /** Next state; omitted means the state does not change. */
   to?: string;
-  roles: readonly ActorRole[];
+  /** Roles of the type's module that may take the action, or `system` / `citizen`. */
+  roles: readonly string[];
   input: InputSchema;
   clocks?: ClockEffects<I>;
   /**
@@ -84,10 +158,14 @@ export interface ActionDefinition<I = any> {
 export interface CaseTypeDefinition {
   name: string;
   label: string;
+  /** The module that declares the type: its roles are the ones actions name. */
+  module: string;
   states: Readonly<Record<string, { label: string; final?: boolean }>>;
   initialState: string;
   /** Event type for opening a case of this type. */
   openEvent: string;
+  /** How the timeline names the opening event (收件, 立案); the platform's 收案登记 by default. */
+  openLabel?: string;
   actions: Readonly<Record<string, ActionDefinition>>;
   /**
    * Who may see a case besides its organ's subtree: SQL over the type's own tables that yields
@@ -95,8 +173,12 @@ export interface CaseTypeDefinition {
    * reviewer). Staff see a case when its organ or one of these units lies within their scope.
    */
   stakeholders: string;
-  /** Clock rules resolve through this (lets a city override its own limits). */
-  dueAt?: (ruleId: string, start: Date, extended: number) => Date;
+  /** The clocks the type runs; every clock an action or the opening starts is declared here. */
+  clocks?: Readonly<Record<string, ClockDeclaration>>;
+  /** Clocks started when a case is opened (the acceptance review of an application). */
+  openingClocks?: readonly OpeningClock[];
+  /** Clock rules resolve through this (lets a city override its own limits); the national catalogue by default. */
+  dueAt?: (ruleId: string, start: Date, options: ClockTimingOptions) => Date;
   /**
    * For `fazhi audit verify`: compares the type's own rows with what its events replay to
    * (a request's text, its reply, its requester) and reports each row that differs.
@@ -106,6 +188,54 @@ export interface CaseTypeDefinition {
   erasePersonalData?: (tx: Db, caseId: string) => Promise<void>;
   /** Records, in the sweep's transaction, that a running clock ran out (for the type's figures). */
   onClockLapsed?: (tx: Db, clock: LapsedClock) => Promise<void>;
+  /** The columns, filters and search of the type's to-do list, search and export. */
+  listing?: CaseListing;
+}
+
+/** What a list column holds, so pages and the Excel export show it rightly. */
+export type ListColumnKind = 'text' | 'date' | 'datetime' | 'choice' | 'money' | 'number' | 'unit';
+
+/** One column of a type's lists: `key` names a column of the listing's `source`. */
+export interface ListColumn {
+  /** Lower-case snake case, as PostgreSQL names an unquoted column of the source. */
+  key: string;
+  label: string;
+  /** `date` a date, `datetime` a timestamptz, `unit` a unit id (shown by its name), `money` yuan. */
+  kind: ListColumnKind;
+  /** For `choice`: each stored value's label. */
+  options?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A filter of the search. `key` is a column's key, or the platform's own `state`, `organ`
+ * (the receiving organ's subtree) or `received` (the day the case was opened). Query
+ * parameters: `<key>=value`, and for a date range `<key>_from` / `<key>_to` (inclusive days).
+ */
+export interface ListFilter {
+  key: string;
+  label: string;
+  /** `choice` an exact value, `text` a part of the value, `unit` a unit and its subtree, `date_range` days. */
+  kind: 'choice' | 'date_range' | 'text' | 'unit';
+}
+
+/**
+ * How a type's cases list, search and export (docs/case-lists.md). Without it a type still lists
+ * with the platform's own columns (type, state, organ, created, updated, the next clock).
+ */
+export interface CaseListing {
+  /**
+   * SQL over the type's own tables yielding `case_id` and one column per declared column key,
+   * at most one row per case (like `stakeholders`, trusted module code, never user input).
+   */
+  source: string;
+  columns: readonly ListColumn[];
+  filters?: readonly ListFilter[];
+  /** Column keys a free-text query `q` looks in (a part of the text, % and _ taken literally). */
+  search?: readonly string[];
+  /** The column that names the case in lists and on its page (an applicant, a matter). */
+  title: string;
+  /** The column holding the case's own number (兰政复〔2026〕12号, a tracking code). */
+  code?: string;
 }
 
 export interface LapsedClock {
@@ -114,6 +244,8 @@ export interface LapsedClock {
   /** What the clock measures, e.g. one dispatch; null for the case as a whole. */
   subjectId: string | null;
   dueAt: Date;
+  /** When the sweep noticed: what an action taken in response is dated. */
+  sweptAt: Date;
 }
 
 export function defineCaseType<T extends CaseTypeDefinition>(definition: T): T {
@@ -123,5 +255,58 @@ export function defineCaseType<T extends CaseTypeDefinition>(definition: T): T {
     }
   }
   if (!(definition.initialState in definition.states)) throw new Error(`case type ${definition.name}: unknown initial state`);
+  const declared = definition.clocks ?? {};
+  const named = (target: ClockTarget<unknown>) => (typeof target === 'string' ? target : target.name);
+  const used = [
+    ...(definition.openingClocks ?? []).map((c) => c.name),
+    ...Object.values(definition.actions).flatMap((a) => {
+      const c = a.clocks;
+      return c ? [...(c.start ?? []).map((s) => s.name), ...[...(c.stop ?? []), ...(c.extend ?? []), ...(c.suspend ?? []), ...(c.resume ?? [])].map(named)] : [];
+    }),
+  ];
+  for (const name of used) {
+    if (!Object.hasOwn(declared, name)) throw new Error(`case type ${definition.name}: clock ${name} is not declared in clocks`);
+  }
+  for (const [name, clock] of Object.entries(declared)) {
+    const steps = clock.escalation ?? DEFAULT_ESCALATION;
+    if (steps.some((step, i) => !(step.at > 0) || (i > 0 && step.at <= steps[i - 1]!.at))) {
+      throw new Error(`case type ${definition.name}: clock ${name} escalation must rise`);
+    }
+  }
+  return definition;
+}
+
+/** A role a module defines. */
+export interface ModuleRole {
+  label: string;
+  /**
+   * Held as an account's own role, at the person's unit and over their scope (the 12345 roles,
+   * kept on the account since before modules had roles of their own). Other roles are granted
+   * per unit: a 司法局 officer handles reconsideration for the county government, a township's
+   * legal officer answers for the township as a respondent.
+   */
+  home?: boolean;
+  /** Kinds of unit (orgs/data/unit-kinds.json) a grant of this role may name; any when absent. */
+  unitKinds?: readonly string[];
+}
+
+/** What a module declares to the platform. */
+export interface ModuleDefinition {
+  /** Short English name, the prefix of its roles in grants (`xzfy.handler`). */
+  name: string;
+  label: string;
+  roles: Readonly<Record<string, ModuleRole>>;
+  caseTypes: readonly CaseTypeDefinition[];
+  /** Kinds of link its cases make to other cases, named from the linking case's side. */
+  linkKinds?: Readonly<Record<string, LinkKind>>;
+}
+
+/** How a link reads from each side: 「起诉」 on the reconsideration, 「源自复议」 on the lawsuit. */
+export interface LinkKind {
+  label: string;
+  inverseLabel: string;
+}
+
+export function defineModule<T extends ModuleDefinition>(definition: T): T {
   return definition;
 }

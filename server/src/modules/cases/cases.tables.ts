@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** One row per case of any type; the type's own facts live in its module's tables. */
@@ -102,8 +103,10 @@ export const casePersonalData = pgTable(
 );
 
 /**
- * Running statutory clocks. A sweep reads the due ones; `urgeLevel` records how far
- * the platform has escalated so a sweep never urges twice for the same level.
+ * Statutory clocks, one row each, so a case may run two of one rule (two 补正 requests).
+ * `urgeLevel` counts the escalation steps taken, so a sweep never urges twice for the same
+ * step; `nextUrgeAt` is when the next step falls due (null when none is left, or while the
+ * clock stands still, `pausedAt` set), which is all the sweep reads.
  */
 export const caseClocks = pgTable(
   'case_clocks',
@@ -120,8 +123,24 @@ export const caseClocks = pgTable(
     pausedAt: timestamp('paused_at', { withTimezone: true }),
     stoppedAt: timestamp('stopped_at', { withTimezone: true }),
     urgeLevel: integer('urge_level').notNull().default(0),
+    nextUrgeAt: timestamp('next_urge_at', { withTimezone: true }),
   },
-  (t) => [index('case_clocks_case_idx').on(t.caseId), index('case_clocks_running_due_idx').on(t.stoppedAt, t.dueAt)],
+  (t) => [
+    index('case_clocks_case_idx').on(t.caseId),
+    index('case_clocks_running_due_idx').on(t.stoppedAt, t.dueAt),
+    index('case_clocks_next_urge_idx').on(t.nextUrgeAt).where(sql`${t.nextUrgeAt} is not null`),
+  ],
+);
+
+/** Each span a clock stood still (中止 … 恢复): the limit is recomputed from all of them on resumption. */
+export const caseClockPauses = pgTable(
+  'case_clock_pauses',
+  {
+    clockId: uuid('clock_id').notNull(),
+    pausedAt: timestamp('paused_at', { withTimezone: true }).notNull(),
+    resumedAt: timestamp('resumed_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.clockId, t.pausedAt] })],
 );
 
 /**
@@ -135,3 +154,20 @@ export const caseRequesterKeys = pgTable('case_requester_keys', {
   failures: integer('failures').notNull().default(0),
   lockedAt: timestamp('locked_at', { withTimezone: true }),
 });
+
+/**
+ * Typed links between cases (a 12345 complaint converted into a mediation, a reconsideration
+ * whose decision is sued in court), one row per link from the case that names the other. Each
+ * link is also an event on both cases, so the record shows it on either side.
+ */
+export const caseLinks = pgTable(
+  'case_links',
+  {
+    fromCaseId: uuid('from_case_id').notNull(),
+    toCaseId: uuid('to_case_id').notNull(),
+    /** A kind a module declares, e.g. `appealed_as`. */
+    kind: text('kind').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fromCaseId, t.toCaseId, t.kind] }), index('case_links_to_idx').on(t.toCaseId)],
+);

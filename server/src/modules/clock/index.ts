@@ -16,7 +16,10 @@ export {
 export {
   computeDueDate,
   computeDueInstant,
+  endOfShanghaiDay,
+  shanghaiDay,
   type DueDateOptions,
   type Suspension,
 } from './rules/compute-due-date.js';
+export { clockDueInstant, noticeDeadline, pausedDays, type ClockTimingOptions, type Pause } from './rules/paused-due.js';
 export { runDeadlineCommand, runRulesCommand, type CommandResult } from './clock-cli.js';

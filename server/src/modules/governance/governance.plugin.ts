@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/http/context.js';
 import { ROW_ID } from '../../platform/validation.js';
-import { requireStaff } from '../auth/index.js';
+import { requireModule, requireStaff } from '../auth/index.js';
+import { HOTLINE_MODULE } from '../requests/index.js';
 import { findUnit, regions } from '../orgs/index.js';
 import { createGovernanceTopic, listGovernanceTopics, type NewGovernanceTopic } from './operations/governance-topics.js';
 import { hotspots } from './operations/hotspots.js';
@@ -27,14 +28,14 @@ export async function governancePlugin(app: FastifyInstance, ctx: AppContext): P
       },
     },
     async (request) => {
-      const actor = requireStaff(request);
+      const actor = requireModule(request, HOTLINE_MODULE);
       const { townshipCode } = request.query as { townshipCode?: string };
       return hotspots(ctx.database, actor, ctx.time.now(), await townships(), townshipCode);
     },
   );
 
   app.get('/api/governance-topics', { schema: { summary: '每月一题', tags } }, async (request) => {
-    const actor = requireStaff(request);
+    const actor = requireModule(request, HOTLINE_MODULE);
     const names = await townships();
     const topics = await listGovernanceTopics(ctx.database, actor, ctx.time.now(), async (id) => (await findUnit(ctx.database.db, id))?.name ?? '', (code) => names.get(code) ?? code);
     return { topics };

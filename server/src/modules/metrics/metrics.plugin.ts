@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FIGURE_KEYS, type RankKey } from '../../../../contracts/metrics.js';
 import type { DateRange, DrillDownKind, PublicStatisticsSettings } from '../../../../contracts/statistics.js';
+import { DOCX_TYPE } from '../../platform/docx/word-writer.js';
 import { platformError } from '../../platform/errors/platform-errors.js';
 import type { AppContext } from '../../platform/http/context.js';
 import { ROW_ID } from '../../platform/validation.js';
-import { requireStaff } from '../auth/index.js';
+import { requireModule, requireStaff } from '../auth/index.js';
+import { HOTLINE_MODULE } from '../requests/index.js';
 import { findUnit, type UnitRow } from '../orgs/index.js';
 import { metricsError } from './metrics.errors.js';
 import { publicSettingsBody, publicStatisticsResponse } from './metrics.schemas.js';
@@ -34,13 +36,12 @@ const MAX_PAGE = 1_000_000;
 const drillDownKind = { type: 'string', enum: ['open', 'overdue', 'dueSoon', 'awaitingDispatch'] };
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const attachment = (fileName: string) => `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 export async function metricsPlugin(app: FastifyInstance, ctx: AppContext): Promise<void> {
   /** The unit asked for, or the person's own scope; anything outside the scope is "not found". */
   async function unitInScope(request: FastifyRequest, unitId: number | undefined): Promise<UnitRow> {
-    const actor = requireStaff(request);
+    const actor = requireModule(request, HOTLINE_MODULE);
     const unit = await findUnit(ctx.database.db, unitId ?? actor.scopeUnitId);
     if (!unit || !unit.path.startsWith(actor.scopePath)) throw metricsError('UNIT_OUT_OF_SCOPE');
     return unit;
@@ -50,7 +51,7 @@ export async function metricsPlugin(app: FastifyInstance, ctx: AppContext): Prom
   async function scopeAndRange(request: FastifyRequest) {
     const q = request.query as { unitId?: number; from: string; to: string; rankBy?: RankKey };
     const range: DateRange = { from: q.from, to: q.to };
-    requireStaff(request); // who asks comes before what is asked: 401 before a period error
+    requireModule(request, HOTLINE_MODULE); // who asks comes before what is asked: 401 before a period error
     if (!periodFromDates(q.from, q.to)) throw metricsError('PERIOD_INVALID');
     if (daysIn(range) > MAX_PERIOD_DAYS) throw metricsError('PERIOD_TOO_LONG');
     const unit = await unitInScope(request, q.unitId);
@@ -180,7 +181,7 @@ export async function metricsPlugin(app: FastifyInstance, ctx: AppContext): Prom
     '/api/stats/public-settings',
     { schema: { summary: '公开统计设置', description: 'What GET /api/public/statistics publishes (any staff may read it); unpublished with nothing chosen until set.', tags: ['统计'] } },
     async (request) => {
-      requireStaff(request);
+      requireModule(request, HOTLINE_MODULE);
       return readPublicSettings(ctx.database.db);
     },
   );

@@ -16,6 +16,8 @@ export interface CityDivisionsFile {
 
 export interface DemoCountyFile {
   source: string;
+  /** The government's short name, as its document numbers begin (兰政). */
+  government?: { shortName?: string };
   center: { key: string; name: string };
   departments: Array<{ key: string; name: string; shortName?: string; duties?: string[] }>;
   grids?: { perCommunity: number; namePattern: string };

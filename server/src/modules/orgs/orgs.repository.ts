@@ -1,6 +1,7 @@
 import { eq, inArray, like } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { units, users } from './orgs.tables.js';
+import { roleGrants, units, users } from './orgs.tables.js';
+import type { RoleGrant } from '../../platform/actor.js';
 
 export type UnitRow = typeof units.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
@@ -46,4 +47,14 @@ export async function findUsers(tx: Db, ids: number[]): Promise<Map<number, User
   if (wanted.length === 0) return new Map();
   const rows = await tx.select().from(users).where(inArray(users.id, wanted));
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The module roles granted to an account, each with the path of the unit it is held for. */
+export async function grantsOf(tx: Db, userId: number): Promise<RoleGrant[]> {
+  return tx
+    .select({ role: roleGrants.role, unitId: roleGrants.unitId, unitPath: units.path })
+    .from(roleGrants)
+    .innerJoin(units, eq(units.id, roleGrants.unitId))
+    .where(eq(roleGrants.userId, userId))
+    .orderBy(roleGrants.role, roleGrants.unitId);
 }

@@ -1,4 +1,5 @@
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { STAFF_ROLES } from '../../platform/actor.js';
 
 /** Administrative divisions (GB/T 2260 codes), from city or county down to 村/社区. */
 export const regions = pgTable(
@@ -25,7 +26,8 @@ export const units = pgTable(
     path: text('path').notNull(),
     name: text('name').notNull(),
     shortName: text('short_name'),
-    kind: text('kind', { enum: ['government', 'center', 'department', 'township', 'community', 'grid'] }).notNull(),
+    /** One of data/unit-kinds.json (government, department, township, court, committee…). */
+    kind: text('kind').notNull(),
     key: text('key'),
     regionCode: text('region_code'),
   },
@@ -37,7 +39,8 @@ export const users = pgTable('users', {
   username: text('username').notNull().unique(),
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash').notNull(),
-  role: text('role', { enum: ['operator', 'dispatcher', 'handler', 'unit_leader', 'supervisor', 'admin'] }).notNull(),
+  /** The account's own role; module roles beyond it are granted per unit (role_grants). */
+  role: text('role', { enum: STAFF_ROLES }).notNull(),
   /** Where the person works. */
   unitId: integer('unit_id').notNull(),
   /** What the person may see and act on: this unit and everything under it. */
@@ -49,3 +52,21 @@ export const users = pgTable('users', {
   /** A disabled account cannot sign in; its sessions ended when it was disabled. */
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
 });
+
+/**
+ * Module roles granted to a person for a unit: the 司法局 officer who handles reconsideration
+ * for the county government (`xzfy.handler` at the government), the township's legal officer
+ * who answers for the township (`xzfy.respondent` at the township). The person acts for that
+ * unit in that role and sees the module's cases of its subtree.
+ */
+export const roleGrants = pgTable(
+  'role_grants',
+  {
+    userId: integer('user_id').notNull(),
+    /** `module.role` */
+    role: text('role').notNull(),
+    unitId: integer('unit_id').notNull(),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.role, t.unitId] }), index('role_grants_unit_idx').on(t.unitId)],
+);

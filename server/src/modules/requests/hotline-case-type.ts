@@ -9,11 +9,11 @@ import { actsForUnit, cases, defineCaseType, performAction, type ActionContext, 
 import { findUnit, findUnits } from '../orgs/index.js';
 import { hotlineConfig } from './hotline-config.js';
 import { verifyHotlineRequests } from './operations/verify-requests.js';
-import { ACTION_LABELS, STATE_LABELS } from './requests.strings.js';
-import { canSeeRequest, HOTLINE_CASE_TYPE, HOTLINE_STAKEHOLDERS, openDispatchFor } from './requests.access.js';
+import { ACTION_LABELS, CLOCK_LABELS, STATE_LABELS } from './requests.strings.js';
+import { canSeeRequest, HOTLINE_CASE_TYPE, HOTLINE_MODULE, HOTLINE_STAKEHOLDERS, openDispatchFor } from './requests.access.js';
 import { requestError } from './requests.errors.js';
 import { hotlineCategories, hotlineDispatches, hotlineEvaluations, hotlineRequests } from './requests.tables.js';
-import { RESPONSE_RULE, URGENT_RESPONSE_RULE, hotlineDueAt } from './rules/due-at.js';
+import { RESPONSE_RULE, URGENT_RESPONSE_RULE, hotlineClockDueAt, hotlineDueAt } from './rules/due-at.js';
 
 export { HOTLINE_CASE_TYPE };
 
@@ -129,6 +129,7 @@ const evaluationInput = {
 export const hotlineCaseType = defineCaseType({
   name: HOTLINE_CASE_TYPE,
   label: '12345诉求',
+  module: HOTLINE_MODULE,
   states: Object.fromEntries(Object.entries(STATE_LABELS).map(([k, label]) => [k, { label, final: k === 'closed' }])),
   initialState: 'received',
   openEvent: 'submitted',
@@ -138,7 +139,12 @@ export const hotlineCaseType = defineCaseType({
     await tx.update(hotlineRequests).set({ requesterName: null, requesterPhone: null, address: null, callerKey: null }).where(eq(hotlineRequests.caseId, caseId));
     await tx.update(hotlineEvaluations).set({ comment: null }).where(eq(hotlineEvaluations.caseId, caseId));
   },
-  dueAt: hotlineDueAt,
+  clocks: {
+    response: { label: CLOCK_LABELS.response },
+    handling: { label: CLOCK_LABELS.handling },
+    rectification: { label: CLOCK_LABELS.rectification },
+  },
+  dueAt: hotlineClockDueAt,
   onClockLapsed: markLapsed,
   actions: {
     classify: action({

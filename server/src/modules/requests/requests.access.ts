@@ -7,6 +7,8 @@ import { hotlineDispatches } from './requests.tables.js';
 type DispatchRow = typeof hotlineDispatches.$inferSelect;
 
 export const HOTLINE_CASE_TYPE = 'hotline_request';
+/** The module the hotline registers as (its roles and pages). */
+export const HOTLINE_MODULE = 'hotline';
 
 /** Units holding a stake in a request besides the center: every unit it was ever dispatched to. */
 export const HOTLINE_STAKEHOLDERS = 'select case_id, unit_id from hotline_dispatches';

@@ -4,7 +4,8 @@ import type { SmsSender } from '../../platform/sms.js';
 import type { AppContext } from '../../platform/http/context.js';
 import { storedImageHeaders } from '../../platform/uploads/serve-image.js';
 import { performAction, proveRequester } from '../cases/index.js';
-import { requireStaff } from '../auth/index.js';
+import { requireModule, requireStaff } from '../auth/index.js';
+import { HOTLINE_MODULE } from './requests.access.js';
 import { HOTLINE_CASE_TYPE } from './hotline-case-type.js';
 import { hotlineConfig } from './hotline-config.js';
 import { caseIdForCode, publicRequestView } from './operations/public-view.js';
@@ -86,25 +87,25 @@ export async function requestsPlugin(app: FastifyInstance, ctx: AppContext): Pro
   });
 
   app.get('/api/requests', { schema: requestSchemas.list }, async (request) => {
-    const actor = requireStaff(request);
+    const actor = requireModule(request, HOTLINE_MODULE);
     return listRequests(ctx.database.db, actor, request.query as ListQuery, reference, ctx.time.now());
   });
 
   app.get('/api/requests/:caseId', { schema: requestSchemas.detail }, async (request) => {
-    const actor = requireStaff(request);
+    const actor = requireModule(request, HOTLINE_MODULE);
     const { caseId } = request.params as { caseId: string };
     return requestDetail(ctx.database.db, actor, caseId, reference, ctx.time.now());
   });
 
   app.get('/api/requests/:caseId/attachments/:attachmentId', { schema: requestSchemas.attachment }, async (request, reply) => {
-    const actor = requireStaff(request);
+    const actor = requireModule(request, HOTLINE_MODULE);
     const { caseId, attachmentId } = request.params as { caseId: string; attachmentId: string };
     const file = await requestAttachment(ctx.database.db, actor, caseId, attachmentId);
     return reply.headers(storedImageHeaders(file.mimeType, `photo-${attachmentId}`)).header('cache-control', 'private, max-age=3600').send(Buffer.from(file.data));
   });
 
   app.post('/api/requests/:caseId/actions/:action', { schema: requestSchemas.action }, async (request) => {
-    const actor = requireStaff(request);
+    const actor = requireModule(request, HOTLINE_MODULE);
     const { caseId, action } = request.params as { caseId: string; action: string };
     const result = await ctx.database.transaction((tx) =>
       performAction(tx, { caseId, caseType: HOTLINE_CASE_TYPE, action, actor, input: (request.body ?? {}) as Record<string, unknown>, now: ctx.time.now() }),

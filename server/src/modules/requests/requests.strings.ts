@@ -10,6 +10,12 @@ export const STATE_LABELS = {
   merged: '已合并办理',
 } as const;
 
+export const CLOCK_LABELS = {
+  response: '响应时限',
+  handling: '办理时限',
+  rectification: '整改时限',
+} as const;
+
 export const ACTION_LABELS = {
   classify: '分类',
   answer_directly: '直接答复',

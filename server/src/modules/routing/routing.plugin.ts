@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/http/context.js';
-import { requireStaff } from '../auth/index.js';
+import { requireModule, requireStaff } from '../auth/index.js';
+import { HOTLINE_MODULE } from '../requests/index.js';
 import { classifyText } from './classify.js';
 import { autoDispatch } from './operations/auto-dispatch.js';
 import { autoMerge, autoMergeEnabled, setAutoMerge } from './operations/auto-merge.js';
@@ -54,14 +55,14 @@ export async function routingPlugin(app: FastifyInstance, ctx: AppContext): Prom
       },
     },
     async (request) => {
-      const actor = requireStaff(request);
+      const actor = requireModule(request, HOTLINE_MODULE);
       const { caseId } = request.params as { caseId: string };
       return suggestionForCase(ctx.database.db, actor, caseId, await knowledge.get());
     },
   );
 
   app.get('/api/routing/auto-dispatch', { schema: { summary: '自动派单与自动合并设置', tags } }, async (request) => {
-    requireStaff(request);
+    requireModule(request, HOTLINE_MODULE);
     return settingsView();
   });
 

@@ -4,7 +4,8 @@ import type { StaffActor, StaffRole } from '../../../platform/actor.js';
 import { lockInTransaction } from '../../../platform/db/advisory-lock.js';
 import type { Database, Db } from '../../../platform/db/database.js';
 import { recordSecurityEvent } from '../../audit/index.js';
-import { findUnit, findUser, findUserByUsername, units, users, type UserRow } from '../../orgs/index.js';
+import { findUnit, findUser, findUserByUsername, grantsOf, roleGrants, unitKindLabel, units, users, type UserRow } from '../../orgs/index.js';
+import { findModule } from '../../cases/index.js';
 import { authError } from '../auth.errors.js';
 import { signInThrottles } from '../auth.tables.js';
 import { hashPassword, temporaryPassword, verifyPassword } from '../passwords.js';
@@ -216,4 +217,46 @@ export async function unlockClient(database: Database, manager: Manager, address
       details: { wasLockedUntil: removed[0]!.lockedUntil?.toISOString() ?? null },
     });
   });
+}
+
+/** A module role to grant: `module.role` held for a unit. */
+export interface GrantInput {
+  role: string;
+  unitId: number;
+}
+
+/**
+ * Replaces an account's module roles. Each must be a role a module declares, for a unit in the
+ * administrator's scope of a kind the role allows. The account's sessions end, so the change
+ * applies at once; the security log keeps what it had and what it now has.
+ */
+export async function setGrants(database: Database, manager: Manager, userId: number, grants: readonly GrantInput[], now: Date): Promise<void> {
+  await database.transaction(async (tx) => {
+    const user = await managedUser(tx, manager, userId);
+    for (const [index, grant] of grants.entries()) {
+      const [moduleName, roleName] = grant.role.split('.', 2) as [string, string | undefined];
+      const module = findModule(moduleName);
+      const spec = module && roleName && Object.hasOwn(module.roles, roleName) ? module.roles[roleName] : undefined;
+      if (!spec || spec.home) throw authError('ROLE_UNKNOWN', { field: `grants.${index}.role`, role: grant.role });
+      const unit = await unitInScope(tx, manager, grant.unitId);
+      if (spec.unitKinds && !spec.unitKinds.includes(unit.kind)) {
+        throw authError('ROLE_UNIT_KIND', { field: `grants.${index}.unitId`, allowed: spec.unitKinds }, `「${spec.label}」只能授予${spec.unitKinds.map(unitKindLabel).join('、')}，「${unit.name}」是${unitKindLabel(unit.kind)}`);
+      }
+    }
+    const before = await grantsOf(tx, user.id);
+    await tx.delete(roleGrants).where(eq(roleGrants.userId, user.id));
+    const unique = [...new Map(grants.map((g) => [`${g.role}@${g.unitId}`, g])).values()];
+    if (unique.length) await tx.insert(roleGrants).values(unique.map((g) => ({ userId: user.id, role: g.role, unitId: g.unitId, grantedAt: now })));
+    const ended = await endSessions(tx, user.id);
+    await recordSecurityEvent(tx, {
+      kind: 'user_updated', at: now, actorUserId: managerId(manager), username: user.username,
+      details: { userId: user.id, before: { grants: before.map(({ role, unitId }) => ({ role, unitId })) }, after: { grants: unique }, sessionsEnded: ended },
+    });
+  });
+}
+
+/** The module roles an account holds, for the administrator's page. */
+export async function listGrants(tx: Db, manager: Manager, userId: number): Promise<Array<{ role: string; unitId: number }>> {
+  const user = await managedUser(tx, manager, userId);
+  return (await grantsOf(tx, user.id)).map(({ role, unitId }) => ({ role, unitId }));
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
 import type { StaffActor } from '../../../platform/actor.js';
 import type { Db } from '../../../platform/db/database.js';
-import { findUnit, findUser } from '../../orgs/index.js';
+import { findUnit, findUser, grantsOf } from '../../orgs/index.js';
 import { sessions } from '../auth.tables.js';
 import { signInPolicy } from '../sign-in-policy.js';
 
@@ -67,13 +67,16 @@ export async function resolveSession(tx: Db, token: string, now: Date): Promise<
   if (!session) return null;
   const user = await findUser(tx, session.userId);
   if (!user || user.disabledAt) return null;
-  const [unit, scope] = await Promise.all([findUnit(tx, user.unitId), findUnit(tx, user.scopeUnitId)]);
+  const [unit, scope, grants] = await Promise.all([findUnit(tx, user.unitId), findUnit(tx, user.scopeUnitId), grantsOf(tx, user.id)]);
   if (!unit || !scope) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
     await tx.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.tokenHash, hash), sql`${sessions.lastSeenAt} < ${now.toISOString()}`));
   }
   return {
-    actor: { role: user.role, userId: user.id, unitId: user.unitId, scopeUnitId: user.scopeUnitId, scopePath: scope.path, displayName: user.displayName },
+    actor: {
+      role: user.role, userId: user.id, unitId: user.unitId, scopeUnitId: user.scopeUnitId, scopePath: scope.path, displayName: user.displayName,
+      ...(grants.length ? { grants } : {}),
+    },
     csrfToken: session.csrfToken,
     username: user.username,
     unitName: unit.name,

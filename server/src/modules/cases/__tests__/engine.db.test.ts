@@ -5,28 +5,31 @@ import { freshDatabase, testBackends } from '../../../../test/test-context.js';
 import type { Actor } from '../../../platform/actor.js';
 import type { Database } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors/app-error.js';
-import { computeDueInstant, getRule } from '../../clock/index.js';
-import { defineCaseType, openCase, performAction, registerCaseType, sweepClocks, verifyAudit } from '../index.js';
+import { defineCaseType, registerModule, openCase, performAction, sweepClocks, verifyAudit } from '../index.js';
 
 // A second, unrelated workflow (a 政府信息公开 application) proves the engine is not
 // tied to 12345: its own states, roles, inputs and a statutory clock with extension.
 const disclosure = defineCaseType({
   name: 'test_disclosure_application',
   label: '政府信息公开申请',
+  module: 'test_disclosure',
   states: { received: { label: '已收到' }, accepted: { label: '已受理' }, answered: { label: '已答复', final: true } },
   initialState: 'received',
   openEvent: 'applied',
   stakeholders: 'select null::uuid as case_id, null::int as unit_id where false',
-  dueAt: (ruleId, start, extended) => computeDueInstant(getRule(ruleId), start, { extend: extended > 0 }),
+  clocks: { reply: { label: '答复期限' } },
   actions: {
     accept: { label: '受理', from: ['received'], to: 'accepted', roles: ['handler'], input: { type: 'object', properties: {}, additionalProperties: false }, clocks: { start: [{ name: 'reply', rule: () => 'xxgk.reply' }] } },
     extend: { label: '延长答复期限', from: ['accepted'], roles: ['unit_leader'], input: { type: 'object', properties: { reason: { type: 'string', minLength: 2 } }, required: ['reason'], additionalProperties: false }, clocks: { extend: ['reply'] } },
     answer: { label: '答复', from: ['accepted'], to: 'answered', roles: ['handler'], input: { type: 'object', properties: { text: { type: 'string', minLength: 1 } }, required: ['text'], additionalProperties: false }, clocks: { stop: ['reply'] } },
   },
 });
-registerCaseType(disclosure);
+registerModule({ name: 'test_disclosure', label: '政府信息公开', roles: { handler: { label: '承办人' }, unit_leader: { label: '负责人' } }, caseTypes: [disclosure] });
 
-const staff = (role: 'handler' | 'unit_leader'): Actor => ({ role, userId: 1, unitId: 1, scopeUnitId: 1, scopePath: '/1/', displayName: 'x' });
+// Staff hold the module's roles by grant, for the organ.
+const staff = (role: 'handler' | 'unit_leader'): Actor => ({
+  role: 'staff', userId: 1, unitId: 1, scopeUnitId: 1, scopePath: '/1/', displayName: 'x', grants: [{ role: `test_disclosure.${role}`, unitId: 1, unitPath: '/1/' }],
+});
 
 for (const backend of testBackends()) {
   describe(`case engine on ${backend.name}`, () => {

@@ -20,7 +20,7 @@ export async function availableActionsFor(tx: Db, caseId: string, actor: Actor, 
   };
   const available: string[] = [];
   for (const [name, definition] of Object.entries(type.actions)) {
-    if (checkAction(type, row.state, name, actor.role) !== null) continue;
+    if (checkAction(type, row.state, name, actor) !== null) continue;
     if (definition.authorize && !(await definition.authorize(ctx))) continue;
     if (definition.precondition && (await definition.precondition(ctx))) continue;
     available.push(name);

@@ -4,6 +4,8 @@ import { getCaseType } from '../case-registry.js';
 import { caseEvents, casePersonalData, cases } from '../cases.tables.js';
 import { GENESIS_HASH, eventHash, eventSeal } from '../event-chain.js';
 import { PERSONAL_KEY, withoutPersonalData } from '../personal-data.js';
+import type { CaseTypeDefinition } from '../case-type.js';
+import { clockDueAt, insertClocks, type NewClock } from './clock-effects.js';
 
 export interface OpenCaseInput {
   caseId: string;
@@ -35,8 +37,12 @@ export async function openCase(tx: Db, input: OpenCaseInput): Promise<void> {
 export async function openCases(tx: Db, inputs: OpenCaseInput[]): Promise<void> {
   if (inputs.length === 0) return;
   const personalRows: Array<typeof casePersonalData.$inferInsert> = [];
+  const clocks: Array<{ type: CaseTypeDefinition; caseId: string; clocks: NewClock[] }> = [];
   const events = inputs.map((input) => {
     const type = getCaseType(input.caseType);
+    const opening = openingClocks(type, input);
+    if (opening.clocks.length) clocks.push({ type, caseId: input.caseId, clocks: opening.clocks });
+    const payload = opening.clocks.length ? { ...input.payload, facts: opening.facts } : input.payload;
     const given = Object.fromEntries(Object.entries(input.personal ?? {}).filter(([, v]) => typeof v === 'string' && v !== ''));
     const { chained, personal } = withoutPersonalData(given, Object.keys(given));
     for (const p of personal) personalRows.push({ caseId: input.caseId, seq: 1, field: p.field, value: p.value, salt: p.salt });
@@ -49,7 +55,7 @@ export async function openCases(tx: Db, inputs: OpenCaseInput[]): Promise<void> 
       actorUserId: isStaff(input.actor) ? input.actor.userId : null,
       actorUnitId: isStaff(input.actor) ? input.actor.unitId : null,
       actorRole: input.actor.role,
-      payload: personal.length ? { ...input.payload, personal: commitments } : input.payload,
+      payload: personal.length ? { ...payload, personal: commitments } : payload,
     };
     const hash = eventHash(GENESIS_HASH, fields);
     return { ...fields, prevHash: GENESIS_HASH, hash, mac: eventSeal(hash), initialState: type.initialState, typeName: type.name };
@@ -70,4 +76,22 @@ export async function openCases(tx: Db, inputs: OpenCaseInput[]): Promise<void> 
   );
   await tx.insert(caseEvents).values(events.map(({ initialState: _s, typeName: _t, ...event }) => event));
   if (personalRows.length) await tx.insert(casePersonalData).values(personalRows);
+  for (const c of clocks) await insertClocks(tx, c.type, c.caseId, c.clocks);
+}
+
+/** The clocks a type starts on opening, from the opening's facts; their limits go in the event. */
+function openingClocks(type: CaseTypeDefinition, input: OpenCaseInput): { clocks: NewClock[]; facts: Record<string, string> } {
+  const clocks: NewClock[] = [];
+  const facts: Record<string, string> = {};
+  for (const declared of type.openingClocks ?? []) {
+    const ruleId = declared.rule(input.payload);
+    if (!ruleId) continue;
+    const startedAt = declared.startAt?.(input.payload, input.at) ?? input.at;
+    const dueAt = clockDueAt(type, ruleId, startedAt);
+    clocks.push({ name: declared.name, ruleId, startedAt, dueAt, subjectId: null, unitId: input.organUnitId });
+    facts[`${declared.name}DueAt`] = dueAt.toISOString();
+    facts[`${declared.name}Rule`] = ruleId;
+    if (startedAt.getTime() !== input.at.getTime()) facts[`${declared.name}StartedAt`] = startedAt.toISOString();
+  }
+  return { clocks, facts };
 }

@@ -1,16 +1,16 @@
-import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../../platform/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import { describeValidationErrors, validatorFor } from '../../../platform/validation.js';
 import { getCaseType } from '../case-registry.js';
-import type { ActionContext, ActionDefinition, CaseTypeDefinition, ClockEffects, EffectResult } from '../case-type.js';
+import type { ActionContext, ActionDefinition } from '../case-type.js';
 import { caseError } from '../cases.errors.js';
-import { caseClocks, cases } from '../cases.tables.js';
+import { cases } from '../cases.tables.js';
 import { appendEvent } from '../internal-append-event.js';
 import { personalFields, withoutPersonalData } from '../personal-data.js';
 import { checkAction } from '../rules/can-perform.js';
 import { canSeeCase } from './case-access.js';
+import { runClockEffects } from './clock-effects.js';
 
 export interface PerformActionInput {
   caseId: string;
@@ -50,7 +50,7 @@ export async function performAction(tx: Db, request: PerformActionInput): Promis
   const row = await lockCases(tx, request.caseId, definition, request.input);
   // Scope first: someone who may not see the case learns nothing about its state.
   if (!(await canSeeCase(tx, row.id, request.actor))) throw caseError('CASE_NOT_FOUND');
-  const refusal = checkAction(type, row.state, request.action, request.actor.role);
+  const refusal = checkAction(type, row.state, request.action, request.actor);
   if (refusal) throw caseError(refusal, { action: request.action, state: row.state, role: request.actor.role });
   const ctx: ActionContext = {
     tx, caseId: row.id, state: row.state, organUnitId: row.organUnitId, ownerUnitId: row.ownerUnitId,
@@ -69,10 +69,12 @@ export async function performAction(tx: Db, request: PerformActionInput): Promis
 
   const facts = { ...result.eventFacts, ...clockFacts };
   const { chained, personal } = withoutPersonalData(request.input, personalFields(definition.input));
+  // An effect may have recorded events of its own on this case (a link): the action's event follows them.
+  const [chainHead] = definition.effect ? await tx.select({ lastSeq: cases.lastSeq, lastHash: cases.lastHash }).from(cases).where(eq(cases.id, row.id)) : [row];
   const { seq } = await appendEvent(tx, {
     caseId: row.id,
-    prevSeq: row.lastSeq,
-    prevHash: row.lastHash,
+    prevSeq: chainHead!.lastSeq,
+    prevHash: chainHead!.lastHash,
     type: request.action,
     actor: request.actor,
     payload: { input: chained, fromState: row.state, toState: nextState, ...(Object.keys(facts).length ? { facts } : {}) },
@@ -95,50 +97,4 @@ async function lockCases(tx: Db, caseId: string, definition: ActionDefinition, i
   const row = rows.find((r) => r.id === caseId.toLowerCase());
   if (!row) throw caseError('CASE_NOT_FOUND');
   return row;
-}
-
-async function runClockEffects(
-  type: CaseTypeDefinition,
-  ctx: ActionContext,
-  effects: ClockEffects<any>,
-  result: EffectResult,
-): Promise<Record<string, unknown>> {
-  const facts: Record<string, unknown> = {};
-  const dueAt = type.dueAt;
-  if (!dueAt) throw new Error(`case type ${type.name} uses clocks but has no dueAt`);
-  for (const name of effects.stop ?? []) {
-    await ctx.tx
-      .update(caseClocks)
-      .set({ stoppedAt: ctx.now })
-      .where(and(eq(caseClocks.caseId, ctx.caseId), eq(caseClocks.name, name), isNull(caseClocks.stoppedAt)));
-  }
-  for (const name of effects.extend ?? []) {
-    const running = await ctx.tx
-      .select()
-      .from(caseClocks)
-      .where(and(eq(caseClocks.caseId, ctx.caseId), eq(caseClocks.name, name), isNull(caseClocks.stoppedAt)));
-    for (const clock of running) {
-      const due = dueAt(clock.ruleId, clock.startedAt, clock.extended + 1);
-      await ctx.tx.update(caseClocks).set({ dueAt: due, extended: clock.extended + 1, urgeLevel: 0 }).where(eq(caseClocks.id, clock.id));
-      facts[`${name}DueAt`] = due.toISOString();
-    }
-  }
-  for (const start of effects.start ?? []) {
-    const ruleId = start.rule(ctx, result);
-    if (!ruleId) continue;
-    const due = dueAt(ruleId, ctx.now, 0);
-    await ctx.tx.insert(caseClocks).values({
-      id: randomUUID(),
-      caseId: ctx.caseId,
-      name: start.name,
-      ruleId,
-      subjectId: result.clockSubjectId ?? null,
-      unitId: result.clockUnitId ?? null,
-      startedAt: ctx.now,
-      dueAt: due,
-    });
-    facts[`${start.name}DueAt`] = due.toISOString();
-    facts[`${start.name}Rule`] = ruleId;
-  }
-  return facts;
 }

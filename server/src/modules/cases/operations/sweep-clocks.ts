@@ -1,12 +1,14 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { SYSTEM } from '../../../platform/actor.js';
 import type { Database } from '../../../platform/db/database.js';
+import { DEFAULT_ESCALATION } from '../case-type.js';
 import { caseClocks, cases } from '../cases.tables.js';
 import { getCaseType } from '../case-registry.js';
 import { appendEvent } from '../internal-append-event.js';
+import { escalationOf, stepAt } from './clock-effects.js';
 
-/** Share of a clock's time after which the platform warns (yellow). */
-export const WARNING_SHARE = 0.8;
+/** Share of a clock's time after which the hotline's pages show it yellow (its first escalation step). */
+export const WARNING_SHARE = DEFAULT_ESCALATION[0]!.at;
 
 export interface SweepResult {
   warned: number;
@@ -14,47 +16,54 @@ export interface SweepResult {
 }
 
 /**
- * Urges by itself as clocks run out: level 1 (催办) once 80 % of the time is used,
- * level 2 (督办) when overdue. Each step is claimed by a conditional update, so two
- * app servers sweeping at once never urge twice.
+ * Urges by itself as clocks run: each step of the clock's escalation (by default 催办 once
+ * 80 % of the time is used, 督办 when the limit passes) becomes an event of the case. A clock
+ * that stands still is not urged. When several steps have passed since the last sweep only
+ * the latest is recorded. Each step is claimed by a conditional update, so two app servers
+ * sweeping at once never urge twice.
  */
 export async function sweepClocks(database: Database, now: Date, batchSize = 200): Promise<SweepResult> {
   const due = await database.backend.query(
-    `select id, case_id, name, urge_level, due_at, unit_id, subject_id from case_clocks
-      where stopped_at is null and urge_level < 2
-        and ($1::timestamptz >= due_at
-             or (urge_level = 0 and $1::timestamptz >= started_at + (due_at - started_at) * ${WARNING_SHARE}))
-      order by due_at limit ${batchSize}`,
+    `select id, case_id, urge_level from case_clocks
+      where next_urge_at is not null and next_urge_at <= $1::timestamptz
+      order by next_urge_at limit ${batchSize}`,
     [now.toISOString()],
     'array',
   );
   const result: SweepResult = { warned: 0, overdue: 0 };
-  for (const [clockId, caseId, name, urgeLevel, dueAt, unitId, subjectId] of due.rows as Array<[string, string, string, number, Date, number | null, string | null]>) {
-    const level = now.getTime() >= new Date(dueAt).getTime() ? 2 : 1;
-    if (level <= urgeLevel) continue;
-    const claimed = await database.transaction(async (tx) => {
+  for (const [clockId, caseId, urgeLevel] of due.rows as Array<[string, string, number]>) {
+    const outcome = await database.transaction(async (tx) => {
       const [row] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
-      if (!row) return false;
+      if (!row) return null;
+      const [clock] = await tx.select().from(caseClocks).where(eq(caseClocks.id, clockId));
+      if (!clock || clock.stoppedAt || clock.pausedAt || clock.urgeLevel !== urgeLevel) return null;
+      const type = getCaseType(row.caseType);
+      const steps = escalationOf(type, clock.name);
+      let level = clock.urgeLevel;
+      while (level < steps.length && stepAt(steps, level, clock.startedAt, clock.dueAt)! <= now) level++;
+      if (level === clock.urgeLevel) return null;
       // Claim: only the sweep that still sees the old level moves it.
-      const updated = await tx
+      const claimed = await tx
         .update(caseClocks)
-        .set({ urgeLevel: level })
-        .where(and(eq(caseClocks.id, clockId), eq(caseClocks.urgeLevel, urgeLevel), isNull(caseClocks.stoppedAt)))
+        .set({ urgeLevel: level, nextUrgeAt: stepAt(steps, level, clock.startedAt, clock.dueAt) })
+        .where(and(eq(caseClocks.id, clockId), eq(caseClocks.urgeLevel, urgeLevel), isNull(caseClocks.stoppedAt), isNull(caseClocks.pausedAt)))
         .returning({ id: caseClocks.id });
-      if (updated.length === 0) return false;
+      if (claimed.length === 0) return null;
+      const step = steps[level - 1]!;
       await appendEvent(tx, {
         caseId,
         prevSeq: row.lastSeq,
         prevHash: row.lastHash,
-        type: level === 2 ? 'auto_supervise' : 'auto_urge',
+        type: step.event,
         actor: SYSTEM,
-        payload: { clock: name, level, dueAt: new Date(dueAt).toISOString(), unitId, ...(subjectId ? { subjectId } : {}) },
+        payload: { clock: clock.name, level, dueAt: clock.dueAt.toISOString(), unitId: clock.unitId, ...(clock.subjectId ? { subjectId: clock.subjectId } : {}) },
         at: now,
       });
-      if (level === 2) await getCaseType(row.caseType).onClockLapsed?.(tx, { caseId, name, subjectId, dueAt: new Date(dueAt) });
-      return true;
+      const lapsed = step.at >= 1 && !(steps[urgeLevel - 1] && steps[urgeLevel - 1]!.at >= 1);
+      if (lapsed) await type.onClockLapsed?.(tx, { caseId, name: clock.name, subjectId: clock.subjectId, dueAt: clock.dueAt, sweptAt: now });
+      return lapsed ? 'overdue' : 'warned';
     });
-    if (claimed) level === 2 ? result.overdue++ : result.warned++;
+    if (outcome) result[outcome]++;
   }
   return result;
 }

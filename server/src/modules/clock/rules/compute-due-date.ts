@@ -147,7 +147,8 @@ export function computeDueDate(rule: ClockRule, start: string, opts: DueDateOpti
   }
 }
 
-function shanghaiDay(instant: Date): string {
+/** The Asia/Shanghai calendar day of an instant, `YYYY-MM-DD`. */
+export function shanghaiDay(instant: Date): string {
   return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
@@ -166,6 +167,10 @@ export function computeDueInstant(rule: ClockRule, startInstant: Date, opts: Due
     }
     return new Date(startInstant.getTime() + hours * MS_PER_HOUR);
   }
-  const due = parseDay(computeDueDate(rule, shanghaiDay(startInstant), opts));
-  return new Date((due + 1) * MS_PER_DAY - SHANGHAI_OFFSET_MS);
+  return endOfShanghaiDay(computeDueDate(rule, shanghaiDay(startInstant), opts));
+}
+
+/** 24:00 Asia/Shanghai of a day (`YYYY-MM-DD`), i.e. 00:00 +08:00 of the next. */
+export function endOfShanghaiDay(day: string): Date {
+  return new Date((parseDay(day) + 1) * MS_PER_DAY - SHANGHAI_OFFSET_MS);
 }

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { freshDatabase, testBackends } from '../../../../test/test-context.js';
 import type { Database } from '../../../platform/db/database.js';
-import { registerCaseType, verifyAudit } from '../../cases/index.js';
+import { verifyAudit } from '../../cases/index.js';
+import { registerModules } from '../../../module-registry.js';
 import { compareRollupsWithEvents } from '../../metrics/index.js';
 import { readCityDivisions } from '../../orgs/index.js';
-import { hotlineCaseType } from '../../requests/index.js';
 import { readCityMix } from '../city/city-data.js';
 import { COPY_TABLES } from '../city/copy-text.js';
 import { describeIndexes } from '../city/load-indexes.js';
@@ -13,7 +13,7 @@ import { seedCity } from '../city/seed-city.js';
 import { CityGenerationRefused, generateCity, PGLITE_MAX_REQUESTS } from '../index.js';
 import { caseRecord, differences, replayCases, retireClocks } from './city-replay.js';
 
-registerCaseType(hotlineCaseType);
+registerModules();
 
 // A Friday morning: the night's requests still wait at the center, the week's are being handled.
 const NOW = new Date('2026-11-20T08:10:00+08:00');

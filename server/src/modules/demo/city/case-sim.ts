@@ -486,8 +486,14 @@ export class CaseSim {
     }
     for (const c of this.clocks) {
       rows.case_clocks.write(
-        `${c.id}\t${caseId}\t${c.name}\t${text(c.rule)}\t${c.subjectId}\t${int(c.unitId)}\t${time(c.start)}\t${time(c.due)}\t${c.extended}\t\\N\t${time(c.stopped)}\t${c.urgeLevel}\n`,
+        `${c.id}\t${caseId}\t${c.name}\t${text(c.rule)}\t${c.subjectId}\t${int(c.unitId)}\t${time(c.start)}\t${time(c.due)}\t${c.extended}\t\\N\t${time(c.stopped)}\t${c.urgeLevel}\t${time(nextUrgeAt(c))}\n`,
       );
     }
   }
+}
+
+/** When the sweep would next urge this clock, as the engine schedules it (null once stopped or supervised). */
+function nextUrgeAt(clock: Clock): number | null {
+  if (clock.stopped !== null || clock.urgeLevel >= 2) return null;
+  return clock.urgeLevel === 0 ? clock.start + Math.round((clock.due - clock.start) * WARNING_SHARE) : clock.due;
 }

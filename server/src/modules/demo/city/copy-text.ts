@@ -55,7 +55,7 @@ export const COPY_COLUMNS = {
   cases: ['id', 'case_type', 'state', 'organ_unit_id', 'owner_unit_id', 'region_code', 'last_seq', 'last_hash', 'created_at', 'updated_at'],
   case_events: ['case_id', 'seq', 'type', 'at', 'actor_user_id', 'actor_unit_id', 'actor_role', 'payload', 'prev_hash', 'hash', 'mac'],
   case_personal_data: ['case_id', 'seq', 'field', 'value', 'salt'],
-  case_clocks: ['id', 'case_id', 'name', 'rule_id', 'subject_id', 'unit_id', 'started_at', 'due_at', 'extended', 'paused_at', 'stopped_at', 'urge_level'],
+  case_clocks: ['id', 'case_id', 'name', 'rule_id', 'subject_id', 'unit_id', 'started_at', 'due_at', 'extended', 'paused_at', 'stopped_at', 'urge_level', 'next_urge_at'],
   hotline_requests: [
     'case_id', 'tracking_code', 'channel', 'request_type', 'category_code', 'urgency', 'title', 'content', 'requester_name', 'requester_phone',
     'township_code', 'village_code', 'address', 'received_at', 'recorded_by', 'reply_text', 'replied_at', 'replied_by_unit_id', 'closed_at',

@@ -12,7 +12,7 @@ export interface ReportInput {
 
 /**
  * A report as data: what the pure report rules produce from a Dashboard and what
- * operations/write-docx.ts turns into Word. Tests read it without opening a .docx.
+ * operations/write-docx.ts turns into Word (through platform/docx). Tests read it without opening a .docx.
  */
 export interface ChartSeries {
   name: string;

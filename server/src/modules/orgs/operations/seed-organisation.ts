@@ -29,7 +29,7 @@ export async function seedOrganisation(tx: Db, divisions: DivisionsFile, county:
     rows.push(unit);
     return unit;
   };
-  const government = add(null, { name: `${divisions.county.name}人民政府`, kind: 'government', key: 'government', regionCode: divisions.county.code });
+  const government = add(null, { name: `${divisions.county.name}人民政府`, shortName: county.government?.shortName ?? null, kind: 'government', key: 'government', regionCode: divisions.county.code });
   const center = add(government, { name: county.center.name, kind: 'center', key: county.center.key });
   const departmentIds = new Map<string, number>();
   for (const d of county.departments) {
