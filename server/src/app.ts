@@ -14,7 +14,7 @@ import { healthRoutes } from './platform/http/health.js';
 import { auditPlugin } from './modules/audit/index.js';
 import { authPlugin, usersPlugin } from './modules/auth/index.js';
 import { casesPlugin } from './modules/cases/index.js';
-import { registerModules } from './module-registry.js';
+import { MODULE_ROUTES, registerModules } from './module-registry.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { documentsPlugin } from './modules/documents/index.js';
 import { dutiesPlugin } from './modules/duties/index.js';
@@ -61,6 +61,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await dutiesPlugin(app, ctx, () => app.invalidateRoutingKnowledge());
   await governancePlugin(app, ctx);
   await metricsPlugin(app, ctx);
+  for (const moduleRoutes of MODULE_ROUTES) await moduleRoutes(app, ctx);
 
   const web = ctx.config.webDist;
   if (web && existsSync(join(web, 'index.html'))) {

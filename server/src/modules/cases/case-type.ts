@@ -147,6 +147,11 @@ export interface ActionDefinition<I = any> {
    * when listing the actions a page offers.
    */
   precondition?: (ctx: ActionContext<I>) => Promise<AppError | null>;
+  /**
+   * Values a field may take on this case now, when they are the case's own (its open 补正
+   * requests, its hearings not yet held): the detail page offers them as a choice, labelled.
+   */
+  choices?: (ctx: ActionContext<I>) => Promise<Readonly<Record<string, ReadonlyArray<{ value: string; label: string }>>>>;
   /** Writes the type's own tables in the same transaction. Throws AppError to refuse. */
   effect?: (ctx: ActionContext<I>) => Promise<EffectResult | void>;
 }

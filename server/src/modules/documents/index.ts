@@ -18,5 +18,7 @@ export type { IssuedDocumentFacts } from './operations/produce-document.js';
 export { nextNumber } from './operations/allocate-number.js';
 export { mayAddAttachment, mayDraftDocument } from './operations/case-file-rights.js';
 export { listCaseAttachments, listCaseDocuments, readCaseAttachment, readCaseDocument } from './operations/read-case-files.js';
+export { readPublishedDocument, type PublishedDocument } from './operations/published-document.js';
+export { redactPersonName, maskIdentifiers } from './rules/redact.js';
 export { verifyDocuments, type DocumentFinding, type DocumentFindingReason, type DocumentsReport } from './operations/verify-documents.js';
 export { documentsPlugin } from './documents.plugin.js';

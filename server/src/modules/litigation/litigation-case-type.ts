@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { actsAs, defineCaseType, REMINDER_RULE, type ActionContext, type ActionDefinition } from '../cases/index.js';
 import { litigationError } from './litigation.errors.js';
 import { litigationCases, litigationHearings } from './litigation.tables.js';
-import { ACTION_LABELS, CASE_TYPE_LABEL, CLOCK_LABELS, ESCALATION_LABELS, LIST_LABELS, OUTCOME_LABELS, STATE_LABELS } from './litigation.strings.js';
+import { ACTION_LABELS, CASE_TYPE_LABEL, CHOICE_LABELS, CLOCK_LABELS, ESCALATION_LABELS, LIST_LABELS, OUTCOME_LABELS, STATE_LABELS, YES_NO_LABELS } from './litigation.strings.js';
 
 export const LITIGATION_MODULE = 'xzss';
 export const LITIGATION_CASE_TYPE = 'xzss_case';
@@ -25,6 +25,15 @@ const update = (ctx: Ctx, changes: Partial<typeof litigationCases.$inferInsert>)
 
 function action(definition: ActionDefinition<Input>): ActionDefinition<Input> {
   return definition;
+}
+
+/** Hearings scheduled and not yet recorded, for the form. */
+async function pendingHearings(ctx: Ctx): Promise<Array<{ value: string; label: string }>> {
+  const rows = await ctx.tx
+    .select({ id: litigationHearings.id, scheduledOn: litigationHearings.scheduledOn })
+    .from(litigationHearings)
+    .where(and(eq(litigationHearings.caseId, ctx.caseId), isNull(litigationHearings.heldOn)));
+  return rows.sort((a, b) => a.scheduledOn.localeCompare(b.scheduledOn)).map((r) => ({ value: r.id, label: CHOICE_LABELS.hearing(r.scheduledOn) }));
 }
 
 async function openHearing(ctx: Ctx) {
@@ -113,10 +122,11 @@ export const litigationCaseType = defineCaseType({
       input: object({
         hearingId: { type: 'string', format: 'uuid' },
         heldOn: day,
-        headAppeared: { type: 'boolean', 'x-kind': 'choice' },
+        headAppeared: { type: 'boolean', 'x-kind': 'choice', 'x-labels': YES_NO_LABELS },
         appearedBy: { ...text(50), 'x-kind': 'person' },
         appearedTitle: text(50),
       }, ['hearingId', 'heldOn', 'headAppeared']),
+      choices: async (ctx) => ({ hearingId: await pendingHearings(ctx) }),
       effect: async (ctx) => {
         const hearing = await openHearing(ctx);
         if (!hearing) throw litigationError('XZSS_HEARING_UNKNOWN', { field: 'hearingId' });
@@ -130,7 +140,7 @@ export const litigationCaseType = defineCaseType({
     }),
     record_judgment: action({
       label: ACTION_LABELS.record_judgment, from: ['defending', 'appealed'], to: 'judged', roles: ['handler'], authorize: forDefendant,
-      input: object({ outcome: { type: 'string', enum: ['upheld', 'lost', 'partly_lost'], 'x-kind': 'choice' }, judgedOn: day }, ['outcome', 'judgedOn']),
+      input: object({ outcome: { type: 'string', enum: ['upheld', 'lost', 'partly_lost'], 'x-kind': 'choice', 'x-labels': OUTCOME_LABELS }, judgedOn: day }, ['outcome', 'judgedOn']),
       effect: async (ctx) => void (await update(ctx, { outcome: ctx.input.outcome, judgedOn: ctx.input.judgedOn })),
       // Fifteen days to appeal from the judgment's service (art. 85).
       clocks: { stop: ['answer', 'hearing'], start: [{ name: 'appeal', rule: () => 'xzss.appeal.judgment', startAt: (ctx) => noonOf(ctx.input.judgedOn as string) }] },
@@ -143,7 +153,7 @@ export const litigationCaseType = defineCaseType({
     }),
     close: action({
       label: ACTION_LABELS.close, from: ['judged', 'appealed'], to: 'closed', roles: ['handler'], authorize: forDefendant,
-      input: object({ concludedOn: day, outcome: { type: 'string', enum: ['upheld', 'lost', 'partly_lost'], 'x-kind': 'choice' } }, ['concludedOn']),
+      input: object({ concludedOn: day, outcome: { type: 'string', enum: ['upheld', 'lost', 'partly_lost'], 'x-kind': 'choice', 'x-labels': OUTCOME_LABELS } }, ['concludedOn']),
       // The final outcome (after an appeal) replaces the first instance's.
       effect: async (ctx) => void (await update(ctx, { concludedOn: ctx.input.concludedOn, ...(ctx.input.outcome ? { outcome: ctx.input.outcome } : {}) })),
       clocks: { stop: ['appeal', 'hearing'] },

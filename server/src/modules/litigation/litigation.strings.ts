@@ -40,3 +40,10 @@ export const LIST_LABELS = {
   courtCaseNumber: '法院案号', cause: '案由', court: '受理法院', servedOn: '起诉状副本送达日期', outcome: '裁判结果', concludedOn: '结案日期',
   state: '办理状态', organ: '被诉机关',
 } as const;
+
+export const YES_NO_LABELS = { true: '是', false: '否' } as const;
+
+/** How a form names a case's own items to choose from. */
+export const CHOICE_LABELS = {
+  hearing: (scheduledOn: string) => `${scheduledOn} 开庭`,
+} as const;

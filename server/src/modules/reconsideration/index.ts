@@ -32,3 +32,5 @@ export { recordApplication, type ApplicationInput } from './operations/record-ap
 export { reconsiderationCases, reconsiderationOpinions } from './reconsideration.tables.js';
 export { importReconsiderationCases, type ImportReport } from './operations/import-cases.js';
 export { runReconsiderationCommand } from './import-cli.js';
+export { reconsiderationPlugin } from './reconsideration.plugin.js';
+export { reconsiderationProgress, listPublishedDecisions, readPublishedDecision } from './operations/public-views.js';

@@ -11,8 +11,10 @@ import { issueDocumentFromFields, nextNumber } from '../documents/index.js';
 import { NUMBERING } from './numbering.js';
 import { reconsiderationError } from './reconsideration.errors.js';
 import { reconsiderationCases, reconsiderationOpinions } from './reconsideration.tables.js';
-import { SUSPENSION_GROUND_KEYS } from './rules/suspension-grounds.js';
-import { ACTION_LABELS, CASE_TYPE_LABEL, CLOCK_LABELS, ESCALATION_LABELS, LIST_LABELS, STATE_LABELS, WITHDRAWAL_LABELS } from './reconsideration.strings.js';
+import { SUSPENSION_GROUND_KEYS, SUSPENSION_GROUND_LABELS } from './rules/suspension-grounds.js';
+import {
+  ACTION_LABELS, CASE_TYPE_LABEL, CHOICE_LABELS, CLOCK_LABELS, ESCALATION_LABELS, LIST_LABELS, OPINION_KIND_LABELS, PROCEDURE_LABELS, STATE_LABELS, WITHDRAWAL_LABELS,
+} from './reconsideration.strings.js';
 
 export const RECONSIDERATION_MODULE = 'xzfy';
 export const RECONSIDERATION_CASE_TYPE = 'xzfy_case';
@@ -154,6 +156,7 @@ export const reconsiderationCaseType = defineCaseType({
       label: ACTION_LABELS.receive_supplement, from: ['supplementing'], to: 'applied', roles: ['handler'], authorize: forOrgan,
       input: object({ supplementId: { type: 'string', format: 'uuid' }, note: text(2000) }, ['supplementId']),
       precondition: async (ctx) => (ctx.input.supplementId && !(await supplementOpen(ctx)) ? reconsiderationError('XZFY_SUPPLEMENT_UNKNOWN') : null),
+      choices: async (ctx) => ({ supplementId: await openSupplements(ctx) }),
       // The review starts again from the material's arrival (art. 31(2) with art. 30).
       clocks: { stop: [{ name: 'supplement', subject: (ctx) => ctx.input.supplementId as string }], start: [{ name: 'acceptance', rule: () => 'xzfy.accept.review' }] },
     }),
@@ -175,7 +178,7 @@ export const reconsiderationCaseType = defineCaseType({
     }),
     accept: action({
       label: ACTION_LABELS.accept, from: ['applied'], to: 'accepted', roles: ['handler'], authorize: forOrgan,
-      input: object({ procedure: { type: 'string', enum: ['ordinary', 'simple'], 'x-kind': 'choice' } }, ['procedure']),
+      input: object({ procedure: { type: 'string', enum: ['ordinary', 'simple'], 'x-kind': 'choice', 'x-labels': PROCEDURE_LABELS } }, ['procedure']),
       effect: async (ctx) => {
         const caseNumber = await nextNumber(ctx.tx, { organUnitId: ctx.organUnitId!, pattern: NUMBERING.caseNumber, at: ctx.now });
         await update(ctx, { procedure: ctx.input.procedure, acceptedOn: today(ctx), caseNumber });
@@ -269,7 +272,7 @@ export const reconsiderationCaseType = defineCaseType({
     }),
     suspend: action({
       label: ACTION_LABELS.suspend, from: ['accepted', 'committee'], to: 'suspended', roles: ['handler'], authorize: forOrgan,
-      input: object({ ground: { type: 'string', enum: SUSPENSION_GROUND_KEYS, 'x-kind': 'choice' }, note: text(1000) }, ['ground']),
+      input: object({ ground: { type: 'string', enum: SUSPENSION_GROUND_KEYS, 'x-kind': 'choice', 'x-labels': SUSPENSION_GROUND_LABELS }, note: text(1000) }, ['ground']),
       clocks: { suspend: ['decision', 'reply', 'copy'] },
     }),
     resume: action({
@@ -279,7 +282,7 @@ export const reconsiderationCaseType = defineCaseType({
     }),
     withdraw: action({
       label: ACTION_LABELS.withdraw, from: ['applied', 'settling', 'accepted', 'committee', 'suspended'], to: 'withdrawn', roles: ['handler'], authorize: forOrgan,
-      input: object({ reason: { type: 'string', enum: Object.keys(WITHDRAWAL_LABELS), 'x-kind': 'choice' }, note: text(1000) }, ['reason']),
+      input: object({ reason: { type: 'string', enum: Object.keys(WITHDRAWAL_LABELS), 'x-kind': 'choice', 'x-labels': WITHDRAWAL_LABELS }, note: text(1000) }, ['reason']),
       // Withdrawn after the respondent put its own act right counts as a correction (METRICS.md 纠错率).
       effect: async (ctx) => void (await conclude(ctx, ctx.input.reason === 'respondent_corrected' ? 'respondent_corrected' : 'withdrawn')),
       clocks: { stop: concludingStops },
@@ -293,7 +296,7 @@ export const reconsiderationCaseType = defineCaseType({
     decide: action({
       label: ACTION_LABELS.decide, from: ['accepted'], to: 'decided', roles: ['handler'], authorize: forOrgan,
       input: object(
-        { decision: { type: 'string', enum: MERITS_DECISIONS, 'x-kind': 'choice' }, basis: text(500), reasoning: longText(20000) },
+        { decision: { type: 'string', enum: MERITS_DECISIONS, 'x-kind': 'choice', 'x-labels': CONCLUSION_LABELS }, basis: text(500), reasoning: longText(20000) },
         ['decision', 'basis', 'reasoning'],
       ),
       // The decision is issued as its numbered 决定书, frozen, its hash in this event.
@@ -319,7 +322,7 @@ export const reconsiderationCaseType = defineCaseType({
     issue_opinion: action({
       label: ACTION_LABELS.issue_opinion, from: ['decided', 'closed', 'withdrawn', 'terminated'], roles: ['handler'], authorize: forOrgan,
       input: object(
-        { kind: { type: 'string', enum: ['opinion', 'suggestion'], 'x-kind': 'choice' }, unitId: { type: 'integer', minimum: 1, maximum: 2_147_483_647, 'x-kind': 'unit' }, content: longText(10000) },
+        { kind: { type: 'string', enum: ['opinion', 'suggestion'], 'x-kind': 'choice', 'x-labels': OPINION_KIND_LABELS }, unitId: { type: 'integer', minimum: 1, maximum: 2_147_483_647, 'x-kind': 'unit' }, content: longText(10000) },
         ['kind', 'unitId', 'content'],
       ),
       effect: async (ctx) => {
@@ -339,6 +342,7 @@ export const reconsiderationCaseType = defineCaseType({
         return opinion !== undefined && actsAs(ctx.actor, RECONSIDERATION_MODULE, ['respondent'], opinion.unitId);
       },
       input: object({ opinionId: { type: 'string', format: 'uuid' }, report: longText(10000) }, ['opinionId', 'report']),
+      choices: async (ctx) => ({ opinionId: await openOpinions(ctx) }),
       effect: async (ctx) => {
         const opinion = await openOpinion(ctx);
         if (!opinion) throw reconsiderationError('XZFY_OPINION_UNKNOWN', { field: 'opinionId' });
@@ -356,6 +360,31 @@ async function supplementOpen(ctx: Ctx): Promise<boolean> {
     .from(caseClocks)
     .where(and(eq(caseClocks.caseId, ctx.caseId), eq(caseClocks.name, 'supplement'), eq(caseClocks.subjectId, ctx.input.supplementId), isNull(caseClocks.stoppedAt)));
   return clock !== undefined;
+}
+
+/** The 补正 notices still awaiting material, for the form: sent on, due on. */
+async function openSupplements(ctx: Ctx): Promise<Array<{ value: string; label: string }>> {
+  const rows = await ctx.tx
+    .select({ subjectId: caseClocks.subjectId, startedAt: caseClocks.startedAt, dueAt: caseClocks.dueAt })
+    .from(caseClocks)
+    .where(and(eq(caseClocks.caseId, ctx.caseId), eq(caseClocks.name, 'supplement'), isNull(caseClocks.stoppedAt)));
+  return rows
+    .filter((r) => r.subjectId)
+    .map((r) => ({ value: r.subjectId!, label: CHOICE_LABELS.supplement(shanghaiDay(r.startedAt), shanghaiDay(new Date(r.dueAt.getTime() - 1))) }));
+}
+
+/** The 意见书 and 建议书 of this case not yet reported on, each by its organ and day. */
+async function openOpinions(ctx: Ctx): Promise<Array<{ value: string; label: string }>> {
+  const rows = await ctx.tx
+    .select({ id: reconsiderationOpinions.id, kind: reconsiderationOpinions.kind, unitId: reconsiderationOpinions.unitId, issuedAt: reconsiderationOpinions.issuedAt })
+    .from(reconsiderationOpinions)
+    .where(and(eq(reconsiderationOpinions.caseId, ctx.caseId), isNull(reconsiderationOpinions.reportedAt)));
+  const out: Array<{ value: string; label: string }> = [];
+  for (const r of rows) {
+    const unit = await findUnit(ctx.tx, r.unitId);
+    out.push({ value: r.id, label: CHOICE_LABELS.opinion(OPINION_KIND_LABELS[r.kind], unit?.name ?? '', shanghaiDay(r.issuedAt)) });
+  }
+  return out;
 }
 
 async function decisionClockExtended(ctx: Ctx): Promise<boolean> {

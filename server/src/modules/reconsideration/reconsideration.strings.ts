@@ -223,3 +223,16 @@ export const LIST_LABELS = {
   caseNumber: '案号', contestedAct: '被申请复议的行政行为', respondent: '被申请人', respondentUnit: '被申请单位', field: '行政管理领域',
   receivedOn: '收到申请日期', conclusion: '结案方式', concludedOn: '审结日期', state: '办理状态',
 } as const;
+
+/** The public progress page: the opening's name, and what an applicant reads of each step. */
+export const PUBLIC_LABELS = {
+  applied: '收到申请',
+  decisionDue: '审理期限至',
+  suspended: '审理中止，期限暂停计算',
+} as const;
+
+/** How a form names a case's own items to choose from. */
+export const CHOICE_LABELS = {
+  supplement: (sentOn: string, dueOn: string) => `${sentOn} 发出的补正通知（补正期限至 ${dueOn}）`,
+  opinion: (kind: string, unit: string, issuedOn: string) => `${issuedOn} 致${unit}的${kind}`,
+} as const;

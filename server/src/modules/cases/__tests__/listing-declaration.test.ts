@@ -52,6 +52,16 @@ test('an input field’s x-kind is one the pages know', () => {
   assert.throws(() => checkFieldKinds(type('colour')), /unknown x-kind colour/);
 });
 
+test('a choice names every value it offers, so a page never shows a stored key', () => {
+  const type = (labels: Record<string, string> | undefined) => ({
+    name: 't',
+    actions: { a: { input: { type: 'object', properties: { f: { type: 'string', enum: ['simple', 'ordinary'], 'x-kind': 'choice', ...(labels ? { 'x-labels': labels } : {}) } } } } },
+  }) as unknown as CaseTypeDefinition;
+  assert.doesNotThrow(() => checkFieldKinds(type({ simple: '简易程序', ordinary: '普通程序' })));
+  assert.throws(() => checkFieldKinds(type({ simple: '简易程序' })), /no x-labels for ordinary/);
+  assert.throws(() => checkFieldKinds(type(undefined)), /no x-labels for simple, ordinary/);
+});
+
 test('a clock is yellow after its first step’s share, red once due, paused while it stands still', () => {
   const startedAt = new Date('2026-03-01T00:00:00Z');
   const dueAt = new Date('2026-03-11T00:00:00Z');

@@ -129,8 +129,30 @@ export async function caseDetail(tx: Db, actor: Actor, caseId: string, now: Date
       };
     }),
     links,
-    actions: actions.map((action) => ({ action, label: type.actions[action]!.label, input: type.actions[action]!.input })),
+    actions: await Promise.all(actions.map(async (action) => ({ action, label: type.actions[action]!.label, input: await inputOnCase(tx, type, action, row, actor, now) }))),
   };
+}
+
+/** An action's form on this case: fields whose values are the case's own become choices of them. */
+async function inputOnCase(
+  tx: Db, type: CaseTypeDefinition, action: string, row: typeof cases.$inferSelect, actor: Actor, now: Date,
+): Promise<InputSchema> {
+  const definition = type.actions[action]!;
+  if (!definition.choices) return definition.input;
+  const choices = await definition.choices({
+    tx, caseId: row.id, state: row.state, organUnitId: row.organUnitId, ownerUnitId: row.ownerUnitId, actor, input: {}, now,
+  });
+  const properties = { ...definition.input.properties };
+  for (const [field, options] of Object.entries(choices)) {
+    if (!Object.hasOwn(properties, field)) continue;
+    properties[field] = {
+      ...(properties[field] as object),
+      enum: options.map((o) => o.value),
+      'x-kind': 'choice',
+      'x-labels': Object.fromEntries(options.map((o) => [o.value, o.label])),
+    };
+  }
+  return { ...definition.input, properties };
 }
 
 /** The label of an event: the type's action, the opening, an escalation step of the clock, or the platform's own. */

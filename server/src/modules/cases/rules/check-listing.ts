@@ -59,6 +59,12 @@ export function checkFieldKinds(type: CaseTypeDefinition): void {
       if (kind !== undefined && !(FIELD_KINDS as readonly unknown[]).includes(kind)) {
         throw new Error(`case type ${type.name}: action ${name} field ${field} has unknown x-kind ${String(kind)}`);
       }
+      // A page shows a choice by its labels, never by the stored value.
+      const { enum: values, 'x-labels': labels } = property as { enum?: readonly unknown[]; 'x-labels'?: Record<string, unknown> };
+      if (kind === 'choice' && values) {
+        const missing = values.filter((v) => typeof labels?.[String(v)] !== 'string');
+        if (missing.length) throw new Error(`case type ${type.name}: action ${name} field ${field} has no x-labels for ${missing.join(', ')}`);
+      }
     }
   }
 }

@@ -13,3 +13,5 @@ export const SUSPENSION_GROUNDS: readonly SuspensionGround[] = Object.freeze(
 );
 
 export const SUSPENSION_GROUND_KEYS: readonly string[] = SUSPENSION_GROUNDS.map((g) => g.key);
+
+export const SUSPENSION_GROUND_LABELS: Readonly<Record<string, string>> = Object.fromEntries(SUSPENSION_GROUNDS.map((g) => [g.key, g.label]));
