@@ -18,7 +18,7 @@ export function redactPersonName(name: string): string {
 
 export function maskIdentifiers(text: string): string {
   return text
-    .replace(IDENTITY_CARD, (s) => `${s.slice(0, 6)}********${s.slice(-4).replace(/./g, '*')}`)
+    .replace(IDENTITY_CARD, (s) => `${s.slice(0, 6)}${'*'.repeat(12)}`)
     .replace(MOBILE, (s) => `${s.slice(0, 3)}****${s.slice(-4)}`)
     .replace(LANDLINE, (s) => s.replace(/\d{4}$/, '****'));
 }
