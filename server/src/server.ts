@@ -119,7 +119,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const timer = setInterval(() => {
     if (sweeping) return;
     sweeping = true;
-    sweepClocks(database, time.now())
+    sweepClocks(database, time.now(), { onError: (error, clock) => app.log.error({ err: error, ...clock }, 'clock step failed; retried in an hour') })
       .catch((error: unknown) => app.log.error({ err: error }, 'clock sweep failed'))
       .then(() => makeCheckpoint(database, time.now(), checkpoints))
       .catch((error: unknown) => app.log.error({ err: error }, 'audit checkpoint failed'))

@@ -21,7 +21,7 @@ export { ensureFirstCheckpoint, makeCheckpoint, latestCheckpoint, type Checkpoin
 export { eventSeal, personalCommitment } from './event-chain.js';
 export { casePersonalData, auditCheckpoints, auditSealedHeads } from './cases.tables.js';
 export { noticeInTime } from './operations/notice-gate.js';
-export { sweepClocks, WARNING_SHARE, type SweepResult } from './operations/sweep-clocks.js';
+export { sweepClocks, SWEEP_RETRY_MS, WARNING_SHARE, type SweepResult } from './operations/sweep-clocks.js';
 export { checkAction, availableActions } from './rules/can-perform.js';
 export { availableActionsFor } from './operations/available-actions.js';
 export { actsForUnit, canSeeCase, visibleCaseCondition, visibleCaseSql } from './operations/case-access.js';

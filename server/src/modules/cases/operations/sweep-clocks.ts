@@ -13,16 +13,26 @@ export const WARNING_SHARE = DEFAULT_ESCALATION[0]!.at;
 export interface SweepResult {
   warned: number;
   overdue: number;
+  /** Clocks whose step could not be taken this time (e.g. a limit in a year the calendar lacks); retried later. */
+  failed: number;
 }
+
+/** How long a clock whose step failed waits before the sweep tries it again. */
+export const SWEEP_RETRY_MS = 3600_000;
 
 /**
  * Urges by itself as clocks run: each step of the clock's escalation (by default 催办 once
  * 80 % of the time is used, 督办 when the limit passes) becomes an event of the case. A clock
  * that stands still is not urged. When several steps have passed since the last sweep only
  * the latest is recorded. Each step is claimed by a conditional update, so two app servers
- * sweeping at once never urge twice.
+ * sweeping at once never urge twice. A clock whose step fails (its case type's reaction to a
+ * lapse throws) is put off for SWEEP_RETRY_MS and reported to `onError`: one case must not stop
+ * the urging of every other.
  */
-export async function sweepClocks(database: Database, now: Date, batchSize = 200): Promise<SweepResult> {
+export async function sweepClocks(
+  database: Database, now: Date, options: { batchSize?: number; onError?: (error: unknown, clock: { clockId: string; caseId: string }) => void } = {},
+): Promise<SweepResult> {
+  const batchSize = options.batchSize ?? 200;
   const due = await database.backend.query(
     `select id, case_id, urge_level from case_clocks
       where next_urge_at is not null and next_urge_at <= $1::timestamptz
@@ -30,7 +40,7 @@ export async function sweepClocks(database: Database, now: Date, batchSize = 200
     [now.toISOString()],
     'array',
   );
-  const result: SweepResult = { warned: 0, overdue: 0 };
+  const result: SweepResult = { warned: 0, overdue: 0, failed: 0 };
   for (const [clockId, caseId, urgeLevel] of due.rows as Array<[string, string, number]>) {
     const outcome = await database.transaction(async (tx) => {
       const [row] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
@@ -62,6 +72,10 @@ export async function sweepClocks(database: Database, now: Date, batchSize = 200
       const lapsed = step.at >= 1 && !(steps[urgeLevel - 1] && steps[urgeLevel - 1]!.at >= 1);
       if (lapsed) await type.onClockLapsed?.(tx, { caseId, name: clock.name, subjectId: clock.subjectId, dueAt: clock.dueAt, sweptAt: now });
       return lapsed ? 'overdue' : 'warned';
+    }).catch(async (error: unknown) => {
+      options.onError?.(error, { clockId, caseId });
+      await database.db.update(caseClocks).set({ nextUrgeAt: new Date(now.getTime() + SWEEP_RETRY_MS) }).where(eq(caseClocks.id, clockId));
+      return 'failed' as const;
     });
     if (outcome) result[outcome]++;
   }

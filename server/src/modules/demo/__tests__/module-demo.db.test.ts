@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { freshDatabase, testBackends } from '../../../../test/test-context.js';
+import { verifyAudit } from '../../cases/index.js';
+import type { Database } from '../../../platform/db/database.js';
+import { seedDemo } from '../index.js';
+
+// The demo county runs every module: reconsiderations at each stage of the law and lawsuits
+// against its organs, walked through their workflows by the people who would act.
+// Every limit of the scripts falls within the years the holiday calendar knows.
+const NOW = new Date('2026-09-18T16:00:00+08:00');
+
+for (const backend of testBackends()) {
+  describe(`the demo's 行政复议 and 行政应诉 on ${backend.name}`, () => {
+    let database: Database;
+    let drop: () => Promise<void>;
+    const rows = async (sql: string) => (await database.backend.query(sql, [], 'object')).rows as Array<Record<string, unknown>>;
+
+    before(async () => {
+      ({ database, drop } = await freshDatabase(backend.url));
+      await seedDemo(database, { requests: 0, now: NOW, seed: 1 });
+    });
+    after(async () => drop?.());
+
+    test('reconsiderations stand at every stage, each as its script left it', async () => {
+      const states = (await rows(`select state from cases where case_type = 'xzfy_case'`)).map((r) => r.state as string).sort();
+      assert.deepEqual(states, ['accepted', 'applied', 'closed', 'closed', 'committee', 'not_accepted', 'settling', 'supplementing', 'suspended', 'withdrawn']);
+      const [published] = await rows(`select count(*)::int as n from case_documents d join cases c on c.id = d.case_id where c.state = 'closed' and d.status = 'final'`);
+      assert.equal(published!.n, 2, 'two served decisions are published');
+    });
+
+    test('lawsuits: one linked to the reconsideration it came from, one judged with the head in court', async () => {
+      const [linked] = await rows(`select count(*)::int as n from case_links where kind = 'sued_after_review'`);
+      assert.equal(linked!.n, 1);
+      const hearings = await rows(`select head_appeared from xzss_hearings where held_on is not null order by held_on`);
+      assert.deepEqual(hearings.map((h) => h.head_appeared), [false, true]);
+    });
+
+    test('the record of every demo case verifies', async () => {
+      const report = await verifyAudit(database, { witnessFile: null });
+      assert.deepEqual(report.findings, []);
+    });
+
+    test('the module accounts hold their roles for the right units', async () => {
+      const grants = await rows(`select u.username, g.role from role_grants g join users u on u.id = g.user_id where u.username in ('xzfy-handler', 'xzfy-head') order by 1, 2`);
+      assert.deepEqual(grants.map((g) => `${g.username} ${g.role}`), [
+        'xzfy-handler xzfy.handler', 'xzfy-handler xzss.coordinator', 'xzfy-handler xzss.handler', 'xzfy-head xzfy.head',
+      ]);
+    });
+  });
+}
+
+describe('the demo loaded in December, before the holiday calendar knows the next year', () => {
+  test('loads: a case whose limit would fall in the unknown year stays where it stood', async () => {
+    const { database, drop } = await freshDatabase(null);
+    try {
+      await seedDemo(database, { requests: 0, now: new Date('2026-12-05T10:00:00+08:00'), seed: 1 });
+      const rows = (await database.backend.query(`select count(*)::int as n from cases where case_type in ('xzfy_case', 'xzss_case')`, [], 'object')).rows as Array<{ n: number }>;
+      assert.equal(rows[0]!.n, 14);
+    } finally {
+      await drop();
+    }
+  });
+});
