@@ -32,6 +32,11 @@ export const CLI_TEXT = {
   auditFailed: (n: number) => `校验失败：发现 ${n} 处记录被改动。`,
   auditOk: '校验通过：全部记录完整，未被改动。',
   checkpointMade: (seq: number, events: number) => `已生成审计检查点第 ${seq} 号，覆盖 ${events} 条事件。`,
+  holidays: (added: number[], alreadyKnown: number[]) =>
+    [
+      added.length ? `已采用节假日文件中的 ${added.join('、')} 年安排` : '',
+      alreadyKnown.length ? `节假日文件中的 ${alreadyKnown.join('、')} 年已由 chinese-days 提供，以其为准` : '',
+    ].filter(Boolean).join('；') || '节假日文件中没有新的年份',
   checkpointSkipped: '本次未生成检查点：另一台服务器正在生成，或有长时间运行的事务尚未结束；请稍后再试。',
   historyTrained: (rows: number, units: number, categories: number, seconds: number) =>
     `已用 ${rows} 件已办结诉求训练派单模型：承办单位 ${units} 个、诉求类别 ${categories} 个，用时 ${seconds.toFixed(1)} 秒。`,

@@ -1,4 +1,4 @@
-import { runDeadlineCommand, runRulesCommand, shanghaiDay } from './modules/clock/index.js';
+import { ClockError, installHolidayFile, runDeadlineCommand, runRulesCommand, shanghaiDay } from './modules/clock/index.js';
 import { openPlatformKeyring } from './modules/audit/index.js';
 import { ensureFirstCheckpoint, makeCheckpoint, verifyAudit } from './modules/cases/index.js';
 import { DOCUMENT_FINDINGS, verifyDocuments } from './modules/documents/index.js';
@@ -155,6 +155,17 @@ async function auditCheckpoint(): Promise<number> {
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // Every command computes limits with the county's holiday file too (the server installs it itself).
+  const holidaysFile = process.env.FAZHI_HOLIDAYS_FILE;
+  if (holidaysFile && command !== 'serve') {
+    try {
+      installHolidayFile(holidaysFile);
+    } catch (error) {
+      if (!(error instanceof ClockError)) throw error;
+      console.error(error.message);
+      return 2;
+    }
+  }
   switch (command) {
     case 'serve': {
       const server = await startServer(optionsFromEnv());

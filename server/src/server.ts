@@ -7,6 +7,8 @@ import { migrate } from './platform/db/migrate.js';
 import { repoPath } from './platform/repo-path.js';
 import { smsFromConfig } from './platform/sms.js';
 import { systemTime, type TimeSource } from './platform/time.js';
+import { CLI_TEXT } from './cli.strings.js';
+import { installHolidayFile } from './modules/clock/index.js';
 import { openPlatformKeyring } from './modules/audit/index.js';
 import { ensureFirstCheckpoint, eraseExpiredPersonalData, makeCheckpoint, sweepClocks } from './modules/cases/index.js';
 import { DEMO_PASSWORD, seedDemoIfEmpty, type DemoAccount } from './modules/demo/index.js';
@@ -31,6 +33,8 @@ export interface ServerOptions {
   /** Days after a case ends that its personal data is erased (FAZHI_PERSONAL_DATA_RETENTION_DAYS; 0 keeps it). */
   retentionDays: number;
   logger?: boolean;
+  /** The county's holiday file for years the calendar package does not know yet (docs/holidays.md). */
+  holidaysFile?: string | null;
 }
 
 export interface RunningServer {
@@ -56,6 +60,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOpti
     checkpointSeconds: Number(env.FAZHI_AUDIT_CHECKPOINT_SECONDS ?? 60),
     retentionDays: Number(env.FAZHI_PERSONAL_DATA_RETENTION_DAYS ?? 1095),
     logger: env.FAZHI_LOG === '1',
+    holidaysFile: env.FAZHI_HOLIDAYS_FILE || null,
   };
 }
 
@@ -68,6 +73,11 @@ export function witnessFileFor(keyFile: string, env: NodeJS.ProcessEnv = process
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   const time = options.time ?? systemTime;
+  if (options.holidaysFile) {
+    // Before anything computes a limit: a bad file stops the start rather than leave limits uncomputable.
+    const { added, alreadyKnown } = installHolidayFile(options.holidaysFile);
+    log(CLI_TEXT.holidays(added, alreadyKnown));
+  }
   const database = await openDatabase(options.databaseUrl ? { url: options.databaseUrl } : { dataDir: options.dataDir });
   await migrate(database);
   // After the database opens: a new embedded database wants an empty directory to start in.

@@ -31,10 +31,40 @@ export function yearOf(day: DayNumber): number {
 
 interface HolidayData {
   /** Rest days (放假) keyed `YYYY-MM-DD`. */
-  holidays: ReadonlySet<string>;
+  holidays: Set<string>;
   /** Make-up working days (调休上班) keyed `YYYY-MM-DD`. */
-  workdays: ReadonlySet<string>;
-  years: ReadonlySet<number>;
+  workdays: Set<string>;
+  years: Set<number>;
+}
+
+/** One year's State Council schedule as a county enters it before the package has it. */
+export interface HolidayYear {
+  year: number;
+  source: string;
+  holidays: readonly string[];
+  workdays: readonly string[];
+}
+
+/**
+ * Adds years the installed package does not know yet (the State Council publishes the next
+ * year's schedule in November; a package update may come weeks later). A year the package
+ * already has is kept as the package says; it is returned so the caller can say so.
+ */
+export function addHolidayYears(years: readonly HolidayYear[]): { added: number[]; alreadyKnown: number[] } {
+  const data = loadHolidayData();
+  const added: number[] = [];
+  const alreadyKnown: number[] = [];
+  for (const y of years) {
+    if (data.years.has(y.year)) {
+      alreadyKnown.push(y.year);
+      continue;
+    }
+    for (const day of y.holidays) data.holidays.add(day);
+    for (const day of y.workdays) data.workdays.add(day);
+    data.years.add(y.year);
+    added.push(y.year);
+  }
+  return { added, alreadyKnown };
 }
 
 let holidayData: HolidayData | undefined;
@@ -73,7 +103,7 @@ export function assertKnownDay(day: DayNumber): void {
   if (!loadHolidayData().years.has(year)) {
     throw new ClockError(
       'CALENDAR_YEAR_UNKNOWN',
-      `节假日日历不包含 ${year} 年，无法计算期限；请更新 chinese-days 日历数据`,
+      `节假日日历不包含 ${year} 年，无法计算期限；请更新 chinese-days 日历数据，或按国务院办公厅通知填写节假日文件（FAZHI_HOLIDAYS_FILE，见 docs/holidays.md）`,
     );
   }
 }

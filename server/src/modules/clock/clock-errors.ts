@@ -14,7 +14,9 @@ export type ClockErrorCode =
   /** A suspension is malformed, starts before the clock, or the rule cannot be suspended. */
   | 'INVALID_SUSPENSION'
   /** A city tried to override a national rule, or gave an unusable value. */
-  | 'OVERRIDE_NOT_ALLOWED';
+  | 'OVERRIDE_NOT_ALLOWED'
+  /** The county's holiday file (FAZHI_HOLIDAYS_FILE) cannot be read or does not hold a State Council schedule. */
+  | 'HOLIDAY_FILE_INVALID';
 
 export class ClockError extends Error {
   readonly code: ClockErrorCode;
