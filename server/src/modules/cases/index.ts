@@ -21,6 +21,7 @@ export { ensureFirstCheckpoint, makeCheckpoint, latestCheckpoint, type Checkpoin
 export { eventSeal, personalCommitment } from './event-chain.js';
 export { casePersonalData, auditCheckpoints, auditSealedHeads } from './cases.tables.js';
 export { noticeInTime } from './operations/notice-gate.js';
+export { compareRowsWithEvents, type ProjectionEvent } from './operations/projection-rows.js';
 export { sweepClocks, SWEEP_RETRY_MS, WARNING_SHARE, type SweepResult } from './operations/sweep-clocks.js';
 export { checkAction, availableActions } from './rules/can-perform.js';
 export { availableActionsFor } from './operations/available-actions.js';

@@ -7,3 +7,4 @@ export { registerFigureSet, figureSetOf, registeredFigureSets } from './figures-
 export { computeFigures, type BreakdownRow, type ComputedFigure, type FigureReport, type FigureScope, type Period } from './operations/compute-figures.js';
 export { figureValue, roundHalfUp, type FigureValue } from './rules/display.js';
 export { runFiguresCommand } from './figures-cli.js';
+export { verifyFigureSources, type SourceDifference } from './operations/verify-sources.js';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { actsAs, defineCaseType, REMINDER_RULE, type ActionContext, type ActionDefinition } from '../cases/index.js';
 import { litigationError } from './litigation.errors.js';
+import { verifyLitigationCases } from './operations/verify-cases.js';
 import { litigationCases, litigationHearings } from './litigation.tables.js';
 import { ACTION_LABELS, CASE_TYPE_LABEL, CHOICE_LABELS, CLOCK_LABELS, ESCALATION_LABELS, LIST_LABELS, OUTCOME_LABELS, STATE_LABELS, YES_NO_LABELS } from './litigation.strings.js';
 
@@ -57,6 +58,7 @@ export const litigationCaseType = defineCaseType({
   states: Object.fromEntries(Object.entries(STATE_LABELS).map(([k, label]) => [k, { label, final: k === 'closed' }])),
   initialState: 'defending',
   openEvent: 'lawsuit_recorded',
+  verifyProjection: verifyLitigationCases,
   stakeholders: 'select null::uuid as case_id, null::int as unit_id where false',
   listing: {
     source: 'select case_id, court_case_number, cause, court_name, served_on, outcome, concluded_on from xzss_cases',

@@ -24,6 +24,8 @@ export const STATS_CLI_TEXT = {
   verified: (cases: number, events: number, seconds: number) => `已按事件重算 ${cases} 件诉求、${events} 条事件，用时 ${seconds.toFixed(1)} 秒`,
   difference: (table: string, key: string, rollup: string, events: string) => `  不一致 ${table} ${key}：汇总表 ${rollup}，事件重算 ${events}`,
   verifyOk: '汇总表与事件重算结果一致',
+  sourcesVerified: (modules: string[]) => `已核对 ${modules.join('、')} 模块统计所依据的案件数据与案件记录`,
+  sourceDifference: (module: string, caseId: string, field: string, detail?: string) => `  ${module} 案件 ${caseId} 的 ${field} 与案件记录不符${detail ? `（${detail}）` : ''}`,
   verifyFailed: (n: number) => `发现 ${n} 处不一致`,
 } as const;
 

@@ -9,6 +9,7 @@ import { CONCLUSION_LABELS, decisionWording, MERITS_DECISIONS } from './rules/co
 import { decisionByKey, DECISION_KEYS } from './rules/decisions.js';
 import { issueDocumentFromFields, nextNumber } from '../documents/index.js';
 import { NUMBERING } from './numbering.js';
+import { verifyReconsiderationCases } from './operations/verify-cases.js';
 import { reconsiderationError } from './reconsideration.errors.js';
 import { reconsiderationCases, reconsiderationOpinions } from './reconsideration.tables.js';
 import { SUSPENSION_GROUND_KEYS, SUSPENSION_GROUND_LABELS } from './rules/suspension-grounds.js';
@@ -74,6 +75,7 @@ export const reconsiderationCaseType = defineCaseType({
     Object.entries(STATE_LABELS).map(([k, label]) => [k, { label, final: ['closed', 'withdrawn', 'terminated', 'not_accepted', 'transferred', 'abandoned'].includes(k) }]),
   ),
   initialState: 'applied',
+  verifyProjection: verifyReconsiderationCases,
   openEvent: 'applied',
   // The respondent holds a stake in the case (it reads the application and answers it), and so
   // does every organ an 意见书 or 建议书 went to.

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { freshDatabase, testBackends } from '../../../../test/test-context.js';
 import { verifyAudit } from '../../cases/index.js';
+import { verifyFigureSources } from '../../figures/index.js';
 import type { Database } from '../../../platform/db/database.js';
 import { seedDemo } from '../index.js';
 
@@ -39,6 +40,18 @@ for (const backend of testBackends()) {
     test('the record of every demo case verifies', async () => {
       const report = await verifyAudit(database, { witnessFile: null });
       assert.deepEqual(report.findings, []);
+    });
+
+    test('a row altered behind the platform’s back is named before it changes a published rate', async () => {
+      await database.backend.query(`update xzfy_cases set decision_key = 'uphold' where decision_key = 'revoke'`, [], 'object');
+      await database.backend.query(`update xzss_hearings set head_appeared = true where head_appeared = false`, [], 'object');
+      const sources = await verifyFigureSources(database);
+      assert.deepEqual(sources.differences.map((d) => `${d.module} ${d.field}`).sort(), ['xzfy decision_key', 'xzss hearings']);
+      const audit = await verifyAudit(database, { witnessFile: null });
+      assert.deepEqual(audit.findings.map((f) => f.reason), ['projection_mismatch', 'projection_mismatch']);
+      await database.backend.query(`update xzfy_cases set decision_key = 'revoke' where decision_key = 'uphold' and case_id in (select case_id from case_events where type = 'decide' and payload->'input'->>'decision' = 'revoke')`, [], 'object');
+      await database.backend.query(`update xzss_hearings set head_appeared = false where held_on = (select min(held_on) from xzss_hearings)`, [], 'object');
+      assert.deepEqual((await verifyFigureSources(database)).differences, []);
     });
 
     test('the module accounts hold their roles for the right units', async () => {
