@@ -7,3 +7,6 @@ export { registerFigureSet, figureSetOf, registeredFigureSets } from './figures-
 export { computeFigures, type BreakdownRow, type ComputedFigure, type FigureReport, type FigureScope, type Period } from './operations/compute-figures.js';
 export { figureValue, roundHalfUp, type FigureValue } from './rules/display.js';
 export { runFiguresCommand } from './figures-cli.js';
+export { readModuleFigures } from './operations/read-module-figures.js';
+export { figuresError } from './figures.errors.js';
+export { figuresPlugin } from './figures.plugin.js';
