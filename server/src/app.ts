@@ -18,6 +18,7 @@ import { MODULE_ROUTES, registerModules } from './module-registry.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { documentsPlugin } from './modules/documents/index.js';
 import { dutiesPlugin } from './modules/duties/index.js';
+import { figuresPlugin } from './modules/figures/index.js';
 import { governancePlugin } from './modules/governance/index.js';
 import { metricsPlugin } from './modules/metrics/index.js';
 import { orgsPlugin } from './modules/orgs/index.js';
@@ -55,6 +56,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await auditPlugin(app, ctx);
   await casesPlugin(app, ctx);
   await documentsPlugin(app, ctx);
+  await figuresPlugin(app, ctx);
   await orgsPlugin(app, ctx);
   await requestsPlugin(app, ctx);
   await routingPlugin(app, ctx);

@@ -10,6 +10,7 @@ import { caseDetail } from './operations/case-detail.js';
 import type { CaseSearchQuery } from './operations/case-list-rows.js';
 import { erasePersonalData } from './operations/erase-personal-data.js';
 import { exportCasesXlsx } from './operations/export-cases-xlsx.js';
+import { listCaseTypes } from './operations/list-case-types.js';
 import { rolesIn } from './operations/module-roles.js';
 import { performAction } from './operations/perform-action.js';
 import { searchCases } from './operations/search-cases.js';
@@ -48,6 +49,8 @@ function searchQuery(raw: Record<string, unknown>): CaseSearchQuery & { page: nu
 
 /** What the platform offers on every case whatever its type. */
 export async function casesPlugin(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  app.get('/api/case-types', { schema: caseSchemas.caseTypes }, async (request) => ({ caseTypes: listCaseTypes(staff(request)) }));
+
   app.get('/api/cases', { schema: caseSchemas.search }, async (request) => {
     const query = searchQuery(request.query as Record<string, unknown>);
     const actor = staffOfType(request, query.caseType);

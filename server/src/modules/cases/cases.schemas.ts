@@ -13,7 +13,46 @@ const searchProperties = {
   sort: { type: 'string', minLength: 1, maxLength: 41, pattern: '^-?[a-z][a-z0-9_]*$' },
 };
 
+const labels = { type: 'object', additionalProperties: { type: 'string' } };
+const labelled = (extra: Record<string, unknown> = {}) => ({
+  type: 'object',
+  required: ['key', 'label', 'kind'],
+  properties: { key: { type: 'string' }, label: { type: 'string' }, kind: { type: 'string' }, options: labels, ...extra },
+});
+const caseTypeView = {
+  type: 'object',
+  required: ['name', 'label', 'module', 'moduleLabel', 'states', 'listing'],
+  properties: {
+    name: { type: 'string' },
+    label: { type: 'string' },
+    module: { type: 'string' },
+    moduleLabel: { type: 'string' },
+    states: {
+      type: 'array',
+      items: { type: 'object', required: ['key', 'label', 'final'], properties: { key: { type: 'string' }, label: { type: 'string' }, final: { type: 'boolean' } } },
+    },
+    listing: {
+      type: ['object', 'null'],
+      required: ['columns', 'filters', 'search', 'title', 'code'],
+      properties: {
+        columns: { type: 'array', items: labelled() },
+        filters: { type: 'array', items: labelled() },
+        search: { type: 'array', items: { type: 'string' } },
+        title: { type: 'string' },
+        code: { type: ['string', 'null'] },
+      },
+    },
+  },
+};
+
 export const caseSchemas = {
+  caseTypes: {
+    summary: '可办理的案件类型',
+    description:
+      'The case types of every module the caller holds a role in (administrators: all), so pages can draw their lists and search forms: states, and the listing’s columns (key, label, kind, a choice’s options), filters (a choice filter carries its options: the column’s, or the states for `state`), search columns, title and code. `listing` is null for a type that lists with the platform’s own columns. Staff only.',
+    tags: tag,
+    response: { 200: { type: 'object', required: ['caseTypes'], properties: { caseTypes: { type: 'array', items: caseTypeView } } } },
+  },
   search: {
     summary: '案件查询',
     description:

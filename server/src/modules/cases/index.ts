@@ -33,4 +33,5 @@ export { caseDetail, eventLabel, type CaseDetail, type ClockView, type TimelineE
 export { exportCasesXlsx, EXPORT_LIMIT } from './operations/export-cases-xlsx.js';
 export type { CaseListItem, CaseClockSummary, CaseSearchQuery } from './operations/case-list-rows.js';
 export { clockStatus, type ClockStatus } from './rules/list-values.js';
+export { listCaseTypes, type CaseTypeView } from './operations/list-case-types.js';
 export { casesPlugin } from './cases.plugin.js';

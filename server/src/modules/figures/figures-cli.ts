@@ -5,18 +5,11 @@ import { findModule } from '../cases/index.js';
 import { FIGURES_CLI_TEXT as T } from './figures.strings.js';
 import { figureSetOf, registeredFigureSets } from './figures-registry.js';
 import { computeFigures, type FigureScope } from './operations/compute-figures.js';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+import { validDay } from './rules/period.js';
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
-}
-
-function validDay(day: string): boolean {
-  if (!DAY.test(day)) return false;
-  const date = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
 }
 
 export async function runFiguresCommand(database: Database, args: string[], today: string): Promise<{ exitCode: number; output: string }> {

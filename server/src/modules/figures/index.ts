@@ -8,3 +8,6 @@ export { computeFigures, type BreakdownRow, type ComputedFigure, type FigureRepo
 export { figureValue, roundHalfUp, type FigureValue } from './rules/display.js';
 export { runFiguresCommand } from './figures-cli.js';
 export { verifyFigureSources, type SourceDifference } from './operations/verify-sources.js';
+export { readModuleFigures } from './operations/read-module-figures.js';
+export { figuresError } from './figures.errors.js';
+export { figuresPlugin } from './figures.plugin.js';

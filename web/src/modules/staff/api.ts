@@ -14,6 +14,14 @@ export interface StaffUser {
   scopeUnitId: number;
   /** A one-time or weak password: until it is replaced the session may do nothing else. */
   mustChangePassword?: boolean;
+  /** The modules the person's roles open (接诉即办, 行政复议 …), with the roles held in each. */
+  modules: StaffModule[];
+}
+
+export interface StaffModule {
+  name: string;
+  label: string;
+  roles: Array<{ role: string; label: string; unitId: number }>;
 }
 
 export type { ClockStatus };
@@ -124,9 +132,9 @@ export interface RecordRequestBody extends NewRequestBody {
 }
 
 export async function fetchMe(): Promise<StaffUser> {
-  const me = await api.get<{ user: StaffUser; csrfToken: string | null }>('/api/auth/me', { quiet401: true });
+  const me = await api.get<{ user: Omit<StaffUser, 'modules'>; modules?: StaffModule[]; csrfToken: string | null }>('/api/auth/me', { quiet401: true });
   setCsrfToken(me.csrfToken);
-  return me.user;
+  return { ...me.user, modules: me.modules ?? [] };
 }
 
 export async function login(username: string, password: string): Promise<{ mustChangePassword: boolean }> {

@@ -5,25 +5,40 @@ import { ApiError, errorMessage, setPasswordChangeHandler, setUnauthorizedHandle
 import { resetUnits } from '../../../api/units';
 import { PageLoading } from '../../../ui/page-loading';
 import { StaffShell } from '../../../ui/staff-shell';
+import { resetCaseTypes } from '../../../platform/api';
+import { opensModule, type MenuItems, type WebModule } from '../../../platform/web-module';
 import { adminMenuItems, adminSelectedKey } from '../../admin/routes';
 import { fetchMe, logout, logoutAll, type StaffUser } from '../api';
-import { RECORDING_ROLES, STATS_ROLES, StaffSessionContext, type StaffSession } from '../auth-context';
+import { StaffSessionContext, type StaffSession } from '../auth-context';
 import { ChangePasswordForm } from '../components/change-password-form';
 import { staffStrings as s } from '../strings';
 import type { LoginState } from './login-page';
 
-function selectedMenuKey(pathname: string, search: string): string {
+function selectedMenuKey(modules: readonly WebModule[], pathname: string, search: string): string {
   const admin = adminSelectedKey(pathname);
   if (admin) return admin;
-  if (pathname.startsWith('/staff/metrics')) return '/staff/metrics';
-  if (pathname.startsWith('/staff/dashboard')) return '/staff/dashboard';
-  if (pathname.startsWith('/staff/hotspots')) return '/staff/hotspots';
-  if (pathname.startsWith('/staff/requests/new')) return '/staff/requests/new';
-  return new URLSearchParams(search).get('view') === 'all' ? '/staff?view=all' : '/staff';
+  for (const m of modules) {
+    const key = m.selectedKey(pathname, search);
+    if (key) return key;
+  }
+  return pathname;
+}
+
+/**
+ * The modules' menus the person's roles open: one module's entries as they are, several each
+ * under its name; then 系统管理 for administrators.
+ */
+function menuFor(modules: readonly WebModule[], session: StaffSession): MenuItems {
+  const shown = modules.map((m) => ({ m, items: opensModule(session, m.module) ? m.menu(session) : [] })).filter((x) => x.items.length > 0);
+  const items: MenuItems =
+    shown.length === 1
+      ? shown[0]!.items
+      : shown.map(({ m, items: children }) => ({ type: 'group' as const, key: `module-${m.module}`, label: <span data-testid={`menu-group-${m.module}`}>{m.label}</span>, children }));
+  return [...items, ...adminMenuItems(session.user.role)];
 }
 
 /** Guards every staff page: loads the session, or sends the person to the login page. */
-export function StaffLayout() {
+export function StaffLayout({ modules }: { modules: readonly WebModule[] }) {
   const navigate = useNavigate();
   const location = useLocation();
   const { modal, message } = App.useApp();
@@ -37,6 +52,7 @@ export function StaffLayout() {
     const from = () => here.current.pathname + here.current.search;
     const toLogin = (state: LoginState) => {
       resetUnits();
+      resetCaseTypes();
       navigate('/staff/login', { replace: true, state: { from: from(), ...state } satisfies LoginState });
     };
     const toPassword = () => navigate('/staff/password', { replace: true, state: { from: from() } satisfies LoginState });
@@ -63,6 +79,7 @@ export function StaffLayout() {
         logout: async () => {
           await logout().catch(() => undefined);
           resetUnits();
+          resetCaseTypes();
           navigate('/staff/login', { replace: true });
         },
       },
@@ -80,15 +97,7 @@ export function StaffLayout() {
   }
   if (!session) return <PageLoading />;
 
-  const menuItems = [
-    { key: '/staff', label: s.menu.todo },
-    { key: '/staff?view=all', label: s.menu.all },
-    ...(RECORDING_ROLES.has(session.user.role) ? [{ key: '/staff/requests/new', label: s.menu.newRequest }] : []),
-    ...(STATS_ROLES.has(session.user.role) ? [{ key: '/staff/dashboard', label: s.menu.dashboard }] : []),
-    { key: '/staff/hotspots', label: s.menu.hotspots },
-    { key: '/staff/metrics', label: s.menu.metrics },
-    ...adminMenuItems(session.user.role),
-  ];
+  const menuItems = menuFor(modules, session);
 
   const userMenuItems = [
     { key: 'password', label: <span data-testid="staff-menu-password">{s.userMenu.password}</span> },
@@ -110,6 +119,7 @@ export function StaffLayout() {
         onOk: async () => {
           await logoutAll().catch(() => undefined);
           resetUnits();
+          resetCaseTypes();
           navigate('/staff/login', { replace: true, state: { loggedOutEverywhere: true } satisfies LoginState });
         },
       });
@@ -120,7 +130,7 @@ export function StaffLayout() {
     <StaffSessionContext.Provider value={session}>
       <StaffShell
         menuItems={menuItems}
-        selectedKey={selectedMenuKey(location.pathname, location.search)}
+        selectedKey={selectedMenuKey(modules, location.pathname, location.search)}
         onNavigate={(key) => navigate(key)}
         userName={session.user.displayName}
         roleLabel={session.user.roleLabel}

@@ -1,0 +1,11 @@
+import type { WebModule } from '../platform/web-module';
+import { hotlineModule } from './hotline/module';
+import { litigationModule } from './litigation/module';
+import { reconsiderationModule } from './reconsideration/module';
+
+/** The modules whose pages this web app shows, one line each; the menu shows them in this order. */
+export const WEB_MODULES: readonly WebModule[] = [
+  hotlineModule,
+  reconsiderationModule,
+  litigationModule,
+];
