@@ -19,8 +19,6 @@ export interface CaseModuleOptions {
   /** The menu's words, and the pages' titles. */
   menu: { todo: string; search: string; figures: string };
   titles: { todo: string; search: string; figures: string };
-  fieldLabels?: Readonly<Record<string, string>>;
-  choiceLabels?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** A module's own pages besides the generic ones (forms, public pages): menu entries and routes. */
   extraMenu?: (session: StaffSession) => MenuItems;
   extraStaffRoutes?: () => ReactElement[];
@@ -40,12 +38,7 @@ export function caseModulePaths(segment: string) {
 export function caseModule(options: CaseModuleOptions): WebModule {
   const { module, segment, menu: words, titles } = options;
   const paths = caseModulePaths(segment);
-  const pages: CaseTypePages = {
-    caseType: options.caseType,
-    base: paths.base,
-    ...(options.fieldLabels ? { fieldLabels: options.fieldLabels } : {}),
-    ...(options.choiceLabels ? { choiceLabels: options.choiceLabels } : {}),
-  };
+  const pages: CaseTypePages = { caseType: options.caseType, base: paths.base };
   const item = (key: string, label: string, id: string) => ({ key, label: <span data-testid={`menu-${module}-${id}`}>{label}</span> });
   return {
     module,
@@ -69,7 +62,7 @@ export function caseModule(options: CaseModuleOptions): WebModule {
     staffRoutes: () => [
       <Route key={`${module}-todo`} path={`${segment}/todo`} element={<LazyPage><CaseTodoPage pages={pages} title={titles.todo} /></LazyPage>} />,
       <Route key={`${module}-search`} path={`${segment}/cases`} element={<LazyPage><CaseSearchPage pages={pages} title={titles.search} /></LazyPage>} />,
-      <Route key={`${module}-detail`} path={`${segment}/cases/:caseId`} element={<LazyPage><CaseDetailPage pages={pages} backTo={paths.todo} /></LazyPage>} />,
+      <Route key={`${module}-detail`} path={`${segment}/cases/:caseId`} element={<LazyPage><CaseDetailPage backTo={paths.todo} /></LazyPage>} />,
       <Route key={`${module}-figures`} path={`${segment}/figures`} element={<LazyPage><FiguresPage module={module} title={titles.figures} /></LazyPage>} />,
       ...(options.extraStaffRoutes?.() ?? []),
     ],

@@ -4,15 +4,11 @@ import type { StaffSession } from '../modules/staff/auth-context';
 
 export type MenuItems = NonNullable<MenuProps['items']>;
 
-/** Where a module shows one of its case types: the detail page's address, and words its schemas leave out. */
+/** Where a module shows one of its case types: the detail page's address. Forms take their words from the server's schemas (`title`, `x-labels`). */
 export interface CaseTypePages {
   caseType: string;
   /** The module's own prefix under /staff, e.g. `/staff/xzfy`; its detail pages are `${base}/cases/:caseId`. */
   base: string;
-  /** Chinese labels of action input fields the schemas carry no `title` for, by field name. */
-  fieldLabels?: Readonly<Record<string, string>>;
-  /** Labels of choice values the schemas carry no `x-labels` for, by field name. */
-  choiceLabels?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /**

@@ -12,6 +12,16 @@ import type { ClockTimingOptions } from '../clock/index.js';
 export const FIELD_KINDS = ['date', 'choice', 'file', 'money', 'person', 'unit', 'longtext'] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
+/** Gives each property the `title` a form shows, from a module's labels, unless it has its own. */
+export function titled(properties: Record<string, unknown>, labels: Readonly<Record<string, string>>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(properties).map(([name, p]) => {
+      const property = p as Record<string, unknown>;
+      return [name, property.title !== undefined || labels[name] === undefined ? property : { ...property, title: labels[name] }];
+    }),
+  );
+}
+
 /** A JSON Schema for an action's input (object at the top); see FIELD_KINDS for `x-kind`. */
 export type InputSchema = {
   type: 'object';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { actsAs, defineCaseType, REMINDER_RULE, type ActionContext, type ActionDefinition } from '../cases/index.js';
+import { actsAs, defineCaseType, titled, REMINDER_RULE, type ActionContext, type ActionDefinition } from '../cases/index.js';
 import { litigationError } from './litigation.errors.js';
 import { verifyLitigationCases } from './operations/verify-cases.js';
 import { litigationCases, litigationHearings } from './litigation.tables.js';
-import { ACTION_LABELS, CASE_TYPE_LABEL, CHOICE_LABELS, CLOCK_LABELS, ESCALATION_LABELS, LIST_LABELS, OUTCOME_LABELS, STATE_LABELS, YES_NO_LABELS } from './litigation.strings.js';
+import { ACTION_LABELS, CASE_TYPE_LABEL, CHOICE_LABELS, FIELD_LABELS, CLOCK_LABELS, ESCALATION_LABELS, LIST_LABELS, OUTCOME_LABELS, STATE_LABELS, YES_NO_LABELS } from './litigation.strings.js';
 
 export const LITIGATION_MODULE = 'xzss';
 export const LITIGATION_CASE_TYPE = 'xzss_case';
@@ -15,7 +15,7 @@ type Ctx = ActionContext<Input>;
 const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max });
 const day = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', 'x-kind': 'date' } as const;
 const object = (properties: Record<string, unknown>, required: string[] = []) =>
-  ({ type: 'object', properties, required, additionalProperties: false }) as const;
+  ({ type: 'object', properties: titled(properties, FIELD_LABELS), required, additionalProperties: false }) as const;
 /** A day as the instant the law counts it from: noon in Beijing, so the day is never mistaken. */
 const noonOf = (d: string) => new Date(`${d}T12:00:00+08:00`);
 

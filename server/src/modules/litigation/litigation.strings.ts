@@ -47,3 +47,10 @@ export const YES_NO_LABELS = { true: '是', false: '否' } as const;
 export const CHOICE_LABELS = {
   hearing: (scheduledOn: string) => `${scheduledOn} 开庭`,
 } as const;
+
+/** How each form names its fields, by field name. */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  answeredOn: '答辩日期', summary: '答辩要点', hearingOn: '开庭日期', courtroom: '法庭', hearingId: '庭审', heldOn: '开庭日期',
+  headAppeared: '负责人是否出庭', appearedBy: '出庭负责人', appearedTitle: '出庭负责人职务', outcome: '裁判结果', judgedOn: '判决日期',
+  appealedOn: '上诉日期', concludedOn: '结案日期',
+};

@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { SYSTEM } from '../../platform/actor.js';
 import { shanghaiDay } from '../clock/index.js';
-import { actsAs, caseClocks, defineCaseType, noticeInTime, performAction, type ActionContext, type ActionDefinition, type LapsedClock } from '../cases/index.js';
+import { actsAs, caseClocks, defineCaseType, titled, noticeInTime, performAction, type ActionContext, type ActionDefinition, type LapsedClock } from '../cases/index.js';
 import { findUnit } from '../orgs/index.js';
 import { CONCLUSION_LABELS, decisionWording, MERITS_DECISIONS } from './rules/conclusions.js';
 import { decisionByKey, DECISION_KEYS } from './rules/decisions.js';
@@ -14,7 +14,7 @@ import { reconsiderationError } from './reconsideration.errors.js';
 import { reconsiderationCases, reconsiderationOpinions } from './reconsideration.tables.js';
 import { SUSPENSION_GROUND_KEYS, SUSPENSION_GROUND_LABELS } from './rules/suspension-grounds.js';
 import {
-  ACTION_LABELS, CASE_TYPE_LABEL, CHOICE_LABELS, CLOCK_LABELS, ESCALATION_LABELS, LIST_LABELS, OPINION_KIND_LABELS, PROCEDURE_LABELS, STATE_LABELS, WITHDRAWAL_LABELS,
+  ACTION_LABELS, CASE_TYPE_LABEL, CHOICE_LABELS, FIELD_LABELS, CLOCK_LABELS, ESCALATION_LABELS, LIST_LABELS, OPINION_KIND_LABELS, PROCEDURE_LABELS, STATE_LABELS, WITHDRAWAL_LABELS,
 } from './reconsideration.strings.js';
 
 export const RECONSIDERATION_MODULE = 'xzfy';
@@ -27,8 +27,9 @@ type Ctx = ActionContext<Input>;
 const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max });
 const longText = (max: number) => ({ ...text(max), 'x-kind': 'longtext' });
 const day = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', 'x-kind': 'date' } as const;
+/** An action's form: each field titled from FIELD_LABELS unless it carries its own title. */
 const object = (properties: Record<string, unknown>, required: string[] = []) =>
-  ({ type: 'object', properties, required, additionalProperties: false }) as const;
+  ({ type: 'object', properties: titled(properties, FIELD_LABELS), required, additionalProperties: false }) as const;
 
 async function caseRow(tx: Db, caseId: string) {
   const [row] = await tx.select().from(reconsiderationCases).where(eq(reconsiderationCases.caseId, caseId));
@@ -284,7 +285,7 @@ export const reconsiderationCaseType = defineCaseType({
     }),
     withdraw: action({
       label: ACTION_LABELS.withdraw, from: ['applied', 'settling', 'accepted', 'committee', 'suspended'], to: 'withdrawn', roles: ['handler'], authorize: forOrgan,
-      input: object({ reason: { type: 'string', enum: Object.keys(WITHDRAWAL_LABELS), 'x-kind': 'choice', 'x-labels': WITHDRAWAL_LABELS }, note: text(1000) }, ['reason']),
+      input: object({ reason: { type: 'string', enum: Object.keys(WITHDRAWAL_LABELS), 'x-kind': 'choice', 'x-labels': WITHDRAWAL_LABELS, title: '撤回情形' }, note: text(1000) }, ['reason']),
       // Withdrawn after the respondent put its own act right counts as a correction (METRICS.md 纠错率).
       effect: async (ctx) => void (await conclude(ctx, ctx.input.reason === 'respondent_corrected' ? 'respondent_corrected' : 'withdrawn')),
       clocks: { stop: concludingStops },

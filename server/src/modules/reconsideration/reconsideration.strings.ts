@@ -236,3 +236,12 @@ export const CHOICE_LABELS = {
   supplement: (sentOn: string, dueOn: string) => `${sentOn} 发出的补正通知（补正期限至 ${dueOn}）`,
   opinion: (kind: string, unit: string, issuedOn: string) => `${issuedOn} 致${unit}的${kind}`,
 } as const;
+
+/** How each form names its fields (by field name; a field whose words differ by action carries its own title). */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  items: '补正事项', supplementId: '补正通知', note: '备注', reason: '理由', procedure: '审理程序', lapsedAt: '受理审查期限届满时间',
+  basis: '法律依据', toOrgan: '转送机关', summary: '答复要点', hearingOn: '听证日期', place: '听证地点', record: '听证笔录',
+  questions: '提请审议的问题', opinion: '委员会意见', meetingOn: '会议日期', ground: '中止情形', decision: '复议决定', reasoning: '本机关认为',
+  servedOn: '送达日期', method: '送达方式', kind: '文书种类', unitId: '制发对象', content: '内容', opinionId: '意见书或建议书', report: '落实情况',
+  decisionKey: '结案方式', concludedOn: '审结日期',
+};

@@ -9,7 +9,5 @@ export const litigationModule = caseModule({
   segment: 'xzss',
   menu: s.menu,
   titles: s.titles,
-  fieldLabels: s.fieldLabels,
-  choiceLabels: s.choiceLabels,
   // ── The module's own pages go here (extraMenu, extraStaffRoutes, publicRoutes; see reconsideration/module.tsx) ──
 });

@@ -9,8 +9,6 @@ export const reconsiderationModule = caseModule({
   segment: 'xzfy',
   menu: s.menu,
   titles: s.titles,
-  fieldLabels: s.fieldLabels,
-  choiceLabels: s.choiceLabels,
   // ── The module's own pages go here ─────────────────────────────────────────────────────
   // A counter application form (窗口登记复议申请) adds its menu entry and route:
   //   extraMenu: (session) => [{ key: '/staff/xzfy/apply', label: s.menu.apply }],

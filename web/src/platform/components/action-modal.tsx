@@ -11,17 +11,15 @@ interface ActionModalProps {
   caseId: string;
   /** The action being taken, and a counter so each opening starts from a fresh form. */
   open: { action: CaseAction; seq: number } | null;
-  fieldLabels?: Readonly<Record<string, string>>;
-  choiceLabels?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   onClose: () => void;
   onDone: () => void;
 }
 
 /** The form of one action, drawn from its input schema. */
-export function ActionModal({ caseId, open, fieldLabels, choiceLabels, onClose, onDone }: ActionModalProps) {
+export function ActionModal({ caseId, open, onClose, onDone }: ActionModalProps) {
   return (
     <Modal open={open !== null} title={open?.action.label} onCancel={onClose} destroyOnHidden mask={{ closable: false }} width={560} footer={null} data-testid="action-modal">
-      {open && <ActionForm key={open.seq} caseId={caseId} action={open.action} fieldLabels={fieldLabels} choiceLabels={choiceLabels} onClose={onClose} onDone={onDone} />}
+      {open && <ActionForm key={open.seq} caseId={caseId} action={open.action} onClose={onClose} onDone={onDone} />}
     </Modal>
   );
 }
@@ -29,20 +27,18 @@ export function ActionModal({ caseId, open, fieldLabels, choiceLabels, onClose, 
 interface ActionFormProps {
   caseId: string;
   action: CaseAction;
-  fieldLabels?: Readonly<Record<string, string>>;
-  choiceLabels?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   onClose: () => void;
   onDone: () => void;
 }
 
-function ActionForm({ caseId, action, fieldLabels, choiceLabels, onClose, onDone }: ActionFormProps) {
+function ActionForm({ caseId, action, onClose, onDone }: ActionFormProps) {
   const [form] = Form.useForm<Record<string, unknown>>();
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { message } = App.useApp();
   const properties = Object.entries(action.input.properties ?? {});
   const required = new Set(action.input.required ?? []);
-  const labelOf = (name: string) => action.input.properties?.[name]?.title ?? fieldLabels?.[name] ?? name;
+  const labelOf = (name: string) => action.input.properties?.[name]?.title ?? name;
   const initial = Object.fromEntries(properties.filter(([name, p]) => widgetOf(p) === 'boolean' && required.has(name)).map(([name]) => [name, false]));
 
   // Dates go as YYYY-MM-DD, files are uploaded to the case first and sent as their attachment ids, empty fields are left out.
@@ -85,7 +81,7 @@ function ActionForm({ caseId, action, fieldLabels, choiceLabels, onClose, onDone
           label={labelOf(name)}
           rules={fieldRules(property, labelOf(name), required.has(name))}
         >
-          <SchemaFieldInput name={name} property={property} choiceLabels={choiceLabels?.[name]} testId={`action-field-${name}`} />
+          <SchemaFieldInput name={name} property={property} testId={`action-field-${name}`} />
         </Form.Item>
       ))}
       <div style={{ textAlign: 'right', marginTop: 8 }}>

@@ -51,14 +51,12 @@ export function fieldRules(p: SchemaProperty, label: string, required: boolean):
 interface SchemaFieldInputProps {
   name: string;
   property: SchemaProperty;
-  /** Labels of the choice's values when the schema has no `x-labels`. */
-  choiceLabels?: Readonly<Record<string, string>>;
   testId: string;
   value?: unknown;
   onChange?: (v: unknown) => void;
 }
 
-export function SchemaFieldInput({ name, property, choiceLabels, testId, ...rest }: SchemaFieldInputProps) {
+export function SchemaFieldInput({ name, property, testId, ...rest }: SchemaFieldInputProps) {
   const widget = widgetOf(property);
   const value = rest.value as never;
   const onChange = rest.onChange as never;
@@ -66,8 +64,7 @@ export function SchemaFieldInput({ name, property, choiceLabels, testId, ...rest
     case 'date':
       return <DatePicker value={value} onChange={onChange} style={{ width: '100%' }} data-testid={testId} />;
     case 'choice': {
-      const labels = property['x-labels'] ?? choiceLabels ?? {};
-      // A yes-or-no choice is a boolean with x-kind choice.
+      const labels = property['x-labels'] ?? {};
       // A yes-or-no choice is a boolean with x-kind choice; toInputValue turns its answer back into one.
       const options: Array<{ value: string; label: string }> =
         typeOf(property) === 'boolean'

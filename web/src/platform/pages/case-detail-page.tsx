@@ -11,12 +11,11 @@ import { CaseStateTag } from '../components/case-clock-tag';
 import { CaseFiles } from '../components/case-files';
 import { CaseTimeline } from '../components/case-timeline';
 import { platformStrings as s } from '../strings';
-import type { CaseTypePages } from '../web-module';
 
 type Load = { kind: 'loading' } | { kind: 'ok'; detail: CaseDetail } | { kind: 'notFound' } | { kind: 'error'; message: string };
 
 /** One case of any type: its columns, clocks, record, files, links, and exactly the actions the server offers. */
-export function CaseDetailPage({ pages, backTo }: { pages?: CaseTypePages; backTo: string }) {
+export function CaseDetailPage({ backTo }: { backTo: string }) {
   const { caseId = '' } = useParams();
   const navigate = useNavigate();
   const allPages = useCasePages();
@@ -48,8 +47,6 @@ export function CaseDetailPage({ pages, backTo }: { pages?: CaseTypePages; backT
 
   const { detail } = load;
   const c = detail.case;
-  // The other type's own pages, where a module shows it; the labels of this type's fields.
-  const own = pages ?? allPages.find((p) => p.caseType === c.caseType);
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="case-detail" data-case-id={c.caseId} data-state={c.state}>
       <Card
@@ -143,8 +140,6 @@ export function CaseDetailPage({ pages, backTo }: { pages?: CaseTypePages; backT
       <ActionModal
         caseId={c.caseId}
         open={acting}
-        fieldLabels={own?.fieldLabels}
-        choiceLabels={own?.choiceLabels}
         onClose={() => setActing(null)}
         onDone={() => {
           setActing(null);
