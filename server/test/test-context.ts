@@ -58,6 +58,11 @@ export interface TestContext {
   keySentTo(phone: string): string;
   /** Signs in now and returns the bearer header for that user. */
   as(username: string): Promise<Record<string, string>>;
+  /**
+   * A 工作人员 account at the unit with module roles granted for units, made by the administrator
+   * through the API as a county would (the test password, no forced change).
+   */
+  makeStaff(username: string, unitId: number, grants: Array<{ role: string; unitId: number }>): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -109,6 +114,16 @@ export async function createTestContext(
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
       if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.body}`);
       return { authorization: `Bearer ${res.json().token}` };
+    },
+    async makeStaff(username, unitId, grants) {
+      const admin = await this.as('admin');
+      const created = await app.inject({ method: 'POST', url: '/api/admin/users', headers: admin, payload: { username, displayName: username, role: 'staff', unitId } });
+      if (created.statusCode !== 201) throw new Error(`create ${username}: ${created.body}`);
+      const id = created.json().id as number;
+      await database.backend.query('update users set password_hash = (select password_hash from users where username = $1), must_change_password = false where id = $2', ['admin', id], 'object');
+      const granted = await app.inject({ method: 'PUT', url: `/api/admin/users/${id}/grants`, headers: admin, payload: { grants } });
+      if (granted.statusCode !== 200) throw new Error(`grant ${username}: ${granted.body}`);
+      return id;
     },
     async close() {
       await app.close();

@@ -13,5 +13,5 @@ export const platformError = defineErrors('platform', {
   CONFLICT: { status: 409, message: '数据已被他人修改，请刷新后重试' },
   INTERNAL: { status: 500, message: '系统内部错误，请稍后重试' },
   DATABASE_UNAVAILABLE: { status: 503, message: '数据库暂时无法访问，请稍后重试' },
-  CALENDAR_UNKNOWN: { status: 503, message: '节假日日历不包含该日期，无法计算期限；请管理员更新节假日日历（npm update chinese-days）' },
+  CALENDAR_UNKNOWN: { status: 503, message: '节假日日历不包含该日期，无法计算期限；请管理员更新节假日日历（npm update chinese-days，或填写节假日文件 FAZHI_HOLIDAYS_FILE）' },
 });

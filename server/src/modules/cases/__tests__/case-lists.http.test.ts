@@ -118,17 +118,7 @@ for (const backend of testBackends()) {
     const a: Seeded[] = [];
     let b: Seeded;
 
-    const makeStaff = async (username: string, unitId: number, grants: Array<{ role: string; unitId: number }>) => {
-      const created = await ctx.app.inject({
-        method: 'POST', url: '/api/admin/users', headers: await ctx.as('admin'),
-        payload: { username, displayName: username, role: 'staff', unitId },
-      });
-      assert.equal(created.statusCode, 201, created.body);
-      const id = created.json().id as number;
-      await ctx.database.backend.query('update users set password_hash = (select password_hash from users where username = $1), must_change_password = false where id = $2', ['admin', id], 'object');
-      const granted = await ctx.app.inject({ method: 'PUT', url: `/api/admin/users/${id}/grants`, headers: await ctx.as('admin'), payload: { grants } });
-      assert.equal(granted.statusCode, 200, granted.body);
-    };
+    const makeStaff = (username: string, unitId: number, grants: Array<{ role: string; unitId: number }>) => ctx.makeStaff(username, unitId, grants);
     const open = async (organ: number, at: Date, row: Omit<Seeded, 'id'>, respondent: number) => {
       const caseId = randomUUID();
       await ctx.database.transaction(async (tx) => {

@@ -10,17 +10,7 @@ for (const backend of testBackends()) {
   describe(`the case types a person works with on ${backend.name}`, () => {
     let ctx: TestContext;
 
-    const makeStaff = async (username: string, unitId: number, grants: Array<{ role: string; unitId: number }>) => {
-      const created = await ctx.app.inject({
-        method: 'POST', url: '/api/admin/users', headers: await ctx.as('admin'),
-        payload: { username, displayName: username, role: 'staff', unitId },
-      });
-      assert.equal(created.statusCode, 201, created.body);
-      const id = created.json().id as number;
-      await ctx.database.backend.query('update users set password_hash = (select password_hash from users where username = $1), must_change_password = false where id = $2', ['admin', id], 'object');
-      const granted = await ctx.app.inject({ method: 'PUT', url: `/api/admin/users/${id}/grants`, headers: await ctx.as('admin'), payload: { grants } });
-      assert.equal(granted.statusCode, 200, granted.body);
-    };
+    const makeStaff = (username: string, unitId: number, grants: Array<{ role: string; unitId: number }>) => ctx.makeStaff(username, unitId, grants);
     const typesOf = async (username: string) => {
       const res = await ctx.app.inject({ url: '/api/case-types', headers: await ctx.as(username) });
       assert.equal(res.statusCode, 200, res.body);

@@ -136,7 +136,7 @@ describe('coveredYears', () => {
     assertClockError(
       () => isWorkingDay(`${next}-03-01`),
       'CALENDAR_YEAR_UNKNOWN',
-      `节假日日历不包含 ${next} 年，无法计算期限；请更新 chinese-days 日历数据`,
+      `节假日日历不包含 ${next} 年，无法计算期限；请更新 chinese-days 日历数据，或按国务院办公厅通知填写节假日文件（FAZHI_HOLIDAYS_FILE，见 docs/holidays.md）`,
     );
   });
 
@@ -148,7 +148,7 @@ describe('coveredYears', () => {
     assertClockError(
       () => isWorkingDay('2027-01-04'),
       'CALENDAR_YEAR_UNKNOWN',
-      '节假日日历不包含 2027 年，无法计算期限；请更新 chinese-days 日历数据',
+      '节假日日历不包含 2027 年，无法计算期限；请更新 chinese-days 日历数据，或按国务院办公厅通知填写节假日文件（FAZHI_HOLIDAYS_FILE，见 docs/holidays.md）',
     );
   });
 });

@@ -49,7 +49,7 @@ describe('fazhi deadline', () => {
     const last = coveredYears().last; // 2026 today: 12-15 + 60 days lands in 2027
     const result = runDeadlineCommand(['xzfy.apply', `${last}-12-15`]);
     assert.equal(result.exitCode, 2);
-    assert.equal(result.output, `错误：节假日日历不包含 ${last + 1} 年，无法计算期限；请更新 chinese-days 日历数据 [CALENDAR_YEAR_UNKNOWN]`);
+    assert.equal(result.output, `错误：节假日日历不包含 ${last + 1} 年，无法计算期限；请更新 chinese-days 日历数据，或按国务院办公厅通知填写节假日文件（FAZHI_HOLIDAYS_FILE，见 docs/holidays.md） [CALENDAR_YEAR_UNKNOWN]`);
   });
 
   it('prints usage for missing arguments or unknown flags', () => {
