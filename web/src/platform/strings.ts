@@ -85,6 +85,7 @@ export const platformStrings = {
     document: '文书',
     attachment: '附件',
     issued: '已签发',
+    number: '文号',
     draft: (v: number) => `草稿 第${v}版`,
     size: (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`),
   },

@@ -44,3 +44,21 @@ export function formatDateTimeSeconds(value: string | number | Date | null | und
 export function chinaWallClockToIso(value: { format: (template: string) => string }): string {
   return dayjs.tz(value.format('YYYY-MM-DDTHH:mm:ss'), ZONE).toISOString();
 }
+
+/**
+ * A limit's end. Day-counted limits run out at 24:00 of their last day (民法典 art. 203), stored as
+ * the next midnight: shown as that last day at 24:00, not as the day after at 00:00.
+ */
+export function formatDue(value: string | number | Date | null | undefined): string {
+  const day = dueDay(value);
+  return day ? `${day} 24:00` : formatDateTime(value);
+}
+
+/** The last day of a limit that runs out at midnight in China, or null for one that ends within a day. */
+export function dueDay(value: string | number | Date | null | undefined): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  const d = dayjs(value);
+  if (!d.isValid()) return null;
+  const china = d.tz(ZONE);
+  return china.format('HH:mm:ss.SSS') === '00:00:00.000' ? china.subtract(1, 'day').format('YYYY-MM-DD') : null;
+}

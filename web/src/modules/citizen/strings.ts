@@ -60,6 +60,7 @@ export const citizenStrings = {
     empty: '请输入查询码',
   },
   statisticsLink: '接诉即办数据公开：诉求量与办理成效',
+  reconsideration: { title: '行政复议', apply: '网上申请', track: '进度查询', decisions: '决定书公开' },
   track: {
     title: '办理进度',
     notFound: '未找到该查询码对应的诉求',

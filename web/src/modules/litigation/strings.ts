@@ -1,6 +1,27 @@
 /** Every word of 行政应诉's web pages. */
 export const litigationStrings = {
   label: '行政应诉',
-  menu: { todo: '待办', search: '案件查询', figures: '统计' },
+  menu: { todo: '待办', search: '案件查询', figures: '统计', newLawsuit: '登记应诉案件' },
   titles: { todo: '行政应诉待办', search: '行政应诉案件查询', figures: '行政应诉统计' },
+  newLawsuit: {
+    title: '登记行政应诉案件',
+    note: '收到人民法院送达的起诉状副本后在此登记；自收到之日起十五日内提交答辩状和作出行政行为的证据、依据（行政诉讼法第六十七条）。',
+    defendant: '被诉机关',
+    defendantPlaceholder: '选择被诉的政府、部门或乡镇（街道）',
+    court: '受理法院',
+    courtPlaceholder: '如：临沂市兰山区人民法院',
+    courtCaseNumber: '法院案号',
+    courtCaseNumberPlaceholder: '如：（2026）鲁1302行初15号',
+    cause: '案由',
+    causePlaceholder: '如：不服行政处罚决定',
+    plaintiff: '原告',
+    servedOn: '起诉状副本送达日期',
+    review: '关联复议案件',
+    reviewPlaceholder: '输入复议案号查找（选填）',
+    reviewHint: '被诉行为经过行政复议的，关联该复议案件',
+    submit: '登记',
+    required: (label: string) => `请填写${label}`,
+    choose: (label: string) => `请选择${label}`,
+    forbidden: '只有应诉承办人或应诉协调人可以登记应诉案件',
+  },
 } as const;

@@ -1,5 +1,5 @@
 import { Tag, Tooltip } from 'antd';
-import { formatDateTime } from '../../ui/format';
+import { formatDue } from '../../ui/format';
 import type { CaseClockStatus } from '../api';
 import { platformStrings as s } from '../strings';
 
@@ -8,7 +8,7 @@ const COLORS: Record<CaseClockStatus, string> = { green: 'green', yellow: 'gold'
 /** A statutory clock's traffic light (green, yellow, red, or paused), with its label and due time. */
 export function CaseClockTag({ clock }: { clock: { label: string; dueAt: string; status: CaseClockStatus } | null }) {
   if (!clock) return <span style={{ color: '#bfbfbf' }}>{s.clock.none}</span>;
-  const due = formatDateTime(clock.dueAt);
+  const due = formatDue(clock.dueAt);
   return (
     <Tooltip title={`${clock.label}：${due}`}>
       <span style={{ whiteSpace: 'nowrap' }} data-testid="case-clock" data-status={clock.status}>

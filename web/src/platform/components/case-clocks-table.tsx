@@ -1,5 +1,5 @@
 import { Empty, Grid, Table, Tag } from 'antd';
-import { formatDateTime } from '../../ui/format';
+import { dueDay, formatDateTime, formatDue } from '../../ui/format';
 import type { CaseClock } from '../api';
 import { platformStrings as s } from '../strings';
 import { CaseClockTag } from './case-clock-tag';
@@ -16,7 +16,7 @@ export function CaseClocksTable({ clocks }: { clocks: CaseClock[] }) {
       scroll={{ x: 'max-content' }}
       dataSource={clocks}
       data-testid="case-clocks"
-      onRow={(k) => ({ 'data-testid': 'case-clock-row', 'data-clock': k.name, 'data-status': k.status }) as React.HTMLAttributes<HTMLElement>}
+      onRow={(k) => ({ 'data-testid': 'case-clock-row', 'data-clock': k.name, 'data-status': k.status, 'data-due-day': dueDay(k.dueAt) ?? undefined }) as React.HTMLAttributes<HTMLElement>}
       columns={[
         { key: 'label', title: s.clocks.label, render: (_, k) => k.label },
         {
@@ -32,7 +32,7 @@ export function CaseClocksTable({ clocks }: { clocks: CaseClock[] }) {
         },
         { key: 'basis', title: s.clocks.basis, render: (_, k) => (k.law ? s.clocks.article(k.law, k.article) : '—') },
         ...(narrow ? [] : [{ key: 'started', title: s.clocks.started, render: (_: unknown, k: CaseClock) => formatDateTime(k.startedAt) }]),
-        { key: 'due', title: s.clocks.due, render: (_, k) => formatDateTime(k.dueAt) },
+        { key: 'due', title: s.clocks.due, render: (_, k) => <span data-testid="case-clock-due">{formatDue(k.dueAt)}</span> },
         { key: 'paused', title: s.clocks.paused, render: (_, k) => (k.pausedAt ? formatDateTime(k.pausedAt) : '—') },
         { key: 'stopped', title: s.clocks.stopped, render: (_, k) => (k.stoppedAt ? formatDateTime(k.stoppedAt) : '—') },
         ...(narrow ? [] : [{ key: 'unit', title: s.clocks.unit, render: (_: unknown, k: CaseClock) => k.unitName ?? '—' }]),

@@ -11,6 +11,8 @@ interface FileRow {
   key: string;
   kind: 'document' | 'attachment';
   name: string;
+  /** A document's 文号, once numbered. */
+  number: string | null;
   note: string;
   at: string;
   url: string;
@@ -30,12 +32,13 @@ export function CaseFiles({ caseId, canUpload, version, onUploaded }: { caseId: 
         ...documents.map((d) => ({
           key: `d-${d.id}`,
           kind: 'document' as const,
-          name: d.number ? `${d.templateLabel}（${d.number}）` : d.templateLabel,
+          name: d.templateLabel,
+          number: d.number,
           note: d.status === 'final' || d.issuedAt ? s.files.issued : s.files.draft(d.version),
           at: d.issuedAt ?? d.createdAt,
           url: d.url,
         })),
-        ...attachments.map((a) => ({ key: `a-${a.id}`, kind: 'attachment' as const, name: a.fileName, note: s.files.size(a.size), at: a.addedAt, url: a.url })),
+        ...attachments.map((a) => ({ key: `a-${a.id}`, kind: 'attachment' as const, name: a.fileName, number: null, note: s.files.size(a.size), at: a.addedAt, url: a.url })),
       ];
     },
     // A new version of the case (an action, an upload) may bring new files.
@@ -80,15 +83,23 @@ export function CaseFiles({ caseId, canUpload, version, onUploaded }: { caseId: 
           renderItem={(f) => (
             <List.Item
               data-testid="case-file"
+              data-kind={f.kind}
+              data-number={f.number ?? undefined}
               actions={[
-                <a key="download" href={f.url} target="_blank" rel="noopener noreferrer" data-testid="case-file-download">
+                // A document is a Word file: saved, not opened in a tab that would only show it as a download anyway.
+                <a key="download" href={f.url} {...(f.kind === 'document' ? { download: '' } : { target: '_blank', rel: 'noopener noreferrer' })} data-testid="case-file-download">
                   {s.detail.download}
                 </a>,
               ]}
             >
               <Space wrap size={4}>
                 <Tag>{f.kind === 'document' ? s.files.document : s.files.attachment}</Tag>
-                <Typography.Text>{f.name}</Typography.Text>
+                <Typography.Text strong={f.kind === 'document'}>{f.name}</Typography.Text>
+                {f.number && (
+                  <Typography.Text strong data-testid="case-file-number">
+                    {s.files.number}：{f.number}
+                  </Typography.Text>
+                )}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {f.note} · {formatDateTime(f.at)}
                 </Typography.Text>

@@ -41,7 +41,9 @@ export function fieldRules(p: SchemaProperty, label: string, required: boolean):
   const rules: Rule[] = [];
   const choosing = widget === 'choice' || widget === 'unit' || widget === 'date' || widget === 'file';
   if (required && widget !== 'boolean') {
-    rules.push({ required: true, whitespace: widget === 'text' || widget === 'longtext', message: choosing ? s.action.selectRequired(label) : s.action.required(label) });
+    // A rule without a type checks for a string: a picked day (a dayjs), a number, a unit id or a file would always fail it.
+    const type = widget === 'date' || widget === 'file' ? 'object' : widget === 'money' || widget === 'number' || widget === 'unit' ? 'number' : 'string';
+    rules.push({ required: true, type, whitespace: widget === 'text' || widget === 'longtext', message: choosing ? s.action.selectRequired(label) : s.action.required(label) });
   }
   if ((widget === 'text' || widget === 'longtext') && p.maxLength) rules.push({ max: p.maxLength, message: `${label}不能超过 ${p.maxLength} 个字` });
   return rules;

@@ -67,6 +67,12 @@ export function SubmitPage() {
           <BarChartOutlined style={{ marginInlineEnd: 6 }} />
           {s.statisticsLink}
         </Link>
+        <nav style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'center', gap: '4px 12px', fontSize: 13, color: '#8c8c8c' }} data-testid="xzfy-links">
+          <span>{s.reconsideration.title}：</span>
+          <Link to="/xzfy/apply" data-testid="xzfy-link-apply">{s.reconsideration.apply}</Link>
+          <Link to="/xzfy/track" data-testid="xzfy-link-track">{s.reconsideration.track}</Link>
+          <Link to="/xzfy/decisions" data-testid="xzfy-link-decisions">{s.reconsideration.decisions}</Link>
+        </nav>
       </Space>
     </CitizenShell>
   );
