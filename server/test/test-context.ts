@@ -97,7 +97,7 @@ export async function createTestContext(
   });
   const sms = capturingSms();
   const app = await buildApp({ database, time, config: { intakeRateLimitPerMinute: 10_000, webDist: null, secureCookies: false, sms, ...config } });
-  return {
+  const context: TestContext = {
     app,
     database,
     time,
@@ -116,7 +116,7 @@ export async function createTestContext(
       return { authorization: `Bearer ${res.json().token}` };
     },
     async makeStaff(username, unitId, grants) {
-      const admin = await this.as('admin');
+      const admin = await context.as('admin');
       const created = await app.inject({ method: 'POST', url: '/api/admin/users', headers: admin, payload: { username, displayName: username, role: 'staff', unitId } });
       if (created.statusCode !== 201) throw new Error(`create ${username}: ${created.body}`);
       const id = created.json().id as number;
@@ -130,4 +130,5 @@ export async function createTestContext(
       await drop();
     },
   };
+  return context;
 }

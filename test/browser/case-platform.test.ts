@@ -179,8 +179,15 @@ describe('行政复议 on the generic case pages in a real browser', { skip: ava
       await openMenu(page, '统计');
       const received = page.getByTestId('figure-received');
       await received.waitFor();
-      assert.equal(await received.getByTestId('figure-value').innerText(), '3');
-      assert.equal(await page.getByTestId('figure-correctionRate').getByTestId('figure-fraction').innerText(), '0/0');
+      // The demo county's own reconsiderations count too: the page shows what the server counts
+      // for this officer, and the three applications of this test are among them.
+      const officerApi = await staffApi(server.url, 'xzfy-officer');
+      const counted = await officerApi<{ figures: Array<{ key: string; numerator: number; denominator: number | null }> }>('GET', '/api/figures/xzfy');
+      const figure = (key: string) => counted.figures.find((f) => f.key === key)!;
+      assert.ok(figure('received').numerator >= 3);
+      assert.equal(await received.getByTestId('figure-value').innerText(), String(figure('received').numerator));
+      const rate = figure('correctionRate');
+      assert.equal(await page.getByTestId('figure-correctionRate').getByTestId('figure-fraction').innerText(), `${rate.numerator}/${rate.denominator}`);
       await screenshot(page, `xzfy-figures-${size}`);
       assert.deepEqual(cspViolations(), [], 'every page works under its content security policy');
       await page.context().close();
