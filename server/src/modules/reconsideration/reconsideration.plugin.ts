@@ -12,7 +12,6 @@ import { RECONSIDERATION_MODULE } from './reconsideration-case-type.js';
 import { reconsiderationError } from './reconsideration.errors.js';
 import { PUBLIC_APPLICATION_BODY_LIMIT, reconsiderationSchemas as schemas } from './reconsideration.schemas.js';
 
-
 type ApplicationBody = Omit<ApplicationInput, 'organUnitId' | 'channel'> & { organUnitId?: number };
 
 /** 行政复议's own routes: applications at the counter and online, and what the public reads. */
@@ -78,8 +77,7 @@ export async function reconsiderationPlugin(app: FastifyInstance, ctx: AppContex
 
   app.get('/api/public/xzfy/decisions', { schema: schemas.decisions }, async (request) => {
     const query = request.query as { organUnitId?: number; page: number; pageSize: number };
-    const result = await listPublishedDecisions(db, query);
-    return result;
+    return listPublishedDecisions(db, query);
   });
 
   app.get('/api/public/xzfy/decisions/:id', { schema: schemas.decision }, async (request) => {

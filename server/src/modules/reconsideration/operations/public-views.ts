@@ -102,8 +102,7 @@ export async function listPublishedDecisions(tx: Db, query: { organUnitId?: numb
     eq(caseDocuments.status, 'final'), isNotNull(caseDocuments.number),
     query.organUnitId !== undefined ? eq(cases.organUnitId, query.organUnitId) : undefined,
   );
-  const base = tx.select({ n: sql<number>`count(*)::int` }).from(caseDocuments).innerJoin(cases, eq(cases.id, caseDocuments.caseId)).where(where);
-  const [{ n: total } = { n: 0 }] = await base;
+  const [{ n: total } = { n: 0 }] = await tx.select({ n: sql<number>`count(*)::int` }).from(caseDocuments).innerJoin(cases, eq(cases.id, caseDocuments.caseId)).where(where);
   const rows = await tx
     .select({
       documentId: caseDocuments.id, number: caseDocuments.number, caseNumber: reconsiderationCases.caseNumber, respondentName: reconsiderationCases.respondentName,
