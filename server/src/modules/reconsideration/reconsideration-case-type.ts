@@ -11,10 +11,11 @@ import { issueDocumentFromFields, nextNumber } from '../documents/index.js';
 import { NUMBERING } from './numbering.js';
 import { verifyReconsiderationCases } from './operations/verify-cases.js';
 import { reconsiderationError } from './reconsideration.errors.js';
-import { reconsiderationCases, reconsiderationOpinions } from './reconsideration.tables.js';
+import { reconsiderationCases, reconsiderationOpinions, reconsiderationThirdParties } from './reconsideration.tables.js';
+import { isValidCreditCode, normaliseCreditCode } from './rules/credit-code.js';
 import { SUSPENSION_GROUND_KEYS, SUSPENSION_GROUND_LABELS } from './rules/suspension-grounds.js';
 import {
-  ACTION_LABELS, CASE_TYPE_LABEL, CHOICE_LABELS, FIELD_LABELS, CLOCK_LABELS, ESCALATION_LABELS, LIST_LABELS, OPINION_KIND_LABELS, PROCEDURE_LABELS, STATE_LABELS, WITHDRAWAL_LABELS,
+  ACTION_LABELS, APPLICANT_KIND_LABELS, CASE_TYPE_LABEL, CHOICE_LABELS, FIELD_LABELS, CLOCK_LABELS, ESCALATION_LABELS, JOINED_BY_LABELS, LIST_LABELS, OPINION_KIND_LABELS, PROCEDURE_LABELS, STATE_LABELS, WITHDRAWAL_LABELS,
 } from './reconsideration.strings.js';
 
 export const RECONSIDERATION_MODULE = 'xzfy';
@@ -132,6 +133,7 @@ export const reconsiderationCaseType = defineCaseType({
   onClockLapsed: deemAcceptedWhenReviewLapses,
   erasePersonalData: async (tx, caseId) => {
     await tx.update(reconsiderationCases).set({ applicantName: null, agentName: null }).where(eq(reconsiderationCases.caseId, caseId));
+    await tx.update(reconsiderationThirdParties).set({ name: null }).where(eq(reconsiderationThirdParties.caseId, caseId));
   },
   actions: {
     record_history: action({
@@ -296,6 +298,33 @@ export const reconsiderationCaseType = defineCaseType({
       effect: async (ctx) => void (await conclude(ctx, 'terminated', { legalBasis: ctx.input.basis })),
       clocks: { stop: concludingStops },
     }),
+    add_third_party: action({
+      label: ACTION_LABELS.add_third_party, from: ['applied', 'settling', 'accepted', 'committee', 'suspended'], roles: ['handler'], authorize: forOrgan,
+      input: object(
+        {
+          kind: { type: 'string', enum: Object.keys(APPLICANT_KIND_LABELS), 'x-kind': 'choice', 'x-labels': APPLICANT_KIND_LABELS, title: '第三人类别' },
+          name: { ...text(100), 'x-personal': true },
+          creditCode: { type: 'string', maxLength: 18 },
+          joinedBy: { type: 'string', enum: Object.keys(JOINED_BY_LABELS), 'x-kind': 'choice', 'x-labels': JOINED_BY_LABELS },
+          interest: longText(1000),
+        },
+        ['kind', 'name', 'joinedBy', 'interest'],
+      ),
+      // A company joins under its 统一社会信用代码, checked as at application.
+      precondition: async (ctx) => {
+        const code = ctx.input.creditCode ? normaliseCreditCode(ctx.input.creditCode) : null;
+        if (ctx.input.kind === 'enterprise' && !code) return reconsiderationError('XZFY_CREDIT_CODE_INVALID', { field: 'creditCode' });
+        return code && !isValidCreditCode(code) ? reconsiderationError('XZFY_CREDIT_CODE_INVALID', { field: 'creditCode' }) : null;
+      },
+      effect: async (ctx) => {
+        const id = randomUUID();
+        await ctx.tx.insert(reconsiderationThirdParties).values({
+          id, caseId: ctx.caseId, kind: ctx.input.kind, name: ctx.input.name, creditCode: ctx.input.creditCode ? normaliseCreditCode(ctx.input.creditCode) : null,
+          joinedBy: ctx.input.joinedBy, joinedOn: today(ctx),
+        });
+        return { eventFacts: { thirdPartyId: id } };
+      },
+    }),
     decide: action({
       label: ACTION_LABELS.decide, from: ['accepted'], to: 'decided', roles: ['handler'], authorize: forOrgan,
       input: object(
@@ -305,11 +334,12 @@ export const reconsiderationCaseType = defineCaseType({
       // The decision is issued as its numbered 决定书, frozen, its hash in this event.
       effect: async (ctx) => {
         const row = await caseRow(ctx.tx, ctx.caseId);
+        const thirdParties = await ctx.tx.select({ name: reconsiderationThirdParties.name }).from(reconsiderationThirdParties).where(eq(reconsiderationThirdParties.caseId, ctx.caseId)).orderBy(reconsiderationThirdParties.joinedOn);
         await conclude(ctx, ctx.input.decision, { legalBasis: ctx.input.basis });
         const document = await issueDocumentFromFields(ctx.tx, {
           caseId: ctx.caseId, template: DECISION_TEMPLATE_ID, organUnitId: ctx.organUnitId, actor: ctx.actor, at: ctx.now,
           fields: {
-            applicant: row.applicantName ?? '', respondent: row.respondentName, caseNumber: row.caseNumber ?? '', contestedAct: row.contestedAct ?? '',
+            applicant: row.applicantName ?? '', respondent: row.respondentName, thirdParties: thirdParties.map((t) => t.name ?? '').filter(Boolean).join('、'), caseNumber: row.caseNumber ?? '', contestedAct: row.contestedAct ?? '',
             receivedOn: row.receivedOn, claims: row.claims ?? '', reasoning: ctx.input.reasoning, basis: ctx.input.basis, decision: decisionWording(ctx.input.decision),
           },
         });

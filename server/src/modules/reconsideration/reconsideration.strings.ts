@@ -123,6 +123,7 @@ export const ACTION_LABELS = {
   serve: '送达决定书',
   issue_opinion: '制发意见书或建议书',
   report_on_opinion: '报告意见书落实情况',
+  add_third_party: '追加第三人',
 } as const;
 
 export const CLOCK_LABELS = {
@@ -167,13 +168,14 @@ export const IMPORT_REPORT = {
 export const CHANNEL_LABELS = { online: '网上申请', counter: '窗口申请', mail: '邮寄申请', import: '历史数据导入' } as const;
 export const APPLICANT_KIND_LABELS = { citizen: '公民', enterprise: '企业', organisation: '其他组织' } as const;
 export const PROCEDURE_LABELS = { ordinary: '普通程序', simple: '简易程序' } as const;
+export const JOINED_BY_LABELS = { applied: '申请参加', notified: '通知参加' } as const;
 export const OPINION_KIND_LABELS = { opinion: '行政复议意见书', suggestion: '行政复议建议书' } as const;
 
 /** The decision document's words (行政复议法 art. 75; the right to sue within 15 days, 行政诉讼法 art. 45). */
 export const DECISION_TEMPLATE = {
   label: '行政复议决定书',
   fields: {
-    applicant: '申请人', respondent: '被申请人', caseNumber: '案号', contestedAct: '被申请复议的行政行为', receivedOn: '申请日期',
+    applicant: '申请人', respondent: '被申请人', thirdParties: '第三人', caseNumber: '案号', contestedAct: '被申请复议的行政行为', receivedOn: '申请日期',
     claims: '复议请求', reasoning: '本机关认为', basis: '法律依据', decision: '决定',
   },
   body: [
@@ -181,6 +183,7 @@ export const DECISION_TEMPLATE = {
     { kind: 'number' },
     { kind: 'paragraph', text: '申请人：{applicant}' },
     { kind: 'paragraph', text: '被申请人：{respondent}' },
+    { kind: 'paragraph', text: '第三人：{thirdParties}' },
     { kind: 'paragraph', text: '申请人不服被申请人作出的{contestedAct}，于{receivedOn}向本机关申请行政复议（案号：{caseNumber}），本机关依法予以受理并审理终结。' },
     { kind: 'heading', text: '一、复议请求' },
     { kind: 'paragraph', text: '{claims}' },
@@ -243,5 +246,6 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   basis: '法律依据', toOrgan: '转送机关', summary: '答复要点', hearingOn: '听证日期', place: '听证地点', record: '听证笔录',
   questions: '提请审议的问题', opinion: '委员会意见', meetingOn: '会议日期', ground: '中止情形', decision: '复议决定', reasoning: '本机关认为',
   servedOn: '送达日期', method: '送达方式', kind: '文书种类', unitId: '制发对象', content: '内容', opinionId: '意见书或建议书', report: '落实情况',
-  decisionKey: '结案方式', concludedOn: '审结日期',
+  decisionKey: '结案方式', concludedOn: '审结日期', name: '第三人姓名或名称', creditCode: '统一社会信用代码', joinedBy: '参加方式',
+  interest: '与案件的利害关系',
 };

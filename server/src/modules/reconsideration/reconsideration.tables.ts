@@ -57,3 +57,23 @@ export const reconsiderationOpinions = pgTable('xzfy_opinions', {
   reportedAt: timestamp('reported_at', { withTimezone: true }),
   report: text('report'),
 });
+
+/**
+ * 第三人 (art. 16): a person or organisation with a stake in the contested act or the case's
+ * outcome, who asked to join or whom the organ called in. The name is personal data (also kept
+ * beside the record, erasable).
+ */
+export const reconsiderationThirdParties = pgTable(
+  'xzfy_third_parties',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id').notNull(),
+    kind: text('kind', { enum: ['citizen', 'enterprise', 'organisation'] }).notNull(),
+    name: text('name'),
+    creditCode: text('credit_code'),
+    /** Asked to join (申请参加) or called in by the organ (通知参加). */
+    joinedBy: text('joined_by', { enum: ['applied', 'notified'] }).notNull(),
+    joinedOn: text('joined_on').notNull(),
+  },
+  (t) => [index('xzfy_third_parties_case_idx').on(t.caseId)],
+);

@@ -3,7 +3,6 @@ import { DECISION_TEMPLATE_ID, RECONSIDERATION_CASE_TYPE } from './reconsiderati
 import { NUMBERING } from './numbering.js';
 import { DECISION_TEMPLATE } from './reconsideration.strings.js';
 
-
 /** 行政复议决定书 (art. 75: it states the applicant's request, the facts and reasons, the basis, the decision and the right to sue). */
 export const DECISION_DOCUMENT: DocumentTemplate = {
   id: DECISION_TEMPLATE_ID,
@@ -13,6 +12,7 @@ export const DECISION_DOCUMENT: DocumentTemplate = {
   fields: [
     { name: 'applicant', label: DECISION_TEMPLATE.fields.applicant, kind: 'person', required: true },
     { name: 'respondent', label: DECISION_TEMPLATE.fields.respondent, kind: 'text', required: true },
+    { name: 'thirdParties', label: DECISION_TEMPLATE.fields.thirdParties, kind: 'person', required: false },
     { name: 'caseNumber', label: DECISION_TEMPLATE.fields.caseNumber, kind: 'text', required: true },
     { name: 'contestedAct', label: DECISION_TEMPLATE.fields.contestedAct, kind: 'text', required: true },
     { name: 'receivedOn', label: DECISION_TEMPLATE.fields.receivedOn, kind: 'date', required: true },

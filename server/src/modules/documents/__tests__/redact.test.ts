@@ -21,3 +21,11 @@ test('a person field and every mention of that person in other fields are redact
     { applicant: '李某', reasoning: '李某称其于3月2日收到决定。', receivedOn: '2026-03-02' },
   );
 });
+
+test('a person field listing several people redacts each, and each where mentioned elsewhere', () => {
+  const fields = [{ name: 'thirdParties', kind: 'person' }, { name: 'reasoning', kind: 'longtext' }];
+  assert.deepEqual(
+    redactFields(fields, { thirdParties: '王五、临沂市某某建材有限公司、赵六', reasoning: '第三人赵六与王五均到场陈述。' }),
+    { thirdParties: '王某、临沂市某某建材有限公司、赵某', reasoning: '第三人赵某与王某均到场陈述。' },
+  );
+});

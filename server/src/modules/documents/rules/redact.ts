@@ -23,6 +23,10 @@ export function maskIdentifiers(text: string): string {
     .replace(LANDLINE, (s) => s.replace(/\d{4}$/, '****'));
 }
 
+/** A person field may list several people (第三人：张三、李四); each is redacted on its own. */
+const PEOPLE_SEPARATOR = '、';
+const redactPeople = (value: string) => value.split(PEOPLE_SEPARATOR).map(redactPersonName).join(PEOPLE_SEPARATOR);
+
 /**
  * Every value of a document's fields made fit to publish: person fields redacted, and each
  * person's full name replaced wherever else it appears (a reasoning that names the applicant).
@@ -33,7 +37,7 @@ export function redactFields(
 ): Record<string, string | number> {
   const names = fields
     .filter((f) => f.kind === 'person' && typeof values[f.name] === 'string' && String(values[f.name]).trim())
-    .map((f) => String(values[f.name]).trim())
+    .flatMap((f) => String(values[f.name]).split(PEOPLE_SEPARATOR).map((name) => name.trim()).filter(Boolean))
     .sort((a, b) => b.length - a.length);
   const out: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(values)) {
@@ -42,7 +46,7 @@ export function redactFields(
       continue;
     }
     const field = fields.find((f) => f.name === key);
-    let text = field?.kind === 'person' ? redactPersonName(value) : value;
+    let text = field?.kind === 'person' ? redactPeople(value) : value;
     for (const name of names) if (name !== redactPersonName(name)) text = text.split(name).join(redactPersonName(name));
     out[key] = maskIdentifiers(text);
   }

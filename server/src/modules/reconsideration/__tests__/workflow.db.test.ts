@@ -111,12 +111,23 @@ for (const backend of testBackends()) {
       assert.equal(extended.facts.decisionDueAt, endOf('2026-06-15'));
       await refused(act(caseId, 'xzfy-head', 'extend', { reason: '再次延长' }, at('2026-04-11T10:00:00')), 'XZFY_ALREADY_EXTENDED');
 
+      // 第三人 (art. 16): the neighbour is called in; a company must give a valid 统一社会信用代码.
+      await refused(act(caseId, 'xzfy-handler', 'add_third_party', { kind: 'enterprise', name: '临沂某建材有限公司', joinedBy: 'applied', interest: '拆除涉及其租用的厂房' }, at('2026-04-13T10:00:00')), 'XZFY_CREDIT_CODE_INVALID');
+      await refused(act(caseId, 'town-legal', 'add_third_party', { kind: 'citizen', name: '王五', joinedBy: 'notified', interest: '相邻房屋所有人' }, at('2026-04-13T10:00:00')), 'ACTION_ROLE_FORBIDDEN');
+      const joined = await act(caseId, 'xzfy-handler', 'add_third_party', { kind: 'citizen', name: '王五', joinedBy: 'notified', interest: '相邻房屋所有人' }, at('2026-04-13T10:00:00'));
+      const party = (await ctx.database.backend.query('select name, joined_by, joined_on from xzfy_third_parties where id = $1', [joined.facts.thirdPartyId], 'object')).rows[0];
+      assert.deepEqual(party, { name: '王五', joined_by: 'notified', joined_on: '2026-04-13' });
+      const recorded = (await ctx.database.backend.query(`select payload from case_events where case_id = $1 and type = 'add_third_party'`, [caseId], 'object')).rows[0] as { payload: unknown };
+      assert.doesNotMatch(JSON.stringify(recorded.payload), /王五/, 'the name is kept beside the record, not in it');
+
       const decided = await act(caseId, 'xzfy-handler', 'decide', { decision: 'revoke', basis: '《中华人民共和国行政复议法》第六十四条', reasoning: '程序违法' }, at('2026-04-20T10:00:00'));
       assert.equal(decided.state, 'decided');
       const document = decided.facts.document as { number: string; sha256: string; documentId: string };
       assert.equal(document.number, '兰政复决字〔2026〕第1号');
       const stored = (await ctx.database.backend.query('select status, sha256 from case_documents where id = $1', [document.documentId], 'object')).rows[0] as { status: string; sha256: string };
       assert.deepEqual(stored, { status: 'final', sha256: document.sha256 });
+      const fields = (await ctx.database.backend.query('select fields from case_documents where id = $1', [document.documentId], 'object')).rows[0] as { fields: Record<string, string> };
+      assert.equal(fields.fields.thirdParties, '王五', 'the 决定书 names the third party');
       assert.equal((await row(caseId)).decision_key, 'revoke');
       assert.equal((await row(caseId)).concluded_on, '2026-04-20');
       assert.equal((await act(caseId, 'xzfy-handler', 'serve', { servedOn: '2026-04-22', method: '直接送达' }, at('2026-04-22T10:00:00'))).state, 'closed');
