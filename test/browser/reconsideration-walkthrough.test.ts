@@ -168,6 +168,8 @@ describe('行政复议 from an online application to a published decision, in a 
     const officer = await signIn(browser, server.url, 'xzfy-handler', DESK);
     await officer.getByTestId('menu-xzss-new').click();
     await officer.getByTestId('xzss-new-review').waitFor();
+    // A 司法局 officer coordinating for the government names any organ under it, not only the 司法局.
+    await chooseTreeNode(officer, 'xzss-new-defendant', township.name);
     await officer.context().close();
 
     // The county's coordinator (xzss.coordinator for the government) records a lawsuit against a township.

@@ -8,31 +8,38 @@ export interface Unit {
   kind: string;
 }
 
-let unitsPromise: Promise<Unit[]> | null = null;
+/** Cached per module: in one module's forms a person may pick the units its roles were granted for. */
+const unitsPromises = new Map<string, Promise<Unit[]>>();
 
-export function loadUnits(): Promise<Unit[]> {
-  unitsPromise ??= api
-    .get<{ units: Unit[] }>('/api/units')
-    .then((r) => r.units ?? [])
-    .catch((err: unknown) => {
-      unitsPromise = null;
-      throw err;
-    });
-  return unitsPromise;
+export function loadUnits(module?: string): Promise<Unit[]> {
+  const key = module ?? '';
+  let promise = unitsPromises.get(key);
+  if (!promise) {
+    promise = api
+      .get<{ units: Unit[] }>('/api/units', module ? { query: { module } } : undefined)
+      .then((r) => r.units ?? [])
+      .catch((err: unknown) => {
+        unitsPromises.delete(key);
+        throw err;
+      });
+    unitsPromises.set(key, promise);
+  }
+  return promise;
 }
 
 /** Forget the cached units (after logout, another person may see another subtree). */
 export function resetUnits(): void {
-  unitsPromise = null;
+  unitsPromises.clear();
 }
 
-export function useUnits(): { units: Unit[]; loading: boolean; error: unknown } {
+/** The units the person may pick: their scope, and with `module` also that module's granted units. */
+export function useUnits(module?: string): { units: Unit[]; loading: boolean; error: unknown } {
   const [units, setUnits] = useState<Unit[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     let alive = true;
-    loadUnits().then(
+    loadUnits(module).then(
       (u) => {
         if (!alive) return;
         setUnits(u);
@@ -47,7 +54,7 @@ export function useUnits(): { units: Unit[]; loading: boolean; error: unknown } 
     return () => {
       alive = false;
     };
-  }, []);
+  }, [module]);
   return { units, loading, error };
 }
 

@@ -2,14 +2,14 @@ import { lazy } from 'react';
 import { Route } from 'react-router-dom';
 import { caseModule } from '../../platform/case-module';
 import { LazyPage } from '../../platform/lazy-page';
-import { recordsLawsuits } from './roles';
+import { LITIGATION_MODULE, recordsLawsuits } from './roles';
 import { litigationStrings as s } from './strings';
 
 const NewLawsuitPage = lazy(() => import('./pages/new-lawsuit-page').then((m) => ({ default: m.NewLawsuitPage })));
 
 /** 行政应诉 (server module `xzss`): its cases through the platform's generic pages, under /staff/xzss. */
 export const litigationModule = caseModule({
-  module: 'xzss',
+  module: LITIGATION_MODULE,
   label: s.label,
   caseType: 'xzss_case',
   segment: 'xzss',

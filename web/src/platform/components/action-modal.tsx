@@ -9,6 +9,8 @@ import { fieldRules, SchemaFieldInput, typeOf, widgetOf } from './schema-field';
 
 interface ActionModalProps {
   caseId: string;
+  /** The case's module: its unit fields offer the units the module's roles open. */
+  module: string;
   /** The action being taken, and a counter so each opening starts from a fresh form. */
   open: { action: CaseAction; seq: number } | null;
   onClose: () => void;
@@ -16,22 +18,23 @@ interface ActionModalProps {
 }
 
 /** The form of one action, drawn from its input schema. */
-export function ActionModal({ caseId, open, onClose, onDone }: ActionModalProps) {
+export function ActionModal({ caseId, module, open, onClose, onDone }: ActionModalProps) {
   return (
     <Modal open={open !== null} title={open?.action.label} onCancel={onClose} destroyOnHidden mask={{ closable: false }} width={560} footer={null} data-testid="action-modal">
-      {open && <ActionForm key={open.seq} caseId={caseId} action={open.action} onClose={onClose} onDone={onDone} />}
+      {open && <ActionForm key={open.seq} caseId={caseId} module={module} action={open.action} onClose={onClose} onDone={onDone} />}
     </Modal>
   );
 }
 
 interface ActionFormProps {
   caseId: string;
+  module: string;
   action: CaseAction;
   onClose: () => void;
   onDone: () => void;
 }
 
-function ActionForm({ caseId, action, onClose, onDone }: ActionFormProps) {
+function ActionForm({ caseId, module, action, onClose, onDone }: ActionFormProps) {
   const [form] = Form.useForm<Record<string, unknown>>();
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -81,7 +84,7 @@ function ActionForm({ caseId, action, onClose, onDone }: ActionFormProps) {
           label={labelOf(name)}
           rules={fieldRules(property, labelOf(name), required.has(name))}
         >
-          <SchemaFieldInput name={name} property={property} testId={`action-field-${name}`} />
+          <SchemaFieldInput name={name} property={property} testId={`action-field-${name}`} module={module} />
         </Form.Item>
       ))}
       <div style={{ textAlign: 'right', marginTop: 8 }}>

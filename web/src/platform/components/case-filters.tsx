@@ -80,7 +80,7 @@ export function CaseFilters({ type, value, onSearch }: CaseFiltersProps) {
               data-testid={`filter-${f.key}`}
             />
           ) : f.kind === 'unit' ? (
-            <UnitTreeField placeholder={s.search.unitPlaceholder} testId={`filter-${f.key}`} />
+            <UnitTreeField placeholder={s.search.unitPlaceholder} testId={`filter-${f.key}`} module={type.module} />
           ) : f.kind === 'date_range' ? (
             <DatePicker.RangePicker allowEmpty={[true, true]} placeholder={[s.search.from, s.search.to]} data-testid={`filter-${f.key}`} />
           ) : (

@@ -54,11 +54,13 @@ interface SchemaFieldInputProps {
   name: string;
   property: SchemaProperty;
   testId: string;
+  /** The case's module, whose granted units a unit field offers. */
+  module?: string;
   value?: unknown;
   onChange?: (v: unknown) => void;
 }
 
-export function SchemaFieldInput({ name, property, testId, ...rest }: SchemaFieldInputProps) {
+export function SchemaFieldInput({ name, property, testId, module, ...rest }: SchemaFieldInputProps) {
   const widget = widgetOf(property);
   const value = rest.value as never;
   const onChange = rest.onChange as never;
@@ -85,7 +87,7 @@ export function SchemaFieldInput({ name, property, testId, ...rest }: SchemaFiel
     case 'longtext':
       return <Input.TextArea value={value} onChange={onChange} autoSize={{ minRows: 3, maxRows: 10 }} maxLength={property.maxLength} showCount={!!property.maxLength} data-testid={testId} />;
     case 'unit':
-      return <UnitTreeField value={value} onChange={onChange} placeholder={s.action.unitPlaceholder} testId={testId} width="100%" />;
+      return <UnitTreeField value={value} onChange={onChange} placeholder={s.action.unitPlaceholder} testId={testId} width="100%" module={module} />;
     case 'money':
       return <InputNumber value={value} onChange={onChange} min={0} precision={2} suffix={s.action.yuan} style={{ width: '100%' }} data-testid={testId} />;
     case 'number':

@@ -8,11 +8,13 @@ interface UnitTreeFieldProps {
   placeholder: string;
   testId: string;
   width?: number | string;
+  /** In a module's forms and filters: the units that module's roles open as well. */
+  module?: string;
 }
 
 /** A unit of the person's scope, picked from the tree by typing part of its name. */
-export function UnitTreeField({ value, onChange, placeholder, testId, width = 240 }: UnitTreeFieldProps) {
-  const { units, loading } = useUnits();
+export function UnitTreeField({ value, onChange, placeholder, testId, width = 240, module }: UnitTreeFieldProps) {
+  const { units, loading } = useUnits(module);
   const tree = useMemo(() => unitTree(units), [units]);
   return (
     <TreeSelect<number>

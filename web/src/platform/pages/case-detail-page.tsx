@@ -139,6 +139,7 @@ export function CaseDetailPage({ backTo }: { backTo: string }) {
       </Card>
       <ActionModal
         caseId={c.caseId}
+        module={c.module}
         open={acting}
         onClose={() => setActing(null)}
         onDone={() => {

@@ -8,7 +8,7 @@ import { unitTree, useUnits } from '../../../api/units';
 import { caseApi } from '../../../platform/api';
 import { chinaToday } from '../../../ui/format';
 import { useStaffSession } from '../../staff/auth-context';
-import { recordsLawsuits, seesReconsideration } from '../roles';
+import { LITIGATION_MODULE, recordsLawsuits, seesReconsideration } from '../roles';
 import { litigationStrings as strings } from '../strings';
 
 const s = strings.newLawsuit;
@@ -61,7 +61,7 @@ function ReviewCaseSelect({ value, onChange }: { value?: string; onChange?: (v: 
 export function NewLawsuitPage() {
   const session = useStaffSession();
   const navigate = useNavigate();
-  const { units, loading } = useUnits();
+  const { units, loading } = useUnits(LITIGATION_MODULE);
   const tree = useMemo(() => unitTree(units.filter((u) => DEFENDANT_KINDS.has(u.kind))), [units]);
   const [form] = Form.useForm<LawsuitValues>();
   const [submitting, setSubmitting] = useState(false);
