@@ -20,6 +20,7 @@ import { migrate } from './platform/db/migrate.js';
 import { checkBackup, restoreBackup } from './platform/db/restore.js';
 import { optionsFromEnv, startServer, witnessFileFor, type ServerOptions } from './server.js';
 import { AUDIT_FINDINGS, BACKUP_CLI_TEXT, CLI_HELP, CLI_TEXT, findingPlace } from './cli.strings.js';
+import { exitAfterOutput } from './platform/exit-after-output.js';
 
 /** Opens the platform's database (FAZHI_DATA_DIR or DATABASE_URL) for one command. */
 async function withDatabase<T>(run: (database: Database, options: ServerOptions) => Promise<T>): Promise<T> {
@@ -239,10 +240,10 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => {
-    if (code >= 0) process.exit(code);
+    if (code >= 0) exitAfterOutput(code);
   },
   (error: unknown) => {
     console.error(error);
-    process.exit(1);
+    exitAfterOutput(1);
   },
 );
