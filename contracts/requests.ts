@@ -4,7 +4,8 @@ export interface SubmitRequestBody {
   title?: string;
   name?: string;
   phone?: string;
-  townshipCode: string;
+  /** Left out for a consultation, or where the center will place it; required for a 属地 category. */
+  townshipCode?: string;
   villageCode?: string;
   address?: string;
   categoryCode?: string;
@@ -22,4 +23,18 @@ export interface ListRequestsQuery {
   townshipCode?: string;
   page: number;
   pageSize: number;
+}
+
+/** Answer of POST /api/public/place-suggestion: the place a message speaks of, or nulls. */
+export interface PlaceSuggestion {
+  townshipCode: string | null;
+  townshipName: string | null;
+  villageCode: string | null;
+  villageName: string | null;
+}
+
+/** Answer of POST /api/requests/caller-history: the caller's earlier requests, newest first. */
+export interface CallerHistory {
+  total: number;
+  items: Array<{ caseId: string; trackingCode: string; receivedAt: string; state: string; stateLabel: string; title: string; categoryName: string | null }>;
 }

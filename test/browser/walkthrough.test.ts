@@ -225,4 +225,40 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
     await screenshot(citizen, 'citizen-key-locked-desk');
     await desk.close();
   });
+  test('intake: a question needs no place, the place a message names is offered, a repeat caller is recognised', { timeout: 120_000 }, async () => {
+    const phone = await phoneContext(running.browser);
+    const citizen = await phone.newPage();
+    await citizen.goto(running.server.url);
+    // The community the message names is offered, not chosen for the citizen.
+    await citizen.getByTestId('citizen-content').fill('南坛社区门口的垃圾桶三天没人清运，味道很大。');
+    await citizen.getByTestId('citizen-phone').click();
+    const offer = citizen.getByTestId('citizen-place-suggestion');
+    assert.match(await offer.innerText(), /金雀山街道南坛社区/);
+    await offer.click();
+    assert.match(await citizen.getByTestId('citizen-township').innerText(), /金雀山街道/);
+    await citizen.getByTestId('citizen-village').waitFor();
+    assert.match(await citizen.getByTestId('citizen-village').innerText(), /南坛社区/);
+
+    // A question about a policy goes in without any place.
+    await citizen.goto(running.server.url);
+    await citizen.getByTestId('citizen-content').fill('请问灵活就业人员养老保险每年最低缴费基数是多少？');
+    await citizen.getByTestId('citizen-phone').fill('13800138000');
+    await citizen.getByTestId('citizen-submit').click();
+    assert.match(await citizen.getByTestId('tracking-code').innerText(), /[0-9A-Z]{4}(-[0-9A-Z]{4}){3}/);
+    await screenshot(citizen, 'citizen-question-without-place-phone');
+    await phone.close();
+
+    // The operator taking the same caller's next call sees at once that they called before.
+    const operator = await staffPage('operator');
+    await operator.goto(`${running.server.url}/staff/requests/new`);
+    await operator.getByTestId('staff-new-phone').fill('13800138000');
+    const history = operator.getByTestId('caller-history');
+    await history.waitFor();
+    assert.equal(await history.getAttribute('data-total'), '1');
+    assert.match(await history.innerText(), /灵活就业人员养老保险/);
+    await operator.getByTestId('staff-new-phone').fill('13700000000');
+    await operator.locator('[data-testid="caller-history"][data-total="0"]').waitFor();
+    assert.deepEqual(cspViolations(), []);
+    await operator.context().close();
+  });
 });

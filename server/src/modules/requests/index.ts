@@ -12,3 +12,4 @@ export { canSeeRequest, HOTLINE_MODULE } from './requests.access.js';
 export { STATE_LABELS, SATISFACTION_LABELS } from './requests.strings.js';
 export { hotlineDueAt, RESPONSE_RULE, URGENT_RESPONSE_RULE } from './rules/due-at.js';
 export { newTrackingCode, normaliseTrackingCode } from './rules/tracking-code.js';
+export { registerCategoryTerms, type CategoryTermFinder } from './category-terms.js';

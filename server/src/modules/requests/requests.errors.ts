@@ -6,6 +6,7 @@ export const requestError = defineErrors('requests', {
   CONTENT_TOO_LONG: { status: 400, message: '诉求内容过长，请精简后再提交' },
   REGION_UNKNOWN: { status: 400, message: '所选乡镇（街道）或村（社区）不存在' },
   CATEGORY_UNKNOWN: { status: 400, message: '诉求类别不存在' },
+  PLACE_REQUIRED: { status: 400, message: '这类诉求由所在乡镇（街道）办理，请选择发生地点所在的乡镇（街道）' },
   PHONE_INVALID: { status: 400, message: '联系电话格式不正确' },
   UNIT_UNKNOWN: { status: 400, message: '所选承办单位不存在或不在您的管辖范围内' },
   NOT_CLASSIFIED: { status: 409, message: '派单前请先确定诉求类型和类别' },

@@ -9,7 +9,7 @@ import { HOTLINE_MODULE } from './requests.access.js';
 import { HOTLINE_CASE_TYPE } from './hotline-case-type.js';
 import { hotlineConfig } from './hotline-config.js';
 import { caseIdForCode, publicRequestView } from './operations/public-view.js';
-import { listRequests, requestAttachment, requestDetail, type ListQuery } from './operations/staff-views.js';
+import { callerHistory, listRequests, requestAttachment, requestDetail, type ListQuery } from './operations/staff-views.js';
 import { IntakeQueue, prepareRequest, type SubmitRequestInput } from './operations/submit-request.js';
 import { categoryTree, loadReferenceData, type ReferenceData } from './reference-data.js';
 import { requestSchemas } from './requests.schemas.js';
@@ -89,6 +89,11 @@ export async function requestsPlugin(app: FastifyInstance, ctx: AppContext): Pro
   app.get('/api/requests', { schema: requestSchemas.list }, async (request) => {
     const actor = requireModule(request, HOTLINE_MODULE);
     return listRequests(ctx.database.db, actor, request.query as ListQuery, reference, ctx.time.now());
+  });
+
+  app.post('/api/requests/caller-history', { schema: requestSchemas.callerHistory }, async (request) => {
+    const actor = requireStaff(request, ['operator', 'dispatcher']);
+    return callerHistory(ctx.database.db, actor, (request.body as { phone: string }).phone, reference);
   });
 
   app.get('/api/requests/:caseId', { schema: requestSchemas.detail }, async (request) => {

@@ -24,9 +24,9 @@ export const requestSchemas = {
   meta: { summary: '公开参考数据', description: 'Townships, villages, categories, request types and channels for intake forms.', tags: tag },
   publicSubmit: {
     summary: '提交诉求（公众）',
-    description: 'Anonymous intake. Answers 201 with the tracking code and the requester key only after the request is committed. The key (评价码) is shown this once (and sent by SMS where a phone is given and the county has a gateway): it proves the rating comes from the requester.',
+    description: 'Anonymous intake. `townshipCode` may be left out (a consultation has no place) unless the category is a 属地 matter handled by the township of the place (PLACE_REQUIRED). Answers 201 with the tracking code and the requester key only after the request is committed. The key (评价码) is shown this once (and sent by SMS where a phone is given and the county has a gateway): it proves the rating comes from the requester.',
     tags: tag,
-    body: { type: 'object', required: ['content', 'townshipCode'], additionalProperties: false, properties: submitProperties },
+    body: { type: 'object', required: ['content'], additionalProperties: false, properties: submitProperties },
     response: { 201: { type: 'object', properties: { trackingCode: { type: 'string' }, requesterKey: { type: 'string' } } } },
   },
   publicView: {
@@ -54,11 +54,11 @@ export const requestSchemas = {
   },
   record: {
     summary: '话务员登记诉求',
-    description: 'An operator records a call on behalf of the caller, optionally already classified.',
+    description: 'An operator records a call on behalf of the caller, optionally already classified. The place may be left out as on the public form; a consultation (咨询) never needs one.',
     tags: tag,
     body: {
       type: 'object',
-      required: ['content', 'townshipCode'],
+      required: ['content'],
       additionalProperties: false,
       properties: {
         ...submitProperties,
@@ -84,6 +84,12 @@ export const requestSchemas = {
         pageSize: { type: 'integer', minimum: 1, maximum: 200, default: 20 },
       },
     },
+  },
+  callerHistory: {
+    summary: '来电人的历史诉求',
+    description: 'For the center while a call is open: how many requests this number made before, and the ten latest the caller may see. The number goes in the body (not the URL, which logs keep) and is matched by its keyed hash.',
+    tags: tag,
+    body: { type: 'object', required: ['phone'], additionalProperties: false, properties: { phone: str(20, 1) } },
   },
   detail: {
     summary: '诉求详情',

@@ -8,6 +8,7 @@ import { autoMerge, autoMergeEnabled, setAutoMerge } from './operations/auto-mer
 import { listRules, loadAutoDispatchRules, replaceAutoDispatchRules } from './operations/auto-dispatch-rules.js';
 import { KnowledgeCache, loadRoutingKnowledge } from './operations/routing-knowledge.js';
 import { suggestionForCase } from './operations/suggest-for-request.js';
+import { suggestPlace } from './rules/suggest.js';
 import { trainFromHistory } from './operations/train-from-history.js';
 import { routingError } from './routing.errors.js';
 
@@ -58,6 +59,24 @@ export async function routingPlugin(app: FastifyInstance, ctx: AppContext): Prom
       const actor = requireModule(request, HOTLINE_MODULE);
       const { caseId } = request.params as { caseId: string };
       return suggestionForCase(ctx.database.db, actor, caseId, await knowledge.get());
+    },
+  );
+
+  app.post(
+    '/api/public/place-suggestion',
+    {
+      schema: {
+        summary: '从诉求内容推测发生地点（公众）',
+        description: 'The township (and community, when named) a message speaks of, so the intake form can offer it; nulls when the text names none. Nothing is stored.',
+        tags,
+        body: { type: 'object', required: ['text'], additionalProperties: false, properties: { text: { type: 'string', maxLength: 20000 } } },
+      },
+      config: { rateLimit: { max: ctx.config.intakeRateLimitPerMinute * 4, timeWindow: '1 minute' } },
+    },
+    async (request) => {
+      const { text } = request.body as { text: string };
+      const { townshipCode, townshipName, villageCode, villageName } = suggestPlace({ text, townshipCode: null, villageCode: null }, await knowledge.get());
+      return { townshipCode, townshipName, villageCode, villageName };
     },
   );
 

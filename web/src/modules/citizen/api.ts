@@ -1,4 +1,4 @@
-import type { SubmitRequestBody } from '../../../../contracts/requests';
+import type { PlaceSuggestion, SubmitRequestBody } from '../../../../contracts/requests';
 import { api } from '../../api/client';
 
 export interface PhotoValue {
@@ -46,6 +46,11 @@ export interface EvaluationBody {
   resolved: boolean;
   satisfaction: Satisfaction;
   comment?: string;
+}
+
+/** The place a message names, for the form to offer; nothing is stored. */
+export function suggestPlace(text: string): Promise<PlaceSuggestion> {
+  return api.post<PlaceSuggestion>('/api/public/place-suggestion', { text });
 }
 
 export function submitPublicRequest(body: NewRequestBody): Promise<SubmitResult> {

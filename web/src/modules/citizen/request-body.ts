@@ -9,8 +9,9 @@ function clean(value: string | undefined): string | undefined {
 
 /** Turns the form's values into the request body; empty optional fields are left out. */
 export function toRequestBody(values: RequestCoreValues): NewRequestBody {
-  const body: NewRequestBody = { content: values.content.trim(), townshipCode: values.townshipCode ?? '' };
+  const body: NewRequestBody = { content: values.content.trim() };
   const optional = {
+    townshipCode: values.townshipCode || undefined,
     title: clean(values.title),
     name: clean(values.name),
     phone: clean(values.phone),

@@ -1,4 +1,4 @@
-import type { ClockStatus, ListRequestsQuery } from '../../../../contracts/requests';
+import type { CallerHistory, ClockStatus, ListRequestsQuery } from '../../../../contracts/requests';
 import type { RoutingSuggestion } from '../../../../contracts/routing';
 import { api, setCsrfToken } from '../../api/client';
 import type { NewRequestBody } from '../citizen/api';
@@ -171,6 +171,11 @@ export function listRequests(params: ListParams, signal?: AbortSignal): Promise<
 
 export function getRequest(caseId: string): Promise<RequestDetail> {
   return api.get(`/api/requests/${encodeURIComponent(caseId)}`);
+}
+
+/** The caller's earlier requests, while the call is open (the number goes in the body, not the URL). */
+export function callerHistory(phone: string): Promise<CallerHistory> {
+  return api.post<CallerHistory>('/api/requests/caller-history', { phone });
 }
 
 export function recordRequest(body: RecordRequestBody): Promise<{ caseId: string; trackingCode: string }> {

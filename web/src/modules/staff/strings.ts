@@ -118,6 +118,10 @@ export const staffStrings = {
     submit: '登记并进入详情',
     cancel: '返回待办',
     created: (code: string) => `已登记，查询码 ${code}`,
+    callerTitle: '来电人历史诉求',
+    callerNone: '该号码此前没有来电记录',
+    callerCount: (n: number) => `该号码此前来电 ${n} 次，最近的诉求如下：`,
+    callerRepeat: '重复来电',
   },
   urgency: [
     { value: 'normal', label: '一般' },

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database, Db } from '../../../platform/db/database.js';
 import { units } from '../../orgs/index.js';
 import { hotlineCategories } from '../../requests/index.js';
@@ -36,4 +36,13 @@ export async function replaceDutyList(
 
 export async function insertDutyItems(tx: Db, items: DutyItem[]): Promise<void> {
   for (let i = 0; i < items.length; i += 200) await tx.insert(dutyItems).values(items.slice(i, i + 200));
+}
+
+/** The categories of every duty item that lists this word among its keywords (路灯 → 基础设施 …). */
+export async function categoriesForKeyword(tx: Db, keyword: string): Promise<string[]> {
+  const rows = await tx
+    .select({ codes: dutyItems.categoryCodes })
+    .from(dutyItems)
+    .where(sql`${dutyItems.keywords} @> ${JSON.stringify([keyword])}::jsonb`);
+  return [...new Set(rows.flatMap((r) => r.codes))];
 }

@@ -13,7 +13,9 @@ import {
   ACTION_LABELS, DISPATCH_ROLE_LABELS, DISPATCH_STATUS_LABELS, EVENT_LABELS, SATISFACTION_LABELS, STATE_LABELS, URGENCY_LABELS,
 } from '../requests.strings.js';
 import { hotlineAttachments, hotlineDispatches, hotlineEvaluations, hotlineRequests } from '../requests.tables.js';
-import { maskName, maskPhone } from '../rules/mask.js';
+import { LANDLINE, MAINLAND_MOBILE, maskName, maskPhone } from '../rules/mask.js';
+import { callerKey } from './submit-request.js';
+import { categoriesForTerm } from '../category-terms.js';
 
 export function clockStatus(startedAt: Date, dueAt: Date, now: Date): ClockStatus {
   if (now >= dueAt) return 'red';
@@ -44,16 +46,67 @@ function todoCondition(actor: Extract<Actor, { userId: number }>) {
   }
 }
 
+/**
+ * What a search box finds: words of the text, title or tracking code; a category by its name
+ * or by a word the duty lists file under it (路灯 finds every request filed under 基础设施),
+ * with its sub-categories;
+ * and, for the center who calls requesters back, a phone number finds that caller's requests
+ * through the keyed hash intake keeps (the number itself is never searched).
+ */
+async function searchCondition(tx: Db, q: string, actor: Extract<Actor, { userId: number }>, reference: ReferenceData) {
+  const like = `%${q.replace(/[%_\\]/g, '\\$&')}%`;
+  const found = [sql`${hotlineRequests.content} like ${like}`, sql`${hotlineRequests.title} like ${like}`, sql`${hotlineRequests.trackingCode} like ${like}`];
+  const named = [...[...reference.categories.values()].filter((c) => c.name.includes(q)).map((c) => c.code), ...(await categoriesForTerm(tx, q))];
+  if (named.length) {
+    const codes = [...reference.categories.keys()].filter((code) => named.some((n) => code.startsWith(n)));
+    found.push(inArray(hotlineRequests.categoryCode, codes));
+  }
+  const digits = q.replace(/[\s-]/g, '');
+  if ((actor.role === 'operator' || actor.role === 'dispatcher') && (MAINLAND_MOBILE.test(digits) || LANDLINE.test(digits))) {
+    found.push(eq(hotlineRequests.callerKey, callerKey(digits)));
+  }
+  return sql`(${sql.join(found, sql` or `)})`;
+}
+
+/**
+ * A caller recognised at intake: the requests the same number made before (newest first, the
+ * ten latest), for the center's operators while the call is open. The number is matched by
+ * its keyed hash; the answer carries no number.
+ */
+export async function callerHistory(tx: Db, actor: Actor, phone: string, reference: ReferenceData) {
+  if (!isStaff(actor)) return { total: 0, items: [] };
+  const digits = phone.replace(/[\s-]/g, '');
+  if (!MAINLAND_MOBILE.test(digits) && !LANDLINE.test(digits)) throw requestError('PHONE_INVALID', { field: 'phone' });
+  const where = and(eq(cases.caseType, hotlineCaseType.name), visibleCaseSql(hotlineCaseType.name, actor), eq(hotlineRequests.callerKey, callerKey(digits)));
+  const [{ total } = { total: 0 }] = await tx.select({ total: sql<number>`count(*)::int` }).from(cases).innerJoin(hotlineRequests, eq(hotlineRequests.caseId, cases.id)).where(where);
+  const rows = await tx
+    .select({ c: cases, r: hotlineRequests })
+    .from(cases)
+    .innerJoin(hotlineRequests, eq(hotlineRequests.caseId, cases.id))
+    .where(where)
+    .orderBy(desc(hotlineRequests.receivedAt))
+    .limit(10);
+  return {
+    total,
+    items: rows.map(({ c, r }) => ({
+      caseId: c.id,
+      trackingCode: r.trackingCode,
+      receivedAt: r.receivedAt.toISOString(),
+      state: c.state,
+      stateLabel: STATE_LABELS[c.state as keyof typeof STATE_LABELS] ?? c.state,
+      title: r.title ?? r.content.slice(0, 30),
+      categoryName: r.categoryCode ? (reference.categories.get(r.categoryCode)?.name ?? null) : null,
+    })),
+  };
+}
+
 export async function listRequests(tx: Db, actor: Actor, query: ListQuery, reference: ReferenceData, now: Date) {
   if (!isStaff(actor)) return { items: [], total: 0 };
   const conditions = [eq(cases.caseType, hotlineCaseType.name), visibleCaseSql(hotlineCaseType.name, actor)];
   if (query.view === 'todo') conditions.push(todoCondition(actor));
   if (query.state) conditions.push(eq(cases.state, query.state));
   if (query.townshipCode) conditions.push(eq(hotlineRequests.townshipCode, query.townshipCode));
-  if (query.q) {
-    const like = `%${query.q.replace(/[%_\\]/g, '\\$&')}%`;
-    conditions.push(sql`(${hotlineRequests.content} like ${like} or ${hotlineRequests.title} like ${like} or ${hotlineRequests.trackingCode} like ${like})`);
-  }
+  if (query.q) conditions.push(await searchCondition(tx, query.q.trim(), actor, reference));
   const where = and(...conditions);
   const [{ total } = { total: 0 }] = await tx
     .select({ total: sql<number>`count(*)::int` })

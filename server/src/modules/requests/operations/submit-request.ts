@@ -41,17 +41,29 @@ export function callerKey(phone: string): string {
   return platformKeyring().mac('personal.data', 'caller', phone.replace(/\D/g, '')).slice(0, 32);
 }
 
+/**
+ * A place is needed where the township of the place must handle the request: a category
+ * whose matters belong to the township (属地, no department owns it), unless the caller only
+ * asks a question. Without a category the center classifies it, and places it then.
+ */
+export function needsPlace(input: Pick<SubmitRequestInput, 'categoryCode' | 'requestType'>, reference: ReferenceData): boolean {
+  if (!input.categoryCode || input.requestType === '咨询') return false;
+  const category = reference.categories.get(input.categoryCode);
+  return category !== undefined && category.level === 3 && category.defaultUnitId === null;
+}
+
 /** Checks everything that a schema cannot; throws the first problem with its stable code. The photo is re-encoded last. */
 export async function prepareRequest(input: SubmitRequestInput, reference: ReferenceData, actor: Actor): Promise<PreparedRequest> {
   const config = hotlineConfig();
   const content = input.content?.trim() ?? '';
   if (!content) throw requestError('CONTENT_EMPTY', { field: 'content' });
   if ([...content].length > config.contentMaxLength) throw requestError('CONTENT_TOO_LONG', { field: 'content', max: config.contentMaxLength });
-  const township = reference.townships.get(input.townshipCode);
-  if (!township || (input.villageCode && !township.villages.has(input.villageCode))) {
+  const township = input.townshipCode ? reference.townships.get(input.townshipCode) : undefined;
+  if ((input.townshipCode && !township) || (input.villageCode && !township?.villages.has(input.villageCode))) {
     throw requestError('REGION_UNKNOWN', { field: input.villageCode && township ? 'villageCode' : 'townshipCode' });
   }
   if (input.categoryCode && !reference.categories.has(input.categoryCode)) throw requestError('CATEGORY_UNKNOWN', { field: 'categoryCode' });
+  if (!township && needsPlace(input, reference)) throw requestError('PLACE_REQUIRED', { field: 'townshipCode' });
   const phone = input.phone?.replace(/\s/g, '');
   if (phone && !MAINLAND_MOBILE.test(phone) && !LANDLINE.test(phone)) throw requestError('PHONE_INVALID', { field: 'phone' });
   const photo = input.photo ? await cleanImage(Buffer.from(input.photo.dataBase64, 'base64'), input.photo.mimeType, photoPolicy()) : null;
@@ -78,14 +90,14 @@ export async function insertRequests(tx: Db, requests: PreparedRequest[], at: Da
       actor: request.actor,
       at,
       organUnitId: request.organUnitId,
-      regionCode: request.input.villageCode ?? request.input.townshipCode,
+      regionCode: request.input.villageCode ?? request.input.townshipCode ?? null,
       // The record keeps salted hashes of the requester's details; the details themselves can be erased.
       personal: { requesterName: request.input.name?.trim(), requesterPhone: request.input.phone, address: request.input.address?.trim() },
       // Hashes stand in for the text and photo, which the request's own row keeps.
       payload: {
         trackingCode: request.trackingCode,
         channel: channelOf(request),
-        townshipCode: request.input.townshipCode,
+        townshipCode: request.input.townshipCode ?? null,
         villageCode: request.input.villageCode ?? null,
         categoryCode: request.input.categoryCode ?? null,
         requestType: request.input.requestType ?? null,
@@ -108,7 +120,7 @@ export async function insertRequests(tx: Db, requests: PreparedRequest[], at: Da
       requesterName: request.input.name?.trim() || null,
       requesterPhone: request.input.phone ?? null,
       callerKey: request.input.phone ? callerKey(request.input.phone) : null,
-      townshipCode: request.input.townshipCode,
+      townshipCode: request.input.townshipCode ?? null,
       villageCode: request.input.villageCode ?? null,
       address: request.input.address?.trim() || null,
       receivedAt: at,

@@ -113,6 +113,14 @@ export function suggestPlace(input: SuggestInput, k: RoutingKnowledge): RoutingS
       }
     }
   }
+  if (township) return place;
+  // No community named: the township itself may be ("柳青街道", "在义堂镇").
+  for (const t of candidates) {
+    const bare = t.name.replace(/(街道办事处|街道|镇|乡)$/u, '');
+    if (bare.length >= 2 && input.text.includes(bare)) {
+      return { ...place, townshipCode: t.code, townshipName: t.name, reasons: [`文本提及: ${t.name}`] };
+    }
+  }
   return place;
 }
 

@@ -1,6 +1,8 @@
-import { Form, Input, Select } from 'antd';
+import { useState } from 'react';
+import { Button, Form, Input, Select } from 'antd';
+import type { PlaceSuggestion } from '../../../../../contracts/requests';
 import type { Meta } from '../../../api/meta';
-import type { PhotoValue } from '../api';
+import { suggestPlace, type PhotoValue } from '../api';
 import { citizenStrings as s } from '../strings';
 import { CategoryCascader } from './category-cascader';
 import { PhotoPicker } from './photo-picker';
@@ -38,6 +40,20 @@ export function RequestCoreFields({ meta, testIdPrefix: p, allowLandline = false
   const form = Form.useFormInstance<RequestCoreValues>();
   const townshipCode = Form.useWatch('townshipCode', form);
   const villages = meta.townships.find((t) => t.code === townshipCode)?.villages ?? [];
+  const [suggested, setSuggested] = useState<PlaceSuggestion | null>(null);
+  // Once the message is written, the place it names is offered (never chosen for the person).
+  const offerPlace = () => {
+    const text = (form.getFieldValue('content') as string | undefined)?.trim();
+    if (!text || form.getFieldValue('townshipCode')) return;
+    suggestPlace(text).then(
+      (place) => setSuggested(place.townshipCode ? place : null),
+      () => setSuggested(null),
+    );
+  };
+  const usePlace = (place: PlaceSuggestion) => {
+    form.setFieldsValue({ townshipCode: place.townshipCode ?? undefined, villageCode: place.villageCode ?? undefined });
+    setSuggested(null);
+  };
 
   return (
     <>
@@ -49,7 +65,7 @@ export function RequestCoreFields({ meta, testIdPrefix: p, allowLandline = false
           { max: 5000, message: s.rules.contentTooLong },
         ]}
       >
-        <Input.TextArea rows={6} showCount maxLength={5000} placeholder={s.fields.contentPlaceholder} data-testid={`${p}-content`} />
+        <Input.TextArea rows={6} showCount maxLength={5000} placeholder={s.fields.contentPlaceholder} onBlur={offerPlace} data-testid={`${p}-content`} />
       </Form.Item>
       <Form.Item name="title" label={s.fields.title}>
         <Input maxLength={100} placeholder={s.fields.titlePlaceholder} data-testid={`${p}-title`} />
@@ -74,9 +90,22 @@ export function RequestCoreFields({ meta, testIdPrefix: p, allowLandline = false
           data-testid={`${p}-phone`}
         />
       </Form.Item>
-      <Form.Item name="townshipCode" label={s.fields.township} rules={[{ required: true, message: s.rules.townshipRequired }]}>
+      <Form.Item
+        name="townshipCode"
+        label={s.fields.township}
+        extra={
+          suggested && !townshipCode ? (
+            <Button type="link" size="small" style={{ padding: 0 }} onClick={() => usePlace(suggested)} data-testid={`${p}-place-suggestion`}>
+              {s.fields.placeSuggested(`${suggested.townshipName ?? ''}${suggested.villageName ?? ''}`)}
+            </Button>
+          ) : (
+            s.fields.townshipHelp
+          )
+        }
+      >
         <Select
           showSearch={{ optionFilterProp: 'label' }}
+          allowClear
           placeholder={s.fields.townshipPlaceholder}
           options={meta.townships.map((t) => ({ value: t.code, label: t.name }))}
           onChange={() => form.setFieldValue('villageCode', undefined)}

@@ -7,6 +7,7 @@ import { useMeta } from '../../../api/meta';
 import { coreFieldAliases, RequestCoreFields, type RequestCoreValues } from '../../citizen/components/request-core-fields';
 import { toRequestBody } from '../../citizen/request-body';
 import { recordRequest } from '../api';
+import { CallerHistoryCard } from '../components/caller-history-card';
 import { staffStrings as s } from '../strings';
 
 interface NewRequestValues extends RequestCoreValues {
@@ -22,6 +23,7 @@ export function NewRequestPage() {
   const [form] = Form.useForm<NewRequestValues>();
   const [submitting, setSubmitting] = useState(false);
   const { message } = App.useApp();
+  const phone = Form.useWatch('phone', form);
 
   const onFinish = async (values: NewRequestValues) => {
     setSubmitting(true);
@@ -71,6 +73,7 @@ export function NewRequestPage() {
               </Form.Item>
             </Col>
           </Row>
+          <CallerHistoryCard phone={phone} />
           <RequestCoreFields meta={meta} testIdPrefix="staff-new" allowLandline />
           <Space>
             <Button type="primary" htmlType="submit" loading={submitting} data-testid="staff-new-submit">
