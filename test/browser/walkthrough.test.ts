@@ -142,6 +142,18 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
     await supervisor.goto(`${running.server.url}/staff/hotspots`);
     await supervisor.locator('[data-testid="hotspot-row"]').first().waitFor();
     assert.ok((await supervisor.getByTestId('hotspots-table').innerText()).includes('兰山街道'));
+    // 每月一题: the lead picker offers departments and townships only, never the center or the government the server refuses.
+    await supervisor.getByTestId('make-topic').first().click();
+    await supervisor.getByTestId('make-topic-lead').click();
+    const offered = supervisor.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    await offered.waitFor();
+    const listed = await offered.innerText();
+    assert.match(listed, /部门|乡镇/);
+    assert.doesNotMatch(listed, /12345政务服务便民热线中心|兰山区人民政府$/m);
+    await supervisor.keyboard.press('Escape');
+    await chooseOption(supervisor, 'make-topic-lead', '兰山区综合行政执法局');
+    await supervisor.getByRole('button', { name: '设 立' }).or(supervisor.getByRole('button', { name: '设立' })).click();
+    await supervisor.locator('[data-testid="governance-topics"]', { hasText: '兰山区综合行政执法局' }).waitFor();
     assert.deepEqual(cspViolations(), []);
   });
 

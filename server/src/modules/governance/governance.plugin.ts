@@ -5,7 +5,7 @@ import { ROW_ID } from '../../platform/validation.js';
 import { requireModule, requireStaff } from '../auth/index.js';
 import { HOTLINE_MODULE } from '../requests/index.js';
 import { findUnit, regions } from '../orgs/index.js';
-import { createGovernanceTopic, listGovernanceTopics, type NewGovernanceTopic } from './operations/governance-topics.js';
+import { createGovernanceTopic, leadUnitChoices, listGovernanceTopics, type NewGovernanceTopic } from './operations/governance-topics.js';
 import { hotspots } from './operations/hotspots.js';
 
 const tags = ['主动治理'];
@@ -40,6 +40,15 @@ export async function governancePlugin(app: FastifyInstance, ctx: AppContext): P
     const topics = await listGovernanceTopics(ctx.database, actor, ctx.time.now(), async (id) => (await findUnit(ctx.database.db, id))?.name ?? '', (code) => names.get(code) ?? code);
     return { topics };
   });
+
+  app.get(
+    '/api/governance-topics/lead-units',
+    { schema: { summary: '每月一题可选牵头单位', description: 'The units the caller may name as the lead of a topic (departments and townships in their scope): the form offers exactly these.', tags } },
+    async (request) => {
+      const actor = requireStaff(request, ['supervisor', 'dispatcher', 'admin']);
+      return { units: await leadUnitChoices(ctx.database.db, actor) };
+    },
+  );
 
   app.post(
     '/api/governance-topics',

@@ -19,3 +19,15 @@ export function getGovernanceTopics(): Promise<{ topics: GovernanceTopic[] }> {
 export function createGovernanceTopic(body: { title: string; topicKey: string; townshipCode: string | null; leadUnitId: number }): Promise<{ id: string }> {
   return api.post('/api/governance-topics', body);
 }
+
+export interface LeadUnit {
+  id: number;
+  name: string;
+  kind: string;
+  kindLabel: string;
+}
+
+/** The units the server accepts as a topic's lead, nothing else. */
+export function getLeadUnits(): Promise<{ units: LeadUnit[] }> {
+  return api.get('/api/governance-topics/lead-units');
+}

@@ -70,6 +70,16 @@ for (const backend of testBackends()) {
       assert.equal(huge.json().error.details[0].field, 'leadUnitId', 'an id beyond any row is refused before the database');
       const forbidden = await ctx.app.inject({ method: 'POST', url: '/api/governance-topics', headers: await ctx.as('housing'), payload: { title: 'x', topicKey: smoke.topicKey, leadUnitId: lead } });
       assert.equal(forbidden.statusCode, 403);
+      // The form offers exactly the units the server accepts: every one offered is taken, the center and the government are not offered and are refused.
+      const offered = (await ctx.app.inject({ url: '/api/governance-topics/lead-units', headers: await ctx.as('supervisor') })).json().units as Array<{ id: number; kind: string; kindLabel: string }>;
+      assert.ok(offered.some((u) => u.id === lead) && offered.every((u) => u.kind === 'department' || u.kind === 'township'));
+      assert.equal(offered.length, ctx.org.departmentIds.size + ctx.org.townshipIds.size);
+      for (const refused of [ctx.org.centerId, ctx.org.governmentId]) {
+        assert.ok(!offered.some((u) => u.id === refused));
+        const res = await ctx.app.inject({ method: 'POST', url: '/api/governance-topics', headers: await ctx.as('supervisor'), payload: { title: 'x', topicKey: smoke.topicKey, leadUnitId: refused } });
+        assert.equal(res.json().error.code, 'LEAD_UNIT_UNKNOWN');
+      }
+      assert.equal((await ctx.app.inject({ url: '/api/governance-topics/lead-units', headers: await ctx.as('housing') })).statusCode, 403);
       const made = await ctx.app.inject({
         method: 'POST', url: '/api/governance-topics', headers: await ctx.as('supervisor'),
         payload: { title: `${smoke.placeName}${smoke.topicLabel}专项治理`, topicKey: smoke.topicKey, townshipCode: TOWNSHIP, leadUnitId: lead },

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { StaffActor } from '../../../platform/actor.js';
 import type { Database, Db } from '../../../platform/db/database.js';
-import { findUnit, units } from '../../orgs/index.js';
+import { findUnit, listUnitsInScope, unitKindLabel, units, type UnitRow } from '../../orgs/index.js';
 import { hotlineRequests } from '../../requests/index.js';
 import { governanceError } from '../governance.errors.js';
 import { governanceTopics } from '../governance.tables.js';
@@ -20,6 +20,20 @@ export interface NewGovernanceTopic {
   leadUnitId: number;
 }
 
+/** Kinds of unit that lead a 每月一题: those that do the work, not the center or the government itself. */
+const LEADING_KINDS = new Set(['department', 'township']);
+
+/** Who may lead a topic the actor opens: a working unit within the actor's scope. The page offers exactly these. */
+export function mayLeadTopic(unit: Pick<UnitRow, 'kind' | 'path'>, actor: { scopePath: string }): boolean {
+  return unit.path.startsWith(actor.scopePath) && LEADING_KINDS.has(unit.kind);
+}
+
+/** The units the actor may name as lead, grouped for the picker by kind. */
+export async function leadUnitChoices(tx: Db, actor: { scopePath: string }) {
+  const rows = (await listUnitsInScope(tx, actor.scopePath)).filter((u) => mayLeadTopic(u, actor));
+  return rows.map((u) => ({ id: u.id, name: u.name, kind: u.kind, kindLabel: unitKindLabel(u.kind) }));
+}
+
 export async function createGovernanceTopic(
   database: Database,
   input: NewGovernanceTopic,
@@ -30,7 +44,7 @@ export async function createGovernanceTopic(
   if (input.townshipCode && !townshipCodes.has(input.townshipCode)) throw governanceError('TOPIC_PLACE_UNKNOWN', { field: 'townshipCode' });
   return database.transaction(async (tx) => {
     const lead = await findUnit(tx, input.leadUnitId);
-    if (!lead || !lead.path.startsWith(actor.scopePath) || lead.kind === 'center' || lead.kind === 'government') {
+    if (!lead || !mayLeadTopic(lead, actor)) {
       throw governanceError('LEAD_UNIT_UNKNOWN', { field: 'leadUnitId' });
     }
     const id = randomUUID();

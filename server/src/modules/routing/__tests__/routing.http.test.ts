@@ -81,6 +81,8 @@ for (const backend of testBackends()) {
         const caseId = i === 0 ? first : await record(text);
         await act('operator', caseId, 'dispatch', { unitId: other, requestType: '投诉', categoryCode: leaf });
         await act('other-dept', caseId, 'return', { reason: '电梯日常维保由物业负责，应由住建部门督促物业' });
+        // The department that returned it is never offered again for this request.
+        assert.equal(rankOf(await suggestions(caseId), other), -1, 'a returned request does not suggest the unit that returned it');
         await act('dispatcher', caseId, 'redispatch', { unitId: housing, reason: '改派住建局督促物业' });
         await act('housing', caseId, 'sign');
         ctx.time.advance(HOUR);

@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../../platform/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import type { RoutingSuggestion } from '../../../../../contracts/routing.js';
-import { canSeeRequest, hotlineRequests, requestError } from '../../requests/index.js';
+import { canSeeRequest, hotlineDispatches, hotlineRequests, requestError } from '../../requests/index.js';
 import { suggestRouting, type RoutingKnowledge } from '../rules/suggest.js';
 import { loadAutoDispatchRules, thresholdFor } from './auto-dispatch-rules.js';
 import { duplicatesFor } from './duplicates-for-request.js';
@@ -10,7 +10,14 @@ import { requestText, type RequestRow } from './request-text.js';
 
 /** What the rules read in a stored request, with the county's auto-dispatch threshold for its category. */
 export async function routingFor(tx: Db, row: RequestRow, knowledge: RoutingKnowledge) {
-  const base = suggestRouting({ text: requestText(row), townshipCode: row.townshipCode, villageCode: row.villageCode }, knowledge);
+  const returnedBy = await tx
+    .select({ unitId: hotlineDispatches.unitId })
+    .from(hotlineDispatches)
+    .where(and(eq(hotlineDispatches.caseId, row.caseId), eq(hotlineDispatches.role, 'lead'), eq(hotlineDispatches.status, 'returned')));
+  const base = suggestRouting(
+    { text: requestText(row), townshipCode: row.townshipCode, villageCode: row.villageCode, excludeUnitIds: returnedBy.map((r) => r.unitId) },
+    knowledge,
+  );
   const rules = await loadAutoDispatchRules(tx);
   return { ...base, autoDispatchThreshold: thresholdFor(rules, knowledge.categories, base.category?.code) };
 }

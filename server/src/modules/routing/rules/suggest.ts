@@ -40,6 +40,8 @@ export interface SuggestInput {
   text: string;
   townshipCode: string | null;
   villageCode: string | null;
+  /** Units never to suggest: those that already returned this request as not theirs. */
+  excludeUnitIds?: readonly number[];
 }
 
 // How much each kind of evidence weighs, relative to one duty-list keyword hit.
@@ -244,6 +246,8 @@ export function suggestRouting(input: SuggestInput, k: RoutingKnowledge): Omit<R
     }
   }
 
+  // A unit that returned the request said it is not theirs: the dispatcher decides on that, not the card.
+  for (const id of input.excludeUnitIds ?? []) units.delete(id);
   const mass = [...units.values()].reduce((s, u) => s + u.weight, WEIGHT.unknownUnit);
   const top: SuggestedUnit[] = [...units.entries()]
     .sort((a, b) => b[1].weight - a[1].weight || a[0] - b[0])

@@ -2,8 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { errorMessage } from '../../../api/client';
 import { useMeta } from '../../../api/meta';
-import { UnitSelect } from '../../staff/components/unit-select';
 import { createGovernanceTopic, getGovernanceTopics, getHotspots, type GovernanceTopic, type HotspotGroup, type HotspotSettings } from '../api';
+import { LeadUnitSelect } from '../components/lead-unit-select';
 import { VolumeChart } from '../components/volume-chart';
 import { governanceStrings as s } from '../strings';
 
@@ -127,7 +127,7 @@ export function HotspotsPage() {
             <Input maxLength={200} />
           </Form.Item>
           <Form.Item name="leadUnitId" label={s.form.lead} rules={[{ required: true, message: s.form.leadRequired }]}>
-            <UnitSelect testId="make-topic-lead" />
+            <LeadUnitSelect testId="make-topic-lead" />
           </Form.Item>
         </Form>
       </Modal>
