@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { ClockStatus, ListRequestsQuery } from '../../../../../contracts/requests.js';
 import { isStaff, type Actor } from '../../../platform/actor.js';
 import type { Db } from '../../../platform/db/database.js';
@@ -68,6 +68,24 @@ async function searchCondition(tx: Db, q: string, actor: Extract<Actor, { userId
   return sql`(${sql.join(found, sql` or `)})`;
 }
 
+/** One page of requests matching a condition, newest first, and how many match in all. */
+async function requestsPage(tx: Db, where: SQL | undefined, limit: number, offset: number) {
+  const [{ total } = { total: 0 }] = await tx
+    .select({ total: sql<number>`count(*)::int` })
+    .from(cases)
+    .innerJoin(hotlineRequests, eq(hotlineRequests.caseId, cases.id))
+    .where(where);
+  const rows = await tx
+    .select({ c: cases, r: hotlineRequests })
+    .from(cases)
+    .innerJoin(hotlineRequests, eq(hotlineRequests.caseId, cases.id))
+    .where(where)
+    .orderBy(desc(hotlineRequests.receivedAt))
+    .limit(limit)
+    .offset(offset);
+  return { total, rows };
+}
+
 /**
  * A caller recognised at intake: the requests the same number made before (newest first, the
  * ten latest), for the center's operators while the call is open. The number is matched by
@@ -78,14 +96,7 @@ export async function callerHistory(tx: Db, actor: Actor, phone: string, referen
   const digits = phone.replace(/[\s-]/g, '');
   if (!MAINLAND_MOBILE.test(digits) && !LANDLINE.test(digits)) throw requestError('PHONE_INVALID', { field: 'phone' });
   const where = and(eq(cases.caseType, hotlineCaseType.name), visibleCaseSql(hotlineCaseType.name, actor), eq(hotlineRequests.callerKey, callerKey(digits)));
-  const [{ total } = { total: 0 }] = await tx.select({ total: sql<number>`count(*)::int` }).from(cases).innerJoin(hotlineRequests, eq(hotlineRequests.caseId, cases.id)).where(where);
-  const rows = await tx
-    .select({ c: cases, r: hotlineRequests })
-    .from(cases)
-    .innerJoin(hotlineRequests, eq(hotlineRequests.caseId, cases.id))
-    .where(where)
-    .orderBy(desc(hotlineRequests.receivedAt))
-    .limit(10);
+  const { total, rows } = await requestsPage(tx, where, 10, 0);
   return {
     total,
     items: rows.map(({ c, r }) => ({
@@ -107,20 +118,7 @@ export async function listRequests(tx: Db, actor: Actor, query: ListQuery, refer
   if (query.state) conditions.push(eq(cases.state, query.state));
   if (query.townshipCode) conditions.push(eq(hotlineRequests.townshipCode, query.townshipCode));
   if (query.q) conditions.push(await searchCondition(tx, query.q.trim(), actor, reference));
-  const where = and(...conditions);
-  const [{ total } = { total: 0 }] = await tx
-    .select({ total: sql<number>`count(*)::int` })
-    .from(cases)
-    .innerJoin(hotlineRequests, eq(hotlineRequests.caseId, cases.id))
-    .where(where);
-  const rows = await tx
-    .select({ c: cases, r: hotlineRequests })
-    .from(cases)
-    .innerJoin(hotlineRequests, eq(hotlineRequests.caseId, cases.id))
-    .where(where)
-    .orderBy(desc(hotlineRequests.receivedAt))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+  const { total, rows } = await requestsPage(tx, and(...conditions), query.pageSize, (query.page - 1) * query.pageSize);
   const caseIds = rows.map((r) => r.c.id);
   const clocks = caseIds.length
     ? await tx.select().from(caseClocks).where(and(inArray(caseClocks.caseId, caseIds), isNull(caseClocks.stoppedAt), inArray(caseClocks.name, ['handling', 'rectification'])))
