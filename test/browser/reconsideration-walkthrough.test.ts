@@ -48,7 +48,16 @@ async function fillDate(page: Page, testId: string, day: string): Promise<void> 
   await input.click();
   await input.fill(day);
   await page.locator(`.ant-picker-dropdown:visible td[title="${day}"]`).click();
-  await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+  // On a loaded machine the click can land while the panel still animates in and be lost: then
+  // Enter takes the typed day, as a person would press it.
+  const panel = page.locator('.ant-picker-dropdown:visible');
+  try {
+    await panel.waitFor({ state: 'hidden', timeout: 5000 });
+  } catch {
+    await input.press('Enter');
+    await panel.waitFor({ state: 'hidden' });
+  }
+  assert.equal(await input.inputValue(), day);
 }
 
 // 行政复议 walked through every stage by the people who do it, the server's clock held in 2026
