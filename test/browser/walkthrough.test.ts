@@ -192,6 +192,48 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
     for (const page of [town, grid, dispatcher]) await page.context().close();
   });
 
+  test('协办 at a desk: the housing bureau calls in the township by a day; the township answers it on a phone; the bureau’s reply cites it', { timeout: 180_000 }, async () => {
+    const url = running.server.url;
+    const operator = await staffApi(url, 'operator');
+    const { caseId, trackingCode: code } = await operator<{ caseId: string; trackingCode: string }>('POST', '/api/requests', {
+      content: '小区物业擅自占用消防通道停车，多次反映没有改。', townshipCode: '371302001', requestType: '投诉', categoryCode: '011003',
+    });
+    const dispatcher = await staffApi(url, 'dispatcher');
+    await dispatcher('POST', `/api/requests/${caseId}/actions/dispatch`, { unitId: (await dispatcher<{ availableActions: Array<{ action: string; fields: Array<{ name: string; options?: Array<{ value: number; label: string }> }> }> }>('GET', `/api/requests/${caseId}`))
+      .availableActions.find((a) => a.action === 'dispatch')!.fields.find((f) => f.name === 'unitId')!.options!.find((o) => o.label.startsWith('兰山区住房和城乡建设局'))!.value });
+
+    const bureau = await staffPage('dept-housing');
+    await openRequest(bureau, code);
+    await runAction(bureau, 'sign');
+    // 下派 is a township's step: the bureau has no communities and is not offered it.
+    assert.equal(await bureau.getByTestId('action-dispatch_down').count(), 0);
+    await runAction(bureau, 'invite_assist', async () => {
+      await searchAndChoose(bureau, 'action-field-unitIds', '网格', { expectNone: true });
+      await searchAndChoose(bureau, 'action-field-unitIds', '兰山区住房和城乡建设局', { expectNone: true });
+      await searchAndChoose(bureau, 'action-field-unitIds', '兰山街道');
+      await bureau.getByTestId('action-field-note').fill('请街道协助现场劝离占道车辆。');
+    });
+    const clock = bureau.locator('[data-testid="detail-clock"][data-clock="inner"]');
+    assert.match(await clock.innerText(), /回复主办时限 · 兰山街道/);
+    await screenshot(bureau, 'assist-invited-desk');
+
+    const town = await signIn(running.browser, url, 'town-001', PHONE);
+    await town.goto(`${url}/staff`);
+    await town.locator(`[data-testid="todo-row"][data-tracking-code="${code}"]`).click();
+    await town.getByTestId('detail-tracking-code').waitFor();
+    await runAction(town, 'sign');
+    assert.equal(await town.getByTestId('action-reply').count(), 0, 'a co-handler answers the lead, not the center');
+    await runAction(town, 'reply_lead', () => town.getByTestId('action-field-reply').fill('已会同社区现场劝离，车辆已移走。'));
+
+    await bureau.getByTestId('detail-reload').click();
+    await bureau.locator('[data-testid="inner-dispatch"][data-status="replied"]').waitFor();
+    await runAction(bureau, 'contact', () => bureau.getByTestId('action-field-note').fill('已告知诉求人处理情况。'));
+    await runAction(bureau, 'reply', () => bureau.getByTestId('action-field-reply').fill('已责令物业清理消防通道，街道已协助劝离车辆。'));
+    assert.match(await bureau.getByTestId('detail-reply-cites').innerText(), /协办 · 兰山街道/);
+    assert.deepEqual(cspViolations(), []);
+    for (const page of [bureau, town]) await page.context().close();
+  });
+
   test('smart dispatch: the operator reads the suggestions and accepts one; a supervisor reads hotspots', { timeout: 120_000 }, async () => {
     const operator = await staffPage('operator');
     await operator.goto(`${running.server.url}/staff/requests/new`);
