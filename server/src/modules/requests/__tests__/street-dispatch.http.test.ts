@@ -118,6 +118,12 @@ for (const backend of testBackends()) {
       assert.equal(assist.length, ctx.org.departmentIds.size + ctx.org.townshipIds.size - 1);
       assert.ok(!assist.some((o) => o.value === units.lanshan), 'the lead is not its own co-handler');
 
+      // The generic case pages read the same list from the action's schema.
+      const generic = (await ctx.app.inject({ url: `/api/cases/${caseId}`, headers: await ctx.as('town') })).json();
+      const schema = generic.actions.find((a: { action: string }) => a.action === 'dispatch_down').input.properties.unitIds;
+      assert.deepEqual(schema.items.enum, down.map((o) => o.value));
+      assert.equal(schema['x-groups'][String(units.grid)], '网格');
+
       await refused('town', caseId, 'dispatch_down', { unitIds: [units.otherGrid] }, 400, 'UNIT_NOT_OFFERED');
       await refused('town', caseId, 'dispatch_down', { unitIds: [units.housing] }, 400, 'UNIT_NOT_OFFERED');
       await refused('town', caseId, 'invite_assist', { unitIds: [units.community] }, 400, 'UNIT_NOT_OFFERED');
