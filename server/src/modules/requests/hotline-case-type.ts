@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { SYSTEM } from '../../platform/actor.js';
 import { ROW_ID } from '../../platform/validation.js';
 import { actsForUnit, cases, defineCaseType, performAction, REMINDER_RULE, type ActionContext, type ActionDefinition, type EffectResult, type LapsedClock } from '../cases/index.js';
+import { findUnit } from '../orgs/index.js';
 import { hotlineConfig } from './hotline-config.js';
 import { verifyHotlineRequests } from './operations/verify-requests.js';
 import { ACTION_LABELS, CLOCK_LABELS, STATE_LABELS } from './requests.strings.js';
@@ -310,7 +311,10 @@ export const hotlineCaseType = defineCaseType({
     dispatch_down: action({
       // 下派: only a township holding the lead sends on, and only to its own communities and grids.
       label: ACTION_LABELS.dispatch_down, from: ['handling'], roles: [...UNIT_ROLES],
-      authorize: async (ctx) => (await holdsDispatch(() => ['signed'], 'lead')(ctx)) && (await unitTargets(ctx.tx, ctx.caseId, ctx.organUnitId, 'sub')).length > 0,
+      authorize: async (ctx) => {
+        const lead = await openDispatchFor(ctx.tx, ctx.caseId, ctx.actor, ['signed'], 'lead');
+        return lead !== undefined && (await findUnit(ctx.tx, lead.unitId))?.kind === 'township';
+      },
       input: callInInput,
       choices: unitChoices('unitIds', 'sub'),
       clocks: innerClocks,

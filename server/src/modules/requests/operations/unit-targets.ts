@@ -45,14 +45,14 @@ export async function unitTargets(tx: Db, caseId: string, organUnitId: number | 
     const kinds = kind === 'dispatch' ? CENTER_TARGET_KINDS : hotlineConfig().innerDispatch.assistUnitKinds;
     candidates = await listUnitsOfKinds(tx, (government ?? organ).path, kinds);
   }
-  if (kind !== 'dispatch') {
+  const [busy, named] = await Promise.all([
     // Units at work on the case (the lead, co-handlers not yet answered) are not called in again.
-    const busy = await tx.select({ unitId: hotlineDispatches.unitId }).from(hotlineDispatches)
-      .where(and(eq(hotlineDispatches.caseId, caseId), inArray(hotlineDispatches.status, ['pending', 'signed'])));
-    const taken = new Set(busy.map((b) => b.unitId));
-    candidates = candidates.filter((u) => !taken.has(u.id));
-  }
-  const named = await unitsForCategory(tx, request.categoryCode);
+    kind === 'dispatch' ? [] : tx.select({ unitId: hotlineDispatches.unitId }).from(hotlineDispatches)
+      .where(and(eq(hotlineDispatches.caseId, caseId), inArray(hotlineDispatches.status, ['pending', 'signed']))),
+    unitsForCategory(tx, request.categoryCode),
+  ]);
+  const taken = new Set(busy.map((b) => b.unitId));
+  candidates = candidates.filter((u) => !taken.has(u.id));
   const listedIds = new Set(named.unitIds);
   const targets = candidates.map((unit) => ({
     unit,
