@@ -120,7 +120,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (accounts.length) {
     log(`  演示账号（密码均为 ${DEMO_PASSWORD}）：`);
     for (const a of accounts.slice(0, 12)) log(`    ${a.username.padEnd(24)} ${a.displayName}，${a.unitName}`);
-    if (accounts.length > 12) log(`    …… 另有 ${accounts.length - 12} 个承办单位账号：dept-<部门>、town-<乡镇代码后三位>（负责人加 -leader）`);
+    if (accounts.length > 12) log(`    …… 另有 ${accounts.length - 12} 个承办单位账号：dept-<部门>、town-<乡镇代码后三位>（负责人加 -leader），兰山街道的社区 community-001 和网格员 grid-001-1、grid-001-2`);
   }
   // The platform's own work, once a tick: urge by the clocks, then seal a checkpoint of the record.
   let sweeping = false;

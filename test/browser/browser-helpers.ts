@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,6 +114,33 @@ export async function chooseOption(page: Page, testId: string, text: string): Pr
       return;
     } catch {
       // not chosen yet: open the list again
+    }
+  }
+  throw new Error(`could not choose “${text}” in ${testId}`);
+}
+
+/**
+ * Types part of a name into a searchable select and picks the first option holding it; with
+ * `expectNone`, checks instead that typing it leaves nothing to pick.
+ */
+export async function searchAndChoose(page: Page, testId: string, text: string, options: { expectNone?: boolean } = {}): Promise<void> {
+  const select = page.getByTestId(testId);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (!(await select.evaluate((e) => e.classList.contains('ant-select-open')))) await select.click();
+    await select.locator('input').fill(text);
+    const list = page.locator('.ant-select-dropdown:visible');
+    if (options.expectNone) {
+      await list.locator('.ant-select-item-empty').waitFor({ timeout: 10_000 });
+      assert.equal(await list.locator('.ant-select-item-option').count(), 0, `nothing holding “${text}” in ${testId}`);
+      await select.locator('input').fill('');
+      return;
+    }
+    try {
+      await list.locator('.ant-select-item-option', { hasText: text }).first().click({ timeout: 10_000 });
+      await select.filter({ hasText: text }).waitFor({ timeout: 5000 });
+      return;
+    } catch {
+      // a lost click while the list animated in: type again
     }
   }
   throw new Error(`could not choose “${text}” in ${testId}`);

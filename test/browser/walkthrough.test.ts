@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { phoneJpeg } from '../../server/test/test-images.js';
-import { CHROMIUM, DESK, chromiumAvailable as available, chooseCascade, chooseOption, cspViolations, newContext, phoneContext, screenshot, serverAndBrowser, signIn, staffApi } from './browser-helpers.js';
+import { CHROMIUM, DESK, PHONE, chromiumAvailable as available, chooseCascade, chooseOption, cspViolations, newContext, phoneContext, screenshot, searchAndChoose, serverAndBrowser, signIn, staffApi } from './browser-helpers.js';
 
 if (!available) console.log(`# browser walkthrough SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set FAZHI_CHROMIUM)`);
 
@@ -120,6 +120,118 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
     const file = await Promise.race([download, popup.then(async (p) => p?.waitForEvent('download'))]);
     assert.match(file!.suggestedFilename(), /\.xlsx$/);
     assert.deepEqual(cspViolations(), [], 'every page, at phone and desk size, works under its content security policy');
+  });
+
+  test('下派 and 协办: a township sends a request on to its grid and calls in a department; the grid worker answers on a phone; the reply cites both', { timeout: 240_000 }, async () => {
+    const url = running.server.url;
+    const operator = await staffApi(url, 'operator');
+    const { caseId, trackingCode: code } = await operator<{ caseId: string; trackingCode: string }>('POST', '/api/requests', {
+      content: '前十社区3号楼电梯停运三天了，物业说在等配件，老人下不了楼。', phone: '13912340000', townshipCode: '371302001', requestType: '投诉', categoryCode: '011003',
+    });
+
+    // The center's picker offers departments and townships, under their headings; no community.
+    const dispatcher = await staffPage('dispatcher');
+    await openRequest(dispatcher, code);
+    await runAction(dispatcher, 'dispatch', async () => {
+      await searchAndChoose(dispatcher, 'action-field-unitId', '社区', { expectNone: true });
+      await searchAndChoose(dispatcher, 'action-field-unitId', '街道');
+      assert.ok((await dispatcher.locator('.ant-select-dropdown:visible [data-testid="unit-group"]').allInnerTexts()).includes('乡镇（街道）'));
+      await searchAndChoose(dispatcher, 'action-field-unitId', '兰山街道');
+    });
+    assert.equal(await dispatcher.getByTestId('detail-state').innerText(), '待签收');
+
+    // The township, on a phone: signs, sends it on to its own grid (another township's community is
+    // not offered), and calls in the housing bureau (no community is offered as a co-handler).
+    const town = await signIn(running.browser, url, 'town-001', PHONE);
+    await town.goto(`${url}/staff/requests/${caseId}`);
+    await town.getByTestId('detail-tracking-code').waitFor();
+    await runAction(town, 'sign');
+    await runAction(town, 'dispatch_down', async () => {
+      await searchAndChoose(town, 'action-field-unitIds', '南坛社区', { expectNone: true });
+      await searchAndChoose(town, 'action-field-unitIds', '前十社区居民委员会第1网格');
+      await town.getByTestId('action-field-note').fill('请网格员入户核实电梯停运情况。');
+    });
+    await runAction(town, 'invite_assist', async () => {
+      await searchAndChoose(town, 'action-field-unitIds', '前十社区', { expectNone: true });
+      await searchAndChoose(town, 'action-field-unitIds', '兰山区住房和城乡建设局');
+    });
+    assert.equal(await town.getByTestId('inner-dispatch').count(), 2);
+    await screenshot(town, 'township-inner-dispatches-phone');
+
+    // The grid worker finds it on the to-do, on a phone, with the grid's own clock, and answers the township.
+    const grid = await signIn(running.browser, url, 'grid-001-1', PHONE);
+    await grid.goto(`${url}/staff`);
+    const row = grid.locator(`[data-testid="todo-row"][data-tracking-code="${code}"]`);
+    assert.equal(await row.getByTestId('clock-tag').getAttribute('data-status'), 'green');
+    await row.click();
+    await grid.getByTestId('detail-tracking-code').waitFor();
+    assert.equal(await grid.getByTestId('detail-requester-phone').innerText(), '13912340000');
+    await runAction(grid, 'sign');
+    await runAction(grid, 'contact', () => grid.getByTestId('action-field-note').fill('已电话联系诉求人，下午入户查看。'));
+    await runAction(grid, 'reply_lead', () => grid.getByTestId('action-field-reply').fill('经入户核实，3号楼电梯主板损坏，物业已订购配件。'));
+    assert.equal(await grid.getByTestId('action-bar').count(), 0);
+    await screenshot(grid, 'grid-worker-replied-phone');
+
+    const housing = await staffApi(url, 'dept-housing');
+    await housing('POST', `/api/requests/${caseId}/actions/sign`, {});
+    await housing('POST', `/api/requests/${caseId}/actions/reply_lead`, { reply: '已约谈物业公司，责令三日内修复。' });
+
+    // The township reads both answers and replies to the center on them.
+    await town.reload();
+    await town.locator('[data-testid="inner-reply"]').nth(1).waitFor();
+    await runAction(town, 'contact', () => town.getByTestId('action-field-note').fill('已告知诉求人处理进度。'));
+    await runAction(town, 'reply', () => town.getByTestId('action-field-reply').fill('经街道、网格员和区住建局共同处理，电梯已修复。'));
+    const cites = await town.getByTestId('detail-reply-cites').innerText();
+    assert.ok(cites.includes('下派 · 前十社区居民委员会第1网格') && cites.includes('协办 · 兰山区住房和城乡建设局'), cites);
+
+    // At the desk the center sees the same: the reply and what it rests on.
+    await openRequest(dispatcher, code, 'all');
+    assert.ok((await dispatcher.getByTestId('detail-reply-cites').innerText()).includes('前十社区居民委员会第1网格'));
+    await screenshot(dispatcher, 'reply-cites-desk');
+    assert.deepEqual(cspViolations(), []);
+    for (const page of [town, grid, dispatcher]) await page.context().close();
+  });
+
+  test('协办 at a desk: the housing bureau calls in the township by a day; the township answers it on a phone; the bureau’s reply cites it', { timeout: 180_000 }, async () => {
+    const url = running.server.url;
+    const operator = await staffApi(url, 'operator');
+    const { caseId, trackingCode: code } = await operator<{ caseId: string; trackingCode: string }>('POST', '/api/requests', {
+      content: '小区物业擅自占用消防通道停车，多次反映没有改。', townshipCode: '371302001', requestType: '投诉', categoryCode: '011003',
+    });
+    const dispatcher = await staffApi(url, 'dispatcher');
+    await dispatcher('POST', `/api/requests/${caseId}/actions/dispatch`, { unitId: (await dispatcher<{ availableActions: Array<{ action: string; fields: Array<{ name: string; options?: Array<{ value: number; label: string }> }> }> }>('GET', `/api/requests/${caseId}`))
+      .availableActions.find((a) => a.action === 'dispatch')!.fields.find((f) => f.name === 'unitId')!.options!.find((o) => o.label.startsWith('兰山区住房和城乡建设局'))!.value });
+
+    const bureau = await staffPage('dept-housing');
+    await openRequest(bureau, code);
+    await runAction(bureau, 'sign');
+    // 下派 is a township's step: the bureau has no communities and is not offered it.
+    assert.equal(await bureau.getByTestId('action-dispatch_down').count(), 0);
+    await runAction(bureau, 'invite_assist', async () => {
+      await searchAndChoose(bureau, 'action-field-unitIds', '网格', { expectNone: true });
+      await searchAndChoose(bureau, 'action-field-unitIds', '兰山区住房和城乡建设局', { expectNone: true });
+      await searchAndChoose(bureau, 'action-field-unitIds', '兰山街道');
+      await bureau.getByTestId('action-field-note').fill('请街道协助现场劝离占道车辆。');
+    });
+    const clock = bureau.locator('[data-testid="detail-clock"][data-clock="inner"]');
+    assert.match(await clock.innerText(), /回复主办时限 · 兰山街道/);
+    await screenshot(bureau, 'assist-invited-desk');
+
+    const town = await signIn(running.browser, url, 'town-001', PHONE);
+    await town.goto(`${url}/staff`);
+    await town.locator(`[data-testid="todo-row"][data-tracking-code="${code}"]`).click();
+    await town.getByTestId('detail-tracking-code').waitFor();
+    await runAction(town, 'sign');
+    assert.equal(await town.getByTestId('action-reply').count(), 0, 'a co-handler answers the lead, not the center');
+    await runAction(town, 'reply_lead', () => town.getByTestId('action-field-reply').fill('已会同社区现场劝离，车辆已移走。'));
+
+    await bureau.getByTestId('detail-reload').click();
+    await bureau.locator('[data-testid="inner-dispatch"][data-status="replied"]').waitFor();
+    await runAction(bureau, 'contact', () => bureau.getByTestId('action-field-note').fill('已告知诉求人处理情况。'));
+    await runAction(bureau, 'reply', () => bureau.getByTestId('action-field-reply').fill('已责令物业清理消防通道，街道已协助劝离车辆。'));
+    assert.match(await bureau.getByTestId('detail-reply-cites').innerText(), /协办 · 兰山街道/);
+    assert.deepEqual(cspViolations(), []);
+    for (const page of [bureau, town]) await page.context().close();
   });
 
   test('smart dispatch: the operator reads the suggestions and accepts one; a supervisor reads hotspots', { timeout: 120_000 }, async () => {

@@ -41,13 +41,17 @@ export interface SchemaProperty {
   type?: string | string[];
   title?: string;
   format?: string;
-  enum?: string[];
+  enum?: Array<string | number>;
+  /** For an array field: its items' schema (a choice of several puts its values here). */
+  items?: { type?: string; enum?: Array<string | number> };
   minLength?: number;
   maxLength?: number;
   minimum?: number;
   maximum?: number;
   'x-kind'?: 'date' | 'choice' | 'file' | 'money' | 'person' | 'unit' | 'longtext';
   'x-labels'?: Record<string, string>;
+  /** For a choice: the heading each value is listed under (a unit's kind). */
+  'x-groups'?: Record<string, string>;
 }
 
 export interface ActionInputSchema {

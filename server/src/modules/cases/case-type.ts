@@ -56,6 +56,27 @@ export interface ClockStart<I> {
   eventDay?: (ctx: ActionContext<I>, result: EffectResult) => string;
   /** What this clock measures when a case runs several of the same name (see ClockTarget). */
   subject?: (ctx: ActionContext<I>, result: EffectResult) => string | null | undefined;
+  /**
+   * One clock per subject instead of one, each for its own unit and, for a reminder, to its own
+   * day: several units called in by one action each answer on a clock of their own.
+   */
+  each?: (ctx: ActionContext<I>, result: EffectResult) => ReadonlyArray<ClockSubject>;
+}
+
+/** A value a field may take on a case (see ActionDefinition.choices). */
+export interface ChoiceOption {
+  value: string | number;
+  label: string;
+  /** The heading the page lists it under (部门, 乡镇（街道）…). */
+  group?: string;
+}
+
+/** One of the clocks a ClockStart with `each` starts. */
+export interface ClockSubject {
+  subjectId: string;
+  unitId: number | null;
+  /** For a reminder: when this one runs out (else the start's `until`). */
+  until?: Date;
 }
 
 /** What an action does to the case's clocks. */
@@ -127,6 +148,8 @@ export interface EffectResult {
   clockSubjectId?: string | null;
   /** Rules the effect chose for clocks it starts (looked up from the case's data). */
   clockRules?: Record<string, string>;
+  /** The subjects of clocks started one per subject (ClockStart.each), e.g. each unit called in. */
+  clockSubjects?: ReadonlyArray<ClockSubject>;
 }
 
 export interface ActionDefinition<I = any> {
@@ -159,9 +182,11 @@ export interface ActionDefinition<I = any> {
   precondition?: (ctx: ActionContext<I>) => Promise<AppError | null>;
   /**
    * Values a field may take on this case now, when they are the case's own (its open 补正
-   * requests, its hearings not yet held): the detail page offers them as a choice, labelled.
+   * requests, its hearings not yet held, the units a dispatch may go to): the detail page offers
+   * them as a choice, labelled, grouped where they carry a group. For an array field, the values
+   * of its items.
    */
-  choices?: (ctx: ActionContext<I>) => Promise<Readonly<Record<string, ReadonlyArray<{ value: string; label: string }>>>>;
+  choices?: (ctx: ActionContext<I>) => Promise<Readonly<Record<string, ReadonlyArray<ChoiceOption>>>>;
   /** Writes the type's own tables in the same transaction. Throws AppError to refuse. */
   effect?: (ctx: ActionContext<I>) => Promise<EffectResult | void>;
 }

@@ -42,7 +42,23 @@ function demoUsers(org: SeededOrganisation, passwordHash: string): NewUser[] {
     list.push(user(`town-${code.slice(6)}`, `乡镇街道承办人${code.slice(6)}`, 'handler', id));
     list.push(user(`town-${code.slice(6)}-leader`, `乡镇街道负责人${code.slice(6)}`, 'unit_leader', id));
   }
+  for (const worker of streetWorkers(org)) list.push(user(worker.username, worker.displayName, 'handler', worker.unitId));
   return list;
+}
+
+/** The township whose community and grids have people in the demo, so 下派 can be walked through. */
+export const STREET_TOWNSHIP = '371302001';
+
+/** A community's worker and its grids' workers (网格员) in the first community of STREET_TOWNSHIP. */
+function streetWorkers(org: SeededOrganisation): Array<{ username: string; displayName: string; unitId: number }> {
+  const [village] = [...org.communityIds.keys()].filter((code) => code.startsWith(STREET_TOWNSHIP)).sort();
+  if (!village) return [];
+  const name = readDivisions(DEMO_COUNTY).townships.find((t) => t.code === STREET_TOWNSHIP)?.villages.find((v) => v.code === village)?.name.replace(/居民委员会$|村民委员会$/, '') ?? '';
+  const suffix = STREET_TOWNSHIP.slice(6);
+  return [
+    { username: `community-${suffix}`, displayName: `${name}承办人`, unitId: org.communityIds.get(village)! },
+    ...(org.gridIds.get(village) ?? []).map((unitId, i) => ({ username: `grid-${suffix}-${i + 1}`, displayName: `${name}第${i + 1}网格网格员`, unitId })),
+  ];
 }
 
 /** A county's units (its real townships and communities, its departments), request taxonomy and duty lists: no people, no requests. */
@@ -151,6 +167,30 @@ async function seedDemoRequests(database: Database, org: SeededOrganisation, opt
   const centerActor = (role: 'operator' | 'dispatcher') => actorsByUnit.get(`${org.centerId}:${role}`)!;
   const pick = <T>(list: T[]): T => list[Math.floor(rng() * list.length)]!;
   let created = 0;
+  const helperRng = seededRng((options.seed ?? 371302) + 1);
+  const streetTownship = org.townshipIds.get(STREET_TOWNSHIP);
+  const grids = streetWorkers(org).filter((w) => w.username.startsWith('grid-')).map((w) => w.unitId);
+  /** Returns false when the history has reached the present before the helpers were done. */
+  const callInHelpers = async (step: Step, owner: Actor, ownerId: number, townshipCode: string, stillHandling: boolean): Promise<boolean> => {
+    const roll = helperRng();
+    if (ownerId === streetTownship && grids.length && roll < 0.5) {
+      const gridId = grids[Math.floor(helperRng() * grids.length)]!;
+      const worker = actorsByUnit.get(`${gridId}:handler`)!;
+      if (!(await step('dispatch_down', owner, { unitIds: [gridId], note: '请网格员到现场核实情况并反馈。' }, 0.5 + helperRng() * 2))) return false;
+      if (!(await step('sign', worker, {}, 0.5 + helperRng() * 4))) return false;
+      // Some grids are still at work on the cases their township still handles.
+      if (stillHandling && helperRng() < 0.5) return true;
+      return step('reply_lead', worker, { reply: '网格员已到现场核实，情况属实，已向诉求人说明处理进度，建议由街道协调相关单位处理。' }, 2 + helperRng() * 20);
+    }
+    const placeId = org.townshipIds.get(townshipCode);
+    if (placeId && placeId !== ownerId && roll > 0.95) {
+      const helper = actorsByUnit.get(`${placeId}:handler`)!;
+      if (!(await step('invite_assist', owner, { unitIds: [placeId], note: '请属地街道（乡镇）协助现场核实。' }, 1 + helperRng() * 4))) return false;
+      if (!(await step('sign', helper, {}, 0.5 + helperRng() * 6))) return false;
+      return step('reply_lead', helper, { reply: '已安排工作人员现场核实，配合主办单位做好诉求人解释工作。' }, 4 + helperRng() * 24);
+    }
+    return true;
+  };
 
   for (let i = 0; i < options.requests; i++) {
     const leaf = pickLeaf();
@@ -214,6 +254,9 @@ async function seedDemoRequests(database: Database, org: SeededOrganisation, opt
     }
     if (!(await step('sign', owner, {}, 0.5 + rng() * (fate > 0.9 ? 40 : 8)))) continue;
     if (!(await step('contact', owner, { note: '已电话联系诉求人，了解具体情况并约定现场查看时间。' }, 0.5 + rng() * 6))) continue;
+    // Some go on to a grid (下派) or call in a co-handler (协办), who answer the lead first. A
+    // generator of their own keeps every other request's draws as they were.
+    if (!(await callInHelpers(step, owner, ownerId, township.code, fate < 0.3))) continue;
     if (fate < 0.3) continue; // handling
     // Only the general limit can be extended (+5 working days on approval).
     if (fate < 0.36 && leaf.clockRule === 'rx12345.general' && text.urgency === 'normal') {

@@ -2,7 +2,7 @@
 export { regions, units, users, roleGrants } from './orgs.tables.js';
 export { unitKinds, isUnitKind, unitKindLabel, type UnitKind } from './rules/unit-kinds.js';
 export { readDivisions, readCityDivisions, readDemoCounty, type DivisionsFile, type CityDivisionsFile, type DemoCountyFile } from './orgs.data.js';
-export { findUnit, findUnits, findUnitByKey, findUnitByRegion, listUnitsInScope, findUser, findUsers, findUserByUsername, grantsOf, type UnitRow, type UserRow } from './orgs.repository.js';
+export { findUnit, findUnits, findUnitByKey, findUnitByRegion, listUnitsInScope, listUnitsOfKinds, findUser, findUsers, findUserByUsername, grantsOf, type UnitRow, type UserRow } from './orgs.repository.js';
 export { seedOrganisation, insertUsers, type SeededOrganisation, type NewUser } from './operations/seed-organisation.js';
 export { childPath, isWithinScope } from './rules/scope.js';
 export { orgsPlugin } from './orgs.plugin.js';

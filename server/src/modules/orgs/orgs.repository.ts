@@ -1,4 +1,4 @@
-import { eq, inArray, like } from 'drizzle-orm';
+import { and, eq, inArray, like } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { roleGrants, units, users } from './orgs.tables.js';
 import type { RoleGrant } from '../../platform/actor.js';
@@ -30,6 +30,12 @@ export async function findUnitByRegion(tx: Db, regionCode: string): Promise<Unit
 /** Every unit whose path starts with the given scope path (the unit and its subtree). */
 export async function listUnitsInScope(tx: Db, scopePath: string): Promise<UnitRow[]> {
   return tx.select().from(units).where(like(units.path, `${scopePath}%`)).orderBy(units.id);
+}
+
+/** The units of these kinds within a subtree, in id order (the departments and townships a center dispatches to). */
+export async function listUnitsOfKinds(tx: Db, scopePath: string, kinds: readonly string[]): Promise<UnitRow[]> {
+  if (kinds.length === 0) return [];
+  return tx.select().from(units).where(and(like(units.path, `${scopePath}%`), inArray(units.kind, [...kinds]))).orderBy(units.id);
 }
 
 export async function findUserByUsername(tx: Db, username: string): Promise<UserRow | undefined> {

@@ -2,8 +2,10 @@
 export interface FormField {
   name: string;
   label: string;
-  kind: 'text' | 'textarea' | 'unit' | 'units' | 'category' | 'requestType' | 'urgency' | 'satisfaction' | 'boolean' | 'number';
+  kind: 'text' | 'textarea' | 'unit' | 'units' | 'category' | 'requestType' | 'urgency' | 'satisfaction' | 'boolean' | 'number' | 'date';
   required: boolean;
+  /** For a unit field: exactly the units the action may go to on this case, grouped by kind (the detail adds them). */
+  options?: Array<{ value: string | number; label: string; group?: string }>;
 }
 
 const f = (name: string, label: string, kind: FormField['kind'], required = true): FormField => ({ name, label, kind, required });
@@ -18,7 +20,9 @@ export const ACTION_FORMS: Record<string, FormField[]> = {
   request_extension: [f('reason', '延期理由', 'textarea')],
   approve_extension: [],
   reject_extension: [f('reason', '驳回理由', 'textarea')],
-  invite_assist: [f('unitIds', '协办单位', 'units'), f('note', '协办事项', 'textarea', false)],
+  invite_assist: [f('unitIds', '协办单位', 'units'), f('note', '协办事项', 'textarea', false), f('replyBy', '回复期限', 'date', false)],
+  dispatch_down: [f('unitIds', '下派至', 'units'), f('note', '办理要求', 'textarea', false), f('replyBy', '回复期限', 'date', false)],
+  reply_lead: [f('reply', '回复内容', 'textarea')],
   reply: [f('reply', '答复内容', 'textarea')],
   redispatch: [f('unitId', '改派至', 'unit'), f('reason', '改派理由', 'textarea')],
   rule_owner: [f('unitId', '裁定承办单位', 'unit'), f('ruling', '裁定意见', 'textarea')],

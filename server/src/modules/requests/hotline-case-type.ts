@@ -5,12 +5,14 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { SYSTEM } from '../../platform/actor.js';
 import { ROW_ID } from '../../platform/validation.js';
-import { actsForUnit, cases, defineCaseType, performAction, type ActionContext, type ActionDefinition, type EffectResult, type LapsedClock } from '../cases/index.js';
-import { findUnit, findUnits } from '../orgs/index.js';
+import { actsForUnit, cases, defineCaseType, performAction, REMINDER_RULE, type ActionContext, type ActionDefinition, type EffectResult, type LapsedClock } from '../cases/index.js';
+import { findUnit } from '../orgs/index.js';
 import { hotlineConfig } from './hotline-config.js';
 import { verifyHotlineRequests } from './operations/verify-requests.js';
 import { ACTION_LABELS, CLOCK_LABELS, STATE_LABELS } from './requests.strings.js';
-import { canSeeRequest, HOTLINE_CASE_TYPE, HOTLINE_MODULE, HOTLINE_STAKEHOLDERS, openDispatchFor } from './requests.access.js';
+import { canSeeRequest, HOTLINE_CASE_TYPE, HOTLINE_MODULE, HOTLINE_STAKEHOLDERS, INNER_ROLES, openDispatchFor, openInnerDispatchFor } from './requests.access.js';
+import { requireTargets, targetChoices, unitTargets, type TargetKind } from './operations/unit-targets.js';
+import { innerDueAt } from './rules/inner-due.js';
 import { requestError } from './requests.errors.js';
 import { hotlineCategories, hotlineDispatches, hotlineEvaluations, hotlineRequests } from './requests.tables.js';
 import { RESPONSE_RULE, URGENT_RESPONSE_RULE, hotlineClockDueAt, hotlineDueAt } from './rules/due-at.js';
@@ -59,8 +61,8 @@ async function handlingRule(tx: Db, request: typeof hotlineRequests.$inferSelect
 
 /** Writes the new lead dispatch; shared by 派单, 改派 and 裁定. */
 async function dispatchTo(ctx: Ctx, unitId: number) {
-  const unit = await findUnit(ctx.tx, unitId);
-  if (!unit || !['department', 'township', 'community', 'grid'].includes(unit.kind)) throw requestError('UNIT_UNKNOWN', { field: 'unitId' });
+  // The center sends a case to a department or a township; communities and grids get it from their township (下派).
+  const [unit] = await requireTargets(ctx.tx, ctx.caseId, ctx.organUnitId, 'dispatch', [unitId], 'unitId');
   const request = await requestRow(ctx.tx, ctx.caseId);
   if (!request.requestType || !request.categoryCode) throw requestError('NOT_CLASSIFIED');
   const rule = await handlingRule(ctx.tx, request);
@@ -76,7 +78,7 @@ async function dispatchTo(ctx: Ctx, unitId: number) {
     clockUnitId: unitId,
     clockSubjectId: dispatchId,
     clockRules: { handling: rule, response: request.urgency === 'urgent' ? URGENT_RESPONSE_RULE : RESPONSE_RULE },
-    eventFacts: { dispatchId, unitName: unit.name },
+    eventFacts: { dispatchId, unitName: unit!.name },
   };
 }
 
@@ -105,6 +107,10 @@ const holdsDispatch = (statuses: (ctx: Ctx) => DispatchStatus[], role?: 'lead') 
 /** The lead's dispatch while it works: signed, or already replied when a bad rating sent it back. */
 const leadAtWork = (ctx: Ctx): DispatchStatus[] => (ctx.state === 'rectifying' ? ['replied'] : ['signed']);
 const holdsLeadAtWork = holdsDispatch(leadAtWork, 'lead');
+/** An inner dispatch (协办, 下派) of the actor's unit in one of the statuses. */
+const holdsInner = (statuses: DispatchStatus[]) => async (ctx: Ctx) => (await openInnerDispatchFor(ctx.tx, ctx.caseId, ctx.actor, statuses)) !== undefined;
+/** The units a field of a form may name on this case, as the pages list them. */
+const unitChoices = (field: string, kind: TargetKind) => async (ctx: Ctx) => ({ [field]: targetChoices(await unitTargets(ctx.tx, ctx.caseId, ctx.organUnitId, kind)) });
 // Both clocks of a new dispatch take the rules dispatchTo() looked up.
 const dispatchClocks = [
   { name: 'response', rule: (_: Ctx, result: EffectResult) => result.clockRules?.response ?? null },
@@ -113,6 +119,44 @@ const dispatchClocks = [
 
 function action(definition: ActionDefinition<Input>): ActionDefinition<Input> {
   return definition;
+}
+
+/** Calling units in to answer to the lead: co-handlers (协办) or a township's communities and grids (下派). */
+const callInInput = {
+  type: 'object',
+  properties: {
+    unitIds: { type: 'array', minItems: 1, maxItems: 10, uniqueItems: true, items: ROW_ID },
+    note: text(2000),
+    replyBy: { type: 'string', format: 'date' },
+  },
+  required: ['unitIds'],
+  additionalProperties: false,
+} as const;
+// Each unit called in answers on a clock of its own, to the day callIn() set.
+const innerClocks = { start: [{ name: 'inner', rule: () => REMINDER_RULE, each: (_: Ctx, result: EffectResult) => result.clockSubjects ?? [] }] };
+
+async function callIn(ctx: Ctx, role: (typeof INNER_ROLES)[number]): Promise<EffectResult> {
+  const lead = await leadDispatch(ctx, ['signed']);
+  const chosen = await requireTargets(ctx.tx, ctx.caseId, ctx.organUnitId, role, ctx.input.unitIds, 'unitIds');
+  const dueAt = innerDueAt(lead.dueAt, ctx.now, hotlineConfig().innerDispatch.replyShare, ctx.input.replyBy);
+  if (!dueAt) throw requestError('REPLY_BY_OUT_OF_RANGE', { field: 'replyBy' });
+  const rows = chosen.map((unit) => ({
+    id: randomUUID(), caseId: ctx.caseId, unitId: unit.id, role, status: 'pending' as const, parentId: lead.id,
+    instruction: ctx.input.note ?? null, dispatchedAt: ctx.now, responseDueAt: dueAt, dueAt,
+  }));
+  await ctx.tx.insert(hotlineDispatches).values(rows);
+  return {
+    clockSubjects: rows.map((r) => ({ subjectId: r.id, unitId: r.unitId, until: dueAt })),
+    eventFacts: { leadDispatchId: lead.id, dispatchIds: rows.map((r) => r.id), unitNames: chosen.map((u) => u.name) },
+  };
+}
+
+/** Inner dispatches of the case still at work (not yet answered): they leave when the lead returns or replies. */
+async function withdrawInner(ctx: Ctx): Promise<string[]> {
+  const withdrawn = await ctx.tx.update(hotlineDispatches).set({ status: 'withdrawn' })
+    .where(and(eq(hotlineDispatches.caseId, ctx.caseId), inArray(hotlineDispatches.role, [...INNER_ROLES]), inArray(hotlineDispatches.status, ['pending', 'signed'])))
+    .returning({ id: hotlineDispatches.id });
+  return withdrawn.map((w) => w.id);
 }
 
 const evaluationInput = {
@@ -143,6 +187,8 @@ export const hotlineCaseType = defineCaseType({
     response: { label: CLOCK_LABELS.response },
     handling: { label: CLOCK_LABELS.handling },
     rectification: { label: CLOCK_LABELS.rectification },
+    // One per co-handler or community called in, to the day it must answer the lead by.
+    inner: { label: CLOCK_LABELS.inner },
   },
   dueAt: hotlineClockDueAt,
   onClockLapsed: markLapsed,
@@ -168,6 +214,7 @@ export const hotlineCaseType = defineCaseType({
       label: ACTION_LABELS.dispatch, from: ['received'], to: 'dispatched', roles: ['operator', 'dispatcher', 'system'],
       authorize: forCenterOrPlatform,
       input: unitInput(classification),
+      choices: unitChoices('unitId', 'dispatch'),
       clocks: { start: dispatchClocks },
       effect: async (ctx) => {
         await classify(ctx);
@@ -181,35 +228,38 @@ export const hotlineCaseType = defineCaseType({
         const dispatch = await openDispatchFor(ctx.tx, ctx.caseId, ctx.actor, ['pending']);
         if (!dispatch) throw requestError('NO_ACTIVE_DISPATCH');
         await ctx.tx.update(hotlineDispatches).set({ status: 'signed', signedAt: ctx.now }).where(eq(hotlineDispatches.id, dispatch.id));
-        return { nextState: dispatch.role === 'lead' ? 'handling' : ctx.state, eventFacts: { dispatchId: dispatch.id } };
+        return { nextState: dispatch.role === 'lead' ? 'handling' : ctx.state, eventFacts: { dispatchId: dispatch.id, role: dispatch.role } };
       },
     }),
     contact: action({
-      label: ACTION_LABELS.contact, from: ['handling', 'rectifying'], roles: [...UNIT_ROLES], authorize: holdsLeadAtWork,
+      // A co-handler or a grid worker may call the requester too; only the lead's call answers the center's response limit.
+      label: ACTION_LABELS.contact, from: ['handling', 'rectifying'], roles: [...UNIT_ROLES],
+      authorize: async (ctx) => (await holdsLeadAtWork(ctx)) || (await holdsInner(['signed'])(ctx)),
       input: { type: 'object', properties: { note: personalText(2000) }, required: ['note'], additionalProperties: false },
-      clocks: { stop: ['response'] },
+      clocks: { stop: [{ name: 'response', subject: (_, result) => (result.eventFacts?.role === 'lead' ? (result.eventFacts.dispatchId as string) : null) }] },
       effect: async (ctx) => {
         // During rectification the lead's dispatch has already replied.
-        const dispatch = await leadDispatch(ctx, ctx.state === 'rectifying' ? ['replied'] : ['signed']);
+        const dispatch = (await openDispatchFor(ctx.tx, ctx.caseId, ctx.actor, leadAtWork(ctx), 'lead'))
+          ?? (await openInnerDispatchFor(ctx.tx, ctx.caseId, ctx.actor, ['signed']));
+        if (!dispatch) throw requestError('NO_ACTIVE_DISPATCH');
         if (!dispatch.contactedAt) {
           await ctx.tx.update(hotlineDispatches).set({ contactedAt: ctx.now }).where(eq(hotlineDispatches.id, dispatch.id));
         }
-        return { eventFacts: { dispatchId: dispatch.id } };
+        return { eventFacts: { dispatchId: dispatch.id, role: dispatch.role } };
       },
     }),
     return: action({
       label: ACTION_LABELS.return, from: ['dispatched', 'handling'], to: 'returned', roles: [...UNIT_ROLES], authorize: holdsDispatch(() => ['pending', 'signed'], 'lead'),
       input: { type: 'object', properties: { reason: text(2000) }, required: ['reason'], additionalProperties: false },
-      clocks: { stop: ['response', 'handling'] },
+      clocks: { stop: ['response', 'handling', 'inner'] },
       effect: async (ctx) => {
         const dispatch = await leadDispatch(ctx, ['pending', 'signed']);
         await ctx.tx.update(hotlineDispatches)
           .set({ status: 'returned', returnedAt: ctx.now, returnReason: ctx.input.reason })
           .where(eq(hotlineDispatches.id, dispatch.id));
-        // Co-handlers leave with the lead: the next lead decides whom to call in.
-        await ctx.tx.update(hotlineDispatches).set({ status: 'withdrawn' })
-          .where(and(eq(hotlineDispatches.caseId, ctx.caseId), eq(hotlineDispatches.role, 'assist'), inArray(hotlineDispatches.status, ['pending', 'signed'])));
-        return { ownerUnitId: null, eventFacts: { dispatchId: dispatch.id, unitId: dispatch.unitId } };
+        // Co-handlers and communities leave with the lead: the next lead decides whom to call in.
+        const withdrawn = await withdrawInner(ctx);
+        return { ownerUnitId: null, eventFacts: { dispatchId: dispatch.id, unitId: dispatch.unitId, ...(withdrawn.length ? { withdrawn } : {}) } };
       },
     }),
     request_extension: action({
@@ -253,33 +303,47 @@ export const hotlineCaseType = defineCaseType({
     }),
     invite_assist: action({
       label: ACTION_LABELS.invite_assist, from: ['handling'], roles: [...UNIT_ROLES], authorize: holdsDispatch(() => ['signed'], 'lead'),
-      input: {
-        type: 'object',
-        properties: { unitIds: { type: 'array', minItems: 1, maxItems: 10, uniqueItems: true, items: ROW_ID }, note: text(2000) },
-        required: ['unitIds'],
-        additionalProperties: false,
+      input: callInInput,
+      choices: unitChoices('unitIds', 'assist'),
+      clocks: innerClocks,
+      effect: (ctx) => callIn(ctx, 'assist'),
+    }),
+    dispatch_down: action({
+      // 下派: only a township holding the lead sends on, and only to its own communities and grids.
+      label: ACTION_LABELS.dispatch_down, from: ['handling'], roles: [...UNIT_ROLES],
+      authorize: async (ctx) => {
+        const lead = await openDispatchFor(ctx.tx, ctx.caseId, ctx.actor, ['signed'], 'lead');
+        return lead !== undefined && (await findUnit(ctx.tx, lead.unitId))?.kind === 'township';
       },
+      input: callInInput,
+      choices: unitChoices('unitIds', 'sub'),
+      clocks: innerClocks,
+      effect: (ctx) => callIn(ctx, 'sub'),
+    }),
+    reply_lead: action({
+      // A co-handler's or a community's answer goes to the lead, which answers the center.
+      label: ACTION_LABELS.reply_lead, from: ['handling'], roles: [...UNIT_ROLES], authorize: holdsInner(['signed']),
+      input: { type: 'object', properties: { reply: text(5000) }, required: ['reply'], additionalProperties: false },
+      clocks: { stop: [{ name: 'inner', subject: (_, result) => (result.eventFacts?.dispatchId as string | undefined) ?? null }] },
       effect: async (ctx) => {
-        const lead = await leadDispatch(ctx, ['signed']);
-        const found = await findUnits(ctx.tx, ctx.input.unitIds);
-        const ids: number[] = ctx.input.unitIds;
-        if (ids.some((id) => !found.has(id) || id === lead.unitId || found.get(id)!.kind === 'center' || found.get(id)!.kind === 'government')) {
-          throw requestError('UNIT_UNKNOWN', { field: 'unitIds' });
-        }
-        await ctx.tx.insert(hotlineDispatches).values(ids.map((unitId) => ({
-          id: randomUUID(), caseId: ctx.caseId, unitId, role: 'assist' as const, status: 'pending' as const,
-          dispatchedAt: ctx.now, responseDueAt: lead.responseDueAt, dueAt: lead.dueAt,
-        })));
-        return { eventFacts: { unitNames: ids.map((id) => found.get(id)!.name) } };
+        const inner = await openInnerDispatchFor(ctx.tx, ctx.caseId, ctx.actor, ['signed']);
+        if (!inner) throw requestError('NO_ACTIVE_DISPATCH');
+        await ctx.tx.update(hotlineDispatches).set({ status: 'replied', repliedAt: ctx.now, replyText: ctx.input.reply }).where(eq(hotlineDispatches.id, inner.id));
+        return { eventFacts: { dispatchId: inner.id, leadDispatchId: inner.parentId } };
       },
     }),
     reply: action({
       label: ACTION_LABELS.reply, from: ['handling', 'rectifying'], to: 'replied', roles: [...UNIT_ROLES], authorize: holdsLeadAtWork,
       input: { type: 'object', properties: { reply: text(5000) }, required: ['reply'], additionalProperties: false },
-      clocks: { stop: ['response', 'handling', 'rectification'] },
+      clocks: { stop: ['response', 'handling', 'rectification', 'inner'] },
       effect: async (ctx) => {
         const dispatch = await leadDispatch(ctx, ctx.state === 'rectifying' ? ['replied'] : ['signed']);
         await ctx.tx.update(hotlineDispatches).set({ status: 'replied', repliedAt: dispatch.repliedAt ?? ctx.now }).where(eq(hotlineDispatches.id, dispatch.id));
+        // The reply rests on the answers the lead's co-handlers and communities gave it; those that gave none are withdrawn.
+        const answered = await ctx.tx.select({ id: hotlineDispatches.id }).from(hotlineDispatches)
+          .where(and(eq(hotlineDispatches.parentId, dispatch.id), eq(hotlineDispatches.status, 'replied')))
+          .orderBy(hotlineDispatches.repliedAt);
+        const withdrawn = await withdrawInner(ctx);
         await ctx.tx.update(hotlineRequests)
           .set({ replyText: ctx.input.reply, repliedAt: ctx.now, repliedByUnitId: dispatch.unitId })
           .where(eq(hotlineRequests.caseId, ctx.caseId));
@@ -290,12 +354,19 @@ export const hotlineCaseType = defineCaseType({
           if (open && !open.rectifiedAt) await ctx.tx.update(hotlineEvaluations).set({ rectifiedAt: ctx.now }).where(eq(hotlineEvaluations.id, open.id));
         }
         await answerMergedRequests(ctx);
-        return { eventFacts: { dispatchId: dispatch.id } };
+        return {
+          eventFacts: {
+            dispatchId: dispatch.id,
+            ...(answered.length ? { innerReplies: answered.map((a) => a.id) } : {}),
+            ...(withdrawn.length ? { withdrawn } : {}),
+          },
+        };
       },
     }),
     redispatch: action({
       label: ACTION_LABELS.redispatch, from: ['returned'], to: 'dispatched', roles: ['dispatcher'], authorize: forCenter,
       input: unitInput({ reason: text(2000), ...classification }, ['reason']),
+      choices: unitChoices('unitId', 'dispatch'),
       clocks: { start: dispatchClocks },
       effect: async (ctx) => {
         await classify(ctx);
@@ -305,6 +376,7 @@ export const hotlineCaseType = defineCaseType({
     rule_owner: action({
       label: ACTION_LABELS.rule_owner, from: ['returned'], to: 'dispatched', roles: ['dispatcher'], authorize: forCenter,
       input: unitInput({ ruling: text(2000) }, ['ruling']),
+      choices: unitChoices('unitId', 'dispatch'),
       clocks: { start: dispatchClocks },
       effect: async (ctx) => dispatchTo(ctx, ctx.input.unitId),
     }),

@@ -6,6 +6,8 @@ export interface HotlineConfig {
   source: string;
   responseHours: { normal: number; urgent: number };
   rectificationRule: string;
+  /** Co-handling (协办) and sending on to communities and grids (下派): whom, and their share of the lead's time. */
+  innerDispatch: { assistUnitKinds: string[]; subUnitKinds: string[]; replyShare: number };
   satisfactionWeights: { satisfied: number; basically_satisfied: number };
   ruleOverrides: Record<string, { n?: number }>;
   channels: Array<{ value: string; label: string }>;

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { isStaff, type Actor } from '../../platform/actor.js';
 import type { Db } from '../../platform/db/database.js';
 import { canSeeCase } from '../cases/index.js';
@@ -43,4 +43,18 @@ export async function openDispatchFor(
     )
     .orderBy(hotlineDispatches.dispatchedAt);
   return rows.find((d) => d.role === 'lead') ?? rows[0];
+}
+
+/** Dispatches that answer to the lead rather than to the center: co-handlers (协办) and 下派 to communities and grids. */
+export const INNER_ROLES = ['assist', 'sub'] as const;
+
+/** The actor's own unit's inner dispatch on this case in one of the statuses (the latest). */
+export async function openInnerDispatchFor(tx: Db, caseId: string, actor: Actor, statuses: DispatchRow['status'][]): Promise<DispatchRow | undefined> {
+  if (!isStaff(actor)) return undefined;
+  const rows = await tx
+    .select()
+    .from(hotlineDispatches)
+    .where(and(eq(hotlineDispatches.caseId, caseId), eq(hotlineDispatches.unitId, actor.unitId), inArray(hotlineDispatches.status, statuses), inArray(hotlineDispatches.role, [...INNER_ROLES])))
+    .orderBy(desc(hotlineDispatches.dispatchedAt));
+  return rows[0];
 }

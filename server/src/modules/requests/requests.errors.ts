@@ -9,6 +9,8 @@ export const requestError = defineErrors('requests', {
   PLACE_REQUIRED: { status: 400, message: '这类诉求由所在乡镇（街道）办理，请选择发生地点所在的乡镇（街道）' },
   PHONE_INVALID: { status: 400, message: '联系电话格式不正确' },
   UNIT_UNKNOWN: { status: 400, message: '所选承办单位不存在或不在您的管辖范围内' },
+  UNIT_NOT_OFFERED: { status: 400, message: '所选单位不能承接此项办理，请从列表中选择' },
+  REPLY_BY_OUT_OF_RANGE: { status: 400, message: '回复期限须在今天至主办单位办理时限之间' },
   NOT_CLASSIFIED: { status: 409, message: '派单前请先确定诉求类型和类别' },
   NO_ACTIVE_DISPATCH: { status: 409, message: '本单位没有待办理的派单' },
   EXTENSION_PENDING: { status: 409, message: '已有待审批的延期申请' },

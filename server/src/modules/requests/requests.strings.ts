@@ -14,6 +14,7 @@ export const CLOCK_LABELS = {
   response: '响应时限',
   handling: '办理时限',
   rectification: '整改时限',
+  inner: '回复主办时限',
 } as const;
 
 export const ACTION_LABELS = {
@@ -27,6 +28,8 @@ export const ACTION_LABELS = {
   approve_extension: '批准延期',
   reject_extension: '驳回延期',
   invite_assist: '邀请协办',
+  dispatch_down: '下派',
+  reply_lead: '回复主办单位',
   reply: '答复',
   redispatch: '改派',
   rule_owner: '裁定承办单位',
@@ -68,7 +71,17 @@ export const PUBLIC_EVENT_TEXT: Record<string, string> = {
 
 export const SATISFACTION_LABELS = { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' } as const;
 export const URGENCY_LABELS = { normal: '一般', urgent: '紧急' } as const;
-export const DISPATCH_ROLE_LABELS = { lead: '主办', assist: '协办' } as const;
+export const DISPATCH_ROLE_LABELS = { lead: '主办', assist: '协办', sub: '下派' } as const;
+/** Marks, in a unit picker, a unit the duty lists name for the request's category. */
+export const DUTY_LISTED = '（清单所列）';
+/** How the timeline words an inner dispatch's part in an event. */
+export const INNER_EVENT_TEXT = {
+  units: (names: string) => `单位：${names}`,
+  replyBy: (at: string) => `回复期限：${at}`,
+  cites: (names: string) => `依据：${names}的回复`,
+  withdrawn: (names: string) => `未回复即撤回：${names}`,
+  clockOf: (clock: string, unit: string) => `${clock}（${unit}）`,
+};
 export const DISPATCH_STATUS_LABELS = { pending: '待签收', signed: '已签收', returned: '已退单', replied: '已答复', withdrawn: '已撤回' } as const;
 export const CASE_TYPE_LABEL = '12345诉求';
 export const CENTER_NAME_FALLBACK = '12345热线';

@@ -43,14 +43,24 @@ export const hotlineRequests = pgTable(
   ],
 );
 
-/** One dispatch (派单) of a request to a unit, as lead (主办) or co-handler (协办). */
+/**
+ * One dispatch (派单) of a request to a unit: the lead (主办) the center sent it to, or an inner
+ * dispatch that answers to the lead rather than to the center: a co-handler (协办) the lead
+ * called in, or a community or grid its township sent it on to (下派).
+ */
 export const hotlineDispatches = pgTable(
   'hotline_dispatches',
   {
     id: uuid('id').primaryKey(),
     caseId: uuid('case_id').notNull(),
     unitId: integer('unit_id').notNull(),
-    role: text('role', { enum: ['lead', 'assist'] }).notNull(),
+    role: text('role', { enum: ['lead', 'assist', 'sub'] }).notNull(),
+    /** For an inner dispatch: the lead dispatch it answers to. */
+    parentId: uuid('parent_id'),
+    /** For an inner dispatch: what the lead asked of it (协办事项, 下派要求). */
+    instruction: text('instruction'),
+    /** For an inner dispatch: its answer to the lead (回复主办单位). */
+    replyText: text('reply_text'),
     status: text('status', { enum: ['pending', 'signed', 'returned', 'replied', 'withdrawn'] }).notNull(),
     dispatchedAt: timestamp('dispatched_at', { withTimezone: true }).notNull(),
     responseDueAt: timestamp('response_due_at', { withTimezone: true }).notNull(),

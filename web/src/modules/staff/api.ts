@@ -49,7 +49,8 @@ export interface Dispatch {
   id: string;
   unitId: number;
   unitName: string | null;
-  role: 'lead' | 'assist';
+  /** lead 主办; inner dispatches answer to the lead: assist 协办, sub 下派 to a community or grid. */
+  role: 'lead' | 'assist' | 'sub';
   roleLabel: string;
   status: string;
   statusLabel: string;
@@ -61,6 +62,11 @@ export interface Dispatch {
   returnReason: string | null;
   extensionReason: string | null;
   extended: boolean;
+  /** For an inner dispatch: the lead dispatch it answers to, what the lead asked, and its answer. */
+  parentId?: string | null;
+  instruction?: string | null;
+  reply?: string | null;
+  repliedAt?: string | null;
 }
 
 export interface Evaluation {
@@ -74,13 +80,22 @@ export interface Evaluation {
   rectifiedAt: string | null;
 }
 
-export type FieldKind = 'text' | 'textarea' | 'unit' | 'units' | 'category' | 'requestType' | 'urgency' | 'satisfaction' | 'boolean' | 'number';
+export type FieldKind = 'text' | 'textarea' | 'unit' | 'units' | 'category' | 'requestType' | 'urgency' | 'satisfaction' | 'boolean' | 'number' | 'date';
+
+/** A unit an action may go to, as the server offers it: the page lists exactly these. */
+export interface UnitOption {
+  value: number;
+  label: string;
+  /** Its kind's name (职能部门, 乡镇（街道）, 村（社区）, 网格): the picker's heading. */
+  group?: string;
+}
 
 export interface ActionField {
   name: string;
   label: string;
   kind: FieldKind;
   required: boolean;
+  options?: UnitOption[];
 }
 
 export interface AvailableAction {
@@ -115,12 +130,15 @@ export interface RequestDetail {
     reply: string | null;
     repliedAt: string | null;
     repliedBy: string | null;
+    /** The co-handlers' and communities' answers the lead's reply rests on. */
+    replyCites?: Array<{ dispatchId: string; unitName: string | null; roleLabel: string; reply: string | null }>;
   };
   dispatches: Dispatch[];
   /** Photos the requester sent; `url` serves the image to staff who may see the request. */
   attachments?: Array<{ id: string; mimeType: string; size: number; url: string }>;
   evaluations: Evaluation[];
-  clocks: Array<{ name: string; ruleId: string; dueAt: string; status: ClockStatus }>;
+  /** Running clocks; an inner one (回复主办时限) names the unit it runs for. */
+  clocks: Array<{ id?: string; name: string; ruleId: string; dueAt: string; status: ClockStatus; unitName?: string | null }>;
   timeline: Array<{ seq?: number; at: string; type?: string; label: string; actorName: string | null; unitName?: string | null; text: string }>;
   availableActions: AvailableAction[];
 }

@@ -27,12 +27,17 @@ export function widgetOf(p: SchemaProperty): FieldWidget {
     case 'person':
       return 'text';
   }
-  if (p.enum) return 'choice';
+  if (p.enum || p.items?.enum) return 'choice';
   if (p.format === 'date') return 'date';
   const type = typeOf(p);
   if (type === 'integer' || type === 'number') return 'number';
   if (type === 'boolean') return 'boolean';
   return 'text';
+}
+
+/** The values a choice offers: its own, or its items' for a choice of several. */
+function choiceValues(p: SchemaProperty): Array<string | number> {
+  return p.enum ?? p.items?.enum ?? [];
 }
 
 /** The form's rules for a field: required, and the schema's length. */
@@ -42,7 +47,8 @@ export function fieldRules(p: SchemaProperty, label: string, required: boolean):
   const choosing = widget === 'choice' || widget === 'unit' || widget === 'date' || widget === 'file';
   if (required && widget !== 'boolean') {
     // A rule without a type checks for a string: a picked day (a dayjs), a number, a unit id or a file would always fail it.
-    const type = widget === 'date' || widget === 'file' ? 'object' : widget === 'money' || widget === 'number' || widget === 'unit' ? 'number' : 'string';
+    const choiceType = typeOf(p) === 'array' ? 'array' : typeof choiceValues(p)[0] === 'number' ? 'number' : 'string';
+    const type = widget === 'date' || widget === 'file' ? 'object' : widget === 'money' || widget === 'number' || widget === 'unit' ? 'number' : widget === 'choice' ? choiceType : 'string';
     rules.push({ required: true, type, whitespace: widget === 'text' || widget === 'longtext', message: choosing ? s.action.selectRequired(label) : s.action.required(label) });
   }
   if ((widget === 'text' || widget === 'longtext') && p.maxLength) rules.push({ max: p.maxLength, message: `${label}不能超过 ${p.maxLength} 个字` });
@@ -69,13 +75,24 @@ export function SchemaFieldInput({ name, property, testId, module, ...rest }: Sc
       return <DatePicker value={value} onChange={onChange} style={{ width: '100%' }} data-testid={testId} />;
     case 'choice': {
       const labels = property['x-labels'] ?? {};
+      const groups = property['x-groups'];
       // A yes-or-no choice is a boolean with x-kind choice; toInputValue turns its answer back into one.
-      const options: Array<{ value: string; label: string }> =
+      const flat: Array<{ value: string | number; label: string }> =
         typeOf(property) === 'boolean'
           ? [{ value: 'true', label: s.action.yes }, { value: 'false', label: s.action.no }]
-          : (property.enum ?? []).map((v) => ({ value: v, label: labels[v] ?? v }));
+          : choiceValues(property).map((v) => ({ value: v, label: labels[String(v)] ?? String(v) }));
+      // Many values (the units a case may go to) are listed under their headings and found by typing.
+      const options: Array<{ value: string | number; label: string } | { label: string; title: string; options: typeof flat }> = groups
+        ? [...new Set(flat.map((o) => groups[String(o.value)] ?? ''))].map((group) => ({
+            label: group,
+            title: group,
+            options: flat.filter((o) => (groups[String(o.value)] ?? '') === group),
+          }))
+        : flat;
       return (
         <Select
+          mode={typeOf(property) === 'array' ? 'multiple' : undefined}
+          showSearch={flat.length > 10 ? { optionFilterProp: 'label' } : undefined}
           value={value}
           onChange={onChange}
           allowClear

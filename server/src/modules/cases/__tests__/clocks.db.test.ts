@@ -5,7 +5,7 @@ import { freshDatabase, testBackends } from '../../../../test/test-context.js';
 import type { Actor } from '../../../platform/actor.js';
 import type { Database } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors/app-error.js';
-import { defineCaseType, registerModule, noticeInTime, openCase, performAction, sweepClocks, verifyAudit } from '../index.js';
+import { defineCaseType, registerModule, noticeInTime, openCase, performAction, REMINDER_RULE, sweepClocks, verifyAudit } from '../index.js';
 
 // A reconsideration-like workflow exercising what a second module needs of clocks: a start in
 // the past, a clock started on opening, two clocks of one rule told apart by their subject,
@@ -38,6 +38,7 @@ const review = defineCaseType({
       ],
     },
     hearing_notice: { label: '听证通知期限' },
+    opinion: { label: '意见回复期限' },
   },
   // The acceptance review runs from the day the application arrived, which may be days before it is entered.
   openingClocks: [{ name: 'acceptance', rule: () => 'xzfy.accept.review', startAt: (p) => new Date(`${p.receivedOn as string}T12:00:00+08:00`) }],
@@ -65,6 +66,23 @@ const review = defineCaseType({
       clocks: { start: [{ name: 'hearing_notice', rule: () => 'xzfy.hearing.notice', eventDay: (ctx) => ctx.input.hearingOn as string }] },
     },
     decide: { label: '决定', from: ['accepted'], to: 'decided', roles: ['handler'], input: noInput, clocks: { stop: ['decision'] } },
+    // Several units asked at once, each answering on a clock of its own (ClockStart.each).
+    ask_opinions: {
+      label: '征求意见', from: ['accepted'], roles: ['handler'],
+      input: {
+        type: 'object',
+        properties: { askedIds: { type: 'array', items: { type: 'string', format: 'uuid' } }, firstBy: day, othersBy: day },
+        required: ['askedIds', 'firstBy', 'othersBy'],
+        additionalProperties: false,
+      },
+      effect: async (ctx) => {
+        const input = ctx.input as { askedIds: string[]; firstBy: string; othersBy: string };
+        return {
+          clockSubjects: input.askedIds.map((id, i) => ({ subjectId: id, unitId: 10 + i, until: new Date(endOf(i === 0 ? input.firstBy : input.othersBy)) })),
+        };
+      },
+      clocks: { start: [{ name: 'opinion', rule: () => REMINDER_RULE, each: (_, result) => result.clockSubjects ?? [] }] },
+    },
   },
 });
 registerModule({ name: 'test_review', label: '复议（测试）', roles: { handler: { label: '承办人' } }, caseTypes: [review] });
@@ -171,6 +189,24 @@ for (const backend of testBackends()) {
       assert.equal((await eventTypes(caseId)).at(-1), 'resume', 'the old limit no longer counts');
       await sweepClocks(database, new Date(new Date(endOf('2026-05-08')).getTime() + 1));
       assert.deepEqual(await eventTypes(caseId), ['applied', 'accept', 'half_time_reminder', 'suspend', 'resume', 'overdue_notice']);
+    });
+
+    test('one action can start a clock per subject, each for its own unit and to its own day', async () => {
+      const caseId = await open('2026-03-02', at('2026-03-02T09:00:00'));
+      await act(caseId, 'accept', {}, at('2026-03-02T10:00:00'));
+      const [first, second] = [randomUUID(), randomUUID()];
+      const asked = await act(caseId, 'ask_opinions', { askedIds: [first, second], firstBy: '2026-03-04', othersBy: '2026-03-06' }, at('2026-03-02T11:00:00'));
+      assert.deepEqual(asked.facts.opinionDueAts, { [first]: endOf('2026-03-04'), [second]: endOf('2026-03-06') });
+      const rows = (await database.backend.query(
+        "select subject_id, unit_id, due_at from case_clocks where case_id = $1 and name = 'opinion' order by unit_id", [caseId], 'object',
+      )).rows as Array<{ subject_id: string; unit_id: number; due_at: Date }>;
+      assert.deepEqual(rows.map((r) => [r.subject_id, r.unit_id, new Date(r.due_at).toISOString()]), [[first, 10, endOf('2026-03-04')], [second, 11, endOf('2026-03-06')]]);
+      // Only the first runs out on 03-05: it alone is supervised, naming its subject.
+      await sweepClocks(database, at('2026-03-05T09:00:00'));
+      const supervised = (await database.backend.query(
+        "select payload from case_events where case_id = $1 and type = 'auto_supervise'", [caseId], 'array',
+      )).rows as Array<[{ clock: string; subjectId: string; unitId: number }]>;
+      assert.deepEqual(supervised.map(([p]) => [p.clock, p.subjectId, p.unitId]), [['opinion', first, 10]]);
     });
 
     test('a short suspension before a holiday can leave the limit where it was', async () => {

@@ -145,11 +145,16 @@ async function inputOnCase(
   const properties = { ...definition.input.properties };
   for (const [field, options] of Object.entries(choices)) {
     if (!Object.hasOwn(properties, field)) continue;
+    const property = properties[field] as { type?: unknown; items?: object };
+    const values = options.map((o) => o.value);
+    const grouped = options.some((o) => o.group !== undefined);
     properties[field] = {
-      ...(properties[field] as object),
-      enum: options.map((o) => o.value),
+      ...property,
+      // An array field (several units at once) takes its values item by item.
+      ...(property.type === 'array' ? { items: { ...property.items, enum: values } } : { enum: values }),
       'x-kind': 'choice',
       'x-labels': Object.fromEntries(options.map((o) => [o.value, o.label])),
+      ...(grouped ? { 'x-groups': Object.fromEntries(options.map((o) => [o.value, o.group ?? ''])) } : {}),
     };
   }
   return { ...definition.input, properties };

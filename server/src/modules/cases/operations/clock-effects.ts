@@ -8,6 +8,7 @@ import {
   type ActionContext,
   type CaseTypeDefinition,
   type ClockEffects,
+  type ClockSubject,
   type ClockTarget,
   type EffectResult,
   type EscalationStep,
@@ -143,21 +144,36 @@ export async function runClockEffects(
     const startedAt = start.startAt?.(ctx, result) ?? ctx.now;
     // A rule only a type knows (a city's 12345 response hours) is never counted back.
     const rule = listRules().find((r) => r.id === ruleId);
-    if (ruleId === REMINDER_RULE && !start.until) throw new Error(`clock ${start.name} is a reminder but names no until`);
-    const due = ruleId === REMINDER_RULE
-      ? start.until!(ctx, result)
+    const subjects = start.each?.(ctx, result);
+    if (ruleId === REMINDER_RULE && !start.until && !(subjects && subjects.every((s) => s.until))) {
+      throw new Error(`clock ${start.name} is a reminder but names no until`);
+    }
+    const dueFor = (subject?: ClockSubject) => ruleId === REMINDER_RULE
+      ? (subject?.until ?? start.until!(ctx, result))
       : rule?.direction === 'before'
         ? noticeDeadline(rule, requireEventDay(start.eventDay?.(ctx, result), ruleId))
         : clockDueAt(type, ruleId, startedAt);
-    started.push({
-      name: start.name,
-      ruleId,
-      startedAt,
-      dueAt: due,
-      subjectId: start.subject?.(ctx, result) ?? result.clockSubjectId ?? null,
-      unitId: result.clockUnitId ?? null,
-    });
-    facts[`${start.name}DueAt`] = due.toISOString();
+    if (subjects) {
+      // Several clocks of one name: the event records each one's limit by its subject.
+      const dues: Record<string, string> = {};
+      for (const subject of subjects) {
+        const due = dueFor(subject);
+        started.push({ name: start.name, ruleId, startedAt, dueAt: due, subjectId: subject.subjectId, unitId: subject.unitId });
+        dues[subject.subjectId] = due.toISOString();
+      }
+      facts[`${start.name}DueAts`] = dues;
+    } else {
+      const due = dueFor();
+      started.push({
+        name: start.name,
+        ruleId,
+        startedAt,
+        dueAt: due,
+        subjectId: start.subject?.(ctx, result) ?? result.clockSubjectId ?? null,
+        unitId: result.clockUnitId ?? null,
+      });
+      facts[`${start.name}DueAt`] = due.toISOString();
+    }
     facts[`${start.name}Rule`] = ruleId;
     if (startedAt.getTime() !== ctx.now.getTime()) facts[`${start.name}StartedAt`] = startedAt.toISOString();
   }

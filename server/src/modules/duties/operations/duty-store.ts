@@ -46,3 +46,18 @@ export async function categoriesForKeyword(tx: Db, keyword: string): Promise<str
     .where(sql`${dutyItems.keywords} @> ${JSON.stringify([keyword])}::jsonb`);
   return [...new Set(rows.flatMap((r) => r.codes))];
 }
+
+/**
+ * Who the lists name for a category: the departments of its power items and of its township
+ * items (the department a township works with), and whether a township item covers it.
+ */
+export async function unitsNamedForCategory(tx: Db, categoryCode: string): Promise<{ unitIds: number[]; township: boolean }> {
+  const rows = await tx
+    .select({ list: dutyItems.list, unitId: dutyItems.unitId })
+    .from(dutyItems)
+    .where(sql`${dutyItems.categoryCodes} @> ${JSON.stringify([categoryCode])}::jsonb`);
+  return {
+    unitIds: [...new Set(rows.map((r) => r.unitId).filter((id): id is number => id !== null))],
+    township: rows.some((r) => r.list === 'township'),
+  };
+}

@@ -22,9 +22,9 @@ for (const backend of testBackends()) {
 
     const count = async (sql: string) => Number(((await database.backend.query(sql, [], 'array')).rows[0] as [number])[0]);
 
-    test('the history has returned, extended, reopened, merged, lapsed and rectified requests', async () => {
+    test('the history has returned, extended, reopened, merged, lapsed, rectified and co-handled requests', async () => {
       const events = (type: string) => count(`select count(distinct case_id) from case_events where type = '${type}'`);
-      for (const type of ['return', 'approve_extension', 'reopen', 'merge', 'follow_parent', 'citizen_evaluate', 'auto_supervise']) {
+      for (const type of ['return', 'approve_extension', 'reopen', 'merge', 'follow_parent', 'citizen_evaluate', 'auto_supervise', 'dispatch_down', 'invite_assist', 'reply_lead']) {
         assert.ok((await events(type)) > 0, `no ${type} in the generated history`);
       }
       assert.ok((await count(`select count(*) from hotline_dispatches where handling_lapsed or response_lapsed`)) > 0);

@@ -12,6 +12,8 @@ export interface SeededOrganisation {
   departmentIds: Map<string, number>;
   townshipIds: Map<string, number>;
   communityIds: Map<string, number>;
+  /** The grids of each community, by the community's region code. */
+  gridIds: Map<string, number[]>;
   unitCount: number;
 }
 
@@ -37,15 +39,18 @@ export async function seedOrganisation(tx: Db, divisions: DivisionsFile, county:
   }
   const townshipIds = new Map<string, number>();
   const communityIds = new Map<string, number>();
+  const gridIds = new Map<string, number[]>();
   const gridsPer = county.grids?.perCommunity ?? 0;
-  const gridName = county.grids?.namePattern ?? '第N网格';
+  const gridName = county.grids?.namePattern ?? '第{n}网格';
   for (const t of divisions.townships) {
     const township = add(government, { name: t.name, kind: 'township', regionCode: t.code, key: `township:${t.code}` });
     townshipIds.set(t.code, township.id!);
     for (const v of t.villages) {
       const community = add(township, { name: v.name, kind: 'community', regionCode: v.code });
       communityIds.set(v.code, community.id!);
-      for (let g = 1; g <= gridsPer; g++) add(community, { name: `${v.name}${gridName.replace('N', String(g))}`, kind: 'grid' });
+      const grids: number[] = [];
+      for (let g = 1; g <= gridsPer; g++) grids.push(add(community, { name: `${v.name}${gridName.replace('{n}', String(g))}`, kind: 'grid' }).id!);
+      gridIds.set(v.code, grids);
     }
   }
 
@@ -57,7 +62,7 @@ export async function seedOrganisation(tx: Db, divisions: DivisionsFile, county:
     }
   }
   for (let i = 0; i < rows.length; i += 500) await tx.insert(units).values(rows.slice(i, i + 500));
-  return { governmentId: government.id!, centerId: center.id!, departmentIds, townshipIds, communityIds, unitCount: rows.length };
+  return { governmentId: government.id!, centerId: center.id!, departmentIds, townshipIds, communityIds, gridIds, unitCount: rows.length };
 }
 
 export interface NewUser {

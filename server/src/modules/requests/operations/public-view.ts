@@ -40,7 +40,8 @@ export async function publicRequestView(tx: Db, code: string, reference: Referen
     content: request.content,
     townshipName: reference.townships.get(request.townshipCode ?? '')?.name ?? null,
     timeline: events
-      .filter((e) => PUBLIC_EVENT_TEXT[e.type])
+      // A co-handler or a community signing for its part is the lead's business, not a step of the request.
+      .filter((e) => PUBLIC_EVENT_TEXT[e.type] && !(e.type === 'sign' && ['assist', 'sub'].includes(String((e.payload.facts as { role?: string } | undefined)?.role))))
       .map((e) => ({ at: e.at.toISOString(), label: PUBLIC_EVENT_TEXT[e.type]!, text: e.type === 'reply' || e.type === 'answer_directly' ? String((e.payload.input as { reply?: string })?.reply ?? '') : '' })),
     reply: request.replyText
       ? { text: request.replyText, at: request.repliedAt!.toISOString(), unitName: units.get(request.repliedByUnitId ?? 0)?.name ?? null }

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import type { ClockStatus, ListRequestsQuery } from '../../../../../contracts/requests.js';
 import { isStaff, type Actor } from '../../../platform/actor.js';
 import type { Db } from '../../../platform/db/database.js';
-import { availableActionsFor, caseClocks, cases, listCaseEvents, visibleCaseSql, WARNING_SHARE } from '../../cases/index.js';
+import { availableActionsFor, caseClocks, cases, listCaseEvents, visibleCaseSql, WARNING_SHARE, type ActionDefinition } from '../../cases/index.js';
 import { findUnits, findUsers } from '../../orgs/index.js';
 import { ACTION_FORMS } from '../action-forms.js';
 import { hotlineCaseType } from '../hotline-case-type.js';
@@ -10,7 +10,7 @@ import type { ReferenceData } from '../reference-data.js';
 import { canSeeRequest } from '../requests.access.js';
 import { requestError } from '../requests.errors.js';
 import {
-  ACTION_LABELS, DISPATCH_ROLE_LABELS, DISPATCH_STATUS_LABELS, EVENT_LABELS, SATISFACTION_LABELS, STATE_LABELS, URGENCY_LABELS,
+  ACTION_LABELS, CLOCK_LABELS, DISPATCH_ROLE_LABELS, DISPATCH_STATUS_LABELS, EVENT_LABELS, INNER_EVENT_TEXT, SATISFACTION_LABELS, STATE_LABELS, URGENCY_LABELS,
 } from '../requests.strings.js';
 import { hotlineAttachments, hotlineDispatches, hotlineEvaluations, hotlineRequests } from '../requests.tables.js';
 import { LANDLINE, MAINLAND_MOBILE, maskName, maskPhone } from '../rules/mask.js';
@@ -36,7 +36,8 @@ function todoCondition(actor: Extract<Actor, { userId: number }>) {
       return sql`${cases.organUnitId} = ${actor.unitId} and (${cases.state} in ('received', 'returned') or exists (select 1 from hotline_dispatches d
         where d.case_id = ${cases.id} and d.status = 'signed' and d.extension_reason is not null and not d.extended))`;
     case 'supervisor':
-      return sql`${cases.organUnitId} = ${actor.unitId} and exists (select 1 from case_clocks k where k.case_id = ${cases.id} and k.stopped_at is null and k.urge_level > 0)`;
+      // The clocks inner dispatches answer the lead on are the lead's to watch, not the center's.
+      return sql`${cases.organUnitId} = ${actor.unitId} and exists (select 1 from case_clocks k where k.case_id = ${cases.id} and k.stopped_at is null and k.urge_level > 0 and k.name <> 'inner')`;
     case 'admin':
       return sql`${cases.state} <> 'closed'`;
     default:
@@ -121,13 +122,16 @@ export async function listRequests(tx: Db, actor: Actor, query: ListQuery, refer
   const { total, rows } = await requestsPage(tx, and(...conditions), query.pageSize, (query.page - 1) * query.pageSize);
   const caseIds = rows.map((r) => r.c.id);
   const clocks = caseIds.length
-    ? await tx.select().from(caseClocks).where(and(inArray(caseClocks.caseId, caseIds), isNull(caseClocks.stoppedAt), inArray(caseClocks.name, ['handling', 'rectification'])))
+    ? await tx.select().from(caseClocks).where(and(inArray(caseClocks.caseId, caseIds), isNull(caseClocks.stoppedAt), inArray(caseClocks.name, ['handling', 'rectification', 'inner'])))
     : [];
+  // A co-handler or a grid worker runs on its own clock to the lead; everyone else sees the case's.
+  const clockOf = (caseId: string) =>
+    clocks.find((k) => k.caseId === caseId && k.name === 'inner' && k.unitId === actor.unitId) ?? clocks.find((k) => k.caseId === caseId && k.name !== 'inner');
   const units = await findUnits(tx, rows.map((r) => r.c.ownerUnitId ?? 0));
   return {
     total,
     items: rows.map(({ c, r }) => {
-      const clock = clocks.find((k) => k.caseId === c.id);
+      const clock = clockOf(c.id);
       return {
         caseId: c.id,
         trackingCode: r.trackingCode,
@@ -148,14 +152,17 @@ export async function listRequests(tx: Db, actor: Actor, query: ListQuery, refer
   };
 }
 
-/** Who calls requesters back and so sees their name and number: the center, and the lead unit's handlers. */
+/**
+ * Who calls requesters back and so sees their name and number: the center, and the handlers of
+ * a unit the case is with (the lead, a co-handler, a community or grid it was sent on to).
+ */
 async function seesRequester(tx: Db, actor: Extract<Actor, { userId: number }>, caseId: string, organUnitId: number | null): Promise<boolean> {
   if (actor.role === 'operator' || actor.role === 'dispatcher') return actor.unitId === organUnitId;
   if (actor.role !== 'handler') return false;
   const rows = await tx
     .select({ id: hotlineDispatches.id })
     .from(hotlineDispatches)
-    .where(and(eq(hotlineDispatches.caseId, caseId), eq(hotlineDispatches.unitId, actor.unitId), eq(hotlineDispatches.role, 'lead'),
+    .where(and(eq(hotlineDispatches.caseId, caseId), eq(hotlineDispatches.unitId, actor.unitId),
       inArray(hotlineDispatches.status, ['pending', 'signed', 'replied'])));
   return rows.length > 0;
 }
@@ -173,10 +180,14 @@ export async function requestDetail(tx: Db, actor: Actor, caseId: string, refere
       .from(hotlineAttachments).where(eq(hotlineAttachments.caseId, caseId)),
   ]);
   if (!c || !r) throw requestError('REQUEST_NOT_FOUND');
-  const units = await findUnits(tx, [...dispatches.map((d) => d.unitId), ...events.map((e) => e.actorUnitId ?? 0), r.repliedByUnitId ?? 0]);
+  const units = await findUnits(tx, [...dispatches.map((d) => d.unitId), ...events.map((e) => e.actorUnitId ?? 0), ...clocks.map((k) => k.unitId ?? 0), r.repliedByUnitId ?? 0]);
   const people = await findUsers(tx, events.map((e) => e.actorUserId ?? 0));
   const full = await seesRequester(tx, actor, caseId, c.organUnitId);
   const unitName = (id: number | null) => (id ? (units.get(id)?.name ?? null) : null);
+  const dispatchUnit = new Map(dispatches.map((d) => [d.id, unitName(d.unitId) ?? '']));
+  // The inner answers the lead's last reply rests on (an event's facts, so as the reply was given).
+  const lastReply = events.filter((e) => e.type === 'reply').at(-1);
+  const cited = new Set(((lastReply?.payload.facts as { innerReplies?: string[] } | undefined)?.innerReplies ?? []));
   return {
     caseId: c.id,
     trackingCode: r.trackingCode,
@@ -203,6 +214,9 @@ export async function requestDetail(tx: Db, actor: Actor, caseId: string, refere
       reply: r.replyText,
       repliedAt: r.repliedAt?.toISOString() ?? null,
       repliedBy: unitName(r.repliedByUnitId),
+      replyCites: dispatches.filter((d) => cited.has(d.id)).map((d) => ({
+        dispatchId: d.id, unitName: unitName(d.unitId), roleLabel: DISPATCH_ROLE_LABELS[d.role], reply: d.replyText,
+      })),
     },
     attachments: attachments.map((a) => ({ ...a, url: `/api/requests/${caseId}/attachments/${a.id}` })),
     dispatches: dispatches.map((d) => ({
@@ -221,6 +235,10 @@ export async function requestDetail(tx: Db, actor: Actor, caseId: string, refere
       returnReason: d.returnReason,
       extensionReason: d.extensionReason,
       extended: d.extended,
+      parentId: d.parentId,
+      instruction: d.instruction,
+      reply: d.replyText,
+      repliedAt: d.repliedAt?.toISOString() ?? null,
     })),
     evaluations: evaluations.map((e) => ({
       source: e.source,
@@ -234,7 +252,11 @@ export async function requestDetail(tx: Db, actor: Actor, caseId: string, refere
     })),
     clocks: clocks
       .filter((k) => !k.stoppedAt)
-      .map((k) => ({ name: k.name, ruleId: k.ruleId, dueAt: k.dueAt.toISOString(), status: clockStatus(k.startedAt, k.dueAt, now) })),
+      .map((k) => ({
+        id: k.id, name: k.name, ruleId: k.ruleId, dueAt: k.dueAt.toISOString(), status: clockStatus(k.startedAt, k.dueAt, now),
+        // Whose clock it is, where the case runs one per unit called in.
+        unitName: k.name === 'inner' ? unitName(k.unitId) : null,
+      })),
     timeline: events.map((e) => ({
       seq: e.seq,
       at: e.at.toISOString(),
@@ -242,21 +264,38 @@ export async function requestDetail(tx: Db, actor: Actor, caseId: string, refere
       label: EVENT_LABELS[e.type] ?? e.type,
       actorName: e.actorUserId ? (people.get(e.actorUserId)?.displayName ?? null) : e.actorRole === 'citizen' ? '诉求人' : '系统',
       unitName: unitName(e.actorUnitId),
-      text: describeEvent(e.payload),
+      text: describeEvent(e.payload, dispatchUnit),
     })),
-    availableActions: (await availableActionsFor(tx, caseId, actor, now)).map((action) => ({
-      action,
-      label: ACTION_LABELS[action as keyof typeof ACTION_LABELS],
-      fields: ACTION_FORMS[action] ?? [],
-    })),
+    availableActions: await actionForms(tx, c, actor, now),
   };
 }
 
-function describeEvent(payload: Record<string, unknown>): string {
+/** The actions the actor may take now, each with its form; a unit field lists exactly the units the action may go to. */
+async function actionForms(tx: Db, c: typeof cases.$inferSelect, actor: Actor, now: Date) {
+  const ctx = { tx, caseId: c.id, state: c.state, organUnitId: c.organUnitId, ownerUnitId: c.ownerUnitId, actor, input: {}, now };
+  return Promise.all((await availableActionsFor(tx, c.id, actor, now)).map(async (action) => {
+    const definition = (hotlineCaseType.actions as Record<string, ActionDefinition | undefined>)[action];
+    const choices = (await definition?.choices?.(ctx)) ?? {};
+    return {
+      action,
+      label: ACTION_LABELS[action as keyof typeof ACTION_LABELS],
+      fields: (ACTION_FORMS[action] ?? []).map((field) => (choices[field.name] ? { ...field, options: [...choices[field.name]!] } : field)),
+    };
+  }));
+}
+
+function describeEvent(payload: Record<string, unknown>, dispatchUnit: Map<string, string>): string {
   const input = (payload.input ?? {}) as Record<string, unknown>;
   const facts = (payload.facts ?? {}) as Record<string, unknown>;
-  const parts = [input.reply, input.reason, input.ruling, input.note, input.comment, facts.unitName ? `承办单位：${facts.unitName}` : null]
-    .filter((p): p is string => typeof p === 'string' && p.length > 0);
+  const names = (ids: unknown) => (Array.isArray(ids) ? ids.map((id) => dispatchUnit.get(String(id)) ?? '').filter(Boolean).join('、') : '');
+  const parts = [
+    input.reply, input.reason, input.ruling, input.note, input.comment, facts.unitName ? `承办单位：${facts.unitName}` : null,
+    Array.isArray(facts.unitNames) ? INNER_EVENT_TEXT.units(facts.unitNames.join('、')) : null,
+    typeof input.replyBy === 'string' ? INNER_EVENT_TEXT.replyBy(input.replyBy) : null,
+    names(facts.innerReplies) ? INNER_EVENT_TEXT.cites(names(facts.innerReplies)) : null,
+    names(facts.withdrawn) ? INNER_EVENT_TEXT.withdrawn(names(facts.withdrawn)) : null,
+    payload.clock === 'inner' && typeof payload.subjectId === 'string' ? INNER_EVENT_TEXT.clockOf(CLOCK_LABELS.inner, dispatchUnit.get(payload.subjectId) ?? '') : null,
+  ].filter((p): p is string => typeof p === 'string' && p.length > 0);
   return parts.join('；');
 }
 

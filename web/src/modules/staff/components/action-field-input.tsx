@@ -1,19 +1,24 @@
-import { Input, InputNumber, Radio, Select } from 'antd';
+import { DatePicker, Input, InputNumber, Radio, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import type { Meta } from '../../../api/meta';
+import { chinaToday } from '../../../ui/format';
 import { CategoryCascader } from '../../citizen/components/category-cascader';
 import type { ActionField } from '../api';
 import { staffStrings as s } from '../strings';
+import { UnitChoice } from './unit-choice';
 import { UnitSelect } from './unit-select';
 
 interface ActionFieldInputProps {
   field: ActionField;
   meta: Meta | null;
+  /** For a date: the last day it may name (the lead's own limit, for a reply-by day). */
+  lastDay?: string;
   value?: unknown;
   onChange?: (value: unknown) => void;
 }
 
 /** One input for one field kind of an action form; Form.Item passes value/onChange. */
-export function ActionFieldInput({ field, meta, value, onChange }: ActionFieldInputProps) {
+export function ActionFieldInput({ field, meta, lastDay, value, onChange }: ActionFieldInputProps) {
   const testId = `action-field-${field.name}`;
   const set = (v: unknown) => onChange?.(v);
   switch (field.kind) {
@@ -32,8 +37,34 @@ export function ActionFieldInput({ field, meta, value, onChange }: ActionFieldIn
       return <Input maxLength={2000} value={value as string} onChange={(e) => set(e.target.value)} data-testid={testId} />;
     case 'number':
       return <InputNumber style={{ width: '100%' }} value={value as number} onChange={set} data-testid={testId} />;
+    case 'date': {
+      const today = chinaToday();
+      return (
+        <DatePicker
+          value={value as Dayjs | undefined}
+          onChange={set}
+          disabledDate={(day) => day.format('YYYY-MM-DD') < today || (lastDay !== undefined && day.format('YYYY-MM-DD') > lastDay)}
+          placeholder={s.action.datePlaceholder}
+          inputReadOnly
+          style={{ width: '100%' }}
+          data-testid={testId}
+        />
+      );
+    }
     case 'unit':
     case 'units':
+      // The server lists the units this action may go to on this case; the scope's units are the fallback.
+      if (field.options) {
+        return (
+          <UnitChoice
+            options={field.options}
+            multiple={field.kind === 'units'}
+            value={value as number | number[]}
+            onChange={set}
+            testId={testId}
+          />
+        );
+      }
       return (
         <UnitSelect
           multiple={field.kind === 'units'}
@@ -92,6 +123,7 @@ export function toActionInput(fields: ActionField[], values: Record<string, unkn
     let v = values[field.name];
     if (typeof v === 'string') v = v.trim();
     if (field.kind === 'category') v = Array.isArray(v) && v.length ? v[v.length - 1] : undefined;
+    if (field.kind === 'date') v = dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : undefined;
     if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
     input[field.name] = v;
   }
@@ -99,7 +131,7 @@ export function toActionInput(fields: ActionField[], values: Record<string, unkn
 }
 
 /** The value type a kind produces (the validator assumes strings unless told). */
-export function valueType(field: ActionField): 'string' | 'number' | 'array' | 'boolean' {
+export function valueType(field: ActionField): 'string' | 'number' | 'array' | 'boolean' | 'object' {
   switch (field.kind) {
     case 'unit':
     case 'number':
@@ -109,6 +141,8 @@ export function valueType(field: ActionField): 'string' | 'number' | 'array' | '
       return 'array';
     case 'boolean':
       return 'boolean';
+    case 'date':
+      return 'object';
     default:
       return 'string';
   }

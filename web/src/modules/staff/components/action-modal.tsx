@@ -3,6 +3,7 @@ import { Alert, App, Button, Form, Modal, Space, Typography } from 'antd';
 import { errorMessage } from '../../../api/client';
 import { applyFieldErrors } from '../../../api/form-errors';
 import { categoryPath, type Meta } from '../../../api/meta';
+import { formatDate } from '../../../ui/format';
 import { performAction, type AvailableAction, type RequestDetail } from '../api';
 import { staffStrings as s } from '../strings';
 import { ActionFieldInput, isChoice, toActionInput, valueType } from './action-field-input';
@@ -61,6 +62,9 @@ function ActionForm({ action, detail, meta, onClose, onDone }: ActionFormProps) 
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { message } = App.useApp();
+  // A unit called in answers by the lead's own limit at the latest (a limit at midnight closes the day before).
+  const lead = detail.dispatches.find((d) => d.role === 'lead' && d.status === 'signed');
+  const lastDay = lead ? formatDate(new Date(Date.parse(lead.dueAt) - 1)) : undefined;
 
   const submit = async (values: Record<string, unknown>) => {
     setSubmitting(true);
@@ -97,7 +101,7 @@ function ActionForm({ action, detail, meta, onClose, onDone }: ActionFormProps) 
               : []
           }
         >
-          <ActionFieldInput field={field} meta={meta} />
+          <ActionFieldInput field={field} meta={meta} lastDay={lastDay} />
         </Form.Item>
       ))}
       <div style={{ textAlign: 'right', marginTop: 8 }}>

@@ -51,12 +51,15 @@ export function RequestDescriptions({ detail, meta }: { detail: RequestDetail; m
       span: 3,
       children: detail.clocks.length ? (
         <Space wrap size={16}>
-          {detail.clocks.map((k) => (
-            <Space key={k.name} size={4}>
-              <span>{d.clockNames[k.name] ?? k.name}</span>
-              <ClockTag clock={k} label={d.clockNames[k.name]} />
-            </Space>
-          ))}
+          {detail.clocks.map((k) => {
+            const label = [d.clockNames[k.name] ?? k.name, k.unitName].filter(Boolean).join(' · ');
+            return (
+              <Space key={k.id ?? k.name} size={4} wrap data-testid="detail-clock" data-clock={k.name}>
+                <span>{label}</span>
+                <ClockTag clock={k} label={label} />
+              </Space>
+            );
+          })}
         </Space>
       ) : (
         r.dueAt ? `${d.dueAt} ${formatDateTime(r.dueAt)}` : '—'
@@ -103,6 +106,18 @@ export function RequestDescriptions({ detail, meta }: { detail: RequestDetail; m
               .filter(Boolean)
               .join('　')}
           </Typography.Text>
+          {!!r.replyCites?.length && (
+            <div data-testid="detail-reply-cites" style={{ marginTop: 4 }}>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {d.cites}：
+              </Typography.Text>
+              {r.replyCites.map((cite) => (
+                <Tag key={cite.dispatchId} color="purple">
+                  {cite.roleLabel} · {cite.unitName}
+                </Tag>
+              ))}
+            </div>
+          )}
         </div>
       ),
     });

@@ -8,6 +8,7 @@ import { ActionBar } from '../components/action-bar';
 import { DispatchesTable } from '../components/dispatches-table';
 import { EvaluationsTable } from '../components/evaluations-table';
 import { EventsTimeline } from '../components/events-timeline';
+import { InnerDispatches } from '../components/inner-dispatches';
 import { RequestDescriptions } from '../components/request-descriptions';
 import { SuggestionsCard } from '../components/suggestions-card';
 import { staffStrings as s } from '../strings';
@@ -95,6 +96,11 @@ export function RequestDetailPage() {
       <Card size="small" title={s.detail.dispatches}>
         <DispatchesTable dispatches={detail.dispatches} />
       </Card>
+      {detail.dispatches.some((x) => x.role !== 'lead') && (
+        <Card size="small" title={s.detail.inner}>
+          <InnerDispatches detail={detail} />
+        </Card>
+      )}
       <Card size="small" title={s.detail.evaluations}>
         <EvaluationsTable evaluations={detail.evaluations} />
       </Card>
