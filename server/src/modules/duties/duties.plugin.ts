@@ -1,20 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/http/context.js';
 import { requireStaff } from '../auth/index.js';
-import { registerCategoryTerms, registerCategoryUnits } from '../requests/index.js';
-import { categoriesForKeyword, unitsNamedForCategory } from './operations/duty-store.js';
-import { loadDutyItems, replaceDutyList } from './operations/duty-store.js';
+import { registerCategorySource } from '../requests/index.js';
+import { categoriesForKeyword, loadDutyItems, replaceDutyList, unitsNamedForCategory } from './operations/duty-store.js';
 import { readDutyFile } from './operations/read-duty-file.js';
 import type { DutyList } from './rules/duty-rows.js';
+
+const DUTY_LISTS_AS_CATEGORY_SOURCE = { categoriesForTerm: categoriesForKeyword, unitsForCategory: unitsNamedForCategory };
 
 const listParam = { type: 'string', enum: ['power', 'township'] };
 
 /** The county's duty lists: read by any staff member, replaced by an administrator's import. */
 export async function dutiesPlugin(app: FastifyInstance, ctx: AppContext, onChange: () => void): Promise<void> {
-  // The hotline's search finds requests by the words the lists file under a category.
-  registerCategoryTerms(categoriesForKeyword);
-  // Its unit pickers put first the units the lists name for the request's category.
-  registerCategoryUnits(unitsNamedForCategory);
+  // The hotline's search finds requests by the words the lists file under a category, and its
+  // unit pickers put first the units the lists name for the request's category.
+  registerCategorySource(DUTY_LISTS_AS_CATEGORY_SOURCE);
   app.get(
     '/api/duties',
     { schema: { summary: '权责清单与属地管理事项清单', tags: ['清单'], querystring: { type: 'object', additionalProperties: false, properties: { list: listParam } } } },

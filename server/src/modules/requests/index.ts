@@ -12,5 +12,4 @@ export { canSeeRequest, HOTLINE_MODULE } from './requests.access.js';
 export { STATE_LABELS, SATISFACTION_LABELS } from './requests.strings.js';
 export { hotlineDueAt, RESPONSE_RULE, URGENT_RESPONSE_RULE } from './rules/due-at.js';
 export { newTrackingCode, normaliseTrackingCode } from './rules/tracking-code.js';
-export { registerCategoryTerms, type CategoryTermFinder } from './category-terms.js';
-export { registerCategoryUnits, type CategoryUnitFinder, type CategoryUnits } from './category-units.js';
+export { registerCategorySource, type CategorySource, type CategoryUnits } from './category-sources.js';

@@ -15,7 +15,7 @@ import {
 import { hotlineAttachments, hotlineDispatches, hotlineEvaluations, hotlineRequests } from '../requests.tables.js';
 import { LANDLINE, MAINLAND_MOBILE, maskName, maskPhone } from '../rules/mask.js';
 import { callerKey } from './submit-request.js';
-import { categoriesForTerm } from '../category-terms.js';
+import { categoriesForTerm } from '../category-sources.js';
 
 export function clockStatus(startedAt: Date, dueAt: Date, now: Date): ClockStatus {
   if (now >= dueAt) return 'red';

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
 import type { ChoiceOption } from '../../cases/index.js';
 import { findUnit, listUnitsOfKinds, unitKindLabel, type UnitRow } from '../../orgs/index.js';
-import { unitsForCategory } from '../category-units.js';
+import { unitsForCategory } from '../category-sources.js';
 import { hotlineConfig } from '../hotline-config.js';
 import { requestError } from '../requests.errors.js';
 import { DUTY_LISTED } from '../requests.strings.js';
