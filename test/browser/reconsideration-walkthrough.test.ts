@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { fixedTime } from '../../server/src/platform/time.js';
 import { optionsFromEnv, startServer, type RunningServer } from '../../server/src/server.js';
-import { CHROMIUM, chooseOption, chooseTreeNode, chromiumAvailable as available, cspViolations, launchChromium, newContext, screenshot, signIn, staffApi } from './browser-helpers.js';
+import { CHROMIUM, chooseOption, chooseTreeNode, chromiumAvailable as available, cspViolations, launchChromium, newContext, screenshot, searchAndChoose, signIn, staffApi } from './browser-helpers.js';
 
 if (!available) console.log(`# browser reconsideration walk-through SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set FAZHI_CHROMIUM)`);
 
@@ -23,23 +23,6 @@ const PDF = Buffer.from(
 /** The action buttons the page offers, by action name. */
 const offered = async (page: Page) =>
   (await page.locator('[data-testid="action-bar"] button[data-testid^="action-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('action-'.length)))).sort();
-
-/** Picks an option of a searchable Select by typing part of its text: long lists only render what is in view. */
-async function searchAndChoose(page: Page, testId: string, text: string): Promise<void> {
-  const select = page.getByTestId(testId);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await select.click();
-    await select.locator('input').fill(text);
-    try {
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click({ timeout: 10_000 });
-      await select.filter({ hasText: text }).waitFor({ timeout: 5000 });
-      return;
-    } catch {
-      // a lost click while the list animated in
-    }
-  }
-  throw new Error(`could not choose “${text}” in ${testId}`);
-}
 
 /** Picks a day in a DatePicker (its test id is on the input or around it): typed to bring its month up, then clicked in the panel. */
 async function fillDate(page: Page, testId: string, day: string): Promise<void> {
