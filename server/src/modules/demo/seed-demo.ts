@@ -10,6 +10,7 @@ import { readDutyListsFile, seedDutyLists } from '../duties/index.js';
 import { insertRequests, loadReferenceData, prepareRequest, seedTaxonomy } from '../requests/index.js';
 import { trainFromHistory } from '../routing/index.js';
 import { grantModuleDemoRoles, moduleDemoUsers, seedModuleCases } from './seed-module-cases.js';
+import { seedStreetCases } from './seed-street-cases.js';
 import { categoryWeight, generatePersonName, generatePhone, generateReplyText, generateRequestText, seededRng } from './request-text.js';
 
 export const DEMO_COUNTY = '371302';
@@ -48,6 +49,22 @@ function demoUsers(org: SeededOrganisation, passwordHash: string): NewUser[] {
 
 /** The township whose community and grids have people in the demo, so 下派 can be walked through. */
 export const STREET_TOWNSHIP = '371302001';
+
+/** A few of STREET_TOWNSHIP's own requests at its grids, at every stage (seed-street-cases.ts). */
+async function seedStreet(database: Database, org: SeededOrganisation, now: Date): Promise<number> {
+  const [village] = [...org.communityIds.keys()].filter((code) => code.startsWith(STREET_TOWNSHIP)).sort();
+  const township = readDivisions(DEMO_COUNTY).townships.find((t) => t.code === STREET_TOWNSHIP);
+  const grids = village ? (org.gridIds.get(village) ?? []) : [];
+  if (!village || !township || grids.length === 0) return 0;
+  return seedStreetCases(database, {
+    centerId: org.centerId,
+    township: { code: township.code, name: township.name, unitId: org.townshipIds.get(township.code)! },
+    village: { code: village, name: township.villages.find((v) => v.code === village)?.name ?? '' },
+    gridIds: grids,
+    actors: await staffByUnit(database),
+    now,
+  });
+}
 
 /** A community's worker and its grids' workers (网格员) in the first community of STREET_TOWNSHIP. */
 function streetWorkers(org: SeededOrganisation): Array<{ username: string; displayName: string; unitId: number }> {
@@ -90,7 +107,7 @@ export async function seedDemo(database: Database, options: { requests: number; 
     return seeded;
   });
   await grantModuleDemoRoles(database, org);
-  const created = await seedDemoRequests(database, org, options);
+  const created = (await seedDemoRequests(database, org, options)) + (options.requests > 0 ? await seedStreet(database, org, options.now) : 0);
   await seedModuleCases(database, org, options.now);
   // Limits that ran out while the history was written are recorded as the server's sweep would.
   for (let swept = await sweepClocks(database, options.now); swept.overdue + swept.warned > 0; swept = await sweepClocks(database, options.now));
@@ -171,9 +188,9 @@ async function seedDemoRequests(database: Database, org: SeededOrganisation, opt
   const streetTownship = org.townshipIds.get(STREET_TOWNSHIP);
   const grids = streetWorkers(org).filter((w) => w.username.startsWith('grid-')).map((w) => w.unitId);
   /** Returns false when the history has reached the present before the helpers were done. */
-  const callInHelpers = async (step: Step, owner: Actor, ownerId: number, townshipCode: string, stillHandling: boolean): Promise<boolean> => {
+  const callInHelpers = async (step: Step, owner: Actor, leadUnitId: number, townshipCode: string, stillHandling: boolean): Promise<boolean> => {
     const roll = helperRng();
-    if (ownerId === streetTownship && grids.length && roll < 0.5) {
+    if (leadUnitId === streetTownship && grids.length && roll < 0.9) {
       const gridId = grids[Math.floor(helperRng() * grids.length)]!;
       const worker = actorsByUnit.get(`${gridId}:handler`)!;
       if (!(await step('dispatch_down', owner, { unitIds: [gridId], note: '请网格员到现场核实情况并反馈。' }, 0.5 + helperRng() * 2))) return false;
@@ -183,7 +200,7 @@ async function seedDemoRequests(database: Database, org: SeededOrganisation, opt
       return step('reply_lead', worker, { reply: '网格员已到现场核实，情况属实，已向诉求人说明处理进度，建议由街道协调相关单位处理。' }, 2 + helperRng() * 20);
     }
     const placeId = org.townshipIds.get(townshipCode);
-    if (placeId && placeId !== ownerId && roll > 0.95) {
+    if (placeId && placeId !== leadUnitId && roll > 0.95) {
       const helper = actorsByUnit.get(`${placeId}:handler`)!;
       if (!(await step('invite_assist', owner, { unitIds: [placeId], note: '请属地街道（乡镇）协助现场核实。' }, 1 + helperRng() * 4))) return false;
       if (!(await step('sign', helper, {}, 0.5 + helperRng() * 6))) return false;
@@ -244,6 +261,7 @@ async function seedDemoRequests(database: Database, org: SeededOrganisation, opt
     const dispatchInput = { unitId: ownerId, requestType: text.type, categoryCode: leaf.code, urgency: text.urgency };
     if (!(await step('dispatch', centerActor('dispatcher'), dispatchInput, 0.5 + rng()))) continue;
     let owner = actorsByUnit.get(`${ownerId}:handler`)!;
+    let leadUnitId = ownerId;
     if (fate < 0.12) continue; // not yet signed
     if (fate < 0.2) {
       if (!(await step('return', owner, { reason: '经核实，该事项不属于本单位职责范围，建议改派属地乡镇（街道）。' }, 2 + rng() * 10))) continue;
@@ -251,12 +269,13 @@ async function seedDemoRequests(database: Database, org: SeededOrganisation, opt
       const newOwner = org.townshipIds.get(township.code)!;
       if (!(await step('redispatch', centerActor('dispatcher'), { unitId: newOwner, reason: '按属地管理原则改派。' }, 1 + rng() * 4))) continue;
       owner = actorsByUnit.get(`${newOwner}:handler`)!;
+      leadUnitId = newOwner;
     }
     if (!(await step('sign', owner, {}, 0.5 + rng() * (fate > 0.9 ? 40 : 8)))) continue;
     if (!(await step('contact', owner, { note: '已电话联系诉求人，了解具体情况并约定现场查看时间。' }, 0.5 + rng() * 6))) continue;
     // Some go on to a grid (下派) or call in a co-handler (协办), who answer the lead first. A
     // generator of their own keeps every other request's draws as they were.
-    if (!(await callInHelpers(step, owner, ownerId, township.code, fate < 0.3))) continue;
+    if (!(await callInHelpers(step, owner, leadUnitId, township.code, fate < 0.3))) continue;
     if (fate < 0.3) continue; // handling
     // Only the general limit can be extended (+5 working days on approval).
     if (fate < 0.36 && leaf.clockRule === 'rx12345.general' && text.urgency === 'normal') {
