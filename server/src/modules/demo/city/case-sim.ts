@@ -239,14 +239,14 @@ export class CaseSim {
     const d = this.dispatchOf(actor, ['pending']);
     d.status = 'signed';
     d.signedAt = this.t;
-    this.action('sign', actor, '{}', `{"dispatchId":"${d.id}"}`, 'handling');
+    this.action('sign', actor, '{}', `{"dispatchId":"${d.id}","role":"lead"}`, 'handling');
   }
 
   contact(actor: SimActor, note: string): void {
     const d = this.dispatchOf(actor, this.state === 'rectifying' ? ['replied'] : ['signed']);
     this.stopClocks('response');
     d.contactedAt ??= this.t;
-    this.action('contact', actor, `{"note":{"$personal":"${this.personal('note', note)}"}}`, `{"dispatchId":"${d.id}"}`, this.state);
+    this.action('contact', actor, `{"note":{"$personal":"${this.personal('note', note)}"}}`, `{"dispatchId":"${d.id}","role":"lead"}`, this.state);
   }
 
   returnDispatch(actor: SimActor, reason: string): void {
