@@ -10,6 +10,7 @@ import { freePort, startServerProcess, stopServerProcess } from '../../server/te
 import { testBackends } from '../../server/test/test-context.js';
 import { openPlatformKeyring } from '../../server/src/modules/audit/index.js';
 import { verifyAudit } from '../../server/src/modules/cases/index.js';
+import { DEMO_STREET_CASES } from '../../server/src/modules/demo/index.js';
 import { compareRollupsWithEvents } from '../../server/src/modules/metrics/index.js';
 import { openDatabase } from '../../server/src/platform/db/database.js';
 import { repoPath } from '../../server/src/platform/repo-path.js';
@@ -62,7 +63,8 @@ for (const backend of testBackends()) {
         const second = await startServerProcess(env, { timeoutMs: 300_000 });
         await stopServerProcess(second);
         assert.match(second.output(), /重新生成/);
-        assert.equal(await count(), REQUESTS);
+        // The random history, and the street township's own cases at its grids.
+        assert.equal(await count(), REQUESTS + DEMO_STREET_CASES);
 
         const database = await openDatabase(target ? { url: target.url } : { dataDir });
         try {

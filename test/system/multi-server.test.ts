@@ -8,7 +8,7 @@ import pg from 'pg';
 import { freshDatabaseUrl } from '../../server/test/fresh-database-url.js';
 import { startServerProcess, stopServerProcess, type ServerProcess } from '../../server/test/server-process.js';
 import { WARNING_SHARE } from '../../server/src/modules/cases/index.js';
-import { DEMO_PASSWORD } from '../../server/src/modules/demo/index.js';
+import { DEMO_PASSWORD, DEMO_STREET_CASES } from '../../server/src/modules/demo/index.js';
 
 // Several stateless app servers behind a load balancer, sharing one PostgreSQL database
 // (docs/deployment-multi-server.md). Two real `fazhi serve` processes stand in for them.
@@ -65,7 +65,7 @@ describe('two app servers on one PostgreSQL database', { skip }, () => {
     for (const s of started) if (s.status === 'rejected') throw s.reason;
     const seeders = [a!, b!].filter((s) => s.output().includes('首次启动'));
     assert.equal(seeders.length, 1, 'exactly one server seeds the demo county');
-    assert.equal(await count('select count(*)::int as n from hotline_requests'), DEMO_REQUESTS);
+    assert.equal(await count('select count(*)::int as n from hotline_requests'), DEMO_REQUESTS + DEMO_STREET_CASES);
     assert.equal(await count('select count(*)::int as n from routing_models'), 2, 'one history model per kind, trained once');
     for (const server of [a!, b!]) {
       const health = await fetch(`${server.url}/api/health`);

@@ -5,6 +5,8 @@ import { insertRequests, loadReferenceData, prepareRequest } from '../requests/i
 import { generateReplyText, generateRequestText, seededRng } from './request-text.js';
 
 const HOUR = 3600_000;
+/** How many street cases the demo adds beside its random history. */
+export const DEMO_STREET_CASES = 8;
 /** How far each street case has come: at the grid unsigned, the grid at work, answered to the township, answered to the center. */
 const STAGES = ['sent_on', 'grid_working', 'grid_answered', 'lead_replied'] as const;
 const PROBLEM_TYPES = new Set(['投诉', '求助', '举报']);
@@ -37,7 +39,7 @@ export async function seedStreetCases(database: Database, input: StreetCasesInpu
   const operator = input.actors.get(`${input.centerId}:operator`)!;
   const dispatcher = input.actors.get(`${input.centerId}:dispatcher`)!;
   const town = input.actors.get(`${input.township.unitId}:handler`)!;
-  const count = Math.min(input.count ?? 8, leaves.length);
+  const count = Math.min(input.count ?? DEMO_STREET_CASES, leaves.length);
   for (let i = 0; i < count; i++) {
     const leaf = leaves[Math.floor(rng() * leaves.length)]!;
     const level1 = reference.categories.get(reference.categories.get(leaf.parentCode ?? '')?.parentCode ?? '');
