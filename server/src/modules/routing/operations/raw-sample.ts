@@ -31,7 +31,12 @@ export interface TrainingMatch {
  * Raw messages that are a training row written again: jieba's words of the raw text that the
  * training rows use at all, against each row's tokens (candidates found through rare words).
  */
-export function matchTrainingRows(raw: readonly RawMessage[], rows: readonly { tokens: string[] }[], threshold = MATCH_THRESHOLD) {
+export function matchTrainingRows(
+  raw: readonly RawMessage[],
+  rows: readonly { tokens: string[] }[],
+  threshold = MATCH_THRESHOLD,
+  rawWords: readonly (readonly string[])[] = raw.map((m) => jiebaWords(rawText(m))),
+) {
   const sets = rows.map((r) => new Set(r.tokens.map(normaliseText)));
   const df = new Map<string, number>();
   for (const s of sets) for (const w of s) df.set(w, (df.get(w) ?? 0) + 1);
@@ -44,7 +49,7 @@ export function matchTrainingRows(raw: readonly RawMessage[], rows: readonly { t
       postings.set(w, list);
     }
   });
-  const wordSets = raw.map((m) => new Set(jiebaWords(rawText(m)).filter((w) => df.has(w))));
+  const wordSets = rawWords.map((words) => new Set(words.filter((w) => df.has(w))));
   const matches: TrainingMatch[] = [];
   raw.forEach((message, k) => {
     const words = wordSets[k]!;
