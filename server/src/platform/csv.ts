@@ -77,3 +77,8 @@ export function parseCsvRecords(text: string): Record<string, string>[] {
     .filter((r) => !(r.length === 1 && r[0] === ''))
     .map((r) => Object.fromEntries(names.map((n, j) => [n, r[j] ?? ''])));
 }
+
+/** RFC 4180 text: every field quoted (doubled quotes inside), CRLF between rows. */
+export function formatCsv(rows: readonly (readonly string[])[]): string {
+  return rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,4 +1,6 @@
-// `routing train --from file.csv [--out path]` and `routing eval --from file.csv [--json] [--model path]`.
+// `routing train --from file.csv [--out path]`, `routing eval --from file.csv [--json] [--model path]`
+// and `routing eval --hand-labelled [dev|test|all] [--csv out.csv] [--json] [--model path]`.
+import { writeFileSync } from 'node:fs';
 import { repoPath } from '../../platform/repo-path.js';
 import { featurize } from './rules/features.js';
 import { predictLabel } from './rules/linear-model.js';
@@ -10,13 +12,15 @@ import type { LinearModel } from './rules/linear-model.js';
 import type { Database } from '../../platform/db/database.js';
 import { ROUTING_TEXT } from './routing.strings.js';
 import { shippedTrainOptions } from './operations/shipped-settings.js';
+import { handLabelledCsv, handLabelledRows, type SamplePart } from './operations/hand-labelled.js';
 
 export const SHIPPED_MODEL_PATH = 'server/src/modules/routing/data/level1-model.bin';
 
 const USAGE = [
   '用法 usage:',
   '  routing train --from file.csv [--out model.bin]   训练分类模型（CSV 列：title,body,label 或 tokens,label）',
-  '  routing eval --from file.csv [--model model.bin] [--json]   评估模型：准确率、宏平均F1、混淆矩阵',
+  '  routing eval --from file.csv [--model model.bin] [--json]   评估模型：准确率、宏平均F1、各类F1、混淆矩阵',
+  '  routing eval --hand-labelled [dev|test|all] [--csv out.csv] [--model model.bin] [--json]   用手工标注的原始留言样本评估一级分类器（文本取自 ../shared/data/tipdm2020；--csv 同时写出 title,body,label 文件）',
   '  label 为七个一级类别之一时训练/评估文本分类模型；为任一级诉求类别（编码、名称或“一级/二级/三级”路径）或承办单位名称时，训练/评估本平台的派单模型',
 ].join('\n');
 
@@ -33,11 +37,33 @@ function platformLabels(rows: LabelledText[], model: LinearModel): boolean {
   return rows.some((r) => !known.has(r.label));
 }
 
+function evalHandLabelled(opts: string[]): { exitCode: number; output: string } {
+  const which = option(opts, '--hand-labelled');
+  const part = which === 'dev' || which === 'test' ? which : which === undefined || which === 'all' || which.startsWith('--') ? undefined : null;
+  if (part === null) return { exitCode: 2, output: USAGE };
+  const model = loadModelFile(option(opts, '--model') ?? repoPath(SHIPPED_MODEL_PATH));
+  const { rows, outOfScope, missing } = handLabelledRows(model.labels, part as SamplePart | undefined);
+  if (missing.length) return { exitCode: 1, output: `routing eval: ${missing.length} hand-labelled messages are not in the raw files (${missing.slice(0, 5).join(', ')})` };
+  const score = (subset: typeof rows) =>
+    evaluate(subset.map((r) => r.label), subset.map((r) => predictLabel(model, featurize(`${r.title}\n${r.body}`, model.settings))), model.labels);
+  const all = score(rows);
+  const sure = score(rows.filter((r) => !r.unsure));
+  const csv = option(opts, '--csv');
+  if (csv) writeFileSync(csv, handLabelledCsv(rows));
+  const written = csv ? [ROUTING_TEXT.csvWritten(csv, rows.length)] : [];
+  if (opts.includes('--json')) return { exitCode: 0, output: JSON.stringify({ part: part ?? 'all', outOfScope, all, sure }, null, 2) };
+  return {
+    exitCode: 0,
+    output: [ROUTING_TEXT.handLabelled(part ?? 'all', rows.length, outOfScope), formatEvaluation(all), '', ROUTING_TEXT.handLabelledSure(sure.total, sure.macroF1), ...written].join('\n'),
+  };
+}
+
 export async function runRoutingCommand(args: string[], withDatabase?: WithDatabase): Promise<{ exitCode: number; output: string }> {
   const rest = args[0] === 'routing' ? args.slice(1) : args;
   const [command, ...opts] = rest;
   const from = option(opts, '--from');
   try {
+    if (command === 'eval' && opts.includes('--hand-labelled')) return evalHandLabelled(opts);
     if ((command !== 'train' && command !== 'eval') || !from) return { exitCode: 2, output: USAGE };
     const rows = readTrainingCsv(from);
     if (rows.length === 0) return { exitCode: 1, output: `${from}: 没有带标签的行 (no labelled rows)` };

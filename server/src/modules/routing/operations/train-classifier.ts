@@ -44,10 +44,25 @@ export function trainFromRows(rows: readonly LabelledText[], options: TrainClass
   return trainLinearModel(featurizeRows(rows, settings), settings, train);
 }
 
+const LATIN_OR_DIGIT = /[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/;
+/**
+ * Pre-segmented tokens back into one text: no space, except between two latin/digit ends
+ * ("https baidu com" stays three words, as the raw "https://baidu.com" gives three).
+ */
+export function joinTokens(tokens: readonly string[]): string {
+  let out = '';
+  for (const t of tokens) {
+    if (!t) continue;
+    if (out && LATIN_OR_DIGIT.test(out[out.length - 1]!) && LATIN_OR_DIGIT.test(t[0]!)) out += ' ';
+    out += t;
+  }
+  return out;
+}
+
 /**
  * A labelled CSV with a header row: either `title`, `body` (raw text, joined with a newline;
  * either may be missing) and `label`, or the TipDM `tokens,label` form whose pre-segmented
- * tokens are joined WITHOUT spaces so they go through the same featurisation as live text.
+ * tokens are joined without spaces (see joinTokens) so they go through the same featurisation as live text.
  * A `text` column is also accepted. Other columns are ignored; rows without label or text are skipped.
  */
 export function parseTrainingCsv(content: string): LabelledText[] {
@@ -56,7 +71,7 @@ export function parseTrainingCsv(content: string): LabelledText[] {
     const label = (r.label ?? '').trim();
     let text: string;
     if (r.title !== undefined || r.body !== undefined) text = [r.title ?? '', r.body ?? ''].filter((s) => s.trim()).join('\n');
-    else if (r.tokens !== undefined) text = r.tokens.split(/\s+/).join('');
+    else if (r.tokens !== undefined) text = joinTokens(r.tokens.split(/\s+/));
     else text = r.text ?? '';
     if (label && text.trim()) out.push({ text, label });
   }

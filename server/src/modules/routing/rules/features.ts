@@ -2,8 +2,9 @@
 // text: training rows from train_segmented.csv are joined back without spaces before they
 // come here, so both sides go through identical normalisation, segmentation and filtering.
 //
-// jieba's role: @node-rs/jieba segments the TRAINING text once (`jiebaWords`), and the words
-// it finds become the model's vocabulary (saved in the model file). Per message, at run time
+// jieba's role: @node-rs/jieba segments the TRAINING text once (`jiebaWords`; for the shipped
+// model also the raw messages it self-trains on), and the words it finds become the model's
+// vocabulary (saved in the model file). Per message, at run time
 // AND when featurising training rows, a TypeScript forward-maximum-matching segmenter over
 // that vocabulary cuts the text: jieba's cut costs ~200 µs per message, the segmenter a few.
 // Hot loops work on reused typed arrays and hash UTF-16 units directly (no string per n-gram).
@@ -30,6 +31,11 @@ export interface FeatureSettings {
   vocabularyMinCount: number;
   /** Multi-character words jieba found in the training text; filled in by training, saved with the model. */
   vocabulary: string[];
+  /**
+   * More words to drop, beyond the built-in list: function words the training rows' cleaning
+   * removed, inferred from raw messages at training time and saved with the model (may be absent).
+   */
+  stopwordList?: string[];
 }
 
 export const defaultFeatureSettings: FeatureSettings = {
@@ -178,18 +184,18 @@ export function buildVocabulary(segmented: Iterable<readonly string[]>, minCount
   return [...seen].filter(([, n]) => n >= Math.max(1, minCount)).map(([w]) => w).sort();
 }
 
-// Compiled lexicons, one per vocabulary array (a model's settings keep theirs for its lifetime).
-const lexicons = new WeakMap<readonly string[], Lexicon>();
+// Compiled lexicons, one per vocabulary array (a model's settings keep theirs for its lifetime)
+// and the extra stop-word array it was built with.
+const lexicons = new WeakMap<readonly string[], { extra: readonly string[] | undefined; lexicon: Lexicon }>();
 /** Build the segmenter's trie for these settings now rather than on the first text (model load calls it). */
 export function prepareSegmenter(settings: FeatureSettings): void {
-  if (settings.segmenter === 'vocabulary') lexiconOf(settings.vocabulary);
+  if (settings.segmenter === 'vocabulary') lexiconOf(settings);
 }
-function lexiconOf(vocabulary: readonly string[]): Lexicon {
-  let lexicon = lexicons.get(vocabulary);
-  if (!lexicon) {
-    lexicon = new Lexicon(vocabulary, STOPWORDS);
-    lexicons.set(vocabulary, lexicon);
-  }
+function lexiconOf(settings: FeatureSettings): Lexicon {
+  const cached = lexicons.get(settings.vocabulary);
+  if (cached && cached.extra === settings.stopwordList) return cached.lexicon;
+  const lexicon = new Lexicon(settings.vocabulary, settings.stopwordList?.length ? [...STOPWORDS, ...settings.stopwordList] : STOPWORDS);
+  lexicons.set(settings.vocabulary, { extra: settings.stopwordList, lexicon });
   return lexicon;
 }
 
@@ -199,7 +205,7 @@ function lexiconOf(vocabulary: readonly string[]): Lexicon {
  * Drops stop-words (if set), bare numbers and single latin letters. Returns the token count.
  */
 function segmentInto(n: number, settings: FeatureSettings): number {
-  const lexicon = lexiconOf(settings.vocabulary);
+  const lexicon = lexiconOf(settings);
   const flags = lexicon.flags;
   const dropStopwords = settings.stopwords;
   if (tokenStart.length < n) {
