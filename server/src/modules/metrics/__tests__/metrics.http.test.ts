@@ -17,15 +17,16 @@ import { describeChange } from '../rules/figure.js';
 //   r4 the township never signs: the sweep on 1 April finds both limits passed
 //   r5 same problem, same place as r4: merged into it (重复诉求)
 //   r6 received in February, r7 in March 2025: the bases of 环比 and 同比
-//                response  on time  reply  resolution  satisfaction  好评  差评整改  return  repeat  score
-//   housing        1/2       1/2     2/2      3/4          3/4        1/1    1/1      1/3     0/0    72.5
-//   township       1/2       1/2     1/1      1/1          1/1        0/0    0/0      0/2     1/5    95
-//   total          2/4       2/4     3/3      4/5          4/5        1/1    1/1      1/5     1/5    77
+//                response  on time  reply  resolution  satisfaction  好评  差评整改  一次办结  return  repeat  score
+//   housing        1/2       1/2     2/2      3/4          3/4        1/1    1/1      2/3      1/3     0/0    72.5
+//   township       1/2       1/2     1/1      1/1          1/1        0/0    0/0      0/0      0/2     1/5    95
+//   total          2/4       2/4     3/3      4/5          4/5        1/1    1/1      2/3      1/5     1/5    77
+//   一次办结 is held against the unit first dispatched to: r3, returned by housing, is housing's.
 //   score = 10 × 响应率 + 40 × 解决率 + 50 × 满意率 (data/composite-score.json)
 const EXPECTED = {
-  housing: { responseRate: '1/2', onTimeRate: '1/2', replyRate: '2/2', resolutionRate: '3/4', satisfactionRate: '3/4', goodRatingRate: '1/1', rectificationRate: '1/1', returnRate: '1/3', repeatRate: '0/0' },
-  township: { responseRate: '1/2', onTimeRate: '1/2', replyRate: '1/1', resolutionRate: '1/1', satisfactionRate: '1/1', goodRatingRate: '0/0', rectificationRate: '0/0', returnRate: '0/2', repeatRate: '1/5' },
-  total: { responseRate: '2/4', onTimeRate: '2/4', replyRate: '3/3', resolutionRate: '4/5', satisfactionRate: '4/5', goodRatingRate: '1/1', rectificationRate: '1/1', returnRate: '1/5', repeatRate: '1/5' },
+  housing: { responseRate: '1/2', onTimeRate: '1/2', replyRate: '2/2', resolutionRate: '3/4', satisfactionRate: '3/4', goodRatingRate: '1/1', rectificationRate: '1/1', firstTimeClosingRate: '2/3', returnRate: '1/3', repeatRate: '0/0' },
+  township: { responseRate: '1/2', onTimeRate: '1/2', replyRate: '1/1', resolutionRate: '1/1', satisfactionRate: '1/1', goodRatingRate: '0/0', rectificationRate: '0/0', firstTimeClosingRate: '0/0', returnRate: '0/2', repeatRate: '1/5' },
+  total: { responseRate: '2/4', onTimeRate: '2/4', replyRate: '3/3', resolutionRate: '4/5', satisfactionRate: '4/5', goodRatingRate: '1/1', rectificationRate: '1/1', firstTimeClosingRate: '2/3', returnRate: '1/5', repeatRate: '1/5' },
 };
 
 for (const backend of testBackends()) {
