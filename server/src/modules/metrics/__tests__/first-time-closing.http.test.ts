@@ -107,6 +107,16 @@ for (const backend of testBackends()) {
       assert.deepEqual((await compareRollupsWithEvents(ctx.database)).differences, []);
     });
 
+    test('April against March: the change of a rate is in percentage points', async () => {
+      const res = await ctx.app.inject({ url: `/api/stats/dashboard?unitId=${ctx.org.governmentId}&from=2026-04-01&to=2026-04-30`, headers: await ctx.as('leader') });
+      const dashboard = res.json() as Dashboard;
+      assert.deepEqual(dashboard.previousPeriod, { from: '2026-03-01', to: '2026-03-31' });
+      const f = dashboard.figures.firstTimeClosingRate;
+      assert.deepEqual([f.value, f.previous.value, f.pointsFromPrevious, f.pointsFromLastYear], [0, 0.5, -50, null]);
+      const cli = await runStatsCommand(ctx.database, ['--unit', String(ctx.org.governmentId), '--from', '2026-04-01', '--to', '2026-04-30'], ctx.time.now());
+      assert.match(cli.output, /一次办结率\s+0\.00%\s+\(0\/1\)\s+同比 —　环比 -50\.00 个百分点/);
+    });
+
     test('fazhi stats prints it with its numerator and denominator', async () => {
       const result = await runStatsCommand(ctx.database, ['--unit', String(ctx.org.governmentId), '--from', '2026-03-01', '--to', '2026-03-31'], ctx.time.now());
       assert.equal(result.exitCode, 0);
