@@ -7,6 +7,7 @@ export const FIGURE_KEYS = [
   'satisfactionRate',
   'goodRatingRate',
   'rectificationRate',
+  'firstTimeClosingRate',
   'returnRate',
   'repeatRate',
 ] as const;
@@ -20,6 +21,7 @@ export const FIGURE_LABELS: Record<FigureKey, string> = {
   satisfactionRate: '满意率',
   goodRatingRate: '好评率',
   rectificationRate: '差评整改率',
+  firstTimeClosingRate: '一次办结率',
   returnRate: '退单率',
   repeatRate: '重复诉求率',
 };

@@ -10,7 +10,7 @@ export interface DateRange {
 }
 
 /**
- * A number compared with the period before (环比) and the same period a year earlier (同比).
+ * A count compared with the period before (环比) and the same period a year earlier (同比).
  * Changes are (this − base) / base, null where the base is zero (shown "—").
  */
 export interface Compared {
@@ -21,12 +21,16 @@ export interface Compared {
   changeFromLastYear: number | null;
 }
 
-/** A rate compared the same way; the change is of the rate's value. */
+/**
+ * A rate compared with the same two periods. Its change is in percentage points (百分点), the
+ * difference of the two rates as shown (two decimals, half up): 95.24% against 92.89% is 2.35.
+ * Null where either rate has no denominator (shown "—").
+ */
 export interface ComparedFigure extends FigureValue {
   previous: FigureValue;
   lastYear: FigureValue;
-  changeFromPrevious: number | null;
-  changeFromLastYear: number | null;
+  pointsFromPrevious: number | null;
+  pointsFromLastYear: number | null;
 }
 
 export interface StatsUnit {

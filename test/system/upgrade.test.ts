@@ -60,7 +60,12 @@ for (const backend of testBackends()) {
       assert.equal(report.migrationsBefore, fixture.header.migrations.length);
       assert.equal(report.migrationsAfter, releaseMigrations().length - fixture.header.migrations.length);
       const counts = await rowCounts(target.database);
-      for (const table of fixture.trailer.tables) assert.equal(counts[table.name], table.rows, table.name);
+      // The rollups are derived from the rows: 0020 rebuilds them (for 一次办结率), which leaves out the
+      // days whose sums had come down to zero. The next test checks them against the events.
+      const derived = new Set(['hotline_daily_figures', 'hotline_daily_volume']);
+      for (const table of fixture.trailer.tables) if (!derived.has(table.name)) assert.equal(counts[table.name], table.rows, table.name);
+      const nonZero = await query<{ n: number }>(`select count(*)::int as n from hotline_daily_figures where closed_dispatched > 0`);
+      assert.ok(nonZero[0]!.n > 0, 'the requests 0.1.0 closed count in 一次办结率');
       assert.equal(counts.schema_migrations, releaseMigrations().length);
     });
 

@@ -2,7 +2,14 @@ import { PassThrough, type Writable } from 'node:stream';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 
-export type Cell = string | number | null;
+/** A number Excel keeps as a number and shows in a format of its own: a rate as "95.24%" (numFmt '0.00%'). */
+export interface FormattedNumber {
+  value: number;
+  numFmt: string;
+}
+
+export type Cell = string | number | null | FormattedNumber;
+
 
 export interface SheetColumn<R> {
   header: string;
@@ -28,6 +35,18 @@ export interface SheetTable<R> {
   notes?: string[];
 }
 
+const isFormatted = (cell: Cell): cell is FormattedNumber => typeof cell === 'object' && cell !== null;
+
+/** Adds one row: formatted numbers go in as numbers, each with its format. */
+function addRow<R>(sheet: ExcelJS.Worksheet, columns: Array<SheetColumn<R>>, row: R): ExcelJS.Row {
+  const cells = columns.map((c) => c.cell(row));
+  const added = sheet.addRow(cells.map((cell) => (isFormatted(cell) ? cell.value : cell)));
+  cells.forEach((cell, i) => {
+    if (isFormatted(cell)) added.getCell(i + 1).numFmt = cell.numFmt;
+  });
+  return added;
+}
+
 const DEFAULT_WIDTH = 12;
 /** Rows written between two yields to the event loop, so a 50,000-row export never stalls other requests. */
 const ROWS_PER_SLICE = 2000;
@@ -49,11 +68,11 @@ export async function writeXlsx<R>(table: SheetTable<R>, out: Writable): Promise
   header.commit();
   let written = 0;
   for (const row of table.rows) {
-    sheet.addRow(table.columns.map((c) => c.cell(row))).commit();
+    addRow(sheet, table.columns, row).commit();
     if (++written % ROWS_PER_SLICE === 0) await yieldToEventLoop();
   }
   if (table.total !== undefined) {
-    const total = sheet.addRow(table.columns.map((c) => c.cell(table.total!)));
+    const total = addRow(sheet, table.columns, table.total);
     total.font = { bold: true };
     total.commit();
   }

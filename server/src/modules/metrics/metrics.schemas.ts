@@ -7,7 +7,7 @@ const figureValue = {
 };
 const comparedFigure = {
   type: 'object',
-  properties: { ...figureValue.properties, previous: figureValue, lastYear: figureValue, changeFromPrevious: nullableNumber, changeFromLastYear: nullableNumber },
+  properties: { ...figureValue.properties, previous: figureValue, lastYear: figureValue, pointsFromPrevious: nullableNumber, pointsFromLastYear: nullableNumber },
 };
 
 /**

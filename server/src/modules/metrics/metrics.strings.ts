@@ -7,6 +7,12 @@ export const COLUMN_TOTAL = '合计';
 export const NUMERATOR = '分子';
 export const DENOMINATOR = '分母';
 export const PERIOD_LABEL = (from: string, to: string) => `统计期间：${from} 至 ${to}`;
+/** A figure without a denominator, a change without a base. */
+export const NO_VALUE = '—';
+/** After a change in percentage points: "+2.35 个百分点". */
+export const POINTS_UNIT = '个百分点';
+/** Excel's number format of a change in percentage points: "+2.35 个百分点". */
+export const POINTS_NUMBER_FORMAT = '+0.00" 个百分点";-0.00" 个百分点";0.00" 个百分点"';
 
 export const STATS_TEXT = {
   unclassified: '未分类',
@@ -21,6 +27,7 @@ export const STATS_CLI_TEXT = {
   heading: (unit: string, from: string, to: string) => `${unit}　${from} 至 ${to}`,
   volume: (count: number, change: string) => `  诉求量　${count} 件（${change}）`,
   lastYear: '上年同期',
+  figureChanges: (lastYear: string, previous: string) => `同比 ${lastYear}　环比 ${previous}`,
   verified: (cases: number, events: number, seconds: number) => `已按事件重算 ${cases} 件诉求、${events} 条事件，用时 ${seconds.toFixed(1)} 秒`,
   difference: (table: string, key: string, rollup: string, events: string) => `  不一致 ${table} ${key}：汇总表 ${rollup}，事件重算 ${events}`,
   verifyOk: '汇总表与事件重算结果一致',
@@ -54,11 +61,10 @@ export const TABLE_TEXT = {
   lastYear: '去年同期',
   changeFromPrevious: '环比',
   changeFromLastYear: '同比',
-  pointsFromPrevious: '环比（百分点）',
-  pointsFromLastYear: '同比（百分点）',
   previousBasis: '上期',
   lastYearBasis: '去年同期',
   comparedPeriods: (previous: string, lastYear: string) => `上期：${previous}；去年同期：${lastYear}`,
+  changeNote: '诉求量的环比、同比为增减幅度（%），各项指标的环比、同比为两期比率之差（百分点）',
   trackingCode: '受理编号',
   title: '诉求标题',
   handlingUnit: '承办单位',

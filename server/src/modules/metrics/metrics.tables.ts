@@ -6,9 +6,9 @@ import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp } fro
  * moment of each contribution. Kept by database triggers on hotline_dispatches,
  * hotline_requests and hotline_evaluations in the same transaction as the row change,
  * so they cannot drift from the rows; `rebuild_hotline_rollups()` recomputes them.
- * Triggers and contribution functions: migrations/0005_hotline_rollup_triggers.sql; the
- * covering index the dashboard reads (hotline_daily_figures_covering_idx) is written by hand
- * in migrations/0006_dashboard_indexes.sql.
+ * Triggers and contribution functions: migrations/0005_hotline_rollup_triggers.sql, their
+ * present form in migrations/0020_first_time_closing.sql; the covering index the dashboard reads
+ * (hotline_daily_figures_covering_idx) is written by hand there too (first in 0006).
  */
 export const hotlineDailyFigures = pgTable(
   'hotline_daily_figures',
@@ -23,6 +23,10 @@ export const hotlineDailyFigures = pgTable(
     handlingMet: integer('handling_met').notNull().default(0),
     closed: integer('closed').notNull().default(0),
     closedWithReply: integer('closed_with_reply').notNull().default(0),
+    /** Closed requests that were dispatched, for the unit of their first lead dispatch (一次办结率's denominator). */
+    closedDispatched: integer('closed_dispatched').notNull().default(0),
+    /** Of those, closed at that first dispatch: never returned, re-dispatched or reopened. */
+    closedAtFirstDispatch: integer('closed_at_first_dispatch').notNull().default(0),
     evaluations: integer('evaluations').notNull().default(0),
     resolved: integer('resolved').notNull().default(0),
     satisfied: integer('satisfied').notNull().default(0),

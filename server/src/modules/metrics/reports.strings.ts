@@ -14,6 +14,7 @@ export const FIGURE_PARTS: Record<FigureKey, { numerator: string; denominator: s
   satisfactionRate: { numerator: '满意和基本满意', denominator: '回访评价' },
   goodRatingRate: { numerator: '好评', denominator: '群众评价' },
   rectificationRate: { numerator: '按期整改', denominator: '应整改差评' },
+  firstTimeClosingRate: { numerator: '首次派单即办结', denominator: '派单办结' },
   returnRate: { numerator: '退单', denominator: '派单' },
   repeatRate: { numerator: '重复诉求', denominator: '受理诉求' },
 };

@@ -5,7 +5,7 @@ import type { UnitRow } from '../orgs/index.js';
 import { STATS_CLI_TEXT } from './metrics.strings.js';
 import { verifyFigureSources } from '../figures/index.js';
 import { compareRollupsWithEvents } from './operations/recompute-from-events.js';
-import { describeChange, formatRate } from './rules/figure.js';
+import { describeChange, formatPoints, formatRate } from './rules/figure.js';
 import { chinaDate, daysIn, MAX_PERIOD_DAYS, periodFromDates } from './rules/period.js';
 import { computeDashboard } from './operations/compute-dashboard.js';
 
@@ -44,7 +44,8 @@ export async function runStatsCommand(database: Database, args: string[], now: D
   const lines = [STATS_CLI_TEXT.heading(unit.name, from, to), STATS_CLI_TEXT.volume(dashboard.volume.total.current, describeChange(dashboard.volume.total.changeFromLastYear, STATS_CLI_TEXT.lastYear))];
   for (const key of FIGURE_KEYS) {
     const f = dashboard.figures[key];
-    lines.push(`  ${FIGURE_LABELS[key].padEnd(6, '　')} ${formatRate(f.value).padStart(8)}  (${f.numerator}/${f.denominator})`);
+    const changes = STATS_CLI_TEXT.figureChanges(formatPoints(f.pointsFromLastYear), formatPoints(f.pointsFromPrevious));
+    lines.push(`  ${FIGURE_LABELS[key].padEnd(6, '　')} ${formatRate(f.value).padStart(8)}  (${f.numerator}/${f.denominator})  ${changes}`);
   }
   return { exitCode: 0, output: lines.join('\n') };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { isStaff } from '../../platform/actor.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
@@ -72,7 +72,9 @@ async function dispatchTo(ctx: Ctx, unitId: number) {
   await ctx.tx.insert(hotlineDispatches).values({
     id: dispatchId, caseId: ctx.caseId, unitId, role: 'lead', status: 'pending', dispatchedAt: ctx.now, responseDueAt, dueAt,
   });
-  await ctx.tx.update(hotlineRequests).set({ dueAt, ruleId: rule }).where(eq(hotlineRequests.caseId, ctx.caseId));
+  await ctx.tx.update(hotlineRequests)
+    .set({ dueAt, ruleId: rule, leadDispatches: sql`${hotlineRequests.leadDispatches} + 1`, firstLeadUnitId: sql`coalesce(${hotlineRequests.firstLeadUnitId}, ${unitId})` })
+    .where(eq(hotlineRequests.caseId, ctx.caseId));
   return {
     ownerUnitId: unitId,
     clockUnitId: unitId,
@@ -431,7 +433,7 @@ export const hotlineCaseType = defineCaseType({
       label: ACTION_LABELS.reopen, from: ['closed'], to: 'received', roles: ['dispatcher'], authorize: forCenter,
       input: { type: 'object', properties: { reason: text(2000) }, required: ['reason'], additionalProperties: false },
       effect: async (ctx) => {
-        await ctx.tx.update(hotlineRequests).set({ closedAt: null }).where(eq(hotlineRequests.caseId, ctx.caseId));
+        await ctx.tx.update(hotlineRequests).set({ closedAt: null, reopened: true }).where(eq(hotlineRequests.caseId, ctx.caseId));
         return { ownerUnitId: null };
       },
     }),

@@ -33,6 +33,12 @@ export const hotlineRequests = pgTable(
     topicKey: text('topic_key'),
     /** The request this one was merged into (same problem, same place); it follows that one's answer. */
     mergedInto: uuid('merged_into'),
+    /** How many lead dispatches (派单, 改派, 裁定) the request has had: 一次办结率 counts those closed after one. */
+    leadDispatches: integer('lead_dispatches').notNull().default(0),
+    /** The unit of the first lead dispatch, which 一次办结率 holds to account. */
+    firstLeadUnitId: integer('first_lead_unit_id'),
+    /** The center reopened the request after it was closed (重办). */
+    reopened: boolean('reopened').notNull().default(false),
   },
   (t) => [
     index('hotline_requests_received_idx').on(t.receivedAt),

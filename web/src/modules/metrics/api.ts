@@ -24,6 +24,16 @@ export function exportUrl(query: MetricsQuery): string {
   return withQuery('/api/metrics/export.xlsx', { ...query });
 }
 
+/** The 月报 of a unit for a calendar month ("2026-03"). */
+export function monthlyReportUrl(unitId: number, month: string): string {
+  return withQuery('/api/stats/reports/monthly.docx', { unitId, month });
+}
+
+/** The 接诉即办 part of the annual report of a unit. */
+export function annualReportUrl(unitId: number, year: number): string {
+  return withQuery('/api/stats/reports/annual.docx', { unitId, year });
+}
+
 export function fetchDashboard(query: MetricsQuery, signal?: AbortSignal): Promise<Dashboard> {
   return api.get('/api/stats/dashboard', { query: { ...query }, signal });
 }

@@ -53,6 +53,16 @@ export function formatShare(value: number | null): string {
 export type ChangeBasis = 'lastYear' | 'previous';
 
 /**
+ * A rate's change in percentage points, as the server computed it from the shown rates:
+ * "同比 +2.35 个百分点", "环比 -1.20 个百分点"; "同比 —" when either rate is undefined.
+ */
+export function formatPoints(points: number | null, basis: ChangeBasis): string {
+  if (points === null || !Number.isFinite(points)) return s.noChange[basis];
+  const sign = points > 0 ? '+' : points < 0 ? '-' : '';
+  return s.pointsChange(s.comparisonName[basis], `${sign}${roundHalfUp(Math.abs(points), 2)}`);
+}
+
+/**
  * A change as the seeds write it: "较上年同期增加93%", "较上期减少4.5%", "与上期持平";
  * "—" where the base is zero (the contract sends null then).
  */

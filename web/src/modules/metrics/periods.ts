@@ -12,16 +12,24 @@ const today = (): Dayjs => dayjs(chinaToday());
 // requests and pull the comparison with the period before down.
 const upToToday = (start: Dayjs): Range => [start, today()];
 
-/** The RangePicker's presets; functions so a page left open past midnight stays right. */
-export const periodPresets: Array<{ label: string; value: () => Range }> = [
-  { label: s.presets.thisMonth, value: () => upToToday(today().startOf('month')) },
-  { label: s.presets.lastMonth, value: () => [today().subtract(1, 'month').startOf('month'), today().subtract(1, 'month').endOf('month').startOf('day')] },
-  { label: s.presets.thisQuarter, value: () => upToToday(today().month(Math.floor(today().month() / 3) * 3).startOf('month')) },
-  { label: s.presets.thisYear, value: () => upToToday(today().startOf('year')) },
-  { label: s.presets.last30Days, value: () => [today().subtract(29, 'day'), today()] },
-];
+export type PresetKey = keyof typeof s.presets;
 
-export const thisMonth = (): Range => upToToday(today().startOf('month'));
+/** The named periods; functions so a page left open past midnight stays right. */
+export const PERIODS: Record<PresetKey, () => Range> = {
+  thisMonth: () => upToToday(today().startOf('month')),
+  lastMonth: () => [today().subtract(1, 'month').startOf('month'), today().subtract(1, 'month').endOf('month').startOf('day')],
+  thisQuarter: () => upToToday(today().month(Math.floor(today().month() / 3) * 3).startOf('month')),
+  thisYear: () => upToToday(today().startOf('year')),
+  last30Days: () => [today().subtract(29, 'day'), today()],
+};
+
+/** The RangePicker's presets. */
+export const periodPresets: Array<{ label: string; value: () => Range }> = (Object.keys(PERIODS) as PresetKey[]).map((key) => ({
+  label: s.presets[key],
+  value: PERIODS[key],
+}));
+
+export const thisMonth = (): Range => PERIODS.thisMonth();
 
 export function toDateRange(range: Range): DateRange {
   return { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };

@@ -44,12 +44,23 @@ export const metricsStrings = {
     lastYear: '同比 —',
     previous: '环比 —',
   },
+  /** A rate's change: "同比 +2.35 个百分点". */
+  comparisonName: {
+    lastYear: '同比',
+    previous: '环比',
+  },
+  pointsChange: (name: string, points: string) => `${name} ${points} 个百分点`,
   change: {
     up: (basis: string, percent: string) => `较${basis}增加${percent}%`,
     down: (basis: string, percent: string) => `较${basis}减少${percent}%`,
     flat: (basis: string) => `与${basis}持平`,
   },
   none: '—',
+  reports: {
+    monthly: (year: number, month: number) => `${year}年${month}月月报`,
+    annual: (year: number) => `${year}年年度报告`,
+    hint: '按所选单位和统计周期的截止月份、年份生成Word报告',
+  },
   rangeText: (from: string, to: string) => `${from} 至 ${to}`,
   dashboard: {
     title: '接诉即办驾驶舱',
@@ -84,6 +95,7 @@ export const metricsStrings = {
     noHotspots: '近7天暂无热点诉求',
     hotspotLine: (thisWeek: number, baseAverage: string, growth: string) => `本周 ${thisWeek} 件 · 前4周周均 ${baseAverage} 件 · ${growth}`,
     loadFailed: '驾驶舱数据加载失败',
+    back: '返回上级',
   },
   drillDown: {
     title: (label: string, unit: string) => `${unit} · ${label}`,

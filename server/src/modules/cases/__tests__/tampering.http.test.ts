@@ -103,8 +103,9 @@ for (const backend of testBackends()) {
       assert.ok(has((await verify()).findings, 'case_deleted', cases[3]));
     });
 
-    test('a state, a text, a reply and a requester edited in their rows', async () => {
+    test('a state, a text, a reply, a requester and a count the figures use edited in their rows', async () => {
       await sql(`update cases set state = 'closed' where id = $1`, [cases[4]]);
+      await sql(`update hotline_requests set lead_dispatches = 1, reopened = true where case_id = $1`, [cases[8]]);
       await sql(`update hotline_requests set content = '内容已被改写' where case_id = $1`, [cases[5]]);
       await sql(`update hotline_requests set reply_text = '答复已被改写' where case_id = $1`, [cases[6]]);
       await sql(`update hotline_requests set requester_phone = '13700000000' where case_id = $1`, [cases[7]]);
@@ -114,6 +115,7 @@ for (const backend of testBackends()) {
       assert.equal(field(cases[5]!), 'content');
       assert.equal(field(cases[6]!), 'reply_text');
       assert.equal(field(cases[7]!), 'requesterPhone');
+      assert.equal(field(cases[8]!), 'reopened', 'one dispatch, as the events say: only the reopening is false');
     });
 
     test('a personal value kept beside the record, changed', async () => {

@@ -154,6 +154,7 @@ export class CaseSim {
   private dueAtValue: number | null = null;
   private ruleId: string | null = null;
   private mergedInto: string | null = null;
+  private reopened = false;
 
   constructor(
     private readonly ctx: SimContext,
@@ -344,6 +345,7 @@ export class CaseSim {
 
   reopen(actor: SimActor, reason: string): void {
     this.closedAt = null;
+    this.reopened = true;
     this.owner = null;
     this.action('reopen', actor, `{"reason":${json(reason)}}`, null, 'received');
   }
@@ -469,7 +471,7 @@ export class CaseSim {
       `${caseId}\t${text(r.trackingCode)}\t${text(r.channel)}\t${text(r.requestType)}\t${text(r.categoryCode)}\t${r.urgency}\t${text(r.title)}\t${text(r.content)}\t` +
       `${text(r.requesterName)}\t${text(r.requesterPhone)}\t${text(r.townshipCode)}\t${text(r.villageCode)}\t\\N\t${time(r.receivedAt)}\t${int(r.recordedBy)}\t` +
       `${text(this.replyText)}\t${time(this.repliedAt)}\t${int(this.repliedByUnitId)}\t${time(this.closedAt)}\t${time(this.dueAtValue)}\t${text(this.ruleId)}\t` +
-      `${text(r.callerKey)}\t${text(r.topicKey)}\t${text(this.mergedInto)}\n`,
+      `${text(r.callerKey)}\t${text(r.topicKey)}\t${text(this.mergedInto)}\t${this.dispatches.length}\t${int(this.dispatches[0]?.unitId ?? null)}\t${bool(this.reopened)}\n`,
     );
     for (const d of this.dispatches) {
       rows.hotline_dispatches.write(

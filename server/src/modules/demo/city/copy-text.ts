@@ -59,7 +59,7 @@ export const COPY_COLUMNS = {
   hotline_requests: [
     'case_id', 'tracking_code', 'channel', 'request_type', 'category_code', 'urgency', 'title', 'content', 'requester_name', 'requester_phone',
     'township_code', 'village_code', 'address', 'received_at', 'recorded_by', 'reply_text', 'replied_at', 'replied_by_unit_id', 'closed_at',
-    'due_at', 'rule_id', 'caller_key', 'topic_key', 'merged_into',
+    'due_at', 'rule_id', 'caller_key', 'topic_key', 'merged_into', 'lead_dispatches', 'first_lead_unit_id', 'reopened',
   ],
   hotline_dispatches: [
     'id', 'case_id', 'unit_id', 'role', 'status', 'dispatched_at', 'response_due_at', 'due_at', 'signed_at', 'contacted_at', 'returned_at',

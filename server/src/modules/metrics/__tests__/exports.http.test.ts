@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import ExcelJS from 'exceljs';
 import { FIGURE_KEYS, FIGURE_LABELS } from '../../../../../contracts/metrics.js';
 import type { Dashboard, DrillDownRow, VolumeSlice } from '../../../../../contracts/statistics.js';
 import { createTestContext, testBackends, type TestContext } from '../../../../test/test-context.js';
-import { describeChange, formatRate } from '../rules/figure.js';
 import { at, seedHandCounty } from './hand-county.js';
+import { points, rate, relative, sheetRows } from './read-sheet.js';
 
 const PERIOD = 'from=2026-03-01&to=2026-03-31';
-
-/** Every row of the first sheet, as plain values; empty cells are null. */
-async function sheetRows(payload: Buffer): Promise<unknown[][]> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(payload as unknown as ArrayBuffer);
-  const rows: unknown[][] = [];
-  book.worksheets[0]!.eachRow((row) => rows.push(Array.from((row.values as unknown[]).slice(1), (v) => v ?? null)));
-  return rows;
-}
 
 for (const backend of testBackends()) {
   describe(`Excel exports of the dashboard on ${backend.name}`, () => {
@@ -47,17 +37,17 @@ for (const backend of testBackends()) {
       assert.equal(rows[1]![0], '统计期间：2026-03-01 至 2026-03-31');
     });
 
-    test('the ranking carries the JSON figures: rate as text, numerator, denominator', async () => {
+    test('the ranking carries the JSON figures: rate as a percentage number, numerator, denominator', async () => {
       const rows = await exported('ranking');
       const total = rows.find((r) => r[0] === '合计')!;
       assert.equal(total[2], dashboard.ranking.total.compositeScore);
       FIGURE_KEYS.forEach((k, i) => {
         const f = dashboard.ranking.total.figures[k];
-        assert.deepEqual(total.slice(4 + 3 * i, 7 + 3 * i), [formatRate(f.value), f.numerator, f.denominator], k);
+        assert.deepEqual(total.slice(4 + 3 * i, 7 + 3 * i), [rate(f.value), f.numerator, f.denominator], k);
       });
       for (const row of dashboard.ranking.rows) {
         const line = rows.find((r) => r[1] === row.unit.name)!;
-        assert.deepEqual([line[0], line[3], line[16], line[17], line[18]], [row.rank ?? '—', row.volume, formatRate(row.figures.satisfactionRate.value), row.figures.satisfactionRate.numerator, row.figures.satisfactionRate.denominator]);
+        assert.deepEqual([line[0], line[3], line[16], line[17], line[18]], [row.rank ?? '—', row.volume, rate(row.figures.satisfactionRate.value), row.figures.satisfactionRate.numerator, row.figures.satisfactionRate.denominator]);
       }
       // The older address serves the same workbook.
       const old = await get(`/api/metrics/export.xlsx?unitId=${ctx.org.governmentId}&${PERIOD}`);
@@ -80,10 +70,10 @@ for (const backend of testBackends()) {
     for (const [table, pick, withTotal] of slices) {
       test(`${table}: label, count and share as the JSON`, async () => {
         const rows = body(await exported(table));
-        const expected = pick(dashboard).map((s) => [s.label, s.count, formatRate(s.share)]);
+        const expected = pick(dashboard).map((s) => [s.label, s.count, rate(s.share)]);
         assert.ok(expected.length > 0);
         assert.deepEqual(withTotal ? rows.slice(0, -1) : rows, expected);
-        if (withTotal) assert.deepEqual(rows.at(-1), ['合计', dashboard.volume.total.current, '100.00%']);
+        if (withTotal) assert.deepEqual(rows.at(-1), ['合计', dashboard.volume.total.current, rate(1)]);
       });
     }
 
@@ -91,25 +81,28 @@ for (const backend of testBackends()) {
       const rows = body(await exported('townships'));
       for (const cell of dashboard.townships) {
         const line = rows.find((r) => r[0] === cell.unit.name)!;
-        assert.deepEqual(line.slice(1), [cell.unit.regionCode, cell.requests, cell.open, cell.overdue, formatRate(cell.overdueShare)]);
+        assert.deepEqual(line.slice(1), [cell.unit.regionCode, cell.requests, cell.open, cell.overdue, rate(cell.overdueShare)]);
       }
       const total = rows.find((r) => r[0] === '合计')!;
       assert.equal(total[3], dashboard.townships.reduce((s, t) => s + t.open, 0));
     });
 
-    test('figures: each with numerator, denominator, the two bases and the changes as text', async () => {
+    test('figures: each with numerator, denominator, the two bases, and the changes as numbers (a rate\'s in points)', async () => {
       const rows = body(await exported('figures'));
-      assert.deepEqual(rows[0]!.slice(0, 11), ['受理量', 5, null, null, 1, null, null, 1, null, null, describeChange(dashboard.volume.total.changeFromPrevious, '上期')]);
+      // 5 requests in March, 1 in February, 1 in March 2025: +400% both ways.
+      assert.deepEqual(rows[0], ['受理量', 5, null, null, 1, null, null, 1, null, null, relative(4), relative(4)]);
       for (const k of FIGURE_KEYS) {
         const f = dashboard.figures[k];
         const line = rows.find((r) => r[0] === FIGURE_LABELS[k])!;
         assert.deepEqual(line.slice(1, 12), [
-          formatRate(f.value), f.numerator, f.denominator,
-          formatRate(f.previous.value), f.previous.numerator, f.previous.denominator,
-          formatRate(f.lastYear.value), f.lastYear.numerator, f.lastYear.denominator,
-          describeChange(f.changeFromPrevious, '上期'), describeChange(f.changeFromLastYear, '去年同期'),
+          rate(f.value), f.numerator, f.denominator,
+          rate(f.previous.value), f.previous.numerator, f.previous.denominator,
+          rate(f.lastYear.value), f.lastYear.numerator, f.lastYear.denominator,
+          points(f.pointsFromPrevious), points(f.pointsFromLastYear),
         ], k);
       }
+      // The hand-counted county has no rates in February or March 2025: every rate's change is "—".
+      assert.deepEqual(rows.find((r) => r[0] === '回复率')!.slice(1, 12), [rate(1), 3, 3, '—', 0, 0, '—', 0, 0, '—', '—']);
     });
 
     test('the drill-down export lists every request of the count, as the drill-down does', async () => {

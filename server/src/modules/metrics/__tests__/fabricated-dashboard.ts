@@ -1,6 +1,6 @@
 import { FIGURE_KEYS, type FigureKey, type FigureValue } from '../../../../../contracts/metrics.js';
 import type { ComparedFigure, Dashboard, DateRange, RankingRow, StatsUnit, TownshipCell, VolumeSlice } from '../../../../../contracts/statistics.js';
-import { change, figure } from '../rules/figure.js';
+import { change, figure, pointChange } from '../rules/figure.js';
 import { eachDay, lastYearRange, previousRange } from '../rules/period.js';
 
 /** A figure with every key at the same numerator/denominator, then some overridden. */
@@ -56,8 +56,8 @@ export function fabricatedDashboard(o: FabricatedOptions = {}): Dashboard {
       ...fig[k],
       previous: before[k],
       lastYear: yearAgo[k],
-      changeFromPrevious: fig[k].value === null || before[k].value === null ? null : change(fig[k].value!, before[k].value!),
-      changeFromLastYear: fig[k].value === null || yearAgo[k].value === null ? null : change(fig[k].value!, yearAgo[k].value!),
+      pointsFromPrevious: pointChange(fig[k].value, before[k].value),
+      pointsFromLastYear: pointChange(fig[k].value, yearAgo[k].value),
     };
     return [k, c];
   })) as Record<FigureKey, ComparedFigure>;

@@ -15,17 +15,7 @@ export async function seedHandCounty(ctx: TestContext): Promise<void> {
   const housing = ctx.org.departmentIds.get('housing')!;
   const town = ctx.org.townshipIds.get(TOWNSHIP)!;
   const townUser = await userOf(ctx, town);
-  const step = async (when: string, user: string, caseId: string, action: string, payload: Record<string, unknown> = {}) => {
-    ctx.time.set(at(when));
-    const res = await ctx.app.inject({ method: 'POST', url: `/api/requests/${caseId}/actions/${action}`, headers: await ctx.as(user), payload });
-    assert.equal(res.statusCode, 200, `${action}: ${res.body}`);
-  };
-  const newRequest = async (when: string, phone?: string) => {
-    ctx.time.set(at(when));
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/requests', headers: await ctx.as('operator'), payload: { content: '测试诉求', townshipCode: TOWNSHIP, requestType: '投诉', categoryCode: LEAF, ...(phone ? { phone } : {}) } });
-    assert.ok(res.statusCode < 300, res.body);
-    return res.json() as { caseId: string; trackingCode: string };
-  };
+  const { step, newRequest } = handSteps(ctx);
   // The first caller gave a number: the key to rate the answer reaches them by SMS.
   const { caseId: r1, trackingCode: r1Code } = await newRequest('2026-03-02T08:30:00', '13900000001');
   await step('2026-03-02T09:00:00', 'dispatcher', r1, 'dispatch', { unitId: housing });
@@ -65,7 +55,23 @@ export async function seedHandCounty(ctx: TestContext): Promise<void> {
   await sweepClocks(ctx.database, ctx.time.now());
 }
 
-async function userOf(ctx: TestContext, unitId: number): Promise<string> {
+/** Actions through the API at a China-time moment, each expected to succeed. */
+export function handSteps(ctx: TestContext) {
+  const step = async (when: string, user: string, caseId: string, action: string, payload: Record<string, unknown> = {}) => {
+    ctx.time.set(at(when));
+    const res = await ctx.app.inject({ method: 'POST', url: `/api/requests/${caseId}/actions/${action}`, headers: await ctx.as(user), payload });
+    assert.equal(res.statusCode, 200, `${action}: ${res.body}`);
+  };
+  const newRequest = async (when: string, phone?: string) => {
+    ctx.time.set(at(when));
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/requests', headers: await ctx.as('operator'), payload: { content: '测试诉求', townshipCode: TOWNSHIP, requestType: '投诉', categoryCode: LEAF, ...(phone ? { phone } : {}) } });
+    assert.ok(res.statusCode < 300, res.body);
+    return res.json() as { caseId: string; trackingCode: string };
+  };
+  return { step, newRequest };
+}
+
+export async function userOf(ctx: TestContext, unitId: number): Promise<string> {
   const rows = await ctx.database.backend.query('select username from users where unit_id = $1', [unitId], 'array');
   return (rows.rows[0] as [string])[0];
 }

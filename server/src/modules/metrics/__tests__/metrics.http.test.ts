@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import ExcelJS from 'exceljs';
 import type { Dashboard, Ranking } from '../../../../../contracts/statistics.js';
 import { createTestContext, testBackends, type TestContext } from '../../../../test/test-context.js';
 import { TOWNSHIP, at, seedHandCounty } from './hand-county.js';
+import { rate, sheetRows } from './read-sheet.js';
 import { compareRollupsWithEvents } from '../operations/recompute-from-events.js';
 import { describeChange } from '../rules/figure.js';
 
@@ -17,15 +17,16 @@ import { describeChange } from '../rules/figure.js';
 //   r4 the township never signs: the sweep on 1 April finds both limits passed
 //   r5 same problem, same place as r4: merged into it (重复诉求)
 //   r6 received in February, r7 in March 2025: the bases of 环比 and 同比
-//                response  on time  reply  resolution  satisfaction  好评  差评整改  return  repeat  score
-//   housing        1/2       1/2     2/2      3/4          3/4        1/1    1/1      1/3     0/0    72.5
-//   township       1/2       1/2     1/1      1/1          1/1        0/0    0/0      0/2     1/5    95
-//   total          2/4       2/4     3/3      4/5          4/5        1/1    1/1      1/5     1/5    77
+//                response  on time  reply  resolution  satisfaction  好评  差评整改  一次办结  return  repeat  score
+//   housing        1/2       1/2     2/2      3/4          3/4        1/1    1/1      2/3      1/3     0/0    72.5
+//   township       1/2       1/2     1/1      1/1          1/1        0/0    0/0      0/0      0/2     1/5    95
+//   total          2/4       2/4     3/3      4/5          4/5        1/1    1/1      2/3      1/5     1/5    77
+//   一次办结 is held against the unit first dispatched to: r3, returned by housing, is housing's.
 //   score = 10 × 响应率 + 40 × 解决率 + 50 × 满意率 (data/composite-score.json)
 const EXPECTED = {
-  housing: { responseRate: '1/2', onTimeRate: '1/2', replyRate: '2/2', resolutionRate: '3/4', satisfactionRate: '3/4', goodRatingRate: '1/1', rectificationRate: '1/1', returnRate: '1/3', repeatRate: '0/0' },
-  township: { responseRate: '1/2', onTimeRate: '1/2', replyRate: '1/1', resolutionRate: '1/1', satisfactionRate: '1/1', goodRatingRate: '0/0', rectificationRate: '0/0', returnRate: '0/2', repeatRate: '1/5' },
-  total: { responseRate: '2/4', onTimeRate: '2/4', replyRate: '3/3', resolutionRate: '4/5', satisfactionRate: '4/5', goodRatingRate: '1/1', rectificationRate: '1/1', returnRate: '1/5', repeatRate: '1/5' },
+  housing: { responseRate: '1/2', onTimeRate: '1/2', replyRate: '2/2', resolutionRate: '3/4', satisfactionRate: '3/4', goodRatingRate: '1/1', rectificationRate: '1/1', firstTimeClosingRate: '2/3', returnRate: '1/3', repeatRate: '0/0' },
+  township: { responseRate: '1/2', onTimeRate: '1/2', replyRate: '1/1', resolutionRate: '1/1', satisfactionRate: '1/1', goodRatingRate: '0/0', rectificationRate: '0/0', firstTimeClosingRate: '0/0', returnRate: '0/2', repeatRate: '1/5' },
+  total: { responseRate: '2/4', onTimeRate: '2/4', replyRate: '3/3', resolutionRate: '4/5', satisfactionRate: '4/5', goodRatingRate: '1/1', rectificationRate: '1/1', firstTimeClosingRate: '2/3', returnRate: '1/5', repeatRate: '1/5' },
 };
 
 for (const backend of testBackends()) {
@@ -79,7 +80,7 @@ for (const backend of testBackends()) {
       assert.deepEqual(body.volume.byCategory.map((c) => [c.label, c.count]), [['城乡建设', 5]]);
       assert.deepEqual(body.live, { open: 1, overdue: 1, dueSoon: 0, awaitingDispatch: 2 });
       assert.equal(body.figures.satisfactionRate.value, 0.8);
-      assert.equal(body.figures.satisfactionRate.changeFromPrevious, null, 'no follow-ups in February: "—"');
+      assert.equal(body.figures.satisfactionRate.pointsFromPrevious, null, 'no follow-ups in February: "—"');
       const cell = body.townships.find((t) => t.unit.regionCode === TOWNSHIP)!;
       assert.deepEqual([cell.requests, cell.open, cell.overdue, cell.overdueShare], [5, 1, 1, 1]);
     });
@@ -149,15 +150,11 @@ for (const backend of testBackends()) {
     test('the Excel export carries the same figures', async () => {
       const res = await ctx.app.inject({ url: `/api/metrics/export.xlsx?unitId=${ctx.org.governmentId}&from=2026-03-01&to=2026-03-31`, headers: await ctx.as('leader') });
       assert.equal(res.statusCode, 200);
-      const book = new ExcelJS.Workbook();
-      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-      const sheet = book.worksheets[0]!;
-      const rows: unknown[][] = [];
-      sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+      const rows = await sheetRows(res.rawPayload);
       const total = rows.find((r) => r[0] === '合计')!;
       assert.equal(total[2], 77);
-      assert.deepEqual(total.slice(4, 7), ['50.00%', 2, 4]);
-      assert.deepEqual(total.slice(16, 19), ['80.00%', 4, 5]);
+      assert.deepEqual(total.slice(4, 7), [rate(0.5), 2, 4]);
+      assert.deepEqual(total.slice(16, 19), [rate(0.8), 4, 5]);
     });
 
     test('a unit cannot read figures outside its scope', async () => {

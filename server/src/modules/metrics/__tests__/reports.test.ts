@@ -34,7 +34,8 @@ describe('月报 from a Dashboard', () => {
     const figuresTable = blocksOf(model, 'table').find((b) => b.kind === 'table' && b.caption.endsWith('接诉即办各项指标'));
     assert.ok(figuresTable && figuresTable.kind === 'table');
     assert.deepEqual(figuresTable.rows[0], ['受理量', '1200', '—', '—', '1000', '较上月增加20%', '800', '较去年同期增加50%']);
-    assert.equal(figuresTable.rows.length, 10);
+    assert.equal(figuresTable.rows.length, 11, 'the volume and ten figures');
+    assert.ok(text.includes('一次办结率95.00%（首次派单即办结950件，派单办结1000件），较上月提高5.00个百分点'), text);
   });
 
   test('the ranking lists ranked units side by side with their kind, the total last', () => {

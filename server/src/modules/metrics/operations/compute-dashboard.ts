@@ -6,7 +6,7 @@ import type { UnitRow } from '../../orgs/index.js';
 import { visibleCaseCondition } from '../../cases/index.js';
 import { HOTLINE_CASE_TYPE, hotlineConfig } from '../../requests/index.js';
 import { STATS_TEXT } from '../metrics.strings.js';
-import { change } from '../rules/figure.js';
+import { change, pointChange } from '../rules/figure.js';
 import { addCounts, figuresFromCounts, type FigureCounts } from '../rules/figures.js';
 import { eachDay, lastYearRange, previousRange } from '../rules/period.js';
 import { computeRanking, statsUnit } from './compute-ranking.js';
@@ -44,8 +44,8 @@ export async function computeDashboard(database: Database, scope: UnitRow, range
       ...current,
       previous: previousFigures[key],
       lastYear: lastYearFigures[key],
-      changeFromPrevious: rateChange(current.value, previousFigures[key].value),
-      changeFromLastYear: rateChange(current.value, lastYearFigures[key].value),
+      pointsFromPrevious: pointChange(current.value, previousFigures[key].value),
+      pointsFromLastYear: pointChange(current.value, lastYearFigures[key].value),
     };
     return [key, compared];
   })) as Record<FigureKey, ComparedFigure>;
@@ -72,8 +72,6 @@ export async function computeDashboard(database: Database, scope: UnitRow, range
 export function compared(current: number, previous: number, lastYear: number): Compared {
   return { current, previous, lastYear, changeFromPrevious: change(current, previous), changeFromLastYear: change(current, lastYear) };
 }
-
-const rateChange = (current: number | null, base: number | null) => (current === null || base === null ? null : change(current, base));
 
 /** The sums of the whole scope over a range, with its received requests. */
 async function scopeCounts(database: Database, scope: UnitRow, volumeScope: VolumeScope, range: DateRange): Promise<FigureCounts> {

@@ -62,6 +62,10 @@ interface RequestState {
   repliedByUnitId: number | null;
   dispatches: Map<string, DispatchState>;
   leadDispatchId: string | null;
+  /** The lead dispatch events in order: the first is the one 一次办结率 asks about. */
+  leadUnits: number[];
+  wasReturned: boolean;
+  wasReopened: boolean;
   evaluations: EvaluationState[];
 }
 
@@ -126,6 +130,9 @@ function open(event: EventRow): RequestState {
     repliedByUnitId: null,
     dispatches: new Map(),
     leadDispatchId: null,
+    leadUnits: [],
+    wasReturned: false,
+    wasReopened: false,
     evaluations: [],
   };
 }
@@ -141,6 +148,7 @@ function apply(r: RequestState, e: EventRow): void {
     case 'redispatch':
     case 'rule_owner':
       r.leadDispatchId = facts.dispatchId;
+      r.leadUnits.push(input.unitId);
       r.dispatches.set(facts.dispatchId, {
         unitId: input.unitId, dispatchedAt: e.at, responseDueAt: new Date(facts.responseDueAt), dueAt: new Date(facts.handlingDueAt),
         contactedAt: null, repliedAt: null, returnedAt: null, responseLapsed: false, handlingLapsed: false,
@@ -151,6 +159,7 @@ function apply(r: RequestState, e: EventRow): void {
       break;
     case 'return':
       if (lead) lead.returnedAt = e.at;
+      r.wasReturned = true;
       break;
     case 'approve_extension':
       if (lead) {
@@ -194,6 +203,7 @@ function apply(r: RequestState, e: EventRow): void {
     }
     case 'reopen':
       r.closedAt = null;
+      r.wasReopened = true;
       break;
     case 'auto_supervise': {
       const clock = e.payload.clock;
@@ -230,6 +240,11 @@ function contribute(out: Recomputation, r: RequestState): void {
     if (d.repliedAt || d.handlingLapsed) add(handlingMet ? d.repliedAt! : d.dueAt, d.unitId, { handlingDue: 1, handlingMet: handlingMet ? 1 : 0 });
   }
   if (r.closedAt) add(r.closedAt, r.repliedByUnitId, { closed: 1, closedWithReply: r.hasReply ? 1 : 0 });
+  // 一次办结率: a closed request that was dispatched, held against its first lead unit.
+  if (r.closedAt && r.leadUnits.length > 0) {
+    const firstTime = r.leadUnits.length === 1 && !r.wasReturned && !r.wasReopened;
+    add(r.closedAt, r.leadUnits[0]!, { closedDispatched: 1, closedAtFirstDispatch: firstTime ? 1 : 0 });
+  }
   for (const v of r.evaluations) {
     add(v.at, v.unitId, {
       evaluations: 1, resolved: v.resolved ? 1 : 0, satisfied: v.satisfaction === 'satisfied' ? 1 : 0,
@@ -265,6 +280,7 @@ export interface RollupDifference {
 
 const FIGURE_COLUMNS = `to_char(day, 'YYYY-MM-DD') || '|' || unit_id as key, dispatched, returned, response_due as "responseDue",
   response_met as "responseMet", handling_due as "handlingDue", handling_met as "handlingMet", closed, closed_with_reply as "closedWithReply",
+  closed_dispatched as "closedDispatched", closed_at_first_dispatch as "closedAtFirstDispatch",
   evaluations, resolved, satisfied, basically_satisfied as "basicallySatisfied", ratings, good_ratings as "goodRatings",
   bad_ratings_due as "badRatingsDue", bad_ratings_rectified as "badRatingsRectified"`;
 

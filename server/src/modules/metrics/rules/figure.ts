@@ -1,3 +1,5 @@
+import { NO_VALUE, POINTS_UNIT } from '../metrics.strings.js';
+
 /** A figure is shown with what it is made of, so a person can check it. */
 export interface Figure {
   numerator: number;
@@ -37,6 +39,19 @@ export function describeChange(value: number | null, basis: string): string {
   if (percent === 0) return `与${basis}持平`;
   const shown = Number.isInteger(percent) ? String(percent) : percent.toFixed(1);
   return `较${basis}${value > 0 ? '增加' : '减少'}${shown}%`;
+}
+
+/** "+2.35 个百分点", "-1.20 个百分点", "0.00 个百分点"; "—" when there is nothing to compare. */
+export function formatPoints(points: number | null): string {
+  if (points === null) return NO_VALUE;
+  const sign = points > 0 ? '+' : points < 0 ? '-' : '';
+  return `${sign}${Math.abs(points).toFixed(2)} ${POINTS_UNIT}`;
+}
+
+/** The change from one rate to another in percentage points, from the rates as shown (2.35); null when either is undefined. */
+export function pointChange(current: number | null, base: number | null): number | null {
+  if (current === null || base === null) return null;
+  return (rateHundredths(current) - rateHundredths(base)) / 100;
 }
 
 /**

@@ -6,6 +6,7 @@ import { figure } from './figure.js';
 /** The sums kept per unit and day (hotline_daily_figures), plus received and merged requests. */
 export const COUNT_KEYS = [
   'dispatched', 'returned', 'responseDue', 'responseMet', 'handlingDue', 'handlingMet', 'closed', 'closedWithReply',
+  'closedDispatched', 'closedAtFirstDispatch',
   'evaluations', 'resolved', 'satisfied', 'basicallySatisfied', 'ratings', 'goodRatings', 'badRatingsDue', 'badRatingsRectified',
   'requests', 'merged',
 ] as const;
@@ -35,6 +36,7 @@ export function figuresFromCounts(c: FigureCounts, weights: SatisfactionWeights)
     satisfactionRate: figure(c.satisfied * weights.satisfied + c.basicallySatisfied * weights.basically_satisfied, satisfactionAnswers),
     goodRatingRate: figure(c.goodRatings, c.ratings),
     rectificationRate: figure(c.badRatingsRectified, c.badRatingsDue),
+    firstTimeClosingRate: figure(c.closedAtFirstDispatch, c.closedDispatched),
     returnRate: figure(c.returned, c.dispatched),
     repeatRate: figure(c.merged, c.requests),
   };

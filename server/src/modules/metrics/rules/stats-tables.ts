@@ -1,9 +1,8 @@
 import { FIGURE_KEYS, FIGURE_LABELS, type FigureValue } from '../../../../../contracts/metrics.js';
 import type { Dashboard, DateRange, DrillDownKind, DrillDownRow, Ranking, RankingRow, TownshipCell, VolumeSlice } from '../../../../../contracts/statistics.js';
 import { AS_OF_LABEL, COLUMN_RANK, COLUMN_TOTAL, COLUMN_UNIT, DENOMINATOR, DRILL_DOWN_TITLES, NUMERATOR, PERIOD_LABEL, STATS_TEXT, TABLE_TEXT, TABLE_TITLES } from '../metrics.strings.js';
-import { describeChange, describePointChange, formatRate } from './figure.js';
 import { chinaDateTime } from './period.js';
-import { rateColumns, type Cell, type SheetTable } from './sheet.js';
+import { changeCell, pointsCell, rateCell, rateColumns, type Cell, type SheetTable } from './sheet.js';
 
 /**
  * The tables of the dashboard as sheets, each built from the Dashboard or Ranking the JSON
@@ -74,7 +73,7 @@ export function sliceTable(d: Dashboard, table: keyof typeof SLICES): SheetTable
     columns: [
       { header: name, width: 24, cell: (s) => s.label },
       { header: volumeHeader(d), cell: (s) => s.count },
-      { header: TABLE_TEXT.share, cell: (s) => formatRate(s.share) },
+      { header: TABLE_TEXT.share, cell: (s) => rateCell(s.share) },
     ],
     rows: slices,
     // The top ten are a part of the level-2 categories: their shares are of all of them, so no total row.
@@ -96,7 +95,7 @@ export function townshipsTable(d: Dashboard): SheetTable<TownshipCell> {
       { header: TABLE_TEXT.requests, cell: (t) => t.requests },
       { header: TABLE_TEXT.open, width: 16, cell: (t) => t.open },
       { header: TABLE_TEXT.overdue, width: 16, cell: (t) => t.overdue },
-      { header: TABLE_TEXT.overdueShare, cell: (t) => formatRate(t.overdueShare) },
+      { header: TABLE_TEXT.overdueShare, cell: (t) => rateCell(t.overdueShare) },
     ],
     rows: d.townships,
     total: {
@@ -112,30 +111,30 @@ interface FigureLine {
   current: FigureValue | number;
   previous: FigureValue | number;
   lastYear: FigureValue | number;
-  changeFromPrevious: number | null;
-  changeFromLastYear: number | null;
+  /** The volume's relative change, or a rate's change in percentage points. */
+  fromPrevious: Cell;
+  fromLastYear: Cell;
 }
 
 /** A figure's three cells (rate, numerator, denominator); a count fills the first only. */
 const threeCells = (value: FigureValue | number): [Cell, Cell, Cell] =>
-  typeof value === 'number' ? [value, null, null] : [formatRate(value.value), value.numerator, value.denominator];
-const rateOf = (value: FigureValue | number) => (typeof value === 'number' ? null : value.value);
+  typeof value === 'number' ? [value, null, null] : [rateCell(value.value), value.numerator, value.denominator];
 
 /**
- * The volume and every figure with the period before and the same period a year earlier;
- * changes as the JSON gives them (relative), and for rates also in percentage points.
+ * The volume and every figure with the period before and the same period a year earlier, as
+ * numbers: the volume's changes relative ("+93.0%"), a rate's in percentage points ("+2.35 个百分点").
  */
 export function figuresTable(d: Dashboard): SheetTable<FigureLine> {
+  const total = d.volume.total;
   const lines: FigureLine[] = [
-    { label: volumeHeader(d), ...d.volume.total },
+    { label: volumeHeader(d), ...total, fromPrevious: changeCell(total.changeFromPrevious), fromLastYear: changeCell(total.changeFromLastYear) },
     ...FIGURE_KEYS.map((k) => {
       const f = d.figures[k];
-      return { label: FIGURE_LABELS[k], current: f, previous: f.previous, lastYear: f.lastYear, changeFromPrevious: f.changeFromPrevious, changeFromLastYear: f.changeFromLastYear };
+      return { label: FIGURE_LABELS[k], current: f, previous: f.previous, lastYear: f.lastYear, fromPrevious: pointsCell(f.pointsFromPrevious), fromLastYear: pointsCell(f.pointsFromLastYear) };
     }),
   ];
   const part = (name: string, pick: (l: FigureLine) => FigureValue | number) =>
     [name, `${name}${NUMERATOR}`, `${name}${DENOMINATOR}`].map((header, i) => ({ header, width: i === 0 ? 10 : 8, cell: (l: FigureLine) => threeCells(pick(l))[i] ?? null }));
-  const points = (l: FigureLine, base: FigureValue | number, basis: string) => describePointChange(rateOf(l.current), rateOf(base), basis);
   return {
     sheetName: TABLE_TITLES.figures,
     title: `${d.scope.name}${TABLE_TITLES.figures}`,
@@ -145,13 +144,14 @@ export function figuresTable(d: Dashboard): SheetTable<FigureLine> {
       ...part(TABLE_TEXT.current, (l) => l.current),
       ...part(TABLE_TEXT.previous, (l) => l.previous),
       ...part(TABLE_TEXT.lastYear, (l) => l.lastYear),
-      { header: TABLE_TEXT.changeFromPrevious, width: 18, cell: (l) => describeChange(l.changeFromPrevious, TABLE_TEXT.previousBasis) },
-      { header: TABLE_TEXT.changeFromLastYear, width: 18, cell: (l) => describeChange(l.changeFromLastYear, TABLE_TEXT.lastYearBasis) },
-      { header: TABLE_TEXT.pointsFromPrevious, width: 22, cell: (l) => points(l, l.previous, TABLE_TEXT.previousBasis) },
-      { header: TABLE_TEXT.pointsFromLastYear, width: 22, cell: (l) => points(l, l.lastYear, TABLE_TEXT.lastYearBasis) },
+      { header: TABLE_TEXT.changeFromPrevious, width: 18, cell: (l) => l.fromPrevious },
+      { header: TABLE_TEXT.changeFromLastYear, width: 18, cell: (l) => l.fromLastYear },
     ],
     rows: lines,
-    notes: [TABLE_TEXT.comparedPeriods(`${d.previousPeriod.from} 至 ${d.previousPeriod.to}`, `${d.lastYearPeriod.from} 至 ${d.lastYearPeriod.to}`)],
+    notes: [
+      TABLE_TEXT.comparedPeriods(`${d.previousPeriod.from} 至 ${d.previousPeriod.to}`, `${d.lastYearPeriod.from} 至 ${d.lastYearPeriod.to}`),
+      TABLE_TEXT.changeNote,
+    ],
   };
 }
 

@@ -4,7 +4,8 @@ import type { Database } from '../../../platform/db/database.js';
 import { hotlineRequests } from '../requests.tables.js';
 
 const PAGE = 2000;
-const REPLY_EVENTS = ['submitted', 'reply', 'answer_directly', 'follow_parent', 'personal_data_erased'];
+const LEAD_DISPATCH_EVENTS = ['dispatch', 'redispatch', 'rule_owner'];
+const READ_EVENTS = ['submitted', 'reply', 'answer_directly', 'follow_parent', 'personal_data_erased', 'reopen', ...LEAD_DISPATCH_EVENTS];
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 type Event = { caseId: string; seq: number; type: string; at: Date; payload: Record<string, any> };
@@ -14,7 +15,8 @@ type Finding = { caseId: string; field: string; detail?: string };
  * For `fazhi audit verify`: each request's row against what its events say. The text and
  * title against the hashes of the opening event; the requester's details against the values
  * kept beside the record (or gone, if erased); the reply against the last answer the events
- * carry (for a merged request, its lead's answer at the moment it followed).
+ * carry (for a merged request, its lead's answer at the moment it followed); the facts 一次办结率
+ * counts (lead dispatches, the first one's unit, a reopening) against the actions that made them.
  */
 export async function verifyHotlineRequests(database: Database, report: (f: Finding) => void): Promise<void> {
   for (let after: string | null = null; ; ) {
@@ -42,6 +44,10 @@ export async function verifyHotlineRequests(database: Database, report: (f: Find
       }
       const reply = expectedReply(own, parents);
       if (reply !== undefined && (r.replyText ?? null) !== reply) report({ caseId: r.caseId, field: 'reply_text' });
+      const dispatches = own.filter((e) => LEAD_DISPATCH_EVENTS.includes(e.type));
+      if (r.leadDispatches !== dispatches.length) report({ caseId: r.caseId, field: 'lead_dispatches' });
+      if (r.firstLeadUnitId !== (dispatches[0]?.payload.input?.unitId ?? null)) report({ caseId: r.caseId, field: 'first_lead_unit_id' });
+      if (r.reopened !== own.some((e) => e.type === 'reopen')) report({ caseId: r.caseId, field: 'reopened' });
     }
     after = rows[rows.length - 1]!.caseId;
   }
@@ -68,7 +74,7 @@ async function eventsOf(database: Database, ids: string[]): Promise<Map<string, 
   if (ids.length === 0) return map;
   const rows = await database.backend.query(
     'select case_id, seq, type, at, payload from case_events where case_id = any($1::uuid[]) and type = any($2::text[]) order by case_id, seq',
-    [ids, REPLY_EVENTS],
+    [ids, READ_EVENTS],
     'array',
   );
   for (const [caseId, seq, type, at, payload] of rows.rows as Array<[string, number, string, Date | string, unknown]>) {

@@ -127,7 +127,7 @@ export function MetricsTable({ rows, total, loading, maxHeight }: { rows: Rankin
       columns={columns}
       dataSource={rows}
       pagination={false}
-      scroll={{ x: 1400, y: maxHeight }}
+      scroll={{ x: 1520, y: maxHeight }}
       locale={{ emptyText: s.empty }}
       showSorterTooltip={false}
       summary={() =>

@@ -2,7 +2,7 @@ import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { FIGURE_KEYS, LOWER_IS_BETTER, type FigureKey } from '../../../../../contracts/metrics';
 import type { Compared, ComparedFigure, DrillDownKind, LiveCounts } from '../../../../../contracts/statistics';
-import { formatChange, formatFraction, formatRate, type ChangeBasis } from '../format';
+import { formatChange, formatFraction, formatPoints, formatRate, type ChangeBasis } from '../format';
 import { metricsStrings as s } from '../strings';
 
 const GOOD = '#2e8b57';
@@ -10,26 +10,41 @@ const BAD = '#c8102e';
 const NEUTRAL = '#595959';
 
 /**
- * "较上年同期增加93%" with an arrow; green when the change is an improvement, red when not,
- * grey for a plain count (`better` undefined) or no change.
+ * One change line with an arrow; green when the change is an improvement, red when not, grey for
+ * a plain count (`better` undefined) or no change. `value` gives the direction, `text` the words.
  */
-function ChangeLine({ value, basis, better, testId }: { value: number | null; basis: ChangeBasis; better?: 'up' | 'down'; testId?: string }) {
-  const direction = value === null || Math.abs(value) < 0.0005 ? 0 : Math.sign(value);
+function ChangeLine({ value, text, better, testId }: { value: number | null; text: string; better?: 'up' | 'down'; testId?: string }) {
+  const direction = value === null ? 0 : Math.sign(value);
   const color = direction === 0 || !better ? NEUTRAL : (direction > 0) === (better === 'up') ? GOOD : BAD;
   return (
     <div style={{ color, fontSize: 12, lineHeight: '20px', whiteSpace: 'nowrap' }} data-testid={testId}>
       {direction > 0 && <ArrowUpOutlined style={{ marginInlineEnd: 4 }} />}
       {direction < 0 && <ArrowDownOutlined style={{ marginInlineEnd: 4 }} />}
-      {value === null ? s.noChange[basis] : formatChange(value, basis)}
+      {text}
     </div>
   );
 }
 
-function Changes({ compared, better, testId }: { compared: Pick<Compared, 'changeFromLastYear' | 'changeFromPrevious'>; better?: 'up' | 'down'; testId: string }) {
+// A count's change shows rounded to a tenth of a per cent: below that it is no change.
+const shownChange = (value: number | null) => (value === null || Math.abs(value) < 0.0005 ? null : value);
+
+/** A count's 同比/环比 in per cent ("较上年同期增加93%"). */
+function Changes({ compared, testId }: { compared: Pick<Compared, 'changeFromLastYear' | 'changeFromPrevious'>; testId: string }) {
+  const line = (value: number | null, basis: ChangeBasis) => (value === null ? s.noChange[basis] : formatChange(value, basis));
   return (
     <>
-      <ChangeLine value={compared.changeFromLastYear} basis="lastYear" better={better} testId={`${testId}-yoy`} />
-      <ChangeLine value={compared.changeFromPrevious} basis="previous" better={better} testId={`${testId}-mom`} />
+      <ChangeLine value={shownChange(compared.changeFromLastYear)} text={line(compared.changeFromLastYear, 'lastYear')} testId={`${testId}-yoy`} />
+      <ChangeLine value={shownChange(compared.changeFromPrevious)} text={line(compared.changeFromPrevious, 'previous')} testId={`${testId}-mom`} />
+    </>
+  );
+}
+
+/** A rate's 同比/环比 in percentage points ("同比 +2.35 个百分点"), never in per cent. */
+function PointChanges({ figure, better, testId }: { figure: Pick<ComparedFigure, 'pointsFromLastYear' | 'pointsFromPrevious'>; better: 'up' | 'down'; testId: string }) {
+  return (
+    <>
+      <ChangeLine value={figure.pointsFromLastYear} text={formatPoints(figure.pointsFromLastYear, 'lastYear')} better={better} testId={`${testId}-yoy`} />
+      <ChangeLine value={figure.pointsFromPrevious} text={formatPoints(figure.pointsFromPrevious, 'previous')} better={better} testId={`${testId}-mom`} />
     </>
   );
 }
@@ -113,7 +128,7 @@ function FigureCard({ figureKey, figure }: { figureKey: FigureKey; figure: Compa
           suffix: { fontSize: 12, lineHeight: '18px', marginInlineStart: 0 },
         }}
       />
-      <Changes compared={figure} better={lower ? 'down' : 'up'} testId={`figure-${figureKey}-change`} />
+      <PointChanges figure={figure} better={lower ? 'down' : 'up'} testId={`figure-${figureKey}-change`} />
     </Card>
   );
 }

@@ -2,8 +2,8 @@ import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from '
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Form, Row, Segmented, Select, Skeleton, Space, Spin, Typography } from 'antd';
 import { FIGURE_KEYS, type RankKey } from '../../../../../contracts/metrics';
-import type { DrillDownKind, StatsUnit } from '../../../../../contracts/statistics';
 import { useLoaded } from '../../../api/use-loaded';
+import { useUnits } from '../../../api/units';
 import { formatDateTime } from '../../../ui/format';
 import { useStaffSession } from '../../staff/auth-context';
 import { exportUrl, fetchDashboard, type MetricsQuery } from '../api';
@@ -11,11 +11,13 @@ import { DrillDownDrawer } from '../components/drill-down-drawer';
 import { HotspotsCard } from '../components/hotspots-card';
 import { MetricsTable } from '../components/metrics-table';
 import { PublicSettingsCard } from '../components/public-settings-card';
+import { ReportButtons } from '../components/report-buttons';
 import { FigureCards, LiveCard, VolumeCard } from '../components/stat-cards';
 import type { MapMeasure } from '../components/township-map';
 import { ScopeFields } from '../components/scope-fields';
-import { describeRange, thisMonth, toDateRange, type Range } from '../periods';
+import { describeRange, toDateRange } from '../periods';
 import { metricsStrings as s } from '../strings';
+import { periodOf, rangeOf, useStatsView } from '../view-params';
 
 // ECharts is the heaviest dependency: the numbers show before the charts arrive.
 const charts = () => import('../components/stats-charts');
@@ -39,38 +41,35 @@ function ChartCard({ title, children, testId }: { title: string; children: React
   );
 }
 
-/** 领导驾驶舱: volume, live work, the figures with 同比/环比, charts, townships and the ranking of one unit. */
+/**
+ * 领导驾驶舱: volume, live work, the figures with 同比/环比, charts, townships and the ranking of one
+ * unit. Everything the page shows is chosen in its address (view-params.ts), so a link opens this view.
+ */
 export function DashboardPage() {
   const { user } = useStaffSession();
-  const [unitId, setUnitId] = useState<number>(user.scopeUnitId);
-  // Units left by clicking a township on the map, so 返回 can go back up.
-  const [trail, setTrail] = useState<StatsUnit[]>([]);
-  const [range, setRange] = useState<Range>(thisMonth);
-  const [rankBy, setRankBy] = useState<RankKey>('compositeScore');
+  const [view, update] = useStatsView(user.scopeUnitId);
+  const { unitId, rankBy, measure, drill, trail } = view;
+  const range = rangeOf(view.period);
+  const { from, to } = toDateRange(range);
   const [tick, setTick] = useState(0);
-  const [drill, setDrill] = useState<DrillDownKind | null>(null);
-  const [measure, setMeasure] = useState<MapMeasure>('requests');
+  const { units } = useUnits();
+  const unitNames = useMemo(() => new Map(units.map((u) => [u.id, u.name])), [units]);
 
-  const query = useMemo<MetricsQuery>(() => ({ unitId, ...toDateRange(range), rankBy }), [unitId, range, rankBy]);
+  const query = useMemo<MetricsQuery>(() => ({ unitId, from, to, rankBy }), [unitId, from, to, rankBy]);
   // A new tick (刷新) asks again for the same query.
   const load = useCallback((signal: AbortSignal) => fetchDashboard(query, signal), [query, tick]);
   const { data: dashboard, loading, error } = useLoaded(load);
 
-  const chooseUnit = (id: number) => {
-    setTrail([]);
-    setUnitId(id);
-  };
+  const chooseUnit = (id: number) => update({ unitId: id, trail: [], drill: null });
   const enterTownship = (id: number) => {
     if (!dashboard || id === dashboard.scope.unitId) return;
-    setTrail((t) => [...t, dashboard.scope]);
-    setUnitId(id);
+    update({ unitId: id, trail: [...trail, dashboard.scope.unitId], drill: null });
   };
   const back = () => {
     const previous = trail.at(-1);
-    if (!previous) return;
-    setTrail((t) => t.slice(0, -1));
-    setUnitId(previous.unitId);
+    if (previous !== undefined) update({ unitId: previous, trail: trail.slice(0, -1), drill: null });
   };
+  const previousName = trail.length > 0 ? (unitNames.get(trail.at(-1)!) ?? d.back) : null;
 
   const scope = dashboard?.scope;
   const showMap = !!dashboard && dashboard.townships.some((t) => t.unit.unitId !== dashboard.scope.unitId);
@@ -87,21 +86,24 @@ export function DashboardPage() {
         }
       >
         <Form layout="inline" style={{ rowGap: 8 }}>
-          <ScopeFields unitId={unitId} onUnitChange={chooseUnit} range={range} onRangeChange={setRange} rangeTestId="dashboard-range" />
+          <ScopeFields unitId={unitId} onUnitChange={chooseUnit} range={range} onRangeChange={(r) => update({ period: periodOf(r) })} rangeTestId="dashboard-range" />
           <Form.Item label={d.rankBy}>
-            <Select<RankKey> value={rankBy} onChange={setRankBy} options={RANK_OPTIONS} style={{ width: 140 }} data-testid="dashboard-rank-by" />
+            <Select<RankKey> value={rankBy} onChange={(key) => update({ rankBy: key })} options={RANK_OPTIONS} style={{ width: 140 }} data-testid="dashboard-rank-by" />
           </Form.Item>
           <Form.Item>
             <Space>
               <Button icon={<ReloadOutlined />} onClick={() => setTick((t) => t + 1)} data-testid="dashboard-refresh">
                 {d.refresh}
               </Button>
-              {trail.length > 0 && (
+              {previousName !== null && (
                 <Button icon={<ArrowLeftOutlined />} onClick={back} data-testid="dashboard-back">
-                  {trail.at(-1)!.name}
+                  {previousName}
                 </Button>
               )}
             </Space>
+          </Form.Item>
+          <Form.Item>
+            <ReportButtons unitId={unitId} periodEnd={to} />
           </Form.Item>
         </Form>
         {dashboard && (
@@ -120,7 +122,7 @@ export function DashboardPage() {
                 <VolumeCard total={dashboard.volume.total} basisHint={d.volumeBasis[dashboard.volume.basis]} />
               </Col>
               <Col xs={24} lg={16}>
-                <LiveCard live={dashboard.live} onOpen={setDrill} />
+                <LiveCard live={dashboard.live} onOpen={(kind) => update({ drill: kind })} />
               </Col>
             </Row>
             <Card size="small" title={d.figuresTitle} styles={{ body: { background: '#f7f9fc' } }}>
@@ -164,7 +166,7 @@ export function DashboardPage() {
                       <Segmented<MapMeasure>
                         size="small"
                         value={measure}
-                        onChange={setMeasure}
+                        onChange={(value) => update({ measure: value })}
                         options={[
                           { value: 'requests', label: d.mapBy.requests },
                           { value: 'overdueShare', label: d.mapBy.overdueShare },
@@ -204,7 +206,7 @@ export function DashboardPage() {
           </Space>
         </Spin>
       )}
-      {scope && <DrillDownDrawer unitId={scope.unitId} unitName={scope.name} kind={drill} onClose={() => setDrill(null)} />}
+      {scope && <DrillDownDrawer unitId={scope.unitId} unitName={scope.name} kind={drill} onClose={() => update({ drill: null })} />}
     </Space>
   );
 }
