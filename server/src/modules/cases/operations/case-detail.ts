@@ -133,16 +133,21 @@ export async function caseDetail(tx: Db, actor: Actor, caseId: string, now: Date
   };
 }
 
-/** An action's form on this case: fields whose values are the case's own become choices of them. */
+/** An action's form on this case: fields whose values are the case's own become choices of them, and each starts from its default. */
 async function inputOnCase(
   tx: Db, type: CaseTypeDefinition, action: string, row: typeof cases.$inferSelect, actor: Actor, now: Date,
 ): Promise<InputSchema> {
   const definition = type.actions[action]!;
-  if (!definition.choices) return definition.input;
-  const choices = await definition.choices({
-    tx, caseId: row.id, state: row.state, organUnitId: row.organUnitId, ownerUnitId: row.ownerUnitId, actor, input: {}, now,
-  });
+  if (!definition.choices && !definition.defaults) return definition.input;
+  const ctx = { tx, caseId: row.id, state: row.state, organUnitId: row.organUnitId, ownerUnitId: row.ownerUnitId, actor, input: {}, now };
+  const [choices, defaults] = await Promise.all([
+    definition.choices?.(ctx) ?? ({} as Record<string, ReadonlyArray<{ value: string; label: string }>>),
+    definition.defaults?.(ctx) ?? ({} as Record<string, unknown>),
+  ]);
   const properties = { ...definition.input.properties };
+  for (const [field, value] of Object.entries(defaults)) {
+    if (Object.hasOwn(properties, field) && value !== null && value !== undefined) properties[field] = { ...(properties[field] as object), default: value };
+  }
   for (const [field, options] of Object.entries(choices)) {
     if (!Object.hasOwn(properties, field)) continue;
     properties[field] = {
