@@ -10,7 +10,7 @@ import type { ReferenceData } from '../reference-data.js';
 import { canSeeRequest } from '../requests.access.js';
 import { requestError } from '../requests.errors.js';
 import {
-  ACTION_LABELS, DISPATCH_ROLE_LABELS, DISPATCH_STATUS_LABELS, EVENT_LABELS, SATISFACTION_LABELS, STATE_LABELS, URGENCY_LABELS,
+  ACTION_LABELS, DISPATCH_ROLE_LABELS, DISPATCH_STATUS_LABELS, EVENT_LABELS, KNOWLEDGE_CITED, SATISFACTION_LABELS, STATE_LABELS, URGENCY_LABELS,
 } from '../requests.strings.js';
 import { hotlineAttachments, hotlineDispatches, hotlineEvaluations, hotlineRequests } from '../requests.tables.js';
 import { maskName, maskPhone } from '../rules/mask.js';
@@ -152,6 +152,7 @@ export async function requestDetail(tx: Db, actor: Actor, caseId: string, refere
       reply: r.replyText,
       repliedAt: r.repliedAt?.toISOString() ?? null,
       repliedBy: unitName(r.repliedByUnitId),
+      knowledgeEntry: knowledgeEntryOf(events),
     },
     attachments: attachments.map((a) => ({ ...a, url: `/api/requests/${caseId}/attachments/${a.id}` })),
     dispatches: dispatches.map((d) => ({
@@ -201,10 +202,18 @@ export async function requestDetail(tx: Db, actor: Actor, caseId: string, refere
   };
 }
 
+/** The knowledge entry the latest direct answer rested on, as its event recorded it. */
+function knowledgeEntryOf(events: Array<{ type: string; payload: Record<string, unknown> }>) {
+  const answer = events.filter((e) => e.type === 'answer_directly').at(-1);
+  const cited = (answer?.payload.facts as { knowledgeEntry?: { caseId?: unknown; question?: unknown; revision?: unknown } } | undefined)?.knowledgeEntry;
+  return cited && typeof cited.caseId === 'string' ? { caseId: cited.caseId, question: String(cited.question ?? ''), revision: Number(cited.revision ?? 0) } : null;
+}
+
 function describeEvent(payload: Record<string, unknown>): string {
   const input = (payload.input ?? {}) as Record<string, unknown>;
   const facts = (payload.facts ?? {}) as Record<string, unknown>;
-  const parts = [input.reply, input.reason, input.ruling, input.note, input.comment, facts.unitName ? `承办单位：${facts.unitName}` : null]
+  const cited = facts.knowledgeEntry as { question?: unknown } | undefined;
+  const parts = [input.reply, input.reason, input.ruling, input.note, input.comment, facts.unitName ? `承办单位：${facts.unitName}` : null, cited ? KNOWLEDGE_CITED(String(cited.question ?? '')) : null]
     .filter((p): p is string => typeof p === 'string' && p.length > 0);
   return parts.join('；');
 }
