@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { datesProblem, unavailableReason } from '../rules/availability.js';
 import { maskPersonalDetails, normaliseKeywords } from '../rules/entry-text.js';
-import { idf, rankBm25 } from '../rules/rank.js';
+import { idf, keepRelevant, rankBm25 } from '../rules/rank.js';
 import { indexTerms, queryTerms, searchWords } from '../rules/segment.js';
 
 describe('BM25', () => {
@@ -36,6 +36,13 @@ describe('BM25', () => {
     assert.equal(ranked[0]!.caseId, 'd');
     assert.deepEqual(ranked.slice(1).map((r) => r.caseId), ['a', 'b', 'c']);
     assert.ok(idf(4, 1) > 3 * idf(4, 4));
+  });
+
+  test('entries far below the best are left out; a lone result stays', () => {
+    const ranked = [{ caseId: 'a', score: 8, matched: [] }, { caseId: 'b', score: 2, matched: [] }, { caseId: 'c', score: 1.99, matched: [] }];
+    assert.deepEqual(keepRelevant(ranked).map((r) => r.caseId), ['a', 'b']);
+    assert.deepEqual(keepRelevant(ranked.slice(2)).map((r) => r.caseId), ['c']);
+    assert.deepEqual(keepRelevant([]), []);
   });
 
   test('terms outside the query and empty postings score nothing', () => {

@@ -53,6 +53,10 @@ for (const backend of testBackends()) {
       assert.deepEqual(twice, once);
       const none = (await search('operator', '量子纠缠')).json();
       assert.deepEqual(none.items, []);
+      // A stray shared word (无 of 无理由, 提前) brings no unrelated entry along.
+      const returns = (await search('operator', '网购 七天无理由退货')).json().items.map((i: { question: string }) => i.question);
+      assert.ok(returns[0].startsWith('网上买的东西不想要了'));
+      assert.ok(!returns.some((q: string) => /结婚|法律援助|低保/.test(q)), returns.join(' | '));
       const stopwordsOnly = (await search('operator', '请问怎么办呢？')).json();
       assert.deepEqual([stopwordsOnly.items, stopwordsOnly.terms], [[], []]);
     });

@@ -1,6 +1,6 @@
 import type { Actor } from '../../../platform/actor.js';
 import type { Db } from '../../../platform/db/database.js';
-import { rankBm25 } from '../rules/rank.js';
+import { keepRelevant, rankBm25 } from '../rules/rank.js';
 import { queryTerms } from '../rules/segment.js';
 import { readableCondition } from './entry-access.js';
 import { listEntries, positional, readEntries, rowsOf, type EntryView } from './read-entries.js';
@@ -25,7 +25,8 @@ const FROM = 'from kb_entries e join cases c on c.id = e.case_id join units u on
 /**
  * The entries the actor may read, best first for the query: jieba cuts the query as it cut the
  * entries, BM25 ranks the entries holding any of its words over the entries this reader may
- * read (their count and lengths), and ties go to the entry id. Entries that may not be used for
+ * read (their count and lengths), and ties go to the entry id; an entry far below the best (a
+ * quarter of its score) met the query only on a stray word and is left out. Entries that may not be used for
  * a direct answer are kept, marked with the reason, so an operator sees that an answer exists
  * but has lapsed.
  */
@@ -49,11 +50,11 @@ export async function searchEntries(tx: Db, actor: Actor, query: SearchQuery, no
       where t.term = any($1::text[]) and ${where}`, params)));
   const [corpus] = rowsOf<{ n: number; average: number | string | null }>(await tx.execute(positional(
     `select count(*)::int as n, avg(e.index_length) as average ${FROM} where ${where}`, params)));
-  const ranked = rankBm25(terms, postings.map((p) => ({ caseId: p.case_id, term: p.term, weight: Number(p.weight) })), {
+  const ranked = keepRelevant(rankBm25(terms, postings.map((p) => ({ caseId: p.case_id, term: p.term, weight: Number(p.weight) })), {
     documents: Number(corpus?.n ?? 0),
     averageLength: Number(corpus?.average ?? 0),
     lengths: new Map(postings.map((p) => [p.case_id, Number(p.index_length)])),
-  });
+  }));
   const page = ranked.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
   const views = await readEntries(tx, actor, page.map((r) => r.caseId), now);
   const matched = new Map(page.map((r) => [r.caseId, r.matched]));

@@ -53,3 +53,12 @@ export function rankBm25(terms: readonly string[], postings: readonly Posting[],
     .map(([caseId, { score, matched }]) => ({ caseId, score, matched: terms.filter((t) => matched.has(t)) }))
     .sort((a, b) => b.score - a.score || (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
 }
+
+/** Share of the best score below which an entry is left out: it met the query on a stray word (提前, 无). */
+export const RELEVANCE_SHARE = 0.25;
+
+/** The ranked entries that answer the query rather than brush it: those within a share of the best. */
+export function keepRelevant(ranked: readonly Ranked[], share = RELEVANCE_SHARE): Ranked[] {
+  const best = ranked[0]?.score ?? 0;
+  return ranked.filter((r) => r.score >= best * share);
+}
