@@ -48,6 +48,8 @@ export interface SchemaProperty {
   maximum?: number;
   'x-kind'?: 'date' | 'choice' | 'file' | 'money' | 'person' | 'unit' | 'longtext';
   'x-labels'?: Record<string, string>;
+  /** The value the form starts from on this case (the text being revised). */
+  default?: unknown;
 }
 
 export interface ActionInputSchema {

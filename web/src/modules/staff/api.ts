@@ -74,7 +74,7 @@ export interface Evaluation {
   rectifiedAt: string | null;
 }
 
-export type FieldKind = 'text' | 'textarea' | 'unit' | 'units' | 'category' | 'requestType' | 'urgency' | 'satisfaction' | 'boolean' | 'number';
+export type FieldKind = 'text' | 'textarea' | 'unit' | 'units' | 'category' | 'requestType' | 'urgency' | 'satisfaction' | 'boolean' | 'number' | 'knowledgeEntry';
 
 export interface ActionField {
   name: string;
@@ -115,6 +115,8 @@ export interface RequestDetail {
     reply: string | null;
     repliedAt: string | null;
     repliedBy: string | null;
+    /** The knowledge entry the direct answer rested on, as its event recorded it. */
+    knowledgeEntry?: { caseId: string; question: string; revision: number } | null;
   };
   dispatches: Dispatch[];
   /** Photos the requester sent; `url` serves the image to staff who may see the request. */

@@ -78,6 +78,8 @@ export function SchemaFieldInput({ name, property, testId, ...rest }: SchemaFiel
           onChange={onChange}
           allowClear
           options={options}
+          // A long list (a taxonomy's categories) is searched by typing part of a label.
+          showSearch={options.length > 10 ? { optionFilterProp: 'label' } : false}
           data-testid={testId}
         />
       );

@@ -4,6 +4,7 @@ import { CategoryCascader } from '../../citizen/components/category-cascader';
 import type { ActionField } from '../api';
 import { staffStrings as s } from '../strings';
 import { UnitSelect } from './unit-select';
+import { KnowledgeEntryPicker } from '../../knowledge/components/knowledge-entry-picker';
 
 interface ActionFieldInputProps {
   field: ActionField;
@@ -80,6 +81,8 @@ export function ActionFieldInput({ field, meta, value, onChange }: ActionFieldIn
           data-testid={testId}
         />
       );
+    case 'knowledgeEntry':
+      return <KnowledgeEntryPicker value={value as string | undefined} onChange={set} testId={testId} />;
     default:
       return <Input value={value as string} onChange={(e) => set(e.target.value)} data-testid={testId} />;
   }
