@@ -1,5 +1,6 @@
 import type { WebModule } from '../platform/web-module';
 import { hotlineModule } from './hotline/module';
+import { knowledgeModule } from './knowledge/module';
 import { litigationModule } from './litigation/module';
 import { reconsiderationModule } from './reconsideration/module';
 
@@ -8,4 +9,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   hotlineModule,
   reconsiderationModule,
   litigationModule,
+  knowledgeModule,
 ];

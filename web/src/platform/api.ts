@@ -52,6 +52,8 @@ export interface SchemaProperty {
   'x-labels'?: Record<string, string>;
   /** For a choice: the heading each value is listed under (a unit's kind). */
   'x-groups'?: Record<string, string>;
+  /** The value the form starts from on this case (the text being revised). */
+  default?: unknown;
 }
 
 export interface ActionInputSchema {

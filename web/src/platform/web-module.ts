@@ -33,9 +33,19 @@ export interface WebModule {
   publicRoutes?(): ReactElement[];
   /** The case types whose generic pages the module mounts. */
   caseTypes?: readonly CaseTypePages[];
+  /**
+   * Whether the person sees the module's menu, when more than its own roles open it (the
+   * knowledge base is read by everyone who works the hotline). opensModule by default.
+   */
+  opens?(session: StaffSession): boolean;
 }
 
 /** Does the person's session open this module? Administrators see every module. */
 export function opensModule(session: StaffSession, module: string): boolean {
   return session.user.role === 'admin' || session.user.modules.some((m) => m.name === module);
+}
+
+/** Does the person see this web module: by its own rule, or by the roles they hold in it. */
+export function opensWebModule(session: StaffSession, module: WebModule): boolean {
+  return module.opens ? module.opens(session) : opensModule(session, module.module);
 }

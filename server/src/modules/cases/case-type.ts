@@ -107,6 +107,11 @@ export interface ClockDeclaration {
   label: string;
   /** Ascending by `at`; the step at 1 or beyond marks the clock lapsed. Defaults to DEFAULT_ESCALATION. */
   escalation?: readonly EscalationStep[];
+  /**
+   * A clock that runs for months (a knowledge entry's review date) waits out of the to-do until
+   * its first escalation step is taken: the to-do lists work that is near, not every date ahead.
+   */
+  quiet?: boolean;
 }
 
 /** 催办 once 80 % of the time is used, 督办 when the limit passes. */
@@ -187,6 +192,11 @@ export interface ActionDefinition<I = any> {
    * of its items.
    */
   choices?: (ctx: ActionContext<I>) => Promise<Readonly<Record<string, ReadonlyArray<ChoiceOption>>>>;
+  /**
+   * Values the form starts from on this case (the text being revised, the date now set): the
+   * detail page's schema carries each as its field's `default`. Never applied to the input.
+   */
+  defaults?: (ctx: ActionContext<I>) => Promise<Readonly<Record<string, unknown>>>;
   /** Writes the type's own tables in the same transaction. Throws AppError to refuse. */
   effect?: (ctx: ActionContext<I>) => Promise<EffectResult | void>;
 }
@@ -230,6 +240,24 @@ export interface CaseTypeDefinition {
   onClockLapsed?: (tx: Db, clock: LapsedClock) => Promise<void>;
   /** The columns, filters and search of the type's to-do list, search and export. */
   listing?: CaseListing;
+  /**
+   * Lets an action of another case rest on a case of this type (a direct answer given from a
+   * knowledge entry; see citeCase): checks, in the citing action's transaction, that the actor
+   * may use this case now, and returns what the citing event records of it (its title, the
+   * version used). Throws the type's own refusal; an unknown id and one out of the actor's
+   * reach are refused alike.
+   */
+  cite?: (tx: Db, use: CaseCitation) => Promise<Record<string, unknown>>;
+}
+
+/** One use of a citable case by another case's action. */
+export interface CaseCitation {
+  /** The case cited (its id as the citing input gave it). */
+  caseId: string;
+  citingCaseId: string;
+  citingAction: string;
+  actor: Actor;
+  at: Date;
 }
 
 /** What a list column holds, so pages and the Excel export show it rightly. */

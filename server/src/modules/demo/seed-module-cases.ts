@@ -30,12 +30,16 @@ const readDemoFile = (): DemoFile => JSON.parse(readFileSync(repoPath('server/sr
 /**
  * The people of 行政复议 and 行政应诉 in the demo county: the 司法局's reconsideration handler
  * (also the county's litigation coordinator) and its head; every department and township
- * answers reconsiderations against it and defends its own lawsuits.
+ * answers reconsiderations against it and defends its own lawsuits. The 12345 center's
+ * knowledge administrator publishes the 知识库, whose entries every unit keeps.
  */
 export function moduleDemoUsers(org: SeededOrganisation, passwordHash: string) {
   const justice = org.departmentIds.get('justice')!;
   const user = (username: string, displayName: string) => ({ username, displayName, role: 'staff' as StaffRole, unitId: justice, scopeUnitId: justice, passwordHash });
-  return [user('xzfy-handler', '刘洋（复议承办人）'), user('xzfy-head', '孙红（复议机构负责人）')];
+  return [
+    user('xzfy-handler', '刘洋（复议承办人）'), user('xzfy-head', '孙红（复议机构负责人）'),
+    { username: 'kb-admin', displayName: '周静（知识库管理员）', role: 'staff' as StaffRole, unitId: org.centerId, scopeUnitId: org.centerId, passwordHash },
+  ];
 }
 
 /** Module roles for the demo's accounts, by username: granted after the accounts exist. */
@@ -45,8 +49,11 @@ export async function grantModuleDemoRoles(database: Database, org: SeededOrgani
     ['xzfy-handler', 'xzfy.handler', gov], ['xzfy-handler', 'xzss.coordinator', gov], ['xzfy-handler', 'xzss.handler', gov],
     ['xzfy-head', 'xzfy.head', gov], ['leader', 'xzss.coordinator', gov],
   ];
-  for (const [key, id] of org.departmentIds) grants.push([`dept-${key}`, 'xzfy.respondent', id], [`dept-${key}`, 'xzss.handler', id]);
-  for (const [code, id] of org.townshipIds) grants.push([`town-${code.slice(6)}`, 'xzfy.respondent', id], [`town-${code.slice(6)}`, 'xzss.handler', id]);
+  // 知识库: the center's knowledge administrator publishes for the county and writes the center's own entries; each unit keeps its own.
+  // The dispatcher also keeps the center's entries, so a good direct answer can become one.
+  grants.push(['kb-admin', 'kb.publisher', gov], ['kb-admin', 'kb.editor', org.centerId], ['dispatcher', 'kb.editor', org.centerId]);
+  for (const [key, id] of org.departmentIds) grants.push([`dept-${key}`, 'xzfy.respondent', id], [`dept-${key}`, 'xzss.handler', id], [`dept-${key}`, 'kb.editor', id]);
+  for (const [code, id] of org.townshipIds) grants.push([`town-${code.slice(6)}`, 'xzfy.respondent', id], [`town-${code.slice(6)}`, 'xzss.handler', id], [`town-${code.slice(6)}`, 'kb.editor', id]);
   await database.transaction(async (tx) => {
     const ids = new Map((await tx.select({ id: users.id, username: users.username }).from(users)).map((u) => [u.username, u.id]));
     const rows = grants.filter(([username]) => ids.has(username)).map(([username, role, unitId]) => ({ userId: ids.get(username)!, role, unitId }));
@@ -128,7 +135,7 @@ function resolveInput(input: Record<string, unknown>, at: Date, facts: Record<st
   return out;
 }
 
-async function actorLoader(database: Database): Promise<(username: string) => Promise<StaffActor>> {
+export async function actorLoader(database: Database): Promise<(username: string) => Promise<StaffActor>> {
   const cache = new Map<string, StaffActor>();
   return async (username) => {
     const known = cache.get(username);

@@ -2,7 +2,7 @@
 export interface FormField {
   name: string;
   label: string;
-  kind: 'text' | 'textarea' | 'unit' | 'units' | 'category' | 'requestType' | 'urgency' | 'satisfaction' | 'boolean' | 'number' | 'date';
+  kind: 'text' | 'textarea' | 'unit' | 'units' | 'category' | 'requestType' | 'urgency' | 'satisfaction' | 'boolean' | 'number' | 'date' | 'knowledgeEntry';
   required: boolean;
   /** For a unit field: exactly the units the action may go to on this case, grouped by kind (the detail adds them). */
   options?: Array<{ value: string | number; label: string; group?: string }>;
@@ -12,7 +12,7 @@ const f = (name: string, label: string, kind: FormField['kind'], required = true
 
 export const ACTION_FORMS: Record<string, FormField[]> = {
   classify: [f('requestType', '诉求类型', 'requestType', false), f('categoryCode', '诉求类别', 'category', false), f('urgency', '紧急程度', 'urgency', false)],
-  answer_directly: [f('reply', '答复内容', 'textarea')],
+  answer_directly: [f('reply', '答复内容', 'textarea'), f('knowledgeEntryId', '依据知识库条目', 'knowledgeEntry', false)],
   dispatch: [f('unitId', '承办单位', 'unit'), f('requestType', '诉求类型', 'requestType', false), f('categoryCode', '诉求类别', 'category', false), f('urgency', '紧急程度', 'urgency', false)],
   sign: [],
   contact: [f('note', '联系情况', 'textarea')],

@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { SYSTEM } from '../../platform/actor.js';
 import { ROW_ID } from '../../platform/validation.js';
-import { actsForUnit, cases, defineCaseType, performAction, REMINDER_RULE, type ActionContext, type ActionDefinition, type EffectResult, type LapsedClock } from '../cases/index.js';
+import { actsForUnit, cases, citeCase, defineCaseType, performAction, REMINDER_RULE, type ActionContext, type ActionDefinition, type EffectResult, type LapsedClock } from '../cases/index.js';
 import { findUnit } from '../orgs/index.js';
 import { hotlineConfig } from './hotline-config.js';
 import { verifyHotlineRequests } from './operations/verify-requests.js';
@@ -20,6 +20,8 @@ import { RESPONSE_RULE, URGENT_RESPONSE_RULE, hotlineClockDueAt, hotlineDueAt } 
 export { HOTLINE_CASE_TYPE };
 
 const UNIT_ROLES = ['handler', 'unit_leader'] as const;
+/** The case type of the knowledge base's entries (知识库) a direct answer may rest on. */
+const KNOWLEDGE_ENTRY_TYPE = 'kb_entry';
 
 const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max });
 const noInput = { type: 'object', properties: {}, additionalProperties: false } as const;
@@ -202,13 +204,18 @@ export const hotlineCaseType = defineCaseType({
     }),
     answer_directly: action({
       label: ACTION_LABELS.answer_directly, from: ['received'], to: 'replied', roles: ['operator', 'dispatcher'], authorize: forCenter,
-      input: { type: 'object', properties: { reply: text(5000) }, required: ['reply'], additionalProperties: false },
+      // The answer may rest on a knowledge entry: its type checks that it may be used now, and the event records which version.
+      input: { type: 'object', properties: { reply: text(5000), knowledgeEntryId: { type: 'string', format: 'uuid' } }, required: ['reply'], additionalProperties: false },
       effect: async (ctx) => {
         if (!isStaff(ctx.actor)) return;
+        const knowledgeEntry = ctx.input.knowledgeEntryId
+          ? await citeCase(ctx.tx, KNOWLEDGE_ENTRY_TYPE, { caseId: ctx.input.knowledgeEntryId, citingCaseId: ctx.caseId, citingAction: 'answer_directly', actor: ctx.actor, at: ctx.now })
+          : undefined;
         await ctx.tx.update(hotlineRequests)
           .set({ replyText: ctx.input.reply, repliedAt: ctx.now, repliedByUnitId: ctx.actor.unitId })
           .where(eq(hotlineRequests.caseId, ctx.caseId));
         await answerMergedRequests(ctx);
+        return knowledgeEntry ? { eventFacts: { knowledgeEntry } } : {};
       },
     }),
     dispatch: action({

@@ -49,6 +49,9 @@ export const EVENT_LABELS: Record<string, string> = {
   auto_supervise: '超期自动督办',
 };
 
+/** How the record names the knowledge entry a direct answer rested on. */
+export const KNOWLEDGE_CITED = (question: string) => `依据知识库：${question}`;
+
 /** What a citizen reads on the public progress page for each event type. */
 export const PUBLIC_EVENT_TEXT: Record<string, string> = {
   submitted: '您的诉求已受理',

@@ -80,7 +80,7 @@ export interface Evaluation {
   rectifiedAt: string | null;
 }
 
-export type FieldKind = 'text' | 'textarea' | 'unit' | 'units' | 'category' | 'requestType' | 'urgency' | 'satisfaction' | 'boolean' | 'number' | 'date';
+export type FieldKind = 'text' | 'textarea' | 'unit' | 'units' | 'category' | 'requestType' | 'urgency' | 'satisfaction' | 'boolean' | 'number' | 'date' | 'knowledgeEntry';
 
 /** A unit an action may go to, as the server offers it: the page lists exactly these. */
 export interface UnitOption {
@@ -132,6 +132,8 @@ export interface RequestDetail {
     repliedBy: string | null;
     /** The co-handlers' and communities' answers the lead's reply rests on. */
     replyCites?: Array<{ dispatchId: string; unitName: string | null; roleLabel: string; reply: string | null }>;
+    /** The knowledge entry the direct answer rested on, as its event recorded it. */
+    knowledgeEntry?: { caseId: string; question: string; revision: number } | null;
   };
   dispatches: Dispatch[];
   /** Photos the requester sent; `url` serves the image to staff who may see the request. */

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Alert, App, Button, Form, Modal, Space, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { errorMessage } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
-import { caseApi, fileUpload, type CaseAction } from '../api';
+import { caseApi, fileUpload, type CaseAction, type SchemaProperty } from '../api';
 import { platformStrings as s } from '../strings';
 import { fieldRules, SchemaFieldInput, typeOf, widgetOf } from './schema-field';
 
@@ -15,6 +15,14 @@ interface ActionModalProps {
   open: { action: CaseAction; seq: number } | null;
   onClose: () => void;
   onDone: () => void;
+}
+
+/** A field's starting value as the form holds it: a day as a dayjs, a yes-or-no choice as its text. */
+function initialValue(p: SchemaProperty): unknown {
+  const widget = widgetOf(p);
+  if (widget === 'date' && typeof p.default === 'string') return dayjs(p.default);
+  if (widget === 'choice' && typeOf(p) === 'boolean') return String(p.default);
+  return p.default;
 }
 
 /** The form of one action, drawn from its input schema. */
@@ -42,7 +50,10 @@ function ActionForm({ caseId, module, action, onClose, onDone }: ActionFormProps
   const properties = Object.entries(action.input.properties ?? {});
   const required = new Set(action.input.required ?? []);
   const labelOf = (name: string) => action.input.properties?.[name]?.title ?? name;
-  const initial = Object.fromEntries(properties.filter(([name, p]) => widgetOf(p) === 'boolean' && required.has(name)).map(([name]) => [name, false]));
+  const initial = Object.fromEntries([
+    ...properties.filter(([name, p]) => widgetOf(p) === 'boolean' && required.has(name)).map(([name]) => [name, false] as const),
+    ...properties.filter(([, p]) => p.default !== undefined && p.default !== null).map(([name, p]) => [name, initialValue(p)] as const),
+  ]);
 
   // Dates go as YYYY-MM-DD, files are uploaded to the case first and sent as their attachment ids, empty fields are left out.
   const toInput = async (values: Record<string, unknown>): Promise<Record<string, unknown>> => {

@@ -3,7 +3,7 @@ import type { Actor } from '../../../platform/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import { listRules } from '../../clock/index.js';
 import { findLinkKind, getCaseType } from '../case-registry.js';
-import type { CaseTypeDefinition, InputSchema, ListColumn } from '../case-type.js';
+import type { CaseTypeDefinition, ChoiceOption, InputSchema, ListColumn } from '../case-type.js';
 import { caseError } from '../cases.errors.js';
 import { ACTOR_LABELS, PLATFORM_EVENT_LABELS } from '../cases.strings.js';
 import { caseClocks, cases } from '../cases.tables.js';
@@ -133,16 +133,21 @@ export async function caseDetail(tx: Db, actor: Actor, caseId: string, now: Date
   };
 }
 
-/** An action's form on this case: fields whose values are the case's own become choices of them. */
+/** An action's form on this case: fields whose values are the case's own become choices of them, and each starts from its default. */
 async function inputOnCase(
   tx: Db, type: CaseTypeDefinition, action: string, row: typeof cases.$inferSelect, actor: Actor, now: Date,
 ): Promise<InputSchema> {
   const definition = type.actions[action]!;
-  if (!definition.choices) return definition.input;
-  const choices = await definition.choices({
-    tx, caseId: row.id, state: row.state, organUnitId: row.organUnitId, ownerUnitId: row.ownerUnitId, actor, input: {}, now,
-  });
+  if (!definition.choices && !definition.defaults) return definition.input;
+  const ctx = { tx, caseId: row.id, state: row.state, organUnitId: row.organUnitId, ownerUnitId: row.ownerUnitId, actor, input: {}, now };
+  const [choices, defaults] = await Promise.all([
+    definition.choices?.(ctx) ?? ({} as Record<string, ReadonlyArray<ChoiceOption>>),
+    definition.defaults?.(ctx) ?? ({} as Record<string, unknown>),
+  ]);
   const properties = { ...definition.input.properties };
+  for (const [field, value] of Object.entries(defaults)) {
+    if (Object.hasOwn(properties, field) && value !== null && value !== undefined) properties[field] = { ...(properties[field] as object), default: value };
+  }
   for (const [field, options] of Object.entries(choices)) {
     if (!Object.hasOwn(properties, field)) continue;
     const property = properties[field] as { type?: unknown; items?: object };

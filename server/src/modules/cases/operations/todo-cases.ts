@@ -23,7 +23,8 @@ export interface TodoQuery {
  * still running (not stopped) that belongs to a unit the actor acts for in the type's module
  * (each role they hold there, at its unit). Whoever a clock runs against is whoever must act
  * before it runs out. Running clocks come first, soonest due first; clocks that stand still
- * (中止) follow, shown as paused. Only cases the actor sees are listed. Whether an action is
+ * (中止) follow, shown as paused. A quiet clock (months ahead) is listed once its first step is
+ * taken. Only cases the actor sees are listed. Whether an action is
  * available now is not asked here: it would cost a check of every case per list.
  */
 export async function todoCases(tx: Db, actor: Actor, query: TodoQuery, now: Date): Promise<{ items: CaseListItem[]; total: number }> {
@@ -34,8 +35,11 @@ export async function todoCases(tx: Db, actor: Actor, query: TodoQuery, now: Dat
     const units = [...new Set(rolesIn(actor, type.module).map((held) => held.unitId))];
     const open = Object.entries(type.states).filter(([, s]) => !s.final).map(([name]) => name);
     if (units.length === 0 || open.length === 0) continue;
+    // A quiet clock waits out of the list until its first escalation step.
+    const quiet = Object.entries(type.clocks ?? {}).filter(([, c]) => c.quiet).map(([name]) => name);
+    const near = quiet.length ? sql` and (k.urge_level > 0 or k.name not in (${sql.join(quiet.map((q) => sql`${q}`), sql`, `)}))` : sql``;
     const from = sql`${cases} join lateral (select k.name, k.started_at, k.due_at, k.paused_at from case_clocks k
-        where k.case_id = ${cases.id} and k.stopped_at is null and k.unit_id in (${sql.join(units.map((u) => sql`${u}`), sql`, `)})
+        where k.case_id = ${cases.id} and k.stopped_at is null and k.unit_id in (${sql.join(units.map((u) => sql`${u}`), sql`, `)})${near}
         order by (k.paused_at is not null), k.due_at limit 1) k on true`;
     const where = sql`${cases.caseType} = ${type.name} and ${inArray(cases.state, open)} and ${visibleCaseSql(type.name, actor)}`;
     const [counted] = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from ${from} where ${where}`));

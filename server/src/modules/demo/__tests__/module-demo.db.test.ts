@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { freshDatabase, testBackends } from '../../../../test/test-context.js';
-import { verifyAudit } from '../../cases/index.js';
+import { todoCases, verifyAudit } from '../../cases/index.js';
+import { actorLoader } from '../seed-module-cases.js';
 import { verifyFigureSources } from '../../figures/index.js';
 import type { Database } from '../../../platform/db/database.js';
 import { seedDemo } from '../index.js';
 
 // The demo county runs every module: reconsiderations at each stage of the law and lawsuits
-// against its organs, walked through their workflows by the people who would act.
+// against its organs, walked through their workflows by the people who would act, and a
+// knowledge base kept by its units and published by the 12345 center.
 // Every limit of the scripts falls within the years the holiday calendar knows.
 const NOW = new Date('2026-09-18T16:00:00+08:00');
 
@@ -52,6 +54,18 @@ for (const backend of testBackends()) {
       await database.backend.query(`update xzfy_cases set decision_key = 'revoke' where decision_key = 'uphold' and case_id in (select case_id from case_events where type = 'decide' and payload->'input'->>'decision' = 'revoke')`, [], 'object');
       await database.backend.query(`update xzss_hearings set head_appeared = false where held_on = (select min(held_on) from xzss_hearings)`, [], 'object');
       assert.deepEqual((await verifyFigureSources(database)).differences, []);
+    });
+
+    test('the knowledge base: published entries, two expired into their owners’ to-do, one awaiting publication, one draft', async () => {
+      const states = await rows(`select c.state, e.expired_reason, count(*)::int as n from kb_entries e join cases c on c.id = e.case_id group by 1, 2 order by 1, 2`);
+      assert.deepEqual(states.map((r) => `${r.state}:${r.expired_reason ?? '-'}:${r.n}`), ['draft:-:1', 'expired:review:1', 'expired:validity:1', 'published:-:21', 'submitted:-:1']);
+      const actorOf = await actorLoader(database);
+      const todo = async (username: string) => (await todoCases(database.db, await actorOf(username), { caseType: 'kb_entry' }, NOW)).items.map((i) => `${i.title} ${i.clock?.status}`);
+      assert.deepEqual(await todo('dept-trafficPolice'), ['驾驶证快到期了，怎么换证？ red']);
+      assert.deepEqual(await todo('dept-medicalInsurance'), ['城乡居民医保每年什么时候交、怎么交？ red']);
+      assert.deepEqual(await todo('kb-admin'), ['住宅专项维修资金怎么申请使用？ green'], 'the submitted entry waits for the publisher');
+      // The 教育局's entry is due for review in a fortnight: it has joined its owner's to-do, still in service.
+      assert.deepEqual(await todo('dept-education'), ['外地户口的孩子在兰山上小学，需要什么条件？ yellow']);
     });
 
     test('the module accounts hold their roles for the right units', async () => {

@@ -10,7 +10,7 @@ import type { ReferenceData } from '../reference-data.js';
 import { canSeeRequest } from '../requests.access.js';
 import { requestError } from '../requests.errors.js';
 import {
-  ACTION_LABELS, CLOCK_LABELS, DISPATCH_ROLE_LABELS, DISPATCH_STATUS_LABELS, EVENT_LABELS, INNER_EVENT_TEXT, SATISFACTION_LABELS, STATE_LABELS, URGENCY_LABELS,
+  ACTION_LABELS, CLOCK_LABELS, DISPATCH_ROLE_LABELS, DISPATCH_STATUS_LABELS, EVENT_LABELS, INNER_EVENT_TEXT, KNOWLEDGE_CITED, SATISFACTION_LABELS, STATE_LABELS, URGENCY_LABELS,
 } from '../requests.strings.js';
 import { hotlineAttachments, hotlineDispatches, hotlineEvaluations, hotlineRequests } from '../requests.tables.js';
 import { LANDLINE, MAINLAND_MOBILE, maskName, maskPhone } from '../rules/mask.js';
@@ -217,6 +217,7 @@ export async function requestDetail(tx: Db, actor: Actor, caseId: string, refere
       replyCites: dispatches.filter((d) => cited.has(d.id)).map((d) => ({
         dispatchId: d.id, unitName: unitName(d.unitId), roleLabel: DISPATCH_ROLE_LABELS[d.role], reply: d.replyText,
       })),
+      knowledgeEntry: knowledgeEntryOf(events),
     },
     attachments: attachments.map((a) => ({ ...a, url: `/api/requests/${caseId}/attachments/${a.id}` })),
     dispatches: dispatches.map((d) => ({
@@ -284,9 +285,17 @@ async function actionForms(tx: Db, c: typeof cases.$inferSelect, actor: Actor, n
   }));
 }
 
+/** The knowledge entry the latest direct answer rested on, as its event recorded it. */
+function knowledgeEntryOf(events: Array<{ type: string; payload: Record<string, unknown> }>) {
+  const answer = events.filter((e) => e.type === 'answer_directly').at(-1);
+  const cited = (answer?.payload.facts as { knowledgeEntry?: { caseId?: unknown; question?: unknown; revision?: unknown } } | undefined)?.knowledgeEntry;
+  return cited && typeof cited.caseId === 'string' ? { caseId: cited.caseId, question: String(cited.question ?? ''), revision: Number(cited.revision ?? 0) } : null;
+}
+
 function describeEvent(payload: Record<string, unknown>, dispatchUnit: Map<string, string>): string {
   const input = (payload.input ?? {}) as Record<string, unknown>;
   const facts = (payload.facts ?? {}) as Record<string, unknown>;
+  const cited = facts.knowledgeEntry as { question?: unknown } | undefined;
   const names = (ids: unknown) => (Array.isArray(ids) ? ids.map((id) => dispatchUnit.get(String(id)) ?? '').filter(Boolean).join('、') : '');
   const parts = [
     input.reply, input.reason, input.ruling, input.note, input.comment, facts.unitName ? `承办单位：${facts.unitName}` : null,
@@ -294,6 +303,7 @@ function describeEvent(payload: Record<string, unknown>, dispatchUnit: Map<strin
     typeof input.replyBy === 'string' ? INNER_EVENT_TEXT.replyBy(input.replyBy) : null,
     names(facts.innerReplies) ? INNER_EVENT_TEXT.cites(names(facts.innerReplies)) : null,
     names(facts.withdrawn) ? INNER_EVENT_TEXT.withdrawn(names(facts.withdrawn)) : null,
+    cited ? KNOWLEDGE_CITED(String(cited.question ?? '')) : null,
     payload.clock === 'inner' && typeof payload.subjectId === 'string' ? INNER_EVENT_TEXT.clockOf(CLOCK_LABELS.inner, dispatchUnit.get(payload.subjectId) ?? '') : null,
   ].filter((p): p is string => typeof p === 'string' && p.length > 0);
   return parts.join('；');

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Space, Typography } from 'antd';
 import type { Meta } from '../../../api/meta';
 import type { AvailableAction, RequestDetail } from '../api';
@@ -11,16 +11,32 @@ const PRIMARY = new Set(['dispatch', 'sign', 'reply', 'answer_directly', 'follow
 // Merging picks its parent from the suggested duplicates, not from a form.
 const ELSEWHERE = new Set(['merge']);
 
+/** An action to open with some fields filled, from elsewhere on the page (直接答复 with a knowledge entry). */
+export interface ActionPreset {
+  action: string;
+  values: Record<string, unknown>;
+  seq: number;
+}
+
 interface ActionBarProps {
   detail: RequestDetail;
   meta: Meta | null;
   onDone: () => void;
+  preset?: ActionPreset | null;
 }
 
 /** One button per action the server says this person may take now. */
-export function ActionBar({ detail, meta, onDone }: ActionBarProps) {
-  const [current, setCurrent] = useState<{ action: AvailableAction; seq: number } | null>(null);
+export function ActionBar({ detail, meta, onDone, preset = null }: ActionBarProps) {
+  const [current, setCurrent] = useState<{ action: AvailableAction; seq: number; preset?: Record<string, unknown> } | null>(null);
   const [seq, setSeq] = useState(0);
+  // Each preset opens its form once, not again when the page reloads after another action.
+  const opened = useRef(0);
+  useEffect(() => {
+    const action = preset && preset.seq !== opened.current ? detail.availableActions.find((a) => a.action === preset.action) : undefined;
+    if (!action || !preset) return;
+    opened.current = preset.seq;
+    setCurrent({ action, seq: -preset.seq, preset: preset.values });
+  }, [preset, detail.availableActions]);
   const actions = detail.availableActions.filter((a) => !ELSEWHERE.has(a.action));
   if (!actions.length) {
     return <Typography.Text type="secondary">{s.detail.noActions}</Typography.Text>;

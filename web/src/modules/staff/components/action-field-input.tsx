@@ -7,6 +7,7 @@ import type { ActionField } from '../api';
 import { staffStrings as s } from '../strings';
 import { UnitChoice } from './unit-choice';
 import { UnitSelect } from './unit-select';
+import { KnowledgeEntryPicker } from '../../knowledge/components/knowledge-entry-picker';
 
 interface ActionFieldInputProps {
   field: ActionField;
@@ -111,6 +112,8 @@ export function ActionFieldInput({ field, meta, lastDay, value, onChange }: Acti
           data-testid={testId}
         />
       );
+    case 'knowledgeEntry':
+      return <KnowledgeEntryPicker value={value as string | undefined} onChange={set} testId={testId} />;
     default:
       return <Input value={value as string} onChange={(e) => set(e.target.value)} data-testid={testId} />;
   }

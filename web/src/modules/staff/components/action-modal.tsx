@@ -10,8 +10,8 @@ import { ActionFieldInput, isChoice, toActionInput, valueType } from './action-f
 
 interface ActionModalProps {
   detail: RequestDetail;
-  /** The action being taken, and a counter so each opening starts from a fresh form. */
-  open: { action: AvailableAction; seq: number } | null;
+  /** The action being taken, and a counter so each opening starts from a fresh form; `preset` fills some fields (a knowledge entry's answer). */
+  open: { action: AvailableAction; seq: number; preset?: Record<string, unknown> } | null;
   meta: Meta | null;
   onClose: () => void;
   onDone: () => void;
@@ -42,7 +42,7 @@ export function ActionModal({ detail, open, meta, onClose, onDone }: ActionModal
       data-testid="action-modal"
     >
       {open && (
-        <ActionForm key={open.seq} action={open.action} detail={detail} meta={meta} onClose={onClose} onDone={onDone} />
+        <ActionForm key={open.seq} action={open.action} preset={open.preset} detail={detail} meta={meta} onClose={onClose} onDone={onDone} />
       )}
     </Modal>
   );
@@ -50,15 +50,16 @@ export function ActionModal({ detail, open, meta, onClose, onDone }: ActionModal
 
 interface ActionFormProps {
   action: AvailableAction;
+  preset?: Record<string, unknown>;
   detail: RequestDetail;
   meta: Meta | null;
   onClose: () => void;
   onDone: () => void;
 }
 
-function ActionForm({ action, detail, meta, onClose, onDone }: ActionFormProps) {
+function ActionForm({ action, preset, detail, meta, onClose, onDone }: ActionFormProps) {
   const [form] = Form.useForm<Record<string, unknown>>();
-  const [initial] = useState(() => initialValues(action, detail, meta));
+  const [initial] = useState(() => ({ ...initialValues(action, detail, meta), ...preset }));
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { message } = App.useApp();

@@ -6,6 +6,8 @@ import { StateTag } from '../../citizen/components/state-tag';
 import type { RequestDetail } from '../api';
 import { staffStrings as s } from '../strings';
 import { ClockTag } from './clock-tag';
+import { Link } from 'react-router-dom';
+import { knowledgeStrings as ks } from '../../knowledge/strings';
 
 const d = s.detail;
 
@@ -90,6 +92,18 @@ export function RequestDescriptions({ detail, meta }: { detail: RequestDetail; m
             </a>
           ))}
         </Space>
+      ),
+    });
+  }
+  if (r.knowledgeEntry) {
+    items.push({
+      key: 'knowledge',
+      label: ks.request.entry,
+      span: 3,
+      children: (
+        <Link to={`/staff/kb/entries/${r.knowledgeEntry.caseId}`} data-testid="detail-knowledge-entry">
+          {r.knowledgeEntry.question}（{ks.entry.revision(r.knowledgeEntry.revision)}）
+        </Link>
       ),
     });
   }

@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Result, Skeleton, Space, Typography } from 'antd';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../../api/client';
 import { useMeta } from '../../../api/meta';
 import { getRequest, type RequestDetail } from '../api';
-import { ActionBar } from '../components/action-bar';
+import { ActionBar, type ActionPreset } from '../components/action-bar';
 import { DispatchesTable } from '../components/dispatches-table';
 import { EvaluationsTable } from '../components/evaluations-table';
 import { EventsTimeline } from '../components/events-timeline';
@@ -12,6 +12,19 @@ import { InnerDispatches } from '../components/inner-dispatches';
 import { RequestDescriptions } from '../components/request-descriptions';
 import { SuggestionsCard } from '../components/suggestions-card';
 import { staffStrings as s } from '../strings';
+import { useStaffSession } from '../auth-context';
+import { knowledgeApi, type KnowledgeEntry } from '../../knowledge/api';
+import { KnowledgePanel } from '../../knowledge/components/knowledge-panel';
+import { maintainsKnowledge } from '../../knowledge/roles';
+import { knowledgeStrings as ks } from '../../knowledge/strings';
+
+/** What the page was opened with: the knowledge entry chosen while the call was recorded. */
+interface DetailState {
+  answerWith?: string;
+}
+
+/** 直接答复 filled from a knowledge entry: its answer as the reply, the entry recorded with it. */
+const answerFrom = (entry: KnowledgeEntry, seq: number): ActionPreset => ({ action: 'answer_directly', values: { reply: entry.answer, knowledgeEntryId: entry.entryId }, seq });
 
 type Load = { kind: 'loading' } | { kind: 'ok'; detail: RequestDetail } | { kind: 'notFound' } | { kind: 'error'; message: string };
 
@@ -19,7 +32,13 @@ export function RequestDetailPage() {
   const { caseId = '' } = useParams();
   const navigate = useNavigate();
   const { meta } = useMeta();
+  const session = useStaffSession();
+  const location = useLocation();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [preset, setPreset] = useState<ActionPreset | null>(null);
+  const presetSeq = useRef(0);
+  const answerWithEntry = useCallback((entry: KnowledgeEntry) => setPreset(answerFrom(entry, ++presetSeq.current)), []);
+  const answerWith = (location.state as DetailState | null)?.answerWith;
 
   const reload = useCallback(() => {
     getRequest(caseId).then(
@@ -37,6 +56,13 @@ export function RequestDetailPage() {
     setLoad({ kind: 'loading' });
     reload();
   }, [reload]);
+
+  // An entry chosen on the call: open 直接答复 with it once, then forget it (a reload must not open it again).
+  useEffect(() => {
+    if (!answerWith) return;
+    navigate(location.pathname + location.search, { replace: true, state: null });
+    knowledgeApi.entry(answerWith).then(answerWithEntry, () => undefined);
+  }, [answerWith, navigate, location.pathname, location.search, answerWithEntry]);
 
   const back = (
     <Button
@@ -62,6 +88,9 @@ export function RequestDetailPage() {
   }
 
   const { detail } = load;
+  const answersDirectly = detail.availableActions.some((a) => a.action === 'answer_directly');
+  // A reply worth keeping may become an entry; the server checks the request and who may keep entries.
+  const grows = maintainsKnowledge(session) && (detail.state === 'replied' || detail.state === 'closed') && !!detail.request.reply;
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Card
@@ -85,11 +114,17 @@ export function RequestDetailPage() {
             <Typography.Text type="secondary" style={{ marginInlineEnd: 8 }}>
               {s.detail.actions}
             </Typography.Text>
-            <ActionBar detail={detail} meta={meta} onDone={reload} />
+            <ActionBar detail={detail} meta={meta} onDone={reload} preset={preset} />
+            {grows && (
+              <Button size="small" style={{ marginInlineStart: 8 }} onClick={() => navigate(`/staff/kb/new?fromRequest=${detail.caseId}`)} data-testid="kb-grow">
+                {ks.request.grow}
+              </Button>
+            )}
           </div>
           <RequestDescriptions detail={detail} meta={meta} />
         </Space>
       </Card>
+      {answersDirectly && <KnowledgePanel query={detail.request.content} onUse={answerWithEntry} />}
       {detail.availableActions.some((a) => ['dispatch', 'redispatch', 'merge'].includes(a.action)) && (
         <SuggestionsCard detail={detail} onDone={reload} />
       )}

@@ -6,7 +6,7 @@ import { resetUnits } from '../../../api/units';
 import { PageLoading } from '../../../ui/page-loading';
 import { StaffShell } from '../../../ui/staff-shell';
 import { resetCaseTypes } from '../../../platform/api';
-import { opensModule, type MenuItems, type WebModule } from '../../../platform/web-module';
+import { opensWebModule, type MenuItems, type WebModule } from '../../../platform/web-module';
 import { adminMenuItems, adminSelectedKey } from '../../admin/routes';
 import { fetchMe, logout, logoutAll, type StaffUser } from '../api';
 import { StaffSessionContext, type StaffSession } from '../auth-context';
@@ -29,7 +29,7 @@ function selectedMenuKey(modules: readonly WebModule[], pathname: string, search
  * under its name; then 系统管理 for administrators.
  */
 function menuFor(modules: readonly WebModule[], session: StaffSession): MenuItems {
-  const shown = modules.map((m) => ({ m, items: opensModule(session, m.module) ? m.menu(session) : [] })).filter((x) => x.items.length > 0);
+  const shown = modules.map((m) => ({ m, items: opensWebModule(session, m) ? m.menu(session) : [] })).filter((x) => x.items.length > 0);
   const items: MenuItems =
     shown.length === 1
       ? shown[0]!.items
