@@ -51,3 +51,50 @@ export interface AutoDispatchRule {
   /** Dispatch automatically when the top unit's confidence is at least this (0..1). */
   threshold: number;
 }
+
+/** How well a dispatch model names the right answer on requests it was not trained on. */
+export interface ModelFigures {
+  /** The first suggestion is right (0..1). */
+  accuracy: number;
+  /** The right answer is among the first three (0..1). */
+  top3: number;
+  macroF1: number;
+}
+
+/** One kind of model (unit or leaf category): the candidate and the model in use, on the same held-out requests. */
+export interface KindEvaluation {
+  heldOut: number;
+  /** Labels the candidate learned. */
+  labels: number;
+  trainRows: number;
+  candidate: ModelFigures;
+  /** Null when no model of this kind is in use yet. */
+  current: ModelFigures | null;
+  /** Held-out requests answered before the model in use was trained: it may have learned from them, flattering its figures. */
+  currentMayHaveSeen: number;
+}
+
+/** A retraining's result: trained on the older requests, both models scored on the newest ones. */
+export interface CandidateEvaluation {
+  /** Requests received from this moment on were held out. */
+  heldOutFrom: string;
+  heldOutShare: number;
+  unit: KindEvaluation | null;
+  category: KindEvaluation | null;
+}
+
+/** A stored model as the retraining page lists it. */
+export interface StoredModel {
+  id: string;
+  kind: 'unit' | 'category';
+  status: 'active' | 'candidate' | 'previous';
+  trainedAt: string;
+  rows: number;
+  trainedBy: number | null;
+}
+
+export interface ModelsOverview {
+  models: StoredModel[];
+  /** The figures of the candidate waiting for an administrator's decision, if any. */
+  candidate: CandidateEvaluation | null;
+}

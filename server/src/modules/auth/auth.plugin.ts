@@ -168,3 +168,15 @@ export function requireStaff(request: FastifyRequest, roles?: readonly StaffRole
   if (roles && !roles.includes(actor.role)) throw platformError('FORBIDDEN');
   return actor;
 }
+
+/**
+ * An administrator of the whole tree (scoped to its root), or 403: county-wide settings (the
+ * categories, automatic dispatch, duty lists, the SMS gateway, the dispatch models) are not for a
+ * township's administrator.
+ */
+export function requireCountyAdmin(request: FastifyRequest): StaffActor {
+  const actor = requireStaff(request, ['admin']);
+  // A root's path names one unit: "/1/".
+  if (actor.scopePath.split('/').filter(Boolean).length !== 1) throw authError('COUNTY_ADMIN_ONLY');
+  return actor;
+}

@@ -1,4 +1,4 @@
-import { eq, inArray, like } from 'drizzle-orm';
+import { eq, inArray, isNotNull, like } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { roleGrants, units, users } from './orgs.tables.js';
 import type { RoleGrant } from '../../platform/actor.js';
@@ -57,4 +57,20 @@ export async function grantsOf(tx: Db, userId: number): Promise<RoleGrant[]> {
     .innerJoin(units, eq(units.id, roleGrants.unitId))
     .where(eq(roleGrants.userId, userId))
     .orderBy(roleGrants.role, roleGrants.unitId);
+}
+
+/**
+ * Each merged unit with the unit that carries on its work now (following merges of merges), so
+ * what still names it (a trained model's labels, a township's region) reaches a live unit.
+ */
+export async function survivorsOfMerged(tx: Db): Promise<Map<number, number>> {
+  const rows = await tx.select({ id: units.id, into: units.mergedIntoId }).from(units).where(isNotNull(units.mergedIntoId));
+  const into = new Map(rows.map((r) => [r.id, r.into!]));
+  const survivors = new Map<number, number>();
+  for (const id of into.keys()) {
+    let at = id;
+    for (let hops = 0; into.has(at) && hops < 100; hops++) at = into.get(at)!;
+    survivors.set(id, at);
+  }
+  return survivors;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import { isStaff } from '../../platform/actor.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
@@ -60,7 +60,8 @@ async function handlingRule(tx: Db, request: typeof hotlineRequests.$inferSelect
 /** Writes the new lead dispatch; shared by 派单, 改派 and 裁定. */
 async function dispatchTo(ctx: Ctx, unitId: number) {
   const unit = await findUnit(ctx.tx, unitId);
-  if (!unit || !['department', 'township', 'community', 'grid'].includes(unit.kind)) throw requestError('UNIT_UNKNOWN', { field: 'unitId' });
+  // A merged unit is history: its work goes to the unit it was merged into.
+  if (!unit || !['department', 'township', 'community', 'grid'].includes(unit.kind) || unit.mergedIntoId !== null) throw requestError('UNIT_UNKNOWN', { field: 'unitId' });
   const request = await requestRow(ctx.tx, ctx.caseId);
   if (!request.requestType || !request.categoryCode) throw requestError('NOT_CLASSIFIED');
   const rule = await handlingRule(ctx.tx, request);
@@ -263,7 +264,7 @@ export const hotlineCaseType = defineCaseType({
         const lead = await leadDispatch(ctx, ['signed']);
         const found = await findUnits(ctx.tx, ctx.input.unitIds);
         const ids: number[] = ctx.input.unitIds;
-        if (ids.some((id) => !found.has(id) || id === lead.unitId || found.get(id)!.kind === 'center' || found.get(id)!.kind === 'government')) {
+        if (ids.some((id) => !found.has(id) || id === lead.unitId || ['center', 'government'].includes(found.get(id)!.kind) || found.get(id)!.mergedIntoId !== null)) {
           throw requestError('UNIT_UNKNOWN', { field: 'unitIds' });
         }
         await ctx.tx.insert(hotlineDispatches).values(ids.map((unitId) => ({
@@ -355,6 +356,12 @@ export const hotlineCaseType = defineCaseType({
         return { eventFacts: { parentCaseId: parent.caseId, unitId: parent.repliedByUnitId } };
       },
     }),
+    hand_over: action({
+      // An administrator merged the unit holding the work into another: the platform hands it over.
+      label: ACTION_LABELS.hand_over, from: ['dispatched', 'handling', 'rectifying'], roles: ['system'],
+      input: { type: 'object', properties: { fromUnitId: ROW_ID, toUnitId: ROW_ID }, required: ['fromUnitId', 'toUnitId'], additionalProperties: false },
+      effect: handOver,
+    }),
     reopen: action({
       label: ACTION_LABELS.reopen, from: ['closed'], to: 'received', roles: ['dispatcher'], authorize: forCenter,
       input: { type: 'object', properties: { reason: text(2000) }, required: ['reason'], additionalProperties: false },
@@ -366,6 +373,29 @@ export const hotlineCaseType = defineCaseType({
   },
 });
 
+
+/**
+ * The dispatches the merged unit holds open (during rectification, the lead's answered one that
+ * it must improve) now belong to the unit it was merged into, on their limits as they were: the
+ * requester's clock does not start again because the county reorganised.
+ */
+async function handOver(ctx: Ctx): Promise<EffectResult> {
+  const { fromUnitId, toUnitId } = ctx.input as { fromUnitId: number; toUnitId: number };
+  const open = or(
+    inArray(hotlineDispatches.status, ['pending', 'signed']),
+    ctx.state === 'rectifying' ? and(eq(hotlineDispatches.status, 'replied'), eq(hotlineDispatches.role, 'lead')) : undefined,
+  );
+  const moved = await ctx.tx.update(hotlineDispatches).set({ unitId: toUnitId })
+    .where(and(eq(hotlineDispatches.caseId, ctx.caseId), eq(hotlineDispatches.unitId, fromUnitId), open))
+    .returning({ id: hotlineDispatches.id });
+  if (moved.length === 0) throw requestError('NO_ACTIVE_DISPATCH');
+  const names = await findUnits(ctx.tx, [fromUnitId, toUnitId]);
+  return {
+    ...(ctx.ownerUnitId === fromUnitId ? { ownerUnitId: toUnitId } : {}),
+    handOverClocks: { fromUnitId, toUnitId },
+    eventFacts: { dispatchIds: moved.map((d) => d.id), fromUnitName: names.get(fromUnitId)?.name ?? null, toUnitName: names.get(toUnitId)?.name ?? null },
+  };
+}
 
 const MERGEABLE_PARENT_STATES = ['received', 'dispatched', 'handling', 'returned', 'replied', 'rectifying'];
 
