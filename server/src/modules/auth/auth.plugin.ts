@@ -141,6 +141,8 @@ export async function authPlugin(app: FastifyInstance, ctx: AppContext): Promise
         unitName: session.unitName,
         scopeUnitId: actor.scopeUnitId,
         mustChangePassword: session.mustChangePassword,
+        // County-wide settings are offered to administrators of the whole tree only.
+        wholeTree: actor.role === 'admin' && isWholeTree(actor),
       },
       // The modules the person's roles open, for the workbench's menu.
       modules: registeredModules()
@@ -176,7 +178,11 @@ export function requireStaff(request: FastifyRequest, roles?: readonly StaffRole
  */
 export function requireCountyAdmin(request: FastifyRequest): StaffActor {
   const actor = requireStaff(request, ['admin']);
-  // A root's path names one unit: "/1/".
-  if (actor.scopePath.split('/').filter(Boolean).length !== 1) throw authError('COUNTY_ADMIN_ONLY');
+  if (!isWholeTree(actor)) throw authError('COUNTY_ADMIN_ONLY');
   return actor;
+}
+
+/** Scoped to the tree's root, whose path names one unit ("/1/"). */
+function isWholeTree(actor: StaffActor): boolean {
+  return actor.scopePath.split('/').filter(Boolean).length === 1;
 }
