@@ -74,10 +74,16 @@ export interface KindEvaluation {
   currentMayHaveSeen: number;
 }
 
-/** A retraining's result: trained on the older requests, both models scored on the newest ones. */
+/** A retraining's result: the candidate trained on older requests, both models scored on the same later ones. */
 export interface CandidateEvaluation {
-  /** Requests received from this moment on were held out. */
+  /** The earliest receipt among the held-out requests. */
   heldOutFrom: string;
+  /**
+   * `answered_since_current`: the requests answered since the models in use were trained (neither
+   * model learned from them); `newest`: the newest 20 % received, when there were too few of those.
+   */
+  heldOutBy: 'answered_since_current' | 'newest';
+  /** Held-out requests as a share of all answered ones. */
   heldOutShare: number;
   unit: KindEvaluation | null;
   category: KindEvaluation | null;

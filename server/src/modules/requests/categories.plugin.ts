@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/http/context.js';
-import { requireCountyAdmin, requireStaff } from '../auth/index.js';
+import { requireCountyAdmin } from '../auth/index.js';
 import { createCategory, listCategoriesForAdmin, updateCategory, type CategoryChanges, type NewCategory } from './operations/manage-categories.js';
 
 const tags = ['诉求类别管理'];
@@ -11,8 +11,8 @@ const code = { type: 'string', pattern: '^[0-9]{2,6}$' };
 
 /** The request taxonomy for county administrators: names, owners, clock rules, new categories. */
 export async function categoriesPlugin(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.get('/api/admin/categories', { schema: { summary: '诉求类别及其承办单位、办理时限', description: 'Every category with the department that usually owns it (null: the township of the place) and its clock rule, and the clock rules a category may take.', tags } }, async (request) => {
-    requireStaff(request, ['admin']);
+  app.get('/api/admin/categories', { schema: { summary: '诉求类别及其承办单位、办理时限', description: 'Every category with the department that usually owns it (null: the township of the place) and its clock rule, and the clock rules a category may take. County administrators only.', tags } }, async (request) => {
+    requireCountyAdmin(request);
     return listCategoriesForAdmin(ctx.database.db);
   });
 

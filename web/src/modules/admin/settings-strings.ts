@@ -146,14 +146,15 @@ export const settingsStrings = {
   },
   models: {
     title: '模型训练',
-    intro: '派单建议使用本平台已答复诉求训练的模型。重新训练时，用较早的诉求训练新模型，留出最新的 20% 诉求，同时测算新旧模型的准确率；确认后才启用新模型，并可恢复上一版。',
+    intro: '派单建议使用本平台已答复诉求训练的模型。重新训练时，用较早的诉求训练新模型，留出较新的诉求（在用模型训练后答复的诉求，不够时为最新受理的 20%）同时测算新旧模型；确认后才启用新模型，并可恢复上一版。',
     kinds: { unit: '承办单位模型', category: '诉求类别模型' } as Record<string, string>,
     statuses: { active: '在用', candidate: '待启用', previous: '上一版' } as Record<string, string>,
-    columns: { kind: '模型', status: '状态', trainedAt: '训练时间', rows: '训练样本', figure: '指标', current: '在用模型', candidate: '新模型', change: '变化' },
+    columns: { kind: '模型', status: '状态', trainedAt: '训练时间', rows: '训练样本', figure: '指标', current: '在用模型', candidate: '新模型', change: '变化（百分点）' },
     figures: { accuracy: '首选正确率', top3: '前三位命中率', macroF1: '宏平均 F1' } as Record<string, string>,
     train: '重新训练',
     training: '正在训练，诉求较多时需要几分钟…',
-    heldOut: (n: number, from: string) => `测试样本 ${n} 件（${from} 以后受理的诉求，两个模型都未用它们训练新模型）`,
+    heldOut: (n: number, from: string, since: boolean) =>
+      since ? `测试样本 ${n} 件：在用模型训练后答复的诉求，两个模型都没有用它们训练` : `测试样本 ${n} 件：${from} 以后受理的诉求，新模型没有用它们训练`,
     mayHaveSeen: (n: number) => `在用模型训练时可能已见过其中 ${n} 件，它的成绩可能偏高。`,
     noCurrent: '尚无在用模型',
     activate: '启用新模型',

@@ -32,6 +32,7 @@ for (const backend of testBackends()) {
     let drop: () => Promise<void>;
     let app: FastifyInstance;
     const now = new Date('2026-11-20T10:00:00+08:00');
+    const time = fixedTime(now);
     const sessions = new Map<string, Record<string, string>>();
     const as = async (username: string) => {
       if (!sessions.has(username)) {
@@ -48,7 +49,7 @@ for (const backend of testBackends()) {
     before(async () => {
       ({ database, drop } = await freshDatabase(backend.url));
       await seedDemo(database, { requests: 160, now });
-      app = await buildApp({ database, time: fixedTime(now), config: { intakeRateLimitPerMinute: 10_000, webDist: null, secureCookies: false, demo: true } });
+      app = await buildApp({ database, time, config: { intakeRateLimitPerMinute: 10_000, webDist: null, secureCookies: false, demo: true } });
     });
     after(async () => {
       await app?.close();
@@ -81,6 +82,7 @@ for (const backend of testBackends()) {
         assert.equal(e.currentMayHaveSeen, e.heldOut);
       }
       assert.ok(new Date(candidate.heldOutFrom) < now);
+      assert.equal(candidate.heldOutBy, 'newest', 'nothing was answered since the demo trained the models in use');
       const after = await statuses();
       assert.deepEqual(after.filter((m) => m.status === 'active'), before.filter((m) => m.status === 'active'), 'the models in use are untouched');
       assert.ok(after.some((m) => m.status === 'candidate'));
@@ -125,6 +127,29 @@ for (const backend of testBackends()) {
       sessions.delete('town-001');
       const refused = await call('POST', '/api/admin/routing/candidate', 'town-001');
       assert.equal(refused.json().error.code, 'COUNTY_ADMIN_ONLY');
+    });
+
+    test('requests answered since the models in use were trained are the held-out ones: neither model saw them', async () => {
+      time.set(new Date(now.getTime() + 3600_000));
+      // Sessions live on the clock: an hour later everyone signs in again.
+      sessions.clear();
+      const housing = ((await database.backend.query(`select id from units where key = 'housing'`, [], 'array')).rows[0] as [number])[0];
+      const step = async (user: string, caseId: string, action: string, payload: object) => {
+        const res = await app.inject({ method: 'POST', url: `/api/requests/${caseId}/actions/${action}`, headers: await as(user), payload });
+        assert.equal(res.statusCode, 200, `${action}: ${res.body}`);
+      };
+      for (let i = 0; i < 12; i++) {
+        const created = await app.inject({ method: 'POST', url: '/api/requests', headers: await as('operator'), payload: { content: `小区物业第${i}次不修电梯，业主出行困难。`, requestType: '投诉', categoryCode: '011003' } });
+        const { caseId } = created.json();
+        await step('dispatcher', caseId, 'dispatch', { unitId: housing });
+        await step('dept-housing', caseId, 'sign', {});
+        await step('dept-housing', caseId, 'reply', { reply: '已督促物业维修电梯。' });
+      }
+      const { candidate } = (await call('POST', '/api/admin/routing/candidate')).json();
+      assert.equal(candidate.heldOutBy, 'answered_since_current');
+      assert.equal(candidate.unit.heldOut, 12);
+      assert.equal(candidate.unit.currentMayHaveSeen, 0);
+      assert.ok(candidate.unit.current, 'the model in use scored on them too');
     });
   });
 }

@@ -34,6 +34,24 @@ export function scoreModel(model: LinearModel, rows: ReadonlyArray<{ text: strin
   return { accuracy: e.accuracy, top3: rows.length ? top3 / rows.length : 0, macroF1: e.macroF1 };
 }
 
+/**
+ * The requests both models are scored on. Best are those answered since the models in use were
+ * trained: neither model learned from them. When too few, the newest 20 % (the models in use may
+ * have seen those, and the page says so).
+ */
+async function heldOutSplit(tx: Db, rows: HistoryRow[]): Promise<{ train: HistoryRow[]; heldOut: HistoryRow[]; heldOutBy: CandidateEvaluation['heldOutBy'] }> {
+  const active = await tx.select({ trainedAt: routingModels.trainedAt }).from(routingModels).where(eq(routingModels.status, 'active'));
+  if (active.length) {
+    const since = Math.min(...active.map((m) => m.trainedAt.getTime()));
+    const unseen = rows.filter((r) => r.repliedAt.getTime() > since);
+    if (unseen.length >= 2 * MIN_HELD_OUT && unseen.length <= rows.length / 2) {
+      return { train: rows.filter((r) => r.repliedAt.getTime() <= since), heldOut: unseen, heldOutBy: 'answered_since_current' };
+    }
+  }
+  const cut = Math.floor(rows.length * (1 - HELD_OUT_SHARE));
+  return { train: rows.slice(0, cut), heldOut: rows.slice(cut), heldOutBy: 'newest' };
+}
+
 async function modelOf(tx: Db, kind: ModelKind, status: 'active' | 'candidate' | 'previous') {
   const [row] = await tx.select().from(routingModels).where(and(eq(routingModels.kind, kind), eq(routingModels.status, status))).orderBy(sql`${routingModels.trainedAt} desc`).limit(1);
   return row;
@@ -46,12 +64,12 @@ async function modelOf(tx: Db, kind: ModelKind, status: 'active' | 'candidate' |
  */
 export async function trainCandidate(database: Database, trainedBy: number, now: Date): Promise<CandidateEvaluation> {
   const rows = await historyRows(database.db, now);
-  const cut = Math.floor(rows.length * (1 - HELD_OUT_SHARE));
-  const train: HistoryRow[] = rows.slice(0, cut);
-  const heldOut: HistoryRow[] = rows.slice(cut);
+  const { train, heldOut, heldOutBy } = await heldOutSplit(database.db, rows);
   const survivors = await survivorsOfMerged(database.db);
   const relabel = (label: string) => String(survivors.get(Number(label)) ?? label);
-  const evaluation: CandidateEvaluation = { heldOutFrom: (heldOut[0]?.receivedAt ?? now).toISOString(), heldOutShare: HELD_OUT_SHARE, unit: null, category: null };
+  const evaluation: CandidateEvaluation = {
+    heldOutFrom: (heldOut[0]?.receivedAt ?? now).toISOString(), heldOutBy, heldOutShare: rows.length ? heldOut.length / rows.length : 0, unit: null, category: null,
+  };
   const stored: Array<typeof routingModels.$inferInsert> = [];
   for (const kind of KINDS) {
     const trainRows = keepFrequent(labelledFor(train, kind));

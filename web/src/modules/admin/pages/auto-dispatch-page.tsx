@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Empty, InputNumber, Space, Switch, TreeSelect, Typography } from 'antd';
-import { errorMessage, isApiError } from '../../../api/client';
+import { ApiError, errorMessage, isApiError } from '../../../api/client';
 import { useLoaded } from '../../../api/use-loaded';
 import { Forbidden } from '../components/admin-only';
 import { listCategories, readAutoDispatch, saveAutoDispatch, type AdminCategory } from '../settings-api';
@@ -36,7 +36,7 @@ export function AutoDispatchPage() {
     useCallback(
       (signal: AbortSignal) =>
         readAutoDispatch(signal).catch((err: unknown) => {
-          if (isApiError(err, 'FORBIDDEN')) setForbidden(err.message);
+          if (isApiError(err, 'FORBIDDEN') || isApiError(err, 'COUNTY_ADMIN_ONLY')) setForbidden((err as ApiError).message);
           throw err;
         }),
       [],
@@ -124,7 +124,7 @@ export function AutoDispatchPage() {
           </div>
         ))}
         <Space wrap>
-          <Button onClick={() => setRows((list) => [...(list ?? []), { key: nextKey++, percent: 80 }])} data-testid="auto-rule-add">
+          <Button disabled={!rows} onClick={() => setRows((list) => [...(list ?? []), { key: nextKey++, percent: 80 }])} data-testid="auto-rule-add">
             {t.autoDispatch.add}
           </Button>
           <Button type="primary" loading={saving} disabled={!rows} onClick={() => void save()} data-testid="auto-dispatch-save">

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState, type HTMLAttributes } from 'react';
 import { Alert, App, Button, Card, Form, Grid, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { errorMessage, isApiError } from '../../../api/client';
+import { ApiError, errorMessage, isApiError } from '../../../api/client';
 import { applyFieldErrors } from '../../../api/form-errors';
 import { useUnits } from '../../../api/units';
 import { useLoaded } from '../../../api/use-loaded';
@@ -46,7 +46,7 @@ export function CategoriesPage() {
     useCallback(
       (signal: AbortSignal) =>
         listCategories(signal).catch((err: unknown) => {
-          if (isApiError(err, 'FORBIDDEN')) setForbidden(err.message);
+          if (isApiError(err, 'FORBIDDEN') || isApiError(err, 'COUNTY_ADMIN_ONLY')) setForbidden((err as ApiError).message);
           throw err;
         }),
       [tick],
@@ -97,7 +97,7 @@ export function CategoriesPage() {
             </div>
           ),
         },
-        { title: c.actions, key: 'actions', width: 96, render: (_, r) => actions(r) },
+        { title: c.actions, key: 'actions', width: 108, render: (_, r) => actions(r) },
       ];
 
   return (

@@ -74,15 +74,19 @@ export function ModelsPage() {
   const figureColumns: TableColumnsType<FigureRow> = [
     { title: m.columns.kind, dataIndex: 'kind', render: (k: string, _, i) => (i % 3 === 0 ? m.kinds[k] : ''), onCell: (_, i) => ({ rowSpan: (i ?? 0) % 3 === 0 ? 3 : 0 }) },
     { title: m.columns.figure, dataIndex: 'figure', render: (f: string) => m.figures[f] },
-    { title: m.columns.current, dataIndex: 'current', render: (v: number | null) => (v === null ? m.noCurrent : pct(v)) },
-    { title: m.columns.candidate, dataIndex: 'candidate', render: (v: number) => <Typography.Text strong>{pct(v)}</Typography.Text> },
+    { title: m.columns.current, dataIndex: 'current', render: (v: number | null) => (v === null ? m.noCurrent : <span style={{ whiteSpace: 'nowrap' }}>{pct(v)}</span>) },
+    { title: m.columns.candidate, dataIndex: 'candidate', render: (v: number) => <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>{pct(v)}</Typography.Text> },
     {
       title: m.columns.change,
       key: 'change',
       render: (_, r) => {
         if (r.current === null) return '—';
         const delta = (r.candidate - r.current) * 100;
-        return <Typography.Text type={delta > 0 ? 'success' : delta < 0 ? 'danger' : undefined}>{`${delta > 0 ? '+' : ''}${delta.toFixed(1)}`}</Typography.Text>;
+        return (
+          <Typography.Text type={delta > 0 ? 'success' : delta < 0 ? 'danger' : undefined} style={{ whiteSpace: 'nowrap' }}>
+            {`${delta > 0 ? '+' : ''}${delta.toFixed(1)}`}
+          </Typography.Text>
+        );
       },
     },
   ];
@@ -131,7 +135,7 @@ export function ModelsPage() {
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
             {kinds.map((kind) => (
               <Typography.Text key={kind} type="secondary" style={{ fontSize: 12 }}>
-                {m.kinds[kind]}：{m.heldOut(candidate[kind]!.heldOut, formatDate(candidate.heldOutFrom))}
+                {m.kinds[kind]}：{m.heldOut(candidate[kind]!.heldOut, formatDate(candidate.heldOutFrom), candidate.heldOutBy === 'answered_since_current')}
               </Typography.Text>
             ))}
             {kinds.some((k) => candidate[k]!.currentMayHaveSeen > 0) && (
