@@ -20,6 +20,7 @@ export const SECURITY_EVENT_LABELS: Record<string, string> = {
   account_locked: '账户锁定',
   client_locked: '客户端锁定',
   account_unlocked: '解除锁定',
+  user_locked: '管理员锁定账户',
   client_unlocked: '解除客户端锁定',
   logout: '退出登录',
   logout_all: '退出全部登录',
@@ -30,6 +31,20 @@ export const SECURITY_EVENT_LABELS: Record<string, string> = {
   user_disabled: '停用用户',
   user_enabled: '启用用户',
   settings_changed: '修改设置',
+  unit_created: '添加单位',
+  unit_renamed: '单位改名',
+  unit_moved: '调整上级单位',
+  unit_merged: '合并单位',
+  category_created: '添加诉求类别',
+  category_updated: '修改诉求类别',
+  auto_dispatch_changed: '修改自动派单',
+  duty_list_imported: '导入清单',
+  sms_settings_changed: '修改短信网关',
+  sms_test_sent: '发送测试短信',
+  routing_candidate_trained: '训练候选模型',
+  routing_model_activated: '启用新模型',
+  routing_model_restored: '恢复上一版模型',
+  routing_candidate_discarded: '放弃候选模型',
   personal_data_erased: '删除个人信息',
   key_registered: '登记平台密钥',
 };
@@ -46,8 +61,10 @@ export interface ManagedUser {
   scopeUnitId: number;
   mustChangePassword: boolean;
   disabled: boolean;
-  /** While a sign-in lock lasts, its end. */
+  /** While a sign-in lock lasts, its end (the later of the wrong passwords' and the administrator's). */
   lockedUntil: string | null;
+  /** An administrator locked it (till `lockedUntil` or before). */
+  lockedByAdministrator: boolean;
   failures: number;
 }
 

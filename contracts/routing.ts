@@ -51,3 +51,56 @@ export interface AutoDispatchRule {
   /** Dispatch automatically when the top unit's confidence is at least this (0..1). */
   threshold: number;
 }
+
+/** How well a dispatch model names the right answer on requests it was not trained on. */
+export interface ModelFigures {
+  /** The first suggestion is right (0..1). */
+  accuracy: number;
+  /** The right answer is among the first three (0..1). */
+  top3: number;
+  macroF1: number;
+}
+
+/** One kind of model (unit or leaf category): the candidate and the model in use, on the same held-out requests. */
+export interface KindEvaluation {
+  heldOut: number;
+  /** Labels the candidate learned. */
+  labels: number;
+  trainRows: number;
+  candidate: ModelFigures;
+  /** Null when no model of this kind is in use yet. */
+  current: ModelFigures | null;
+  /** Held-out requests answered before the model in use was trained: it may have learned from them, flattering its figures. */
+  currentMayHaveSeen: number;
+}
+
+/** A retraining's result: the candidate trained on older requests, both models scored on the same later ones. */
+export interface CandidateEvaluation {
+  /** The earliest receipt among the held-out requests. */
+  heldOutFrom: string;
+  /**
+   * `answered_since_current`: the requests answered since the models in use were trained (neither
+   * model learned from them); `newest`: the newest 20 % received, when there were too few of those.
+   */
+  heldOutBy: 'answered_since_current' | 'newest';
+  /** Held-out requests as a share of all answered ones. */
+  heldOutShare: number;
+  unit: KindEvaluation | null;
+  category: KindEvaluation | null;
+}
+
+/** A stored model as the retraining page lists it. */
+export interface StoredModel {
+  id: string;
+  kind: 'unit' | 'category';
+  status: 'active' | 'candidate' | 'previous';
+  trainedAt: string;
+  rows: number;
+  trainedBy: number | null;
+}
+
+export interface ModelsOverview {
+  models: StoredModel[];
+  /** The figures of the candidate waiting for an administrator's decision, if any. */
+  candidate: CandidateEvaluation | null;
+}

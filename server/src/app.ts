@@ -11,6 +11,7 @@ import type { AppContext } from './platform/http/context.js';
 import { frameworkErrors, installErrorHandling } from './platform/http/error-handler.js';
 import { installInputGuards } from './platform/http/input-guards.js';
 import { healthRoutes } from './platform/http/health.js';
+import { installReferenceChanges } from './platform/http/reference-changes.js';
 import { auditPlugin } from './modules/audit/index.js';
 import { authPlugin, usersPlugin } from './modules/auth/index.js';
 import { casesPlugin } from './modules/cases/index.js';
@@ -21,14 +22,18 @@ import { dutiesPlugin } from './modules/duties/index.js';
 import { figuresPlugin } from './modules/figures/index.js';
 import { governancePlugin } from './modules/governance/index.js';
 import { metricsPlugin } from './modules/metrics/index.js';
+import { messagingPlugin, SettingsSms } from './modules/messaging/index.js';
 import { orgsPlugin } from './modules/orgs/index.js';
-import { requestsPlugin } from './modules/requests/index.js';
+import { categoriesPlugin, requestsPlugin } from './modules/requests/index.js';
 import { routingPlugin } from './modules/routing/index.js';
 
 registerModules();
 
 /** Builds the HTTP application without listening, so tests can use inject(). */
-export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(given: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  // Messages go through the gateway an administrator saved, the one the server was given until then.
+  const sms = new SettingsSms(given.database, given.config.sms, given.config.referenceMaxAgeMs ?? 60_000, (problem) => app.log.warn(problem));
+  const ctx: AppContext = { ...given, config: { ...given.config, sms, smsFromEnvironment: given.config.smsFromEnvironment ?? given.config.sms?.configured ?? false } };
   const app = Fastify({
     logger: options.logger ?? false,
     // X-Forwarded-For is believed only from the proxies the operator names: anyone else could
@@ -40,6 +45,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   installErrorHandling(app);
   installSecurityHeaders(app, { https: ctx.config.secureCookies });
   installInputGuards(app);
+  installReferenceChanges(app);
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
@@ -59,8 +65,10 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await figuresPlugin(app, ctx);
   await orgsPlugin(app, ctx);
   await requestsPlugin(app, ctx);
+  await categoriesPlugin(app, ctx);
   await routingPlugin(app, ctx);
-  await dutiesPlugin(app, ctx, () => app.invalidateRoutingKnowledge());
+  await dutiesPlugin(app, ctx);
+  await messagingPlugin(app, ctx, sms);
   await governancePlugin(app, ctx);
   await metricsPlugin(app, ctx);
   for (const moduleRoutes of MODULE_ROUTES) await moduleRoutes(app, ctx);

@@ -15,7 +15,7 @@ export async function auditPlugin(app: FastifyInstance, ctx: AppContext): Promis
     {
       schema: {
         summary: '安全审计日志',
-        description: 'Sign-ins, failures, locks and administrative changes, newest first. An administrator of the whole tree sees every entry; one of part of it, the entries about accounts working there.',
+        description: 'Sign-ins, failures, locks and administrative changes, newest first. An administrator of the whole tree sees every entry; one of part of it, the entries about accounts working there, the changes made by them, and the changes to units there (where a unit was moved from included).',
         tags: ['用户管理'],
         querystring: {
           type: 'object',
@@ -39,9 +39,13 @@ export async function auditPlugin(app: FastifyInstance, ctx: AppContext): Promis
       const from = q.from ? new Date(q.from) : undefined;
       const to = q.to ? new Date(q.to) : undefined;
       if (from && to && from > to) throw auditError('SECURITY_LOG_PERIOD_INVALID');
-      // The root's administrators see all; others the entries naming an account of their subtree.
+      // The root's administrators see all; others what concerns their subtree: its accounts, what
+      // its people did, and changes to its units.
       const whole = (await ctx.database.backend.query(`select 1 from units where id = $1 and parent_id is null`, [actor.scopeUnitId], 'array')).rows.length > 0;
-      const scoped = whole ? undefined : sql`${securityEvents.username} in (select u.username from users u join units n on n.id = u.unit_id where n.path like ${`${actor.scopePath}%`})`;
+      const subtree = `${actor.scopePath}%`;
+      const scoped = whole ? undefined : sql`(${securityEvents.username} in (select u.username from users u join units n on n.id = u.unit_id where n.path like ${subtree})
+        or ${securityEvents.actorUserId} in (select u.id from users u join units n on n.id = u.unit_id where n.path like ${subtree})
+        or ${securityEvents.details}->>'unitPath' like ${subtree} or ${securityEvents.details}->>'formerPath' like ${subtree})`;
       const { total, rows } = await listSecurityEvents(ctx.database.db, { from, to, kind: q.kind, username: q.username, page: q.page, pageSize: q.pageSize }, scoped);
       return {
         total,

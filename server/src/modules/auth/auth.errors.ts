@@ -17,5 +17,8 @@ export const authError = defineErrors('auth', {
   USER_UNIT_OUT_OF_SCOPE: { status: 400, message: '所选单位不存在或不在您的管理范围内' },
   ROLE_UNKNOWN: { status: 400, message: '没有这个模块角色' },
   ROLE_UNIT_KIND: { status: 400, message: '该角色不能授予这类单位' },
+  COUNTY_ADMIN_ONLY: { status: 403, message: '这是全县（区）范围的设置，只有管理范围为全县（区）的系统管理员可以修改' },
+  ADMIN_LOCK_INVALID: { status: 400, message: '锁定截止时间须晚于现在，且不超过一年' },
+  ACCOUNT_LOCKED_BY_ADMIN: { status: 423, message: '该账户已被系统管理员锁定，请联系系统管理员' },
   CANNOT_MANAGE_SELF: { status: 409, message: '不能在用户管理中停用、重置或修改自己的账户；修改自己的密码请用“修改密码”' },
 });

@@ -141,6 +141,8 @@ export async function authPlugin(app: FastifyInstance, ctx: AppContext): Promise
         unitName: session.unitName,
         scopeUnitId: actor.scopeUnitId,
         mustChangePassword: session.mustChangePassword,
+        // County-wide settings are offered to administrators of the whole tree only.
+        wholeTree: actor.role === 'admin' && isWholeTree(actor),
       },
       // The modules the person's roles open, for the workbench's menu.
       modules: registeredModules()
@@ -167,4 +169,20 @@ export function requireStaff(request: FastifyRequest, roles?: readonly StaffRole
   if (!isStaff(actor)) throw platformError('UNAUTHENTICATED');
   if (roles && !roles.includes(actor.role)) throw platformError('FORBIDDEN');
   return actor;
+}
+
+/**
+ * An administrator of the whole tree (scoped to its root), or 403: county-wide settings (the
+ * categories, automatic dispatch, duty lists, the SMS gateway, the dispatch models) are not for a
+ * township's administrator.
+ */
+export function requireCountyAdmin(request: FastifyRequest): StaffActor {
+  const actor = requireStaff(request, ['admin']);
+  if (!isWholeTree(actor)) throw authError('COUNTY_ADMIN_ONLY');
+  return actor;
+}
+
+/** Scoped to the tree's root, whose path names one unit ("/1/"). */
+function isWholeTree(actor: StaffActor): boolean {
+  return actor.scopePath.split('/').filter(Boolean).length === 1;
 }

@@ -3,9 +3,10 @@ import { STAFF_ROLES } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/http/context.js';
 import { requireStaff } from './auth.plugin.js';
 import { roleLabel } from './auth.strings.js';
-import { createUser, listGrants, setGrants, listClientLocks, listUsers, resetPassword, setUserDisabled, unlockClient, unlockUser, updateUser, type AccountChanges, type GrantInput, type NewAccount } from './operations/manage-users.js';
+import { createUser, listGrants, setGrants, listClientLocks, listUsers, lockUser, resetPassword, setUserDisabled, unlockClient, unlockUser, updateUser, type AccountChanges, type GrantInput, type NewAccount } from './operations/manage-users.js';
+import { endSessions } from './operations/sessions.js';
 import { registeredModules } from '../cases/index.js';
-import { unitKindLabel } from '../orgs/index.js';
+import { registerUnitMergeStep, unitKindLabel } from '../orgs/index.js';
 import { platformError } from '../../platform/errors/platform-errors.js';
 
 const tags = ['用户管理'];
@@ -16,6 +17,12 @@ const unitId = { type: 'integer', minimum: 1 };
 /** Accounts, for administrators within their scope: create, move, reset, unlock, stop. Every change goes to the security log. */
 export async function usersPlugin(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const admin = { preValidation: async (request: Parameters<typeof requireStaff>[0]) => void requireStaff(request, ['admin']) };
+  // Accounts moved by a unit merge sign in again, to work with their new unit and scope.
+  registerUnitMergeStep('sessions', async (tx, merge) => {
+    let ended = 0;
+    for (const userId of merge.movedUserIds) ended += await endSessions(tx, userId);
+    return { sessionsEnded: ended };
+  });
 
   app.get('/api/admin/users', { ...admin, schema: { summary: '用户列表', description: 'Every account working within the administrator’s scope, with its lock state.', tags } }, async (request) => {
     const actor = requireStaff(request, ['admin']);
@@ -86,6 +93,25 @@ export async function usersPlugin(app: FastifyInstance, ctx: AppContext): Promis
     await unlockUser(ctx.database, actor, (request.params as { id: number }).id, ctx.time.now());
     return { ok: true };
   });
+
+  app.post(
+    '/api/admin/users/:id/lock',
+    {
+      ...admin,
+      schema: {
+        summary: '锁定用户',
+        description: 'Keeps the account from signing in until the time given (at most a year), the right password included; its sessions end. 解除锁定 lifts it sooner.',
+        tags,
+        params: idParams,
+        body: { type: 'object', required: ['until'], additionalProperties: false, properties: { until: { type: 'string', format: 'date-time' } } },
+      },
+    },
+    async (request) => {
+      const actor = requireStaff(request, ['admin']);
+      await lockUser(ctx.database, actor, (request.params as { id: number }).id, new Date((request.body as { until: string }).until), ctx.time.now());
+      return { ok: true };
+    },
+  );
 
   app.get('/api/admin/module-roles', { ...admin, schema: { summary: '可授予的模块角色', description: 'Every role a module grants per unit, with the kinds of unit it may be granted for.', tags } }, async () => ({
     modules: registeredModules().map((m) => ({

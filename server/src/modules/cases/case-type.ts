@@ -150,6 +150,8 @@ export interface EffectResult {
   ownerUnitId?: number | null;
   /** Unit a clock started by this action belongs to (for sweeps and to-do lists). */
   clockUnitId?: number | null;
+  /** The case's running clocks held by one unit now run for another (its work was handed over); their limits stay. */
+  handOverClocks?: { fromUnitId: number; toUnitId: number };
   clockSubjectId?: string | null;
   /** Rules the effect chose for clocks it starts (looked up from the case's data). */
   clockRules?: Record<string, string>;

@@ -1,4 +1,5 @@
 // `fazhi duties import --power file [--township file]`: a county loads its own lists.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Database } from '../../platform/db/database.js';
@@ -23,8 +24,9 @@ export async function runDutiesCommand(database: Database, args: string[]): Prom
   const lines: string[] = [];
   try {
     for (const [list, path] of files) {
-      const records = await readDutyFile(basename(path), readFileSync(path));
-      const { count } = await replaceDutyList(database, list, records);
+      const bytes = readFileSync(path);
+      const file = { fileName: basename(path), sha256: createHash('sha256').update(bytes).digest('hex'), records: await readDutyFile(basename(path), bytes) };
+      const { count } = await replaceDutyList(database, list, file, { actorUserId: null, now: new Date() });
       lines.push(CLI_TEXT.imported(LIST_LABELS[list], count));
     }
     return { exitCode: 0, output: lines.join('\n') };

@@ -2,7 +2,8 @@
 export { dutyItems } from './duties.tables.js';
 export { dutiesPlugin } from './duties.plugin.js';
 export { runDutiesCommand } from './duties-cli.js';
-export { loadDutyItems, replaceDutyList } from './operations/duty-store.js';
+export { loadDutyItems, replaceDutyList, previewDutyList, type DutyFile } from './operations/duty-store.js';
+export { diffDutyLists, type DutyDiff, type DutyChange } from './rules/duty-diff.js';
 export { readDutyFile } from './operations/read-duty-file.js';
 export { readDutyListsFile, seedDutyLists, type DutyListsFile } from './operations/seed-duty-lists.js';
 export { matchDutyItems, type DutyMatch } from './rules/match-duties.js';

@@ -1,4 +1,4 @@
-import { and, eq, inArray, like } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, like } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { roleGrants, units, users } from './orgs.tables.js';
 import type { RoleGrant } from '../../platform/actor.js';
@@ -32,10 +32,15 @@ export async function listUnitsInScope(tx: Db, scopePath: string): Promise<UnitR
   return tx.select().from(units).where(like(units.path, `${scopePath}%`)).orderBy(units.id);
 }
 
-/** The units of these kinds within a subtree, in id order (the departments and townships a center dispatches to). */
+/**
+ * The standing units of these kinds within a subtree, in id order (the departments and townships a
+ * center dispatches to). A unit merged into another is history and receives no work.
+ */
 export async function listUnitsOfKinds(tx: Db, scopePath: string, kinds: readonly string[]): Promise<UnitRow[]> {
   if (kinds.length === 0) return [];
-  return tx.select().from(units).where(and(like(units.path, `${scopePath}%`), inArray(units.kind, [...kinds]))).orderBy(units.id);
+  return tx.select().from(units)
+    .where(and(like(units.path, `${scopePath}%`), inArray(units.kind, [...kinds]), isNull(units.mergedIntoId)))
+    .orderBy(units.id);
 }
 
 export async function findUserByUsername(tx: Db, username: string): Promise<UserRow | undefined> {
@@ -63,4 +68,20 @@ export async function grantsOf(tx: Db, userId: number): Promise<RoleGrant[]> {
     .innerJoin(units, eq(units.id, roleGrants.unitId))
     .where(eq(roleGrants.userId, userId))
     .orderBy(roleGrants.role, roleGrants.unitId);
+}
+
+/**
+ * Each merged unit with the unit that carries on its work now (following merges of merges), so
+ * what still names it (a trained model's labels, a township's region) reaches a live unit.
+ */
+export async function survivorsOfMerged(tx: Db): Promise<Map<number, number>> {
+  const rows = await tx.select({ id: units.id, into: units.mergedIntoId }).from(units).where(isNotNull(units.mergedIntoId));
+  const into = new Map(rows.map((r) => [r.id, r.into!]));
+  const survivors = new Map<number, number>();
+  for (const id of into.keys()) {
+    let at = id;
+    for (let hops = 0; into.has(at) && hops < 100; hops++) at = into.get(at)!;
+    survivors.set(id, at);
+  }
+  return survivors;
 }

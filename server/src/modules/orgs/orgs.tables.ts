@@ -30,6 +30,12 @@ export const units = pgTable(
     kind: text('kind').notNull(),
     key: text('key'),
     regionCode: text('region_code'),
+    /**
+     * Set when an administrator merged this unit into another: it stays in the tree (under the
+     * unit it was merged into) so its history keeps its name and its scope; no new work goes to it.
+     */
+    mergedIntoId: integer('merged_into_id'),
+    mergedAt: timestamp('merged_at', { withTimezone: true }),
   },
   (t) => [index('units_path_idx').on(t.path), uniqueIndex('units_key_idx').on(t.key), index('units_region_idx').on(t.regionCode)],
 );
@@ -51,6 +57,8 @@ export const users = pgTable('users', {
   passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
   /** A disabled account cannot sign in; its sessions ended when it was disabled. */
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  /** An administrator's lock: until then the right password is refused too (sessions ended when it was set). */
+  adminLockedUntil: timestamp('admin_locked_until', { withTimezone: true }),
 });
 
 /**

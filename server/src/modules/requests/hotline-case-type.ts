@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { isStaff } from '../../platform/actor.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { SYSTEM } from '../../platform/actor.js';
 import { ROW_ID } from '../../platform/validation.js';
 import { actsForUnit, cases, citeCase, defineCaseType, performAction, REMINDER_RULE, type ActionContext, type ActionDefinition, type EffectResult, type LapsedClock } from '../cases/index.js';
-import { findUnit } from '../orgs/index.js';
+import { findUnit, findUnits } from '../orgs/index.js';
 import { hotlineConfig } from './hotline-config.js';
 import { verifyHotlineRequests } from './operations/verify-requests.js';
 import { ACTION_LABELS, CLOCK_LABELS, STATE_LABELS } from './requests.strings.js';
@@ -436,6 +436,12 @@ export const hotlineCaseType = defineCaseType({
         return { eventFacts: { parentCaseId: parent.caseId, unitId: parent.repliedByUnitId } };
       },
     }),
+    hand_over: action({
+      // An administrator merged the unit holding the work into another: the platform hands it over.
+      label: ACTION_LABELS.hand_over, from: ['dispatched', 'handling', 'rectifying'], roles: ['system'],
+      input: { type: 'object', properties: { fromUnitId: ROW_ID, toUnitId: ROW_ID }, required: ['fromUnitId', 'toUnitId'], additionalProperties: false },
+      effect: handOver,
+    }),
     reopen: action({
       label: ACTION_LABELS.reopen, from: ['closed'], to: 'received', roles: ['dispatcher'], authorize: forCenter,
       input: { type: 'object', properties: { reason: text(2000) }, required: ['reason'], additionalProperties: false },
@@ -447,6 +453,29 @@ export const hotlineCaseType = defineCaseType({
   },
 });
 
+
+/**
+ * The dispatches the merged unit holds open (during rectification, the lead's answered one that
+ * it must improve) now belong to the unit it was merged into, on their limits as they were: the
+ * requester's clock does not start again because the county reorganised.
+ */
+async function handOver(ctx: Ctx): Promise<EffectResult> {
+  const { fromUnitId, toUnitId } = ctx.input as { fromUnitId: number; toUnitId: number };
+  const open = or(
+    inArray(hotlineDispatches.status, ['pending', 'signed']),
+    ctx.state === 'rectifying' ? and(eq(hotlineDispatches.status, 'replied'), eq(hotlineDispatches.role, 'lead')) : undefined,
+  );
+  const moved = await ctx.tx.update(hotlineDispatches).set({ unitId: toUnitId })
+    .where(and(eq(hotlineDispatches.caseId, ctx.caseId), eq(hotlineDispatches.unitId, fromUnitId), open))
+    .returning({ id: hotlineDispatches.id });
+  if (moved.length === 0) throw requestError('NO_ACTIVE_DISPATCH');
+  const names = await findUnits(ctx.tx, [fromUnitId, toUnitId]);
+  return {
+    ...(ctx.ownerUnitId === fromUnitId ? { ownerUnitId: toUnitId } : {}),
+    handOverClocks: { fromUnitId, toUnitId },
+    eventFacts: { dispatchIds: moved.map((d) => d.id), fromUnitName: names.get(fromUnitId)?.name ?? null, toUnitName: names.get(toUnitId)?.name ?? null },
+  };
+}
 
 const MERGEABLE_PARENT_STATES = ['received', 'dispatched', 'handling', 'returned', 'replied', 'rectifying'];
 

@@ -1,6 +1,7 @@
 /** 接诉即办: the 12345 request as a case type, its intake, views and routes. */
 export { hotlineCaseType, HOTLINE_CASE_TYPE } from './hotline-case-type.js';
 export { requestsPlugin } from './requests.plugin.js';
+export { categoriesPlugin } from './categories.plugin.js';
 export { hotlineModule } from './module.js';
 export { hotlineRequests, hotlineDispatches, hotlineEvaluations, hotlineAttachments, hotlineCategories } from './requests.tables.js';
 export { hotlineConfig, readTaxonomy, type TaxonomyNode } from './hotline-config.js';

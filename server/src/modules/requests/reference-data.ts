@@ -12,7 +12,7 @@ export interface ReferenceData {
   categories: Map<string, { code: string; name: string; level: number; parentCode: string | null; clockRule: string | null; defaultUnitId: number | null }>;
 }
 
-/** Regions and categories change only by import; the request path reads them from memory. */
+/** Regions and categories, as the request path reads them from memory (ReferenceCache). */
 export async function loadReferenceData(tx: Db): Promise<ReferenceData> {
   const regionRows = await tx.select().from(regions);
   const categoryRows = await tx.select().from(hotlineCategories).orderBy(hotlineCategories.code);
@@ -47,4 +47,43 @@ export function categoryTree(data: ReferenceData): Array<{ code: string; name: s
     else roots.push(node);
   }
   return roots;
+}
+
+/**
+ * The reference data of this app server. An administrator's change here reloads it at once
+ * (`reload`); one made on another app server is seen once the copy is older than `maxAgeMs`,
+ * when the next request reads it afresh. A failed reload keeps the copy and tries again next time.
+ */
+export class ReferenceCache {
+  private loadedAt = 0;
+  private loading: Promise<ReferenceData> | undefined;
+  private constructor(
+    private value: ReferenceData,
+    private readonly load: () => Promise<ReferenceData>,
+    private readonly maxAgeMs: number,
+    private readonly onError: (error: unknown) => void,
+  ) {
+    this.loadedAt = Date.now();
+  }
+
+  static async open(load: () => Promise<ReferenceData>, maxAgeMs: number, onError: (error: unknown) => void): Promise<ReferenceCache> {
+    return new ReferenceCache(await load(), load, maxAgeMs, onError);
+  }
+
+  async get(): Promise<ReferenceData> {
+    if (Date.now() - this.loadedAt > this.maxAgeMs) await this.reload().catch(this.onError);
+    return this.value;
+  }
+
+  /** Reads afresh; concurrent callers share one read. */
+  reload(): Promise<ReferenceData> {
+    this.loading ??= this.load()
+      .then((value) => {
+        this.value = value;
+        this.loadedAt = Date.now();
+        return value;
+      })
+      .finally(() => (this.loading = undefined));
+    return this.loading;
+  }
 }

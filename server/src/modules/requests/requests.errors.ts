@@ -18,5 +18,11 @@ export const requestError = defineErrors('requests', {
   EXTENSION_NOT_ALLOWED: { status: 409, message: '该类诉求的办理时限不能延期' },
   ALREADY_EVALUATED: { status: 409, message: '您已评价过本次答复' },
   NOT_SIGNED: { status: 409, message: '请先签收派单' },
+  CATEGORY_PARENT_INVALID: { status: 400, message: '只能在一级或二级类别下添加类别' },
+  CATEGORY_NAME_TAKEN: { status: 409, message: '同一上级类别下已有同名类别' },
+  CATEGORY_FULL: { status: 409, message: '该上级类别下的编号已用完（最多 99 个）' },
+  CATEGORY_UNCHANGED: { status: 400, message: '没有修改任何内容' },
+  CATEGORY_OWNER_INVALID: { status: 400, message: '承办单位须为职能部门（未合并）；由所在乡镇（街道）办理的选“属地”' },
+  CLOCK_RULE_INVALID: { status: 400, message: '办理时限须为时限目录中的 12345 热线规则' },
   MERGE_TARGET_INVALID: { status: 409, message: '不能合并到该诉求：它不存在、已办结、本身已被合并，或就是本件' },
 });

@@ -5,19 +5,23 @@ import type { AppContext } from '../../platform/http/context.js';
 import { storedImageHeaders } from '../../platform/uploads/serve-image.js';
 import { performAction, proveRequester } from '../cases/index.js';
 import { requireModule, requireStaff } from '../auth/index.js';
+import { registerUnitMergeStep } from '../orgs/index.js';
+import { handOverMergedUnit } from './operations/hand-over-merged-unit.js';
 import { HOTLINE_MODULE } from './requests.access.js';
 import { HOTLINE_CASE_TYPE } from './hotline-case-type.js';
 import { hotlineConfig } from './hotline-config.js';
 import { caseIdForCode, publicRequestView } from './operations/public-view.js';
 import { callerHistory, listRequests, requestAttachment, requestDetail, type ListQuery } from './operations/staff-views.js';
 import { IntakeQueue, prepareRequest, type SubmitRequestInput } from './operations/submit-request.js';
-import { categoryTree, loadReferenceData, type ReferenceData } from './reference-data.js';
+import { categoryTree, loadReferenceData, ReferenceCache } from './reference-data.js';
 import { requestSchemas } from './requests.schemas.js';
 import { receiptSms } from './requests.strings.js';
 
 /** Routes of 接诉即办: the public intake and tracking API, and the staff workbench. */
 export async function requestsPlugin(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  let reference: ReferenceData = await loadReferenceData(ctx.database.db);
+  const cache = await ReferenceCache.open(() => loadReferenceData(ctx.database.db), ctx.config.referenceMaxAgeMs ?? 60_000, (error) => app.log.error({ err: error }, 'reference data not reloaded'));
+  const reference = () => cache.get();
+  app.onReferenceChanged(async () => void (await cache.reload()));
   const receivedListeners: Array<(caseIds: string[]) => void> = [];
   const intake = new IntakeQueue(ctx.database, () => ctx.time.now(), {
     maxBatch: 200,
@@ -26,24 +30,24 @@ export async function requestsPlugin(app: FastifyInstance, ctx: AppContext): Pro
   });
   // The requester's codes go to their phone once the request is safely stored; a gateway that
   // fails is logged and does not fail the submission.
-  const sendReceipt = (sms: SmsSender | undefined, phone: string | undefined, trackingCode: string, requesterKey: string) => {
+  const sendReceipt = (sms: SmsSender | undefined, countyName: string, phone: string | undefined, trackingCode: string, requesterKey: string) => {
     if (!sms?.configured || !phone) return;
-    sms.send(phone, receiptSms(reference.countyName, trackingCode, requesterKey)).catch((error: unknown) => app.log.warn({ err: error }, 'receipt SMS not sent'));
+    sms.send(phone, receiptSms(countyName, trackingCode, requesterKey), { name: 'receipt', params: { trackingCode, requesterKey } }).catch((error: unknown) => app.log.warn({ err: error }, 'receipt SMS not sent'));
   };
-  app.decorate('reloadReferenceData', async () => void (reference = await loadReferenceData(ctx.database.db)));
+  // When an administrator merges units, the hotline's open work moves with them.
+  registerUnitMergeStep('hotline', handOverMergedUnit);
   app.decorate('onRequestsReceived', (listener: (caseIds: string[]) => void) => void receivedListeners.push(listener));
 
-  app.get('/api/public/meta', { schema: requestSchemas.meta }, async () => ({
-    county: { code: reference.countyCode, name: reference.countyName },
-    townships: [...reference.townships.values()].map((t) => ({
-      code: t.code,
-      name: t.name,
-      villages: [...t.villages].map(([code, name]) => ({ code, name })),
-    })),
-    categories: categoryTree(reference),
-    requestTypes: hotlineConfig().requestTypes.map((t) => ({ value: t, label: t })),
-    channels: hotlineConfig().channels,
-  }));
+  app.get('/api/public/meta', { schema: requestSchemas.meta }, async () => {
+    const data = await reference();
+    return {
+      county: { code: data.countyCode, name: data.countyName },
+      townships: [...data.townships.values()].map((t) => ({ code: t.code, name: t.name, villages: [...t.villages].map(([code, name]) => ({ code, name })) })),
+      categories: categoryTree(data),
+      requestTypes: hotlineConfig().requestTypes.map((t) => ({ value: t, label: t })),
+      channels: hotlineConfig().channels,
+    };
+  });
 
   app.post(
     '/api/public/requests',
@@ -54,9 +58,10 @@ export async function requestsPlugin(app: FastifyInstance, ctx: AppContext): Pro
     },
     async (request, reply) => {
       const body = request.body as SubmitRequestInput;
-      const prepared = await prepareRequest({ ...body, channel: 'web', urgency: 'normal' }, reference, CITIZEN);
+      const data = await reference();
+      const prepared = await prepareRequest({ ...body, channel: 'web', urgency: 'normal' }, data, CITIZEN);
       const { trackingCode } = await intake.submit(prepared);
-      sendReceipt(ctx.config.sms, prepared.input.phone, trackingCode, prepared.requesterKey);
+      sendReceipt(ctx.config.sms, data.countyName, prepared.input.phone, trackingCode, prepared.requesterKey);
       // The key is shown this once: only its keyed hash is kept.
       return reply.code(201).send({ trackingCode, requesterKey: prepared.requesterKey });
     },
@@ -64,7 +69,7 @@ export async function requestsPlugin(app: FastifyInstance, ctx: AppContext): Pro
 
   app.get('/api/public/requests/:code', { schema: requestSchemas.publicView }, async (request) => {
     const { code } = request.params as { code: string };
-    return publicRequestView(ctx.database.db, code, reference);
+    return publicRequestView(ctx.database.db, code, await reference());
   });
 
   app.post('/api/public/requests/:code/evaluation', { schema: requestSchemas.publicEvaluate, config: { citizenAct: true } }, async (request, reply) => {
@@ -79,27 +84,28 @@ export async function requestsPlugin(app: FastifyInstance, ctx: AppContext): Pro
 
   app.post('/api/requests', { schema: requestSchemas.record, bodyLimit: 8 * 1024 * 1024 }, async (request, reply) => {
     const actor = requireStaff(request, ['operator', 'dispatcher']);
-    const prepared = await prepareRequest(request.body as SubmitRequestInput, reference, actor);
+    const data = await reference();
+    const prepared = await prepareRequest(request.body as SubmitRequestInput, data, actor);
     const result = await intake.submit(prepared);
     // The operator never sees the caller's key: it goes to the caller's phone, if they gave one.
-    sendReceipt(ctx.config.sms, prepared.input.phone, result.trackingCode, prepared.requesterKey);
+    sendReceipt(ctx.config.sms, data.countyName, prepared.input.phone, result.trackingCode, prepared.requesterKey);
     return reply.code(201).send(result);
   });
 
   app.get('/api/requests', { schema: requestSchemas.list }, async (request) => {
     const actor = requireModule(request, HOTLINE_MODULE);
-    return listRequests(ctx.database.db, actor, request.query as ListQuery, reference, ctx.time.now());
+    return listRequests(ctx.database.db, actor, request.query as ListQuery, await reference(), ctx.time.now());
   });
 
   app.post('/api/requests/caller-history', { schema: requestSchemas.callerHistory }, async (request) => {
     const actor = requireStaff(request, ['operator', 'dispatcher']);
-    return callerHistory(ctx.database.db, actor, (request.body as { phone: string }).phone, reference);
+    return callerHistory(ctx.database.db, actor, (request.body as { phone: string }).phone, await reference());
   });
 
   app.get('/api/requests/:caseId', { schema: requestSchemas.detail }, async (request) => {
     const actor = requireModule(request, HOTLINE_MODULE);
     const { caseId } = request.params as { caseId: string };
-    return requestDetail(ctx.database.db, actor, caseId, reference, ctx.time.now());
+    return requestDetail(ctx.database.db, actor, caseId, await reference(), ctx.time.now());
   });
 
   app.get('/api/requests/:caseId/attachments/:attachmentId', { schema: requestSchemas.attachment }, async (request, reply) => {
@@ -121,8 +127,6 @@ export async function requestsPlugin(app: FastifyInstance, ctx: AppContext): Pro
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Re-reads regions and categories after an import. */
-    reloadReferenceData(): Promise<void>;
     /** Called with the ids of newly received requests once their intake has committed. */
     onRequestsReceived(listener: (caseIds: string[]) => void): void;
   }

@@ -40,6 +40,7 @@ export const ACTION_LABELS = {
   reopen: '重新办理',
   merge: '合并',
   follow_parent: '随主件答复',
+  hand_over: '单位合并移交',
 } as const;
 
 export const EVENT_LABELS: Record<string, string> = {
@@ -64,6 +65,7 @@ export const PUBLIC_EVENT_TEXT: Record<string, string> = {
   reply: '承办单位已答复',
   request_extension: '承办单位申请延期办理',
   approve_extension: '办理时限已延期',
+  hand_over: '承办单位调整，诉求由合并后的单位继续办理',
   follow_up: '已完成回访',
   citizen_evaluate: '您已评价',
   reopen: '诉求重新办理',
@@ -92,4 +94,11 @@ export const CENTER_NAME_FALLBACK = '12345热线';
 /** The text message that gives a requester their codes; the county's name leads it. */
 export function receiptSms(countyName: string, trackingCode: string, requesterKey: string): string {
   return `【${countyName}12345】您的诉求已受理。查询码 ${trackingCode}，评价码 ${requesterKey}（请勿告诉他人）。收到答复后，可凭查询码查看进度、凭评价码评价办理结果。`;
+}
+
+const RULE_UNIT_WORDS = { hours: '小时', working: '个工作日', calendar: '日', months: '个月' } as const;
+
+/** A hotline clock rule as the category page offers it: "5个工作日（潍坊市12345政务服务便民热线条例第20条）". */
+export function clockRuleLabel(rule: { n: number; unit: keyof typeof RULE_UNIT_WORDS; law: string; article: string }): string {
+  return `${rule.n}${RULE_UNIT_WORDS[rule.unit]}（${rule.law}${rule.article ? `第${rule.article}条` : ''}）`;
 }

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/http/context.js';
-import { requireModule, requireStaff } from '../auth/index.js';
+import { requireCountyAdmin, requireModule, requireStaff } from '../auth/index.js';
 import { HOTLINE_MODULE } from '../requests/index.js';
 import { classifyText } from './classify.js';
 import { autoDispatch } from './operations/auto-dispatch.js';
-import { autoMerge, autoMergeEnabled, setAutoMerge } from './operations/auto-merge.js';
+import { autoMerge, autoMergeEnabled } from './operations/auto-merge.js';
+import { activateCandidate, discardCandidate, modelsOverview, restorePrevious, trainCandidate } from './operations/model-candidates.js';
 import { listRules, loadAutoDispatchRules, replaceAutoDispatchRules } from './operations/auto-dispatch-rules.js';
 import { KnowledgeCache, loadRoutingKnowledge } from './operations/routing-knowledge.js';
 import { suggestionForCase } from './operations/suggest-for-request.js';
@@ -16,8 +17,9 @@ const tags = ['智能派单'];
 
 /** Suggestions before dispatch, automatic dispatch, and retraining from the platform's history. */
 export async function routingPlugin(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const knowledge = new KnowledgeCache(() => loadRoutingKnowledge(ctx.database.db, (text) => classifyText(text)));
-  app.decorate('invalidateRoutingKnowledge', () => knowledge.invalidate());
+  const maxAgeMs = ctx.config.referenceMaxAgeMs ?? 60_000;
+  const knowledge = new KnowledgeCache(() => loadRoutingKnowledge(ctx.database.db, (text) => classifyText(text)), maxAgeMs);
+  app.onReferenceChanged(() => knowledge.invalidate());
   // The county's switches, re-read at most a minute late when another app server changed them.
   const readSwitches = async () => ({
     automatic: (await loadAutoDispatchRules(ctx.database.db)).size > 0,
@@ -31,7 +33,7 @@ export async function routingPlugin(app: FastifyInstance, ctx: AppContext): Prom
   let queue = Promise.resolve();
   app.onRequestsReceived((caseIds) => {
     queue = queue.then(async () => {
-      if (Date.now() - switches.at > 60_000) switches = await readSwitches();
+      if (Date.now() - switches.at > maxAgeMs) switches = await readSwitches();
       if (!switches.automatic && !switches.merging) return;
       const k = await knowledge.get();
       for (const caseId of caseIds) {
@@ -113,28 +115,41 @@ export async function routingPlugin(app: FastifyInstance, ctx: AppContext): Prom
       },
     },
     async (request) => {
-      const actor = requireStaff(request, ['admin']);
+      const actor = requireCountyAdmin(request);
       const { rules, autoMerge: mergeSetting } = request.body as { rules: Array<{ categoryCode: string; threshold: number }>; autoMerge?: boolean };
       const k = await knowledge.get();
-      await replaceAutoDispatchRules(ctx.database, rules, k.categories, actor.userId, ctx.time.now());
-      if (mergeSetting !== undefined) await setAutoMerge(ctx.database, mergeSetting, actor.userId, ctx.time.now());
+      await replaceAutoDispatchRules(ctx.database, rules, mergeSetting, k.categories, actor.userId, ctx.time.now());
       switches = await readSwitches();
       return settingsView();
     },
   );
 
-  app.post('/api/routing/train', { schema: { summary: '用历史数据重新训练', tags } }, async (request) => {
-    requireStaff(request, ['admin']);
+  app.post('/api/routing/train', { schema: { summary: '用历史数据重新训练并立即启用', description: 'Retrains from the answered requests and puts the new models in use at once (the page trains a candidate instead: /api/admin/routing/candidate). County administrators only.', tags } }, async (request) => {
+    requireCountyAdmin(request);
     const report = await trainFromHistory(ctx.database, ctx.time.now());
     if (report.unitLabels === 0 && report.categoryLabels === 0) throw routingError('NOTHING_TO_LEARN');
     knowledge.invalidate();
     return report;
   });
-}
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** Duty lists or models changed: the next suggestion reads them afresh. */
-    invalidateRoutingKnowledge(): void;
-  }
+  // Retraining as an administrator decides it: a candidate, its figures beside the model in use, then a switch.
+  const modelTags = ['模型训练'];
+  app.get('/api/admin/routing/models', { schema: { summary: '派单模型：在用、候选与上一版', description: 'The models in use, the candidate waiting for a decision with its held-out figures beside those of the models in use, and the previous models that can be restored.', tags: modelTags } }, async (request) => {
+    requireStaff(request, ['admin']);
+    return modelsOverview(ctx.database.db);
+  });
+  app.post('/api/admin/routing/candidate', { schema: { summary: '训练候选模型', description: 'Trains candidate models on the older answered requests and scores them and the models in use on the newest 20 %. Nothing changes dispatch until the candidate is switched on. County administrators only; logged.', tags: modelTags } }, async (request) => {
+    const actor = requireCountyAdmin(request);
+    return { candidate: await trainCandidate(ctx.database, actor.userId, ctx.time.now()) };
+  });
+  const switchRoute = (path: string, summary: string, description: string, run: typeof activateCandidate) =>
+    app.post(path, { schema: { summary, description, tags: modelTags } }, async (request) => {
+      const actor = requireCountyAdmin(request);
+      await run(ctx.database, actor.userId, ctx.time.now());
+      knowledge.invalidate();
+      return modelsOverview(ctx.database.db);
+    });
+  switchRoute('/api/admin/routing/candidate/activate', '启用候选模型', 'The candidate is used for suggestions and automatic dispatch from now on (other app servers within a minute); the model it replaces becomes the previous one. Logged.', activateCandidate);
+  switchRoute('/api/admin/routing/candidate/discard', '放弃候选模型', 'Drops the candidate; the models in use stay. Logged.', discardCandidate);
+  switchRoute('/api/admin/routing/models/restore', '恢复上一版模型', 'Puts the previous models back in use, and the current ones aside as previous. Logged.', restorePrevious);
 }

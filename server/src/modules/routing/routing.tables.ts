@@ -1,9 +1,11 @@
-import { boolean, integer, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from '../../platform/db/columns.js';
 
 /**
  * Models trained on the platform's own history, kept in the database so every app server
- * uses the same one. The newest of each kind is the one in use.
+ * uses the same one. Of each kind one is `active` (in use); an administrator's retraining adds a
+ * `candidate` that is switched on only when they confirm, and the model it replaced stays as
+ * `previous`, to be restored.
  */
 export const routingModels = pgTable('routing_models', {
   id: uuid('id').primaryKey(),
@@ -12,6 +14,11 @@ export const routingModels = pgTable('routing_models', {
   trainedAt: timestamp('trained_at', { withTimezone: true }).notNull(),
   rows: integer('rows').notNull(),
   data: bytea('data').notNull(),
+  status: text('status', { enum: ['active', 'candidate', 'previous'] }).notNull().default('active'),
+  /** A candidate's figures beside the model in use, on the same held-out requests (contracts/routing.ts). */
+  evaluation: jsonb('evaluation'),
+  /** Who trained it (null: the command line or the demo). */
+  trainedBy: integer('trained_by'),
 });
 
 /** A county's choice to dispatch without a person when the top suggestion is confident enough. */

@@ -19,8 +19,13 @@ export interface AppConfig {
   webDist: string | null;
   /** Mark session cookies Secure (behind HTTPS). */
   secureCookies: boolean;
-  /** Where text messages to citizens go (none when the county has no gateway). */
+  /**
+   * Where text messages to citizens go (none when the county has no gateway). The app sends
+   * through the gateway an administrator saved (messaging module), this one until then.
+   */
   sms?: SmsSender;
+  /** Whether `sms` is a gateway the server was started with (FAZHI_SMS_WEBHOOK_URL), for the settings page. */
+  smsFromEnvironment?: boolean;
   /**
    * Addresses or CIDR ranges of the reverse proxies in front of the app (FAZHI_TRUSTED_PROXIES).
    * Only requests from these may name the real client in X-Forwarded-For; none by default.
@@ -28,6 +33,12 @@ export interface AppConfig {
   trustedProxies?: readonly string[];
   /** The demo county runs on known passwords; anywhere else a known or weak one must be changed at sign-in. */
   demo?: boolean;
+  /**
+   * How old this server's copy of reference data (categories, regions, duty lists, models, the
+   * county's switches) may grow before it is read again: a change made on another app server
+   * shows here within this time. 60 s unless a test says otherwise.
+   */
+  referenceMaxAgeMs?: number;
 }
 
 declare module 'fastify' {

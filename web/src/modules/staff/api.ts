@@ -14,6 +14,8 @@ export interface StaffUser {
   scopeUnitId: number;
   /** A one-time or weak password: until it is replaced the session may do nothing else. */
   mustChangePassword?: boolean;
+  /** An administrator of the whole tree: county-wide settings are theirs (a township's administrator keeps its own subtree). */
+  wholeTree?: boolean;
   /** The modules the person's roles open (接诉即办, 行政复议 …), with the roles held in each. */
   modules: StaffModule[];
 }

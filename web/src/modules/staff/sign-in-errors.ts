@@ -1,5 +1,5 @@
 import { ApiError, errorMessage } from '../../api/client';
-import { formatClockTime } from '../../ui/format';
+import { formatClockTime, formatDateTime } from '../../ui/format';
 import { staffStrings as s } from './strings';
 
 export interface SignInRefusal {
@@ -36,6 +36,11 @@ export function signInRefusal(err: unknown): SignInRefusal {
       return err.code === 'ACCOUNT_LOCKED'
         ? { title: s.login.accountLocked(at), detail: s.login.accountLockedHint, lockedUntil: at }
         : { title: s.login.clientLocked(at), detail: s.login.clientLockedHint, lockedUntil: at };
+    }
+    case 'ACCOUNT_LOCKED_BY_ADMIN': {
+      // An administrator's lock may last days: the date with the time.
+      const until = detail<string>(err, 'lockedUntil');
+      return until ? { title: s.login.lockedByAdmin(formatDateTime(until)), detail: s.login.lockedByAdminHint } : { title: err.message };
     }
     default:
       return { title: err.message };

@@ -25,6 +25,8 @@ export const staffStrings = {
     waitButton: (n: number) => `请稍候（${n} 秒）`,
     accountLocked: (until: string) => `该账户因多次密码错误已被锁定至 ${until}（北京时间）`,
     accountLockedHint: '届时可再试；如需立即登录，请系统管理员解锁。',
+    lockedByAdmin: (until: string) => `该账户已被系统管理员锁定至 ${until}（北京时间）`,
+    lockedByAdminHint: '如需提前使用，请联系系统管理员解锁。',
     clientLocked: (until: string) => `本机登录失败次数过多，已暂停登录至 ${until}（北京时间）`,
     // An administrator can lift an account's lock, not a computer's: the page does not promise that.
     clientLockedHint: '届时可再试；如有疑问，请联系系统管理员。',

@@ -56,11 +56,13 @@ export async function listUsers(tx: Db, manager: Manager, now: Date): Promise<Us
   const rules = signInPolicy().account;
   return rows.map(({ user, unitName }) => {
     const throttle = byName.get(user.username.toLowerCase());
-    const locked = throttle?.lockedUntil && throttle.lockedUntil > now ? throttle.lockedUntil : null;
+    const byFailures = throttle?.lockedUntil && throttle.lockedUntil > now ? throttle.lockedUntil : null;
+    const byAdministrator = user.adminLockedUntil && user.adminLockedUntil > now ? user.adminLockedUntil : null;
+    const locked = [byFailures, byAdministrator].filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
     return {
       id: user.id, username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId, unitName,
       scopeUnitId: user.scopeUnitId, mustChangePassword: user.mustChangePassword, disabled: user.disabledAt !== null,
-      lockedUntil: locked?.toISOString() ?? null, failures: liveFailures(throttle, rules, now),
+      lockedUntil: locked?.toISOString() ?? null, lockedByAdministrator: byAdministrator !== null, failures: liveFailures(throttle, rules, now),
     };
   });
 }
@@ -140,7 +142,10 @@ export async function resetPassword(database: Database, manager: Manager, userId
   });
 }
 
-/** Lifts a sign-in lock before it runs out (the person called the administrator). */
+/**
+ * Lifts a sign-in lock before it runs out (the person called the administrator), whether wrong
+ * passwords or an administrator set it.
+ */
 export async function unlockUser(database: Database, manager: Manager, userId: number, now: Date): Promise<void> {
   await database.transaction(async (tx) => {
     const user = await managedUser(tx, manager, userId);
@@ -148,9 +153,33 @@ export async function unlockUser(database: Database, manager: Manager, userId: n
       .delete(signInThrottles)
       .where(and(eq(signInThrottles.scope, 'account'), eq(signInThrottles.key, user.username.toLowerCase())))
       .returning({ lockedUntil: signInThrottles.lockedUntil });
+    if (user.adminLockedUntil) await tx.update(users).set({ adminLockedUntil: null }).where(eq(users.id, user.id));
     await recordSecurityEvent(tx, {
       kind: 'account_unlocked', at: now, actorUserId: managerId(manager), username: user.username,
-      details: { userId: user.id, wasLockedUntil: removed[0]?.lockedUntil?.toISOString() ?? null },
+      details: {
+        userId: user.id, wasLockedUntil: removed[0]?.lockedUntil?.toISOString() ?? null,
+        ...(user.adminLockedUntil && user.adminLockedUntil > now ? { wasLockedByAdministratorUntil: user.adminLockedUntil.toISOString() } : {}),
+      },
+    });
+  });
+}
+
+/** The longest an administrator locks an account for; longer is what 停用 is for. */
+const MAX_ADMIN_LOCK_MS = 366 * 86_400_000;
+
+/**
+ * An administrator keeps an account from signing in until a time (a person away, a password
+ * that may have leaked): its sessions end, and until then the right password is refused too.
+ */
+export async function lockUser(database: Database, manager: Manager, userId: number, until: Date, now: Date): Promise<void> {
+  if (!(until.getTime() > now.getTime() && until.getTime() - now.getTime() <= MAX_ADMIN_LOCK_MS)) throw authError('ADMIN_LOCK_INVALID', { field: 'until' });
+  await database.transaction(async (tx) => {
+    const user = await managedUser(tx, manager, userId);
+    await tx.update(users).set({ adminLockedUntil: until }).where(eq(users.id, user.id));
+    const ended = await endSessions(tx, user.id);
+    await recordSecurityEvent(tx, {
+      kind: 'user_locked', at: now, actorUserId: managerId(manager), username: user.username,
+      details: { userId: user.id, lockedUntil: until.toISOString(), sessionsEnded: ended },
     });
   });
 }

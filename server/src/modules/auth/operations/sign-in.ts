@@ -110,6 +110,12 @@ export async function signIn(database: Database, attempt: SignInAttempt): Promis
     throw authError('LOGIN_FAILED', { attemptsLeft: Math.max(0, policy.account.lockAfterFailures - counted.failures) });
   }
   const key = accountKey(attempt.username);
+  // Only someone who knows the password learns that an administrator locked the account.
+  if (user.adminLockedUntil && user.adminLockedUntil > now) {
+    const lockedUntil = user.adminLockedUntil.toISOString();
+    await database.transaction((tx) => recordSecurityEvent(tx, { kind: 'login_refused', at: now, actorUserId: user.id, username: user.username, client, details: { reason: 'admin_locked', lockedUntil } }));
+    throw authError('ACCOUNT_LOCKED_BY_ADMIN', { lockedUntil });
+  }
 
   return database.transaction(async (tx) => {
     await tx.delete(signInThrottles).where(and(eq(signInThrottles.scope, 'account'), eq(signInThrottles.key, key)));

@@ -1,11 +1,11 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Actor } from '../../../platform/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import { describeValidationErrors, validatorFor } from '../../../platform/validation.js';
 import { getCaseType } from '../case-registry.js';
 import type { ActionContext, ActionDefinition } from '../case-type.js';
 import { caseError } from '../cases.errors.js';
-import { cases } from '../cases.tables.js';
+import { caseClocks, cases } from '../cases.tables.js';
 import { appendEvent } from '../internal-append-event.js';
 import { personalFields, withoutPersonalData } from '../personal-data.js';
 import { checkAction } from '../rules/can-perform.js';
@@ -63,6 +63,10 @@ export async function performAction(tx: Db, request: PerformActionInput): Promis
   const result = (await definition.effect?.(ctx)) ?? {};
   const nextState = result.nextState ?? definition.to ?? row.state;
   if (!(nextState in type.states)) throw new Error(`effect chose unknown state ${nextState}`);
+  if (result.handOverClocks) {
+    const { fromUnitId, toUnitId } = result.handOverClocks;
+    await tx.update(caseClocks).set({ unitId: toUnitId }).where(and(eq(caseClocks.caseId, row.id), eq(caseClocks.unitId, fromUnitId), isNull(caseClocks.stoppedAt)));
+  }
   const clockFacts = definition.clocks
     ? await runClockEffects(type, ctx, definition.clocks, result)
     : {};

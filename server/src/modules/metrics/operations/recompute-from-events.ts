@@ -205,6 +205,13 @@ function apply(r: RequestState, e: EventRow): void {
       r.closedAt = null;
       r.wasReopened = true;
       break;
+    case 'hand_over':
+      // The merged unit's open dispatches now count for the unit it was merged into.
+      for (const id of facts.dispatchIds ?? []) {
+        const dispatch = r.dispatches.get(id);
+        if (dispatch) dispatch.unitId = input.toUnitId;
+      }
+      break;
     case 'auto_supervise': {
       const clock = e.payload.clock;
       const subject = e.payload.subjectId;

@@ -5,6 +5,10 @@ export interface UnitKind {
   kind: string;
   label: string;
   description: string;
+  /** Kinds of unit this kind may sit under. */
+  parents: string[];
+  /** Whether an administrator may add one in the pages. */
+  addable: boolean;
 }
 
 let kinds: readonly UnitKind[] | undefined;
@@ -21,4 +25,9 @@ export function isUnitKind(kind: string): boolean {
 
 export function unitKindLabel(kind: string): string {
   return unitKinds().find((k) => k.kind === kind)?.label ?? kind;
+}
+
+/** May a unit of this kind sit under a unit of that kind? */
+export function mayPlaceUnder(kind: string, parentKind: string): boolean {
+  return unitKinds().find((k) => k.kind === kind)?.parents.includes(parentKind) ?? false;
 }

@@ -13,13 +13,6 @@ export async function autoMergeEnabled(tx: Db): Promise<boolean> {
   return row?.autoMerge ?? false;
 }
 
-export async function setAutoMerge(database: Database, enabled: boolean, userId: number, now: Date): Promise<void> {
-  await database.transaction(async (tx) => {
-    await tx.insert(routingSettings).values({ id: 1, autoMerge: enabled, updatedAt: now, updatedBy: userId })
-      .onConflictDoUpdate({ target: routingSettings.id, set: { autoMerge: enabled, updatedAt: now, updatedBy: userId } });
-  });
-}
-
 /** Merges a new request into the open one it repeats, when the match is beyond doubt. */
 export async function autoMerge(database: Database, caseId: string, knowledge: RoutingKnowledge, now: Date): Promise<boolean> {
   return database.transaction(async (tx) => {

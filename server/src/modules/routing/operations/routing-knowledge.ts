@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
 import { repoPath } from '../../../platform/repo-path.js';
 import { loadDutyItems } from '../../duties/index.js';
-import { units } from '../../orgs/index.js';
+import { survivorsOfMerged, units } from '../../orgs/index.js';
 import { loadReferenceData } from '../../requests/index.js';
 import { featurize, isStopword, jiebaWords } from '../rules/features.js';
-import { predict, type LinearModel } from '../rules/linear-model.js';
+import { predict, type LinearModel, type Prediction } from '../rules/linear-model.js';
 import type { RequestCues, RoutingKnowledge } from '../rules/suggest.js';
 import { decodeModel } from '../model-file.js';
 import { routingModels } from '../routing.tables.js';
@@ -18,13 +18,30 @@ export function requestCues(): RequestCues & { genericNameTerms: string[] } {
 
 const classifierOf = (model: LinearModel) => (text: string) => predict(model, featurize(text, model.settings));
 
+/** A unit model's answers with each merged unit read as the unit carrying on its work (their probabilities add up). */
+function unitClassifierOf(model: LinearModel, survivors: Map<number, number>) {
+  const classify = classifierOf(model);
+  if (survivors.size === 0) return classify;
+  return (text: string): Prediction => {
+    const merged = new Map<string, number>();
+    for (const p of classify(text).probabilities) {
+      const label = String(survivors.get(Number(p.label)) ?? p.label);
+      merged.set(label, (merged.get(label) ?? 0) + p.probability);
+    }
+    const probabilities = [...merged].map(([label, probability]) => ({ label, probability })).sort((a, b) => b.probability - a.probability || (a.label < b.label ? -1 : 1));
+    return { label: probabilities[0]!.label, probabilities };
+  };
+}
+
+/** The models in use: the active model of each kind. */
 export async function latestHistoryModels(tx: Db): Promise<RoutingKnowledge['history']> {
-  const [unit] = await tx.select().from(routingModels).where(eq(routingModels.kind, 'unit')).orderBy(desc(routingModels.trainedAt)).limit(1);
-  const [category] = await tx.select().from(routingModels).where(eq(routingModels.kind, 'category')).orderBy(desc(routingModels.trainedAt)).limit(1);
+  const active = (kind: 'unit' | 'category') =>
+    tx.select().from(routingModels).where(and(eq(routingModels.kind, kind), eq(routingModels.status, 'active'))).orderBy(desc(routingModels.trainedAt)).limit(1);
+  const [[unit], [category]] = await Promise.all([active('unit'), active('category')]);
   if (!unit && !category) return undefined;
   const newest = [unit, category].filter((m) => m !== undefined).sort((a, b) => b.trainedAt.getTime() - a.trainedAt.getTime())[0]!;
   return {
-    ...(unit ? { unit: classifierOf(decodeModel(Buffer.from(unit.data))) } : {}),
+    ...(unit ? { unit: unitClassifierOf(decodeModel(Buffer.from(unit.data)), await survivorsOfMerged(tx)) } : {}),
     ...(category ? { category: classifierOf(decodeModel(Buffer.from(category.data))) } : {}),
     trainedAt: newest.trainedAt,
     rows: newest.rows,
@@ -42,13 +59,16 @@ export async function loadRoutingKnowledge(tx: Db, level1: RoutingKnowledge['lev
     if (c.level !== 3) continue;
     leafTerms.set(c.code, { own: termsOf(c.name), parent: termsOf(c.parentCode ? categories.get(c.parentCode)?.name : undefined) });
   }
-  const unitRows = await tx.select({ id: units.id, name: units.name, shortName: units.shortName, key: units.key, kind: units.kind, regionCode: units.regionCode }).from(units);
+  const unitRows = await tx.select({ id: units.id, name: units.name, shortName: units.shortName, key: units.key, kind: units.kind, regionCode: units.regionCode, mergedIntoId: units.mergedIntoId }).from(units);
+  const survivors = await survivorsOfMerged(tx);
+  const live = unitRows.filter((u) => u.mergedIntoId === null);
   return {
     categories,
     leafTerms,
     dutyItems: await loadDutyItems(tx),
-    units: new Map(unitRows.map((u) => [u.id, u])),
-    townshipUnits: new Map(unitRows.filter((u) => u.kind === 'township' && u.regionCode).map((u) => [u.regionCode!, u.id])),
+    // A merged unit is suggested no more; a merged township's places go to the township it joined.
+    units: new Map(live.map((u) => [u.id, u])),
+    townshipUnits: new Map(unitRows.filter((u) => u.kind === 'township' && u.regionCode).map((u) => [u.regionCode!, survivors.get(u.id) ?? u.id])),
     townships: reference.townships,
     cues: requestCues(),
     level1,

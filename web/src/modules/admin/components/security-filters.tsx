@@ -73,7 +73,7 @@ export function SecurityFilters({ value, onSearch }: SecurityFiltersProps) {
         </>
       )}
       <Form.Item name="kind" label={s.security.kind} style={item}>
-        <Select allowClear placeholder={s.security.kindAll} options={[...s.security.kinds]} style={wide ? { width: 160 } : full} data-testid="security-kind" />
+        <Select allowClear showSearch optionFilterProp="label" placeholder={s.security.kindAll} options={[...s.security.kinds]} style={wide ? { width: 160 } : full} data-testid="security-kind" />
       </Form.Item>
       <Form.Item name="username" label={s.security.username} style={item}>
         <Input allowClear maxLength={64} placeholder={s.security.usernamePlaceholder} style={wide ? { width: 160 } : full} data-testid="security-username" />

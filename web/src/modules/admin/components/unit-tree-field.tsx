@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { TreeSelect } from 'antd';
-import { unitTree, useUnits } from '../../../api/units';
+import { unitTree, useUnits, type Unit, type UnitTreeNode } from '../../../api/units';
 
 interface UnitTreeFieldProps {
   value?: number;
@@ -8,12 +8,23 @@ interface UnitTreeFieldProps {
   placeholder: string;
   allowClear?: boolean;
   testId: string;
+  /** Units that may be picked; the others stay in the tree, greyed, so the tree still reads. */
+  selectable?: (unit: Unit) => boolean;
 }
 
+type Node = UnitTreeNode & { disabled?: boolean };
+
 /** A unit of the administrator's scope, picked from the tree (GET /api/units). */
-export function UnitTreeField({ value, onChange, placeholder, allowClear, testId }: UnitTreeFieldProps) {
+export function UnitTreeField({ value, onChange, placeholder, allowClear, testId, selectable }: UnitTreeFieldProps) {
   const { units, loading } = useUnits();
-  const tree = useMemo(() => unitTree(units), [units]);
+  const tree = useMemo(() => {
+    const built = unitTree(units);
+    if (!selectable) return built;
+    const byId = new Map(units.map((u) => [u.id, u]));
+    const mark = (nodes: UnitTreeNode[]): Node[] =>
+      nodes.map((n) => ({ ...n, disabled: !selectable(byId.get(n.value)!), ...(n.children ? { children: mark(n.children) } : {}) }));
+    return mark(built);
+  }, [units, selectable]);
   return (
     <TreeSelect<number>
       value={value}

@@ -1,6 +1,7 @@
 import { Space, Tag, Typography } from 'antd';
-import { formatClockTime } from '../../../ui/format';
+import { formatClockTime, formatDateTime } from '../../../ui/format';
 import type { ManagedUser } from '../api';
+import { settingsStrings as t } from '../settings-strings';
 import { adminStrings as s } from '../strings';
 
 export type UserStatus = 'active' | 'locked' | 'disabled' | 'mustChange';
@@ -22,8 +23,11 @@ export function UserStatusTags({ user }: { user: ManagedUser }) {
     <Space size={[0, 4]} wrap data-testid="user-status" data-status={statuses.join(' ')}>
       {statuses.map((status) =>
         status === 'locked' ? (
-          <Tag key={status} color="red" data-testid="user-locked">
-            {s.users.status.lockedUntil(formatClockTime(user.lockedUntil))}
+          // An administrator's lock may last days: its date as well.
+          <Tag key={status} color="red" data-testid="user-locked" data-by-administrator={user.lockedByAdministrator ? 'yes' : 'no'}>
+            {user.lockedByAdministrator
+              ? `${t.users.byAdministrator} ${s.users.status.lockedUntil(formatDateTime(user.lockedUntil))}`
+              : s.users.status.lockedUntil(formatClockTime(user.lockedUntil))}
           </Tag>
         ) : (
           <Tag key={status} color={status === 'active' ? 'green' : status === 'disabled' ? 'default' : 'orange'}>

@@ -2,17 +2,18 @@ import type { HTMLAttributes } from 'react';
 import { Button, Grid, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { ManagedUser } from '../api';
+import { settingsStrings as t } from '../settings-strings';
 import { adminStrings as s } from '../strings';
 import { UserStatusTags } from './user-status';
 
-export type UserAction = 'edit' | 'reset' | 'unlock' | 'disable' | 'enable';
+export type UserAction = 'edit' | 'grants' | 'reset' | 'lock' | 'unlock' | 'disable' | 'enable';
 
 /** What the server lets this administrator do to this account now (users.plugin.ts, manage-users.ts). */
 export function actionsFor(user: ManagedUser, selfId: number): UserAction[] {
   // The server does not let administrators manage their own account here (CANNOT_MANAGE_SELF):
   // one's own password is changed under one's name, with the current one.
   if (user.id === selfId) return [];
-  return ['edit', 'reset', ...(user.lockedUntil ? ['unlock' as const] : []), user.disabled ? ('enable' as const) : ('disable' as const)];
+  return ['edit', 'grants', 'reset', user.lockedUntil ? ('unlock' as const) : ('lock' as const), user.disabled ? ('enable' as const) : ('disable' as const)];
 }
 
 interface UsersTableProps {
@@ -60,7 +61,7 @@ export function UsersTable({ users, loading, selfId, onAction }: UsersTableProps
     {
       title: s.users.columns.actions,
       key: 'actions',
-      width: wide ? 250 : 84,
+      width: wide ? 300 : 84,
       render: (_, u) => (
         <Space size={[4, 0]} wrap orientation={wide ? 'horizontal' : 'vertical'}>
           {actionsFor(u, selfId).map((action) => (
@@ -68,12 +69,12 @@ export function UsersTable({ users, loading, selfId, onAction }: UsersTableProps
               key={action}
               type="link"
               size="small"
-              danger={action === 'disable'}
+              danger={action === 'disable' || action === 'lock'}
               style={{ paddingInline: 0 }}
               onClick={() => onAction(action, u)}
               data-testid={`user-${action}`}
             >
-              {s.users.actions[action]}
+              {action === 'grants' ? t.users.grants : action === 'lock' ? t.users.lock : s.users.actions[action]}
             </Button>
           ))}
         </Space>

@@ -11,7 +11,7 @@ import { SecurityFilters, type SecurityFilterValues } from '../components/securi
 import { describe } from '../security-details';
 import { adminStrings as s } from '../strings';
 
-const RED = new Set(['login_failed', 'login_refused', 'account_locked', 'client_locked', 'user_disabled', 'audit_checkpoint_missing']);
+const RED = new Set(['login_failed', 'login_refused', 'account_locked', 'client_locked', 'user_locked', 'user_disabled', 'audit_checkpoint_missing']);
 const GREEN = new Set(['login_succeeded', 'account_unlocked', 'user_enabled']);
 
 /** 安全日志: sign-ins, failures, locks and every administrative change, newest first. */

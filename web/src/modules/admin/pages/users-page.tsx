@@ -7,6 +7,8 @@ import { useStaffSession } from '../../staff/auth-context';
 import { listUsers, resetPassword, setDisabled, unlockUser, type ManagedUser, type OneTimePassword } from '../api';
 import { Forbidden } from '../components/admin-only';
 import { ClientLocksCard } from '../components/client-locks-card';
+import { GrantsModal } from '../components/grants-modal';
+import { LockModal } from '../components/lock-modal';
 import { OneTimePasswordModal } from '../components/one-time-password-modal';
 import { UserFormModal, type UserFormMode } from '../components/user-form-modal';
 import { statusesOf, USER_STATUSES, type UserStatus } from '../components/user-status';
@@ -30,6 +32,8 @@ export function UsersPage() {
   const [form, setForm] = useState<UserFormMode | null>(null);
   const [oneTime, setOneTime] = useState<(OneTimePassword & { kind: 'created' | 'reset' }) | null>(null);
   const [forbidden, setForbidden] = useState<string | null>(null);
+  const [granting, setGranting] = useState<ManagedUser | null>(null);
+  const [locking, setLocking] = useState<ManagedUser | null>(null);
   const reload = () => setTick((t) => t + 1);
 
   const load = useCallback(
@@ -58,6 +62,8 @@ export function UsersPage() {
   const onAction = (action: UserAction, user: ManagedUser) => {
     const name = `${user.displayName}（${user.username}）`;
     if (action === 'edit') setForm({ kind: 'edit', user });
+    else if (action === 'grants') setGranting(user);
+    else if (action === 'lock') setLocking(user);
     else if (action === 'unlock') void run(() => unlockUser(user.id), s.users.unlocked(name));
     else if (action === 'reset') {
       modal.confirm({
@@ -152,6 +158,15 @@ export function UsersPage() {
         }}
       />
       <OneTimePasswordModal shown={oneTime} onClose={() => setOneTime(null)} />
+      <GrantsModal user={granting} onClose={() => setGranting(null)} />
+      <LockModal
+        user={locking}
+        onClose={() => setLocking(null)}
+        onLocked={() => {
+          setLocking(null);
+          reload();
+        }}
+      />
     </Card>
   );
 }

@@ -34,7 +34,7 @@ function menuFor(modules: readonly WebModule[], session: StaffSession): MenuItem
     shown.length === 1
       ? shown[0]!.items
       : shown.map(({ m, items: children }) => ({ type: 'group' as const, key: `module-${m.module}`, label: <span data-testid={`menu-group-${m.module}`}>{m.label}</span>, children }));
-  return [...items, ...adminMenuItems(session.user.role)];
+  return [...items, ...adminMenuItems(session.user)];
 }
 
 /** Guards every staff page: loads the session, or sends the person to the login page. */
