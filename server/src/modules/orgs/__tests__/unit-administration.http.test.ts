@@ -113,9 +113,13 @@ for (const backend of testBackends()) {
       const [code, community] = [...ctx.org.communityIds.entries()].find(([c]) => c.startsWith(townACode))!;
       await account('community-worker', 'handler', community);
       await account('town-b-leader', 'unit_leader', townB);
-      const caseId = await submitAndDispatch(community, '小区楼道灯坏了半个月，社区一直没有来修。');
+      // The center sends the case to township A, which sends it on to its community (下派).
+      const caseId = await submitAndDispatch(townA, '小区楼道灯坏了半个月，社区一直没有来修。');
+      await ok('town', 'POST', `/api/requests/${caseId}/actions/sign`, {});
+      await ok('town', 'POST', `/api/requests/${caseId}/actions/dispatch_down`, { unitIds: [community], note: '请社区到现场查看。' });
       const sees = async (user: string) => (await call(user, 'GET', `/api/requests/${caseId}`)).statusCode === 200;
       assert.equal(await sees('town'), true, 'township A sees its community’s case');
+      assert.equal(await sees('community-worker'), true);
       assert.equal(await sees('town-b-leader'), false);
 
       await refused('admin', 'POST', `/api/admin/units/${community}/move`, { parentId: townB }, 400, 'UNIT_REGION_INVALID');
@@ -124,8 +128,8 @@ for (const backend of testBackends()) {
       const newCode = `${townBCode}777`;
       await ok('admin', 'POST', `/api/admin/units/${community}/move`, { parentId: townB, regionCode: newCode });
 
-      assert.equal(await sees('town'), false, 'township A no longer sees it');
-      assert.equal(await sees('town-b-leader'), true, 'township B does');
+      assert.equal(await sees('town'), true, 'township A still leads the case it sent on');
+      assert.equal(await sees('town-b-leader'), true, 'township B sees what its new community works on');
       assert.equal(await sees('community-worker'), true, 'the community’s own people still do');
       // The community's people work on: sign the dispatch that was theirs before the move.
       await ok('community-worker', 'POST', `/api/requests/${caseId}/actions/sign`, {});
@@ -193,8 +197,11 @@ for (const backend of testBackends()) {
       assert.equal(listed.parentId, housing);
       assert.ok(!(await ok('dispatcher', 'GET', '/api/units')).units.some((u: { id: number }) => u.id === market), 'pickers no longer offer it');
       const another = await ok('operator', 'POST', '/api/requests', { content: '又一家超市卖过期食品。', townshipCode: townACode, requestType: '投诉', categoryCode: LEAF });
+      const offered = (await ok('dispatcher', 'GET', `/api/requests/${another.caseId}`)).availableActions.find((a: { action: string }) => a.action === 'dispatch');
+      assert.ok(offered.fields.find((f: { name: string }) => f.name === 'unitId').options.length > 0);
+      assert.ok(!offered.fields.find((f: { name: string }) => f.name === 'unitId').options.some((o: { value: number }) => o.value === market), 'the dispatch form does not offer it');
       const refusedDispatch = await call('dispatcher', 'POST', `/api/requests/${another.caseId}/actions/dispatch`, { unitId: market });
-      assert.equal(refusedDispatch.json().error.code, 'UNIT_UNKNOWN');
+      assert.equal(refusedDispatch.json().error.code, 'UNIT_NOT_OFFERED');
       await refused('admin', 'PATCH', `/api/admin/units/${market}`, { name: '再改名' }, 409, 'UNIT_MERGED');
 
       const entry = await lastEntry('unit_merged');
