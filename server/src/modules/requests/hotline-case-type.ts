@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { isStaff } from '../../platform/actor.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { SYSTEM } from '../../platform/actor.js';
 import { ROW_ID } from '../../platform/validation.js';
-import { actsForUnit, cases, defineCaseType, performAction, type ActionContext, type ActionDefinition, type EffectResult, type LapsedClock } from '../cases/index.js';
+import { actsForUnit, caseEvents, cases, defineCaseType, performAction, type ActionContext, type ActionDefinition, type EffectResult, type LapsedClock } from '../cases/index.js';
 import { findUnit, findUnits } from '../orgs/index.js';
 import { hotlineConfig } from './hotline-config.js';
 import { verifyHotlineRequests } from './operations/verify-requests.js';
@@ -207,19 +207,13 @@ export const hotlineCaseType = defineCaseType({
           .set({ status: 'returned', returnedAt: ctx.now, returnReason: ctx.input.reason })
           .where(eq(hotlineDispatches.id, dispatch.id));
         // Co-handlers leave with the lead: the next lead decides whom to call in.
-        await ctx.tx.update(hotlineDispatches).set({ status: 'withdrawn' })
-          .where(and(eq(hotlineDispatches.caseId, ctx.caseId), eq(hotlineDispatches.role, 'assist'), inArray(hotlineDispatches.status, ['pending', 'signed'])));
+        await withdrawAssists(ctx);
         return { ownerUnitId: null, eventFacts: { dispatchId: dispatch.id, unitId: dispatch.unitId } };
       },
     }),
     request_extension: action({
       label: ACTION_LABELS.request_extension, from: ['handling'], roles: [...UNIT_ROLES], authorize: holdsDispatch(() => ['signed'], 'lead'),
-      precondition: async (ctx) => {
-        const dispatch = (await openDispatchFor(ctx.tx, ctx.caseId, ctx.actor, ['signed'], 'lead'))!;
-        if (dispatch.extensionReason && !dispatch.extended) return requestError('EXTENSION_PENDING');
-        if (dispatch.extended || !extensible((await requestRow(ctx.tx, ctx.caseId)).ruleId ?? 'rx12345.general', dispatch.dispatchedAt)) return requestError('EXTENSION_NOT_ALLOWED');
-        return null;
-      },
+      precondition: async (ctx) => extensionRefusal(ctx.tx, ctx.caseId, (await openDispatchFor(ctx.tx, ctx.caseId, ctx.actor, ['signed'], 'lead'))!),
       input: { type: 'object', properties: { reason: text(2000) }, required: ['reason'], additionalProperties: false },
       effect: async (ctx) => {
         const dispatch = await leadDispatch(ctx, ['signed']);
@@ -266,6 +260,10 @@ export const hotlineCaseType = defineCaseType({
         if (ids.some((id) => !found.has(id) || id === lead.unitId || found.get(id)!.kind === 'center' || found.get(id)!.kind === 'government')) {
           throw requestError('UNIT_UNKNOWN', { field: 'unitIds' });
         }
+        // A unit invited twice would hold two dispatches: signing one would leave 签收 on offer.
+        const open = await ctx.tx.select({ unitId: hotlineDispatches.unitId }).from(hotlineDispatches)
+          .where(and(eq(hotlineDispatches.caseId, ctx.caseId), inArray(hotlineDispatches.unitId, ids), inArray(hotlineDispatches.status, ['pending', 'signed'])));
+        if (open.length) throw requestError('ASSIST_ALREADY_INVITED', { field: 'unitIds', unitIds: open.map((d) => d.unitId) });
         await ctx.tx.insert(hotlineDispatches).values(ids.map((unitId) => ({
           id: randomUUID(), caseId: ctx.caseId, unitId, role: 'assist' as const, status: 'pending' as const,
           dispatchedAt: ctx.now, responseDueAt: lead.responseDueAt, dueAt: lead.dueAt,
@@ -360,6 +358,8 @@ export const hotlineCaseType = defineCaseType({
       input: { type: 'object', properties: { reason: text(2000) }, required: ['reason'], additionalProperties: false },
       effect: async (ctx) => {
         await ctx.tx.update(hotlineRequests).set({ closedAt: null }).where(eq(hotlineRequests.caseId, ctx.caseId));
+        // Co-handlers of the first round are done: left open, the next dispatch would offer them 签收 again.
+        await withdrawAssists(ctx);
         return { ownerUnitId: null };
       },
     }),
@@ -447,6 +447,26 @@ async function extensionPending(ctx: Ctx) {
     if (error instanceof AppError) return error;
     throw error;
   }
+}
+
+async function withdrawAssists(ctx: Ctx) {
+  await ctx.tx.update(hotlineDispatches).set({ status: 'withdrawn' })
+    .where(and(eq(hotlineDispatches.caseId, ctx.caseId), eq(hotlineDispatches.role, 'assist'), inArray(hotlineDispatches.status, ['pending', 'signed'])));
+}
+
+/**
+ * Why the lead may not ask for more time on this dispatch, or null. The rule extends a limit
+ * once, so an approved extension is the last; a refused one may be asked again while the
+ * city's count of requests per dispatch (hotline-config.json `extension`) allows.
+ */
+async function extensionRefusal(tx: Db, caseId: string, dispatch: typeof hotlineDispatches.$inferSelect) {
+  if (dispatch.extended) return requestError('EXTENSION_ALREADY_GRANTED');
+  if (dispatch.extensionReason) return requestError('EXTENSION_PENDING');
+  if (!extensible((await requestRow(tx, caseId)).ruleId ?? 'rx12345.general', dispatch.dispatchedAt)) return requestError('EXTENSION_NOT_ALLOWED');
+  const [asked] = await tx.select({ n: sql<number>`count(*)::int` }).from(caseEvents)
+    .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.type, 'request_extension'), sql`${caseEvents.payload}->'facts'->>'dispatchId' = ${dispatch.id}`));
+  if ((asked?.n ?? 0) >= hotlineConfig().extension.requestsPerDispatch) return requestError('EXTENSION_REQUESTS_USED');
+  return null;
 }
 
 /** Does the rule allow an extension at all? (Some limits, e.g. urgent ones, have none.) */

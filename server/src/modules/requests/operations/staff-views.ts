@@ -1,16 +1,15 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { ClockStatus, ListRequestsQuery } from '../../../../../contracts/requests.js';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { ClockStatus } from '../../../../../contracts/requests.js';
 import { isStaff, type Actor } from '../../../platform/actor.js';
 import type { Db } from '../../../platform/db/database.js';
-import { availableActionsFor, caseClocks, cases, listCaseEvents, visibleCaseSql, WARNING_SHARE } from '../../cases/index.js';
+import { availableActionsFor, caseClocks, cases, listCaseEvents, WARNING_SHARE } from '../../cases/index.js';
 import { findUnits, findUsers } from '../../orgs/index.js';
 import { ACTION_FORMS } from '../action-forms.js';
-import { hotlineCaseType } from '../hotline-case-type.js';
 import type { ReferenceData } from '../reference-data.js';
 import { canSeeRequest } from '../requests.access.js';
 import { requestError } from '../requests.errors.js';
 import {
-  ACTION_LABELS, DISPATCH_ROLE_LABELS, DISPATCH_STATUS_LABELS, EVENT_LABELS, SATISFACTION_LABELS, STATE_LABELS, URGENCY_LABELS,
+  ACTION_CONFIRM, ACTION_LABELS, DISPATCH_ROLE_LABELS, DISPATCH_STATUS_LABELS, EVENT_LABELS, SATISFACTION_LABELS, STATE_LABELS, URGENCY_LABELS,
 } from '../requests.strings.js';
 import { hotlineAttachments, hotlineDispatches, hotlineEvaluations, hotlineRequests } from '../requests.tables.js';
 import { maskName, maskPhone } from '../rules/mask.js';
@@ -18,83 +17,6 @@ import { maskName, maskPhone } from '../rules/mask.js';
 export function clockStatus(startedAt: Date, dueAt: Date, now: Date): ClockStatus {
   if (now >= dueAt) return 'red';
   return now.getTime() >= startedAt.getTime() + (dueAt.getTime() - startedAt.getTime()) * WARNING_SHARE ? 'yellow' : 'green';
-}
-
-export type ListQuery = ListRequestsQuery;
-
-/**
- * What each role has to act on: the work waiting in its place of the workflow. The center's
- * work waits for the center's people; a unit's for the unit's own people (they act for it).
- */
-function todoCondition(actor: Extract<Actor, { userId: number }>) {
-  switch (actor.role) {
-    case 'operator':
-      return sql`${cases.organUnitId} = ${actor.unitId} and ${cases.state} in ('received', 'replied')`;
-    case 'dispatcher':
-      return sql`${cases.organUnitId} = ${actor.unitId} and (${cases.state} in ('received', 'returned') or exists (select 1 from hotline_dispatches d
-        where d.case_id = ${cases.id} and d.status = 'signed' and d.extension_reason is not null and not d.extended))`;
-    case 'supervisor':
-      return sql`${cases.organUnitId} = ${actor.unitId} and exists (select 1 from case_clocks k where k.case_id = ${cases.id} and k.stopped_at is null and k.urge_level > 0)`;
-    case 'admin':
-      return sql`${cases.state} <> 'closed'`;
-    default:
-      return sql`exists (select 1 from hotline_dispatches d
-        where d.case_id = ${cases.id} and d.unit_id = ${actor.unitId}
-          and (d.status in ('pending', 'signed') or (d.role = 'lead' and ${cases.state} = 'rectifying')))`;
-  }
-}
-
-export async function listRequests(tx: Db, actor: Actor, query: ListQuery, reference: ReferenceData, now: Date) {
-  if (!isStaff(actor)) return { items: [], total: 0 };
-  const conditions = [eq(cases.caseType, hotlineCaseType.name), visibleCaseSql(hotlineCaseType.name, actor)];
-  if (query.view === 'todo') conditions.push(todoCondition(actor));
-  if (query.state) conditions.push(eq(cases.state, query.state));
-  if (query.townshipCode) conditions.push(eq(hotlineRequests.townshipCode, query.townshipCode));
-  if (query.q) {
-    const like = `%${query.q.replace(/[%_\\]/g, '\\$&')}%`;
-    conditions.push(sql`(${hotlineRequests.content} like ${like} or ${hotlineRequests.title} like ${like} or ${hotlineRequests.trackingCode} like ${like})`);
-  }
-  const where = and(...conditions);
-  const [{ total } = { total: 0 }] = await tx
-    .select({ total: sql<number>`count(*)::int` })
-    .from(cases)
-    .innerJoin(hotlineRequests, eq(hotlineRequests.caseId, cases.id))
-    .where(where);
-  const rows = await tx
-    .select({ c: cases, r: hotlineRequests })
-    .from(cases)
-    .innerJoin(hotlineRequests, eq(hotlineRequests.caseId, cases.id))
-    .where(where)
-    .orderBy(desc(hotlineRequests.receivedAt))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  const caseIds = rows.map((r) => r.c.id);
-  const clocks = caseIds.length
-    ? await tx.select().from(caseClocks).where(and(inArray(caseClocks.caseId, caseIds), isNull(caseClocks.stoppedAt), inArray(caseClocks.name, ['handling', 'rectification'])))
-    : [];
-  const units = await findUnits(tx, rows.map((r) => r.c.ownerUnitId ?? 0));
-  return {
-    total,
-    items: rows.map(({ c, r }) => {
-      const clock = clocks.find((k) => k.caseId === c.id);
-      return {
-        caseId: c.id,
-        trackingCode: r.trackingCode,
-        state: c.state,
-        stateLabel: STATE_LABELS[c.state as keyof typeof STATE_LABELS] ?? c.state,
-        title: r.title ?? r.content.slice(0, 30),
-        summary: r.content.slice(0, 80),
-        channel: r.channel,
-        requestType: r.requestType,
-        categoryName: r.categoryCode ? (reference.categories.get(r.categoryCode)?.name ?? null) : null,
-        townshipName: reference.townships.get(r.townshipCode ?? '')?.name ?? null,
-        unitName: c.ownerUnitId ? (units.get(c.ownerUnitId)?.name ?? null) : null,
-        urgency: r.urgency,
-        receivedAt: r.receivedAt.toISOString(),
-        clock: clock ? { dueAt: clock.dueAt.toISOString(), status: clockStatus(clock.startedAt, clock.dueAt, now) } : null,
-      };
-    }),
-  };
 }
 
 /** Who calls requesters back and so sees their name and number: the center, and the lead unit's handlers. */
@@ -170,6 +92,8 @@ export async function requestDetail(tx: Db, actor: Actor, caseId: string, refere
       returnReason: d.returnReason,
       extensionReason: d.extensionReason,
       extended: d.extended,
+      // An extension and a return are different things with different reasons: pages show them apart.
+      extension: d.extensionReason ? { status: d.extended ? ('approved' as const) : ('pending' as const), reason: d.extensionReason } : null,
     })),
     evaluations: evaluations.map((e) => ({
       source: e.source,
@@ -197,6 +121,7 @@ export async function requestDetail(tx: Db, actor: Actor, caseId: string, refere
       action,
       label: ACTION_LABELS[action as keyof typeof ACTION_LABELS],
       fields: ACTION_FORMS[action] ?? [],
+      confirm: ACTION_CONFIRM[action as keyof typeof ACTION_LABELS] ?? null,
     })),
   };
 }
