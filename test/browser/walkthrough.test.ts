@@ -34,7 +34,7 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
     await citizen.getByTestId('citizen-phone').fill('13912345678');
     await citizen.getByTestId('citizen-photo').setInputFiles({ name: '门禁.jpg', mimeType: 'image/jpeg', buffer: await phoneJpeg(800, 600) });
     await citizen.getByTestId('citizen-photo-preview').waitFor();
-    await chooseOption(citizen, 'citizen-township', '兰山街道');
+    await citizen.getByTestId('citizen-township').selectOption({ label: '兰山街道' });
     await citizen.getByTestId('citizen-submit').click();
     const code = (await citizen.getByTestId('tracking-code').innerText()).match(/[0-9A-Z]{4}(-[0-9A-Z]{4}){3}/)![0];
     const key = (await citizen.getByTestId('requester-key').innerText()).match(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/)![0];
@@ -168,7 +168,7 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
     const citizen = await desk.newPage();
     await citizen.goto(url);
     await citizen.getByTestId('citizen-content').fill('楼下商铺空调外机噪音很大，夜里十二点以后还在响，影响休息。');
-    await chooseOption(citizen, 'citizen-township', '兰山街道');
+    await citizen.getByTestId('citizen-township').selectOption({ label: '兰山街道' });
     await citizen.getByTestId('citizen-submit').click();
     const code = await citizen.getByTestId('tracking-code').innerText();
     const key = await citizen.getByTestId('requester-key').innerText();

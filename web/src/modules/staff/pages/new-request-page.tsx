@@ -4,8 +4,8 @@ import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../../api/client';
 import { applyFieldErrors } from '../../../api/form-errors';
 import { useMeta } from '../../../api/meta';
-import { coreFieldAliases, RequestCoreFields, type RequestCoreValues } from '../../citizen/components/request-core-fields';
-import { toRequestBody } from '../../citizen/request-body';
+import { RequestCoreFields } from '../../citizen/components/request-core-fields';
+import { coreFieldAliases, toRequestBody, type RequestCoreValues } from '../../citizen/request-body';
 import { recordRequest } from '../api';
 import { staffStrings as s } from '../strings';
 
