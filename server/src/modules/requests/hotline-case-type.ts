@@ -175,7 +175,9 @@ export const hotlineCaseType = defineCaseType({
       },
     }),
     sign: action({
-      label: ACTION_LABELS.sign, from: ['dispatched', 'handling'], roles: [...UNIT_ROLES], authorize: holdsDispatch(() => ['pending']),
+      // A unit that has signed is still the one the work is for; it is told so, not that it may not act.
+      label: ACTION_LABELS.sign, from: ['dispatched', 'handling'], roles: [...UNIT_ROLES], authorize: holdsDispatch(() => ['pending', 'signed']),
+      precondition: async (ctx) => ((await openDispatchFor(ctx.tx, ctx.caseId, ctx.actor, ['pending'])) ? null : requestError('ALREADY_SIGNED')),
       input: noInput,
       effect: async (ctx) => {
         const dispatch = await openDispatchFor(ctx.tx, ctx.caseId, ctx.actor, ['pending']);

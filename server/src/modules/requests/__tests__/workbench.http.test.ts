@@ -68,7 +68,7 @@ for (const backend of testBackends()) {
       assert.ok((await offered('housing', caseId)).includes('sign'));
       await ok('housing', caseId, 'sign');
       for (const user of ['housing', 'housing-leader']) assert.equal((await offered(user, caseId)).includes('sign'), false, user);
-      await refused('housing', caseId, 'sign', 'ACTION_NOT_FOR_ACTOR');
+      await refused('housing', caseId, 'sign', 'ALREADY_SIGNED');
 
       // A township called in twice would hold two dispatches and still see 签收 after signing one.
       await ok('housing', caseId, 'invite_assist', { unitIds: [town()] });
@@ -247,7 +247,7 @@ for (const backend of testBackends()) {
       const results = signed.json().results as Array<{ caseId: string; ok: boolean; code?: string; message?: string; state?: string; trackingCode: string | null }>;
       assert.deepEqual(results.map((r) => [r.caseId, r.ok, r.code ?? r.state]), [
         [a.caseId, true, 'handling'],
-        [b.caseId, false, 'ACTION_NOT_FOR_ACTOR'],
+        [b.caseId, false, 'ALREADY_SIGNED'],
         [elsewhere.caseId, false, 'CASE_NOT_FOUND'],
       ]);
       assert.equal(results[0]!.trackingCode, a.trackingCode);

@@ -60,9 +60,9 @@ function ActionForm({ action, detail, meta, onClose, onDone }: ActionFormProps) 
   const [initial] = useState(() => initialValues(action, detail, meta));
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
 
-  const submit = async (values: Record<string, unknown>) => {
+  const send = async (values: Record<string, unknown>) => {
     setSubmitting(true);
     setError(null);
     try {
@@ -73,6 +73,20 @@ function ActionForm({ action, detail, meta, onClose, onDone }: ActionFormProps) 
       if (!applyFieldErrors(form, err)) setError(errorMessage(err));
       setSubmitting(false);
     }
+  };
+
+  // A step that cannot be taken back (merge, 裁定, 回访/结案 …) is asked once more, in the server's words.
+  const submit = (values: Record<string, unknown>) => {
+    if (!action.confirm) return void send(values);
+    modal.confirm({
+      title: s.action.confirmTitle(action.label),
+      content: <span data-testid="confirm-text">{action.confirm}</span>,
+      okText: action.label,
+      cancelText: s.action.cancel,
+      okButtonProps: { 'data-testid': 'confirm-ok' },
+      cancelButtonProps: { 'data-testid': 'confirm-cancel' },
+      onOk: () => send(values),
+    });
   };
 
   return (

@@ -53,7 +53,7 @@ export function RequestDescriptions({ detail, meta }: { detail: RequestDetail; m
         <Space wrap size={16}>
           {detail.clocks.map((k) => (
             <Space key={k.name} size={4}>
-              <span>{d.clockNames[k.name] ?? k.name}</span>
+              <span style={{ whiteSpace: 'nowrap' }}>{d.clockNames[k.name] ?? k.name}</span>
               <ClockTag clock={k} label={d.clockNames[k.name]} />
             </Space>
           ))}
