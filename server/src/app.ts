@@ -10,6 +10,7 @@ import { platformError } from './platform/errors/platform-errors.js';
 import type { AppContext } from './platform/http/context.js';
 import { frameworkErrors, installErrorHandling } from './platform/http/error-handler.js';
 import { installInputGuards } from './platform/http/input-guards.js';
+import { installCompression, staticCacheControl } from './platform/http/compression.js';
 import { healthRoutes } from './platform/http/health.js';
 import { installReferenceChanges } from './platform/http/reference-changes.js';
 import { auditPlugin } from './modules/audit/index.js';
@@ -46,6 +47,7 @@ export async function buildApp(given: AppContext, options: { logger?: boolean } 
   installSecurityHeaders(app, { https: ctx.config.secureCookies });
   installInputGuards(app);
   installReferenceChanges(app);
+  installCompression(app);
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
@@ -75,7 +77,15 @@ export async function buildApp(given: AppContext, options: { logger?: boolean } 
 
   const web = ctx.config.webDist;
   if (web && existsSync(join(web, 'index.html'))) {
-    await app.register(fastifyStatic, { root: web, wildcard: false });
+    // Built assets carry their content's hash in their names: cached for good. index.html is
+    // checked each time, so a new release is seen at once. The .br and .gz files are the build's.
+    await app.register(fastifyStatic, {
+      root: web,
+      wildcard: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => reply.header('cache-control', staticCacheControl(path)),
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !web || request.method !== 'GET' || !existsSync(join(web, 'index.html'))) {

@@ -1,26 +1,30 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
-import { BrowserRouter } from 'react-router-dom';
-import { AppRoutes } from './app';
-import { theme } from './ui/theme';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { LIGHT_ROUTES } from './modules/light-routes';
+import { LitePageLoading } from './ui/lite/page-loading';
 
-dayjs.locale('zh-cn');
+// The citizen's first pages are in this entry and load nothing more; everything else (antd, the
+// staff workbench, charts) arrives on demand, so a phone on a weak connection fetches little.
+const FullApp = lazy(() => import('./full-app'));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
 
 createRoot(root).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={theme}>
-      <AntApp>
-        <BrowserRouter>
-          <AppRoutes />
-        </BrowserRouter>
-      </AntApp>
-    </ConfigProvider>
+    <BrowserRouter>
+      <Routes>
+        {LIGHT_ROUTES}
+        <Route
+          path="*"
+          element={
+            <Suspense fallback={<LitePageLoading />}>
+              <FullApp />
+            </Suspense>
+          }
+        />
+      </Routes>
+    </BrowserRouter>
   </StrictMode>,
 );

@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { SYSTEM } from '../../platform/actor.js';
 import { ROW_ID } from '../../platform/validation.js';
-import { actsForUnit, cases, citeCase, defineCaseType, performAction, REMINDER_RULE, type ActionContext, type ActionDefinition, type EffectResult, type LapsedClock } from '../cases/index.js';
+import { actsForUnit, caseEvents, cases, citeCase, defineCaseType, performAction, REMINDER_RULE, type ActionContext, type ActionDefinition, type EffectResult, type LapsedClock } from '../cases/index.js';
 import { findUnit, findUnits } from '../orgs/index.js';
 import { hotlineConfig } from './hotline-config.js';
 import { verifyHotlineRequests } from './operations/verify-requests.js';
@@ -231,7 +231,9 @@ export const hotlineCaseType = defineCaseType({
       },
     }),
     sign: action({
-      label: ACTION_LABELS.sign, from: ['dispatched', 'handling'], roles: [...UNIT_ROLES], authorize: holdsDispatch(() => ['pending']),
+      // A unit that has signed is still the one the work is for; it is told so, not that it may not act.
+      label: ACTION_LABELS.sign, from: ['dispatched', 'handling'], roles: [...UNIT_ROLES], authorize: holdsDispatch(() => ['pending', 'signed']),
+      precondition: async (ctx) => ((await openDispatchFor(ctx.tx, ctx.caseId, ctx.actor, ['pending'])) ? null : requestError('ALREADY_SIGNED')),
       input: noInput,
       effect: async (ctx) => {
         const dispatch = await openDispatchFor(ctx.tx, ctx.caseId, ctx.actor, ['pending']);
@@ -273,12 +275,7 @@ export const hotlineCaseType = defineCaseType({
     }),
     request_extension: action({
       label: ACTION_LABELS.request_extension, from: ['handling'], roles: [...UNIT_ROLES], authorize: holdsDispatch(() => ['signed'], 'lead'),
-      precondition: async (ctx) => {
-        const dispatch = (await openDispatchFor(ctx.tx, ctx.caseId, ctx.actor, ['signed'], 'lead'))!;
-        if (dispatch.extensionReason && !dispatch.extended) return requestError('EXTENSION_PENDING');
-        if (dispatch.extended || !extensible((await requestRow(ctx.tx, ctx.caseId)).ruleId ?? 'rx12345.general', dispatch.dispatchedAt)) return requestError('EXTENSION_NOT_ALLOWED');
-        return null;
-      },
+      precondition: async (ctx) => extensionRefusal(ctx.tx, ctx.caseId, (await openDispatchFor(ctx.tx, ctx.caseId, ctx.actor, ['signed'], 'lead'))!),
       input: { type: 'object', properties: { reason: text(2000) }, required: ['reason'], additionalProperties: false },
       effect: async (ctx) => {
         const dispatch = await leadDispatch(ctx, ['signed']);
@@ -447,6 +444,8 @@ export const hotlineCaseType = defineCaseType({
       input: { type: 'object', properties: { reason: text(2000) }, required: ['reason'], additionalProperties: false },
       effect: async (ctx) => {
         await ctx.tx.update(hotlineRequests).set({ closedAt: null, reopened: true }).where(eq(hotlineRequests.caseId, ctx.caseId));
+        // Inner dispatches of the first round are done: left open, the next dispatch would offer them 签收 again.
+        await withdrawInner(ctx);
         return { ownerUnitId: null };
       },
     }),
@@ -557,6 +556,21 @@ async function extensionPending(ctx: Ctx) {
     if (error instanceof AppError) return error;
     throw error;
   }
+}
+
+/**
+ * Why the lead may not ask for more time on this dispatch, or null. The rule extends a limit
+ * once, so an approved extension is the last; a refused one may be asked again while the
+ * city's count of requests per dispatch (hotline-config.json `extension`) allows.
+ */
+async function extensionRefusal(tx: Db, caseId: string, dispatch: typeof hotlineDispatches.$inferSelect) {
+  if (dispatch.extended) return requestError('EXTENSION_ALREADY_GRANTED');
+  if (dispatch.extensionReason) return requestError('EXTENSION_PENDING');
+  if (!extensible((await requestRow(tx, caseId)).ruleId ?? 'rx12345.general', dispatch.dispatchedAt)) return requestError('EXTENSION_NOT_ALLOWED');
+  const [asked] = await tx.select({ n: sql<number>`count(*)::int` }).from(caseEvents)
+    .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.type, 'request_extension'), sql`${caseEvents.payload}->'facts'->>'dispatchId' = ${dispatch.id}`));
+  if ((asked?.n ?? 0) >= hotlineConfig().extension.requestsPerDispatch) return requestError('EXTENSION_REQUESTS_USED');
+  return null;
 }
 
 /** Does the rule allow an extension at all? (Some limits, e.g. urgent ones, have none.) */

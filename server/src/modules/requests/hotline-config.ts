@@ -14,6 +14,8 @@ export interface HotlineConfig {
   requestTypes: string[];
   photo: { maxBytes: number; mimeTypes: string[]; maxPixels?: number; maxEdge?: number };
   contentMaxLength: number;
+  /** How often a unit may ask for more time on one dispatch (the rule itself allows one extension). */
+  extension: { requestsPerDispatch: number; source: string };
 }
 
 export interface TaxonomyNode {

@@ -11,7 +11,11 @@ import { HOTLINE_MODULE } from './requests.access.js';
 import { HOTLINE_CASE_TYPE } from './hotline-case-type.js';
 import { hotlineConfig } from './hotline-config.js';
 import { caseIdForCode, publicRequestView } from './operations/public-view.js';
-import { callerHistory, listRequests, requestAttachment, requestDetail, type ListQuery } from './operations/staff-views.js';
+import type { BatchAction, RequestFilters } from '../../../../contracts/requests.js';
+import { runBatch } from './operations/batch-actions.js';
+import { callerHistory, listRequests, type ListQuery } from './operations/list-requests.js';
+import { deleteView, listSavedViews, saveView } from './operations/saved-views.js';
+import { requestAttachment, requestDetail } from './operations/staff-views.js';
 import { IntakeQueue, prepareRequest, type SubmitRequestInput } from './operations/submit-request.js';
 import { categoryTree, loadReferenceData, ReferenceCache } from './reference-data.js';
 import { requestSchemas } from './requests.schemas.js';
@@ -100,6 +104,33 @@ export async function requestsPlugin(app: FastifyInstance, ctx: AppContext): Pro
   app.post('/api/requests/caller-history', { schema: requestSchemas.callerHistory }, async (request) => {
     const actor = requireStaff(request, ['operator', 'dispatcher']);
     return callerHistory(ctx.database.db, actor, (request.body as { phone: string }).phone, await reference());
+  });
+
+  app.get('/api/requests/views', { schema: requestSchemas.views }, async (request) => {
+    const actor = requireModule(request, HOTLINE_MODULE);
+    return { items: await listSavedViews(ctx.database.db, actor) };
+  });
+
+  app.post('/api/requests/views', { schema: requestSchemas.saveView }, async (request, reply) => {
+    const actor = requireModule(request, HOTLINE_MODULE);
+    const { name, filters } = request.body as { name: string; filters: RequestFilters };
+    const view = await ctx.database.transaction((tx) => saveView(tx, actor, name, filters, ctx.time.now()));
+    return reply.code(201).send(view);
+  });
+
+  app.delete('/api/requests/views/:id', { schema: requestSchemas.deleteView }, async (request) => {
+    const actor = requireModule(request, HOTLINE_MODULE);
+    await ctx.database.transaction((tx) => deleteView(tx, actor, (request.params as { id: number }).id));
+    return { ok: true };
+  });
+
+  app.post('/api/requests/batch/:action', { schema: requestSchemas.batch }, async (request) => {
+    const actor = requireModule(request, HOTLINE_MODULE);
+    const { action } = request.params as { action: BatchAction };
+    const { caseIds, note } = request.body as { caseIds: string[]; note?: string };
+    const input = action === 'urge' && note ? { note } : {};
+    const results = await runBatch(ctx.database, actor, action, caseIds, input, () => ctx.time.now(), (err) => request.log.error({ err }, 'batch action failed'));
+    return { results, done: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length };
   });
 
   app.get('/api/requests/:caseId', { schema: requestSchemas.detail }, async (request) => {

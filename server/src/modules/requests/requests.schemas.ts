@@ -20,6 +20,25 @@ const submitProperties = {
   },
 };
 
+/** The list's filters: the query of GET /api/requests, and what a saved view keeps. */
+const filterProperties = {
+  view: { type: 'string', enum: ['todo', 'all'], default: 'todo' },
+  state: str(32, 1),
+  q: str(100, 1),
+  townshipCode: { type: 'string', pattern: '^[0-9]{9}$' },
+  categoryCode: { type: 'string', pattern: '^[0-9]{2,12}$' },
+  unitId: { type: 'integer', minimum: 1, maximum: 2_147_483_647 },
+  clock: { type: 'string', enum: ['green', 'yellow', 'red'] },
+  channel: str(32, 1),
+  receivedFrom: { type: 'string', format: 'date' },
+  receivedTo: { type: 'string', format: 'date' },
+};
+
+const pageProperties = {
+  page: { type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 },
+  pageSize: { type: 'integer', minimum: 1, maximum: 200, default: 20 },
+};
+
 export const requestSchemas = {
   meta: { summary: '公开参考数据', description: 'Townships, villages, categories, request types and channels for intake forms.', tags: tag },
   publicSubmit: {
@@ -70,18 +89,46 @@ export const requestSchemas = {
   },
   list: {
     summary: '诉求列表',
-    description: 'To-do list (view=todo) or every request in the caller’s scope (view=all).',
+    description:
+      'To-do list (view=todo) or every request in the caller’s scope (view=all), filtered by state, category (and its subcategories), handling unit (and its subtree), clock colour, channel, township and the days received (China time, inclusive). Scope applies before any filter. Each row names the batch actions (`batchActions`) the caller may take on it now.',
     tags: tag,
-    querystring: {
+    querystring: { type: 'object', additionalProperties: false, properties: { ...filterProperties, ...pageProperties } },
+  },
+  views: {
+    summary: '常用筛选',
+    description: 'The caller’s own saved filters of the 12345 lists, by name.',
+    tags: tag,
+  },
+  saveView: {
+    summary: '保存常用筛选',
+    description: `Keeps the list’s filters under a name, for the caller only (at most 20; names unique per person: VIEW_NAME_TAKEN, VIEW_LIMIT_REACHED).`,
+    tags: tag,
+    body: {
       type: 'object',
+      required: ['name', 'filters'],
+      additionalProperties: false,
+      properties: { name: { type: 'string', minLength: 1, maxLength: 30, pattern: '\\S' }, filters: { type: 'object', additionalProperties: false, properties: filterProperties } },
+    },
+  },
+  deleteView: {
+    summary: '删除常用筛选',
+    description: 'Deletes one of the caller’s saved filters; another person’s answers VIEW_NOT_FOUND.',
+    tags: tag,
+    params: { type: 'object', properties: { id: { type: 'integer', minimum: 1, maximum: 2_147_483_647 } } },
+  },
+  batch: {
+    summary: '批量签收、批量催办',
+    description:
+      'Takes one action (sign or urge) on up to 100 requests, each in its own transaction. Answers 200 with one result per request, in the order given: `ok` with the new state, or the stable code and Chinese message the action alone would have answered (a request out of scope: CASE_NOT_FOUND). Never all-or-nothing.',
+    tags: tag,
+    params: { type: 'object', properties: { action: { type: 'string', enum: ['sign', 'urge'] } } },
+    body: {
+      type: 'object',
+      required: ['caseIds'],
       additionalProperties: false,
       properties: {
-        view: { type: 'string', enum: ['todo', 'all'], default: 'todo' },
-        state: str(32, 1),
-        q: str(100, 1),
-        townshipCode: { type: 'string', pattern: '^[0-9]{9}$' },
-        page: { type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 },
-        pageSize: { type: 'integer', minimum: 1, maximum: 200, default: 20 },
+        caseIds: { type: 'array', minItems: 1, maxItems: 100, uniqueItems: true, items: { type: 'string', format: 'uuid' } },
+        note: str(2000, 1),
       },
     },
   },

@@ -43,6 +43,16 @@ export const ACTION_LABELS = {
   hand_over: '单位合并移交',
 } as const;
 
+/** Steps that cannot be taken back: the page asks once more, in these words, before sending them. */
+export const ACTION_CONFIRM: Partial<Record<keyof typeof ACTION_LABELS, string>> = {
+  merge: '合并后本件不再单独办理，随主件答复，且不能撤销。确定合并吗？',
+  rule_owner: '裁定意见将记入办理记录，并按裁定重新派单，不能撤销。确定裁定吗？',
+  follow_up: '回访满意或基本满意的，本件即办结；不满意的转入整改。回访记录提交后不能修改，确定提交吗？',
+  answer_directly: '直接答复后本件不再派单，答复将告知诉求人，提交后不能修改。确定答复吗？',
+  reply: '答复将告知诉求人，提交后不能修改。确定答复吗？',
+  return: '退单后本单位不再办理本件，由热线中心改派或裁定。确定退单吗？',
+};
+
 export const EVENT_LABELS: Record<string, string> = {
   ...ACTION_LABELS,
   submitted: '诉求受理',

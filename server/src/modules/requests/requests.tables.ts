@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from '../../platform/db/columns.js';
 
 /** A citizen's request (诉求): the 12345 facts of a case of type `hotline_request`. */
@@ -132,3 +132,17 @@ export const hotlineCategories = pgTable('hotline_categories', {
   clockRule: text('clock_rule'),
   defaultUnitId: integer('default_unit_id'),
 });
+
+/** A person's named filters of the 12345 lists (常用筛选): their own, seen by no one else. */
+export const hotlineSavedViews = pgTable(
+  'hotline_saved_views',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id').notNull(),
+    name: text('name').notNull(),
+    /** The list's filters as the list route takes them (contracts/requests.ts RequestFilters). */
+    filters: jsonb('filters').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('hotline_saved_views_user_name_idx').on(t.userId, t.name)],
+);

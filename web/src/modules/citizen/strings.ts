@@ -26,6 +26,8 @@ export const citizenStrings = {
     photoHint: '可上传一张照片（JPG、PNG、WebP、GIF），不超过 5 MB（选填）',
     category: '诉求类别',
     categoryPlaceholder: '请选择诉求类别（选填）',
+    categoryNarrower: '细分类别（选填）',
+    categoryLevels: ['诉求类别', '二级类别', '三级类别'],
   },
   rules: {
     contentRequired: '请填写诉求内容',
@@ -36,6 +38,8 @@ export const citizenStrings = {
     photoNotImage: '只能上传 JPG、PNG、WebP 或 GIF 图片',
     photoReadFailed: '照片读取失败，请重新选择',
   },
+  submitFailed: '提交未成功',
+  fixFields: '请按提示修改后再提交',
   submit: '提交诉求',
   submitting: '正在提交…',
   metaLoadFailed: '基础数据加载失败，请刷新页面重试',

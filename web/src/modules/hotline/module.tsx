@@ -2,14 +2,12 @@ import { lazy } from 'react';
 import { Route } from 'react-router-dom';
 import { LazyPage } from '../../platform/lazy-page';
 import type { WebModule } from '../../platform/web-module';
-import { SubmitPage } from '../citizen/pages/submit-page';
-import { TrackPage } from '../citizen/pages/track-page';
 import { RECORDING_ROLES, STATS_ROLES } from '../staff/auth-context';
 import { staffStrings as s } from '../staff/strings';
 
 // 接诉即办's pages live in their own folders: the workbench (staff/), figures and the dashboard
-// (metrics/), 主动治理 (governance/) and the citizen's form and tracking page (citizen/). Staff
-// and metrics pages load on demand so the citizen's phone only fetches the public form.
+// (metrics/), 主动治理 (governance/) and the citizen's form and tracking page (citizen/, mounted with
+// the entry by light-routes.tsx). Staff and metrics pages load on demand.
 const TodoPage = lazy(() => import('../staff/pages/todo-page').then((m) => ({ default: m.TodoPage })));
 const NewRequestPage = lazy(() => import('../staff/pages/new-request-page').then((m) => ({ default: m.NewRequestPage })));
 const RequestDetailPage = lazy(() => import('../staff/pages/request-detail-page').then((m) => ({ default: m.RequestDetailPage })));
@@ -53,8 +51,6 @@ export const hotlineModule: WebModule = {
     <Route key="hotline-hotspots" path="hotspots" element={<LazyPage><HotspotsPage /></LazyPage>} />,
   ],
   publicRoutes: () => [
-    <Route key="hotline-submit" path="/" element={<SubmitPage />} />,
-    <Route key="hotline-track" path="/track/:code" element={<TrackPage />} />,
     <Route key="hotline-statistics" path="/public/statistics" element={<LazyPage><PublicStatisticsPage /></LazyPage>} />,
   ],
 };

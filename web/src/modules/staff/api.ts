@@ -1,4 +1,4 @@
-import type { CallerHistory, ClockStatus, ListRequestsQuery } from '../../../../contracts/requests';
+import type { BatchAction, BatchResult, CallerHistory, ClockStatus, ListRequestsQuery, RequestFilters, SavedView } from '../../../../contracts/requests';
 import type { RoutingSuggestion } from '../../../../contracts/routing';
 import { api, setCsrfToken } from '../../api/client';
 import type { NewRequestBody } from '../citizen/api';
@@ -43,9 +43,12 @@ export interface RequestRow {
   urgency: 'normal' | 'urgent';
   receivedAt: string;
   clock: { dueAt: string; status: ClockStatus } | null;
+  /** The batch actions (签收, 催办) this person may take on the row now, by the server's own checks. */
+  batchActions: BatchAction[];
 }
 
 export type ListParams = ListRequestsQuery;
+export type { BatchAction, BatchResult, RequestFilters, SavedView };
 
 export interface Dispatch {
   id: string;
@@ -69,6 +72,8 @@ export interface Dispatch {
   instruction?: string | null;
   reply?: string | null;
   repliedAt?: string | null;
+  /** An extension asked for on this dispatch: pending, or approved. Never a return reason. */
+  extension: { status: 'pending' | 'approved'; reason: string } | null;
 }
 
 export interface Evaluation {
@@ -104,6 +109,8 @@ export interface AvailableAction {
   action: string;
   label: string;
   fields: ActionField[];
+  /** For a step that cannot be taken back: what to ask before sending it. */
+  confirm: string | null;
 }
 
 export interface RequestDetail {
@@ -212,4 +219,21 @@ export type { RoutingSuggestion };
 
 export function getSuggestions(caseId: string): Promise<RoutingSuggestion> {
   return api.get(`/api/requests/${encodeURIComponent(caseId)}/suggestions`);
+}
+
+export function listViews(): Promise<{ items: SavedView[] }> {
+  return api.get('/api/requests/views');
+}
+
+export function saveView(name: string, filters: RequestFilters): Promise<SavedView> {
+  return api.post('/api/requests/views', { name, filters });
+}
+
+export function deleteView(id: number): Promise<unknown> {
+  return api.delete(`/api/requests/views/${id}`);
+}
+
+/** One action on many requests; each answers for itself. */
+export function runBatch(action: BatchAction, caseIds: string[], note?: string): Promise<{ results: BatchResult[]; done: number; failed: number }> {
+  return api.post(`/api/requests/batch/${action}`, { caseIds, ...(note ? { note } : {}) });
 }

@@ -1,155 +1,22 @@
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { ClockStatus, ListRequestsQuery } from '../../../../../contracts/requests.js';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { ClockStatus } from '../../../../../contracts/requests.js';
 import { isStaff, type Actor } from '../../../platform/actor.js';
 import type { Db } from '../../../platform/db/database.js';
-import { availableActionsFor, caseClocks, cases, listCaseEvents, visibleCaseSql, WARNING_SHARE, type ActionDefinition } from '../../cases/index.js';
+import { availableActionsFor, caseClocks, cases, getCaseType, listCaseEvents, WARNING_SHARE } from '../../cases/index.js';
 import { findUnits, findUsers } from '../../orgs/index.js';
 import { ACTION_FORMS } from '../action-forms.js';
-import { hotlineCaseType } from '../hotline-case-type.js';
 import type { ReferenceData } from '../reference-data.js';
-import { canSeeRequest } from '../requests.access.js';
+import { canSeeRequest, HOTLINE_CASE_TYPE } from '../requests.access.js';
 import { requestError } from '../requests.errors.js';
 import {
-  ACTION_LABELS, CLOCK_LABELS, DISPATCH_ROLE_LABELS, DISPATCH_STATUS_LABELS, EVENT_LABELS, INNER_EVENT_TEXT, KNOWLEDGE_CITED, SATISFACTION_LABELS, STATE_LABELS, URGENCY_LABELS,
+  ACTION_CONFIRM, ACTION_LABELS, CLOCK_LABELS, DISPATCH_ROLE_LABELS, DISPATCH_STATUS_LABELS, EVENT_LABELS, INNER_EVENT_TEXT, KNOWLEDGE_CITED, SATISFACTION_LABELS, STATE_LABELS, URGENCY_LABELS,
 } from '../requests.strings.js';
 import { hotlineAttachments, hotlineDispatches, hotlineEvaluations, hotlineRequests } from '../requests.tables.js';
-import { LANDLINE, MAINLAND_MOBILE, maskName, maskPhone } from '../rules/mask.js';
-import { callerKey } from './submit-request.js';
-import { categoriesForTerm } from '../category-sources.js';
+import { maskName, maskPhone } from '../rules/mask.js';
 
 export function clockStatus(startedAt: Date, dueAt: Date, now: Date): ClockStatus {
   if (now >= dueAt) return 'red';
   return now.getTime() >= startedAt.getTime() + (dueAt.getTime() - startedAt.getTime()) * WARNING_SHARE ? 'yellow' : 'green';
-}
-
-export type ListQuery = ListRequestsQuery;
-
-/**
- * What each role has to act on: the work waiting in its place of the workflow. The center's
- * work waits for the center's people; a unit's for the unit's own people (they act for it).
- */
-function todoCondition(actor: Extract<Actor, { userId: number }>) {
-  switch (actor.role) {
-    case 'operator':
-      return sql`${cases.organUnitId} = ${actor.unitId} and ${cases.state} in ('received', 'replied')`;
-    case 'dispatcher':
-      return sql`${cases.organUnitId} = ${actor.unitId} and (${cases.state} in ('received', 'returned') or exists (select 1 from hotline_dispatches d
-        where d.case_id = ${cases.id} and d.status = 'signed' and d.extension_reason is not null and not d.extended))`;
-    case 'supervisor':
-      // The clocks inner dispatches answer the lead on are the lead's to watch, not the center's.
-      return sql`${cases.organUnitId} = ${actor.unitId} and exists (select 1 from case_clocks k where k.case_id = ${cases.id} and k.stopped_at is null and k.urge_level > 0 and k.name <> 'inner')`;
-    case 'admin':
-      return sql`${cases.state} <> 'closed'`;
-    default:
-      return sql`exists (select 1 from hotline_dispatches d
-        where d.case_id = ${cases.id} and d.unit_id = ${actor.unitId}
-          and (d.status in ('pending', 'signed') or (d.role = 'lead' and ${cases.state} = 'rectifying')))`;
-  }
-}
-
-/**
- * What a search box finds: words of the text, title or tracking code; a category by its name
- * or by a word the duty lists file under it (路灯 finds every request filed under 基础设施),
- * with its sub-categories;
- * and, for the center who calls requesters back, a phone number finds that caller's requests
- * through the keyed hash intake keeps (the number itself is never searched).
- */
-async function searchCondition(tx: Db, q: string, actor: Extract<Actor, { userId: number }>, reference: ReferenceData) {
-  const like = `%${q.replace(/[%_\\]/g, '\\$&')}%`;
-  const found = [sql`${hotlineRequests.content} like ${like}`, sql`${hotlineRequests.title} like ${like}`, sql`${hotlineRequests.trackingCode} like ${like}`];
-  const named = [...[...reference.categories.values()].filter((c) => c.name.includes(q)).map((c) => c.code), ...(await categoriesForTerm(tx, q))];
-  if (named.length) {
-    const codes = [...reference.categories.keys()].filter((code) => named.some((n) => code.startsWith(n)));
-    found.push(inArray(hotlineRequests.categoryCode, codes));
-  }
-  const digits = q.replace(/[\s-]/g, '');
-  if ((actor.role === 'operator' || actor.role === 'dispatcher') && (MAINLAND_MOBILE.test(digits) || LANDLINE.test(digits))) {
-    found.push(eq(hotlineRequests.callerKey, callerKey(digits)));
-  }
-  return sql`(${sql.join(found, sql` or `)})`;
-}
-
-/** One page of requests matching a condition, newest first, and how many match in all. */
-async function requestsPage(tx: Db, where: SQL | undefined, limit: number, offset: number) {
-  const [{ total } = { total: 0 }] = await tx
-    .select({ total: sql<number>`count(*)::int` })
-    .from(cases)
-    .innerJoin(hotlineRequests, eq(hotlineRequests.caseId, cases.id))
-    .where(where);
-  const rows = await tx
-    .select({ c: cases, r: hotlineRequests })
-    .from(cases)
-    .innerJoin(hotlineRequests, eq(hotlineRequests.caseId, cases.id))
-    .where(where)
-    .orderBy(desc(hotlineRequests.receivedAt))
-    .limit(limit)
-    .offset(offset);
-  return { total, rows };
-}
-
-/**
- * A caller recognised at intake: the requests the same number made before (newest first, the
- * ten latest), for the center's operators while the call is open. The number is matched by
- * its keyed hash; the answer carries no number.
- */
-export async function callerHistory(tx: Db, actor: Actor, phone: string, reference: ReferenceData) {
-  if (!isStaff(actor)) return { total: 0, items: [] };
-  const digits = phone.replace(/[\s-]/g, '');
-  if (!MAINLAND_MOBILE.test(digits) && !LANDLINE.test(digits)) throw requestError('PHONE_INVALID', { field: 'phone' });
-  const where = and(eq(cases.caseType, hotlineCaseType.name), visibleCaseSql(hotlineCaseType.name, actor), eq(hotlineRequests.callerKey, callerKey(digits)));
-  const { total, rows } = await requestsPage(tx, where, 10, 0);
-  return {
-    total,
-    items: rows.map(({ c, r }) => ({
-      caseId: c.id,
-      trackingCode: r.trackingCode,
-      receivedAt: r.receivedAt.toISOString(),
-      state: c.state,
-      stateLabel: STATE_LABELS[c.state as keyof typeof STATE_LABELS] ?? c.state,
-      title: r.title ?? r.content.slice(0, 30),
-      categoryName: r.categoryCode ? (reference.categories.get(r.categoryCode)?.name ?? null) : null,
-    })),
-  };
-}
-
-export async function listRequests(tx: Db, actor: Actor, query: ListQuery, reference: ReferenceData, now: Date) {
-  if (!isStaff(actor)) return { items: [], total: 0 };
-  const conditions = [eq(cases.caseType, hotlineCaseType.name), visibleCaseSql(hotlineCaseType.name, actor)];
-  if (query.view === 'todo') conditions.push(todoCondition(actor));
-  if (query.state) conditions.push(eq(cases.state, query.state));
-  if (query.townshipCode) conditions.push(eq(hotlineRequests.townshipCode, query.townshipCode));
-  if (query.q) conditions.push(await searchCondition(tx, query.q.trim(), actor, reference));
-  const { total, rows } = await requestsPage(tx, and(...conditions), query.pageSize, (query.page - 1) * query.pageSize);
-  const caseIds = rows.map((r) => r.c.id);
-  const clocks = caseIds.length
-    ? await tx.select().from(caseClocks).where(and(inArray(caseClocks.caseId, caseIds), isNull(caseClocks.stoppedAt), inArray(caseClocks.name, ['handling', 'rectification', 'inner'])))
-    : [];
-  // A co-handler or a grid worker runs on its own clock to the lead; everyone else sees the case's.
-  const clockOf = (caseId: string) =>
-    clocks.find((k) => k.caseId === caseId && k.name === 'inner' && k.unitId === actor.unitId) ?? clocks.find((k) => k.caseId === caseId && k.name !== 'inner');
-  const units = await findUnits(tx, rows.map((r) => r.c.ownerUnitId ?? 0));
-  return {
-    total,
-    items: rows.map(({ c, r }) => {
-      const clock = clockOf(c.id);
-      return {
-        caseId: c.id,
-        trackingCode: r.trackingCode,
-        state: c.state,
-        stateLabel: STATE_LABELS[c.state as keyof typeof STATE_LABELS] ?? c.state,
-        title: r.title ?? r.content.slice(0, 30),
-        summary: r.content.slice(0, 80),
-        channel: r.channel,
-        requestType: r.requestType,
-        categoryName: r.categoryCode ? (reference.categories.get(r.categoryCode)?.name ?? null) : null,
-        townshipName: reference.townships.get(r.townshipCode ?? '')?.name ?? null,
-        unitName: c.ownerUnitId ? (units.get(c.ownerUnitId)?.name ?? null) : null,
-        urgency: r.urgency,
-        receivedAt: r.receivedAt.toISOString(),
-        clock: clock ? { dueAt: clock.dueAt.toISOString(), status: clockStatus(clock.startedAt, clock.dueAt, now) } : null,
-      };
-    }),
-  };
 }
 
 /**
@@ -240,6 +107,8 @@ export async function requestDetail(tx: Db, actor: Actor, caseId: string, refere
       instruction: d.instruction,
       reply: d.replyText,
       repliedAt: d.repliedAt?.toISOString() ?? null,
+      // An extension and a return are different things with different reasons: pages show them apart.
+      extension: d.extensionReason ? { status: d.extended ? ('approved' as const) : ('pending' as const), reason: d.extensionReason } : null,
     })),
     evaluations: evaluations.map((e) => ({
       source: e.source,
@@ -275,12 +144,13 @@ export async function requestDetail(tx: Db, actor: Actor, caseId: string, refere
 async function actionForms(tx: Db, c: typeof cases.$inferSelect, actor: Actor, now: Date) {
   const ctx = { tx, caseId: c.id, state: c.state, organUnitId: c.organUnitId, ownerUnitId: c.ownerUnitId, actor, input: {}, now };
   return Promise.all((await availableActionsFor(tx, c.id, actor, now)).map(async (action) => {
-    const definition = (hotlineCaseType.actions as Record<string, ActionDefinition | undefined>)[action];
+    const definition = getCaseType(HOTLINE_CASE_TYPE).actions[action];
     const choices = (await definition?.choices?.(ctx)) ?? {};
     return {
       action,
       label: ACTION_LABELS[action as keyof typeof ACTION_LABELS],
       fields: (ACTION_FORMS[action] ?? []).map((field) => (choices[field.name] ? { ...field, options: [...choices[field.name]!] } : field)),
+      confirm: ACTION_CONFIRM[action as keyof typeof ACTION_LABELS] ?? null,
     };
   }));
 }

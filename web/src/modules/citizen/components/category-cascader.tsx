@@ -26,7 +26,3 @@ export function CategoryCascader({ categories, value, onChange, placeholder, tes
     />
   );
 }
-
-export function lastCode(path: string[] | undefined): string | undefined {
-  return path && path.length ? path[path.length - 1] : undefined;
-}

@@ -2,30 +2,11 @@ import { useState } from 'react';
 import { Button, Form, Input, Select } from 'antd';
 import type { PlaceSuggestion } from '../../../../../contracts/requests';
 import type { Meta } from '../../../api/meta';
-import { suggestPlace, type PhotoValue } from '../api';
+import { suggestPlace } from '../api';
+import { MOBILE_OR_LANDLINE_PATTERN, MOBILE_PATTERN, type RequestCoreValues } from '../request-body';
 import { citizenStrings as s } from '../strings';
 import { CategoryCascader } from './category-cascader';
 import { PhotoPicker } from './photo-picker';
-
-export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
-/** Callers on the phone may give a landline (area code and number). */
-export const MOBILE_OR_LANDLINE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
-
-/** Field names of the form; `categoryPath` is sent as `categoryCode`. */
-export interface RequestCoreValues {
-  content: string;
-  title?: string;
-  name?: string;
-  phone?: string;
-  townshipCode?: string;
-  villageCode?: string;
-  address?: string;
-  photo?: PhotoValue;
-  categoryPath?: string[];
-}
-
-/** How server field names map onto this form's fields. */
-export const coreFieldAliases: Record<string, string> = { categoryCode: 'categoryPath' };
 
 interface RequestCoreFieldsProps {
   meta: Meta;

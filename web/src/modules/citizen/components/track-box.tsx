@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Button, Card, Input, Space } from 'antd';
 import { useNavigate } from 'react-router-dom';
+import { Button, Card } from '../../../ui/lite/controls';
 import { citizenStrings as s } from '../strings';
 
 export function TrackBox() {
@@ -13,21 +13,21 @@ export function TrackBox() {
     if (trimmed) navigate(`/track/${encodeURIComponent(trimmed)}`);
   };
   return (
-    <Card title={s.trackBox.title} size="small">
-      <Space.Compact style={{ width: '100%' }}>
-        <Input
+    <Card title={s.trackBox.title}>
+      <form className={touched && !trimmed ? 'lt-row lt-invalid' : 'lt-row'} onSubmit={(e) => (e.preventDefault(), go())} style={{ flexWrap: 'nowrap' }}>
+        <input
+          className="lt-input"
           value={code}
           onChange={(e) => setCode(e.target.value)}
-          onPressEnter={go}
           placeholder={s.trackBox.placeholder}
-          status={touched && !trimmed ? 'error' : undefined}
-          allowClear
+          aria-label={s.trackBox.placeholder}
+          autoComplete="off"
           data-testid="track-input"
         />
-        <Button type="primary" onClick={go} data-testid="track-submit">
+        <Button primary type="submit" data-testid="track-submit">
           {s.trackBox.button}
         </Button>
-      </Space.Compact>
+      </form>
     </Card>
   );
 }

@@ -1,12 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, Descriptions, Empty, Result, Skeleton, Space, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../../api/client';
-import { CitizenShell } from '../../../ui/citizen-shell';
-import { formatDateTime } from '../../../ui/format';
+import { Alert, Card, LiteFrame, Result, Skeleton, StateBadge } from '../../../ui/lite/controls';
+import { formatChinaDateTime } from '../../../ui/lite/format';
 import { getPublicRequest, type TrackView } from '../api';
 import { EvaluationForm } from '../components/evaluation-form';
-import { StateTag } from '../components/state-tag';
 import { TrackBox } from '../components/track-box';
 import { citizenStrings as s } from '../strings';
 
@@ -16,6 +14,7 @@ function isNotFound(err: unknown): boolean {
   return err instanceof ApiError && (err.code === 'REQUEST_NOT_FOUND' || err.status === 404);
 }
 
+/** 办理进度: what a requester sees with the tracking code, and where they rate the answer. */
 export function TrackPage() {
   const { code = '' } = useParams();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
@@ -35,114 +34,72 @@ export function TrackPage() {
   }, [reload]);
 
   return (
-    <CitizenShell title={s.track.title}>
-      <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-        {load.kind === 'loading' && (
-          <Card size="small">
-            <Skeleton active />
-          </Card>
-        )}
-        {load.kind === 'notFound' && (
-          <Result
-            status="warning"
-            title={<span data-testid="track-not-found">{s.track.notFound}</span>}
-            subTitle={s.track.notFoundHint}
-            style={{ background: '#fff', borderRadius: 4 }}
-          />
-        )}
-        {load.kind === 'error' && <Alert type="error" showIcon title={load.message} data-testid="track-error" />}
-        {load.kind === 'ok' && <TrackDetails view={load.view} evaluated={evaluated} onEvaluated={() => (setEvaluated(true), reload())} />}
-        <TrackBox />
-        <Link to="/">
-          <Button block>{s.track.back}</Button>
-        </Link>
-      </Space>
-    </CitizenShell>
+    <LiteFrame title={s.track.title}>
+      {load.kind === 'loading' && <Skeleton />}
+      {load.kind === 'notFound' && <Result tone="warning" title={<span data-testid="track-not-found">{s.track.notFound}</span>} subtitle={s.track.notFoundHint} />}
+      {load.kind === 'error' && <Alert tone="error" title={load.message} testId="track-error" />}
+      {load.kind === 'ok' && <TrackDetails view={load.view} evaluated={evaluated} onEvaluated={() => (setEvaluated(true), reload())} />}
+      <TrackBox />
+      <Link to="/" className="lt-button lt-block">
+        {s.track.back}
+      </Link>
+    </LiteFrame>
   );
 }
 
 function TrackDetails({ view, evaluated, onEvaluated }: { view: TrackView; evaluated: boolean; onEvaluated: () => void }) {
   return (
-    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <Card size="small" data-testid="track-summary">
-        <Descriptions
-          column={1}
-          size="small"
-          items={[
-            { key: 'code', label: s.track.code, children: <Typography.Text strong data-testid="track-code">{view.trackingCode}</Typography.Text> },
-            { key: 'state', label: s.track.status, children: <StateTag state={view.state} label={view.stateLabel} testId="track-status" /> },
-            ...(view.title ? [{ key: 'title', label: s.track.requestTitle, children: view.title }] : []),
-            ...(view.receivedAt ? [{ key: 'at', label: s.track.receivedAt, children: formatDateTime(view.receivedAt) }] : []),
-            ...(view.content
-              ? [{ key: 'content', label: s.track.content, children: <span style={{ whiteSpace: 'pre-wrap' }}>{view.content}</span> }]
-              : []),
-            ...(view.evaluation
-              ? [
-                  {
-                    key: 'evaluation',
-                    label: s.track.yourEvaluation,
-                    children: (
-                      <span data-testid="track-evaluation">
-                        {view.evaluation.satisfactionLabel}，{view.evaluation.resolved ? s.track.resolvedYes : s.track.resolvedNo}
-                      </span>
-                    ),
-                  },
-                ]
-              : []),
-          ]}
-        />
+    <>
+      <Card testId="track-summary">
+        <dl className="lt-dl">
+          <dt>{s.track.code}</dt>
+          <dd><strong data-testid="track-code">{view.trackingCode}</strong></dd>
+          <dt>{s.track.status}</dt>
+          <dd><StateBadge state={view.state} label={view.stateLabel} testId="track-status" /></dd>
+          {view.title && (<><dt>{s.track.requestTitle}</dt><dd>{view.title}</dd></>)}
+          {view.receivedAt && (<><dt>{s.track.receivedAt}</dt><dd>{formatChinaDateTime(view.receivedAt)}</dd></>)}
+          {view.content && (<><dt>{s.track.content}</dt><dd className="lt-pre">{view.content}</dd></>)}
+          {view.evaluation && (
+            <>
+              <dt>{s.track.yourEvaluation}</dt>
+              <dd data-testid="track-evaluation">
+                {view.evaluation.satisfactionLabel}，{view.evaluation.resolved ? s.track.resolvedYes : s.track.resolvedNo}
+              </dd>
+            </>
+          )}
+        </dl>
       </Card>
-      <Card size="small" title={s.track.reply} data-testid="track-reply">
+      <Card title={s.track.reply} testId="track-reply">
         {view.reply ? (
-          <Space orientation="vertical" size={4} style={{ width: '100%' }}>
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>{view.reply.text}</Typography.Paragraph>
-            {view.reply.unitName && (
-              <Typography.Text type="secondary">
-                {s.track.replyBy}：{view.reply.unitName}
-              </Typography.Text>
-            )}
-            {view.reply.at && (
-              <Typography.Text type="secondary">
-                {s.track.replyAt}：{formatDateTime(view.reply.at)}
-              </Typography.Text>
-            )}
-          </Space>
+          <div className="lt-stack" style={{ gap: 4 }}>
+            <div className="lt-pre">{view.reply.text}</div>
+            {view.reply.unitName && <span className="lt-muted">{s.track.replyBy}：{view.reply.unitName}</span>}
+            {view.reply.at && <span className="lt-muted">{s.track.replyAt}：{formatChinaDateTime(view.reply.at)}</span>}
+          </div>
         ) : (
-          <Typography.Text type="secondary">{s.track.noReply}</Typography.Text>
+          <span className="lt-muted">{s.track.noReply}</span>
         )}
       </Card>
-      <Card size="small" title={s.track.progress}>
+      <Card title={s.track.progress}>
         {view.progress.length ? (
-          <Timeline
-            data-testid="track-timeline"
-            items={view.progress.map((p, i) => ({
-              key: `${p.at}-${i}`,
-              color: i === view.progress.length - 1 ? 'blue' : 'gray',
-              content: (
-                <div>
-                  <Typography.Text strong>{p.label}</Typography.Text>
-                  <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
-                    {formatDateTime(p.at)}
-                  </Typography.Text>
-                  {p.text ? <div style={{ color: '#595959', whiteSpace: 'pre-wrap' }}>{p.text}</div> : null}
-                </div>
-              ),
-            }))}
-          />
+          <ol className="lt-steps" data-testid="track-timeline">
+            {view.progress.map((p, i) => (
+              <li key={`${p.at}-${i}`}>
+                <strong>{p.label}</strong>
+                <span className="lt-muted" style={{ marginInlineStart: 8, fontSize: 12 }}>{formatChinaDateTime(p.at)}</span>
+                {p.text ? <div className="lt-pre" style={{ color: '#595959' }}>{p.text}</div> : null}
+              </li>
+            ))}
+          </ol>
         ) : (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={s.track.noProgress} />
+          <span className="lt-muted">{s.track.noProgress}</span>
         )}
       </Card>
       {evaluated ? (
-        <Result
-          status="success"
-          title={<span data-testid="evaluation-thanks">{s.evaluation.thanks}</span>}
-          subTitle={s.evaluation.thanksHint}
-          style={{ background: '#fff', borderRadius: 4 }}
-        />
+        <Result tone="success" title={<span data-testid="evaluation-thanks">{s.evaluation.thanks}</span>} subtitle={s.evaluation.thanksHint} />
       ) : view.canEvaluate ? (
         <EvaluationForm code={view.trackingCode} onDone={onEvaluated} />
       ) : null}
-    </Space>
+    </>
   );
 }

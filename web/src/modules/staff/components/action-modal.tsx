@@ -62,12 +62,12 @@ function ActionForm({ action, preset, detail, meta, onClose, onDone }: ActionFor
   const [initial] = useState(() => ({ ...initialValues(action, detail, meta), ...preset }));
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   // A unit called in answers by the lead's own limit at the latest (a limit at midnight closes the day before).
   const lead = detail.dispatches.find((d) => d.role === 'lead' && d.status === 'signed');
   const lastDay = lead ? formatDate(new Date(Date.parse(lead.dueAt) - 1)) : undefined;
 
-  const submit = async (values: Record<string, unknown>) => {
+  const send = async (values: Record<string, unknown>) => {
     setSubmitting(true);
     setError(null);
     try {
@@ -78,6 +78,20 @@ function ActionForm({ action, preset, detail, meta, onClose, onDone }: ActionFor
       if (!applyFieldErrors(form, err)) setError(errorMessage(err));
       setSubmitting(false);
     }
+  };
+
+  // A step that cannot be taken back (merge, 裁定, 回访/结案 …) is asked once more, in the server's words.
+  const submit = (values: Record<string, unknown>) => {
+    if (!action.confirm) return void send(values);
+    modal.confirm({
+      title: s.action.confirmTitle(action.label),
+      content: <span data-testid="confirm-text">{action.confirm}</span>,
+      okText: action.label,
+      cancelText: s.action.cancel,
+      okButtonProps: { 'data-testid': 'confirm-ok' },
+      cancelButtonProps: { 'data-testid': 'confirm-cancel' },
+      onOk: () => send(values),
+    });
   };
 
   return (

@@ -3,7 +3,7 @@ import { Alert, List, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import type { CallerHistory } from '../../../../../contracts/requests';
 import { formatDateTime } from '../../../ui/format';
-import { MOBILE_OR_LANDLINE_PATTERN } from '../../citizen/components/request-core-fields';
+import { MOBILE_OR_LANDLINE_PATTERN } from '../../citizen/request-body';
 import { callerHistory } from '../api';
 import { staffStrings as s } from '../strings';
 

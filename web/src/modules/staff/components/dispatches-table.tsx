@@ -9,7 +9,7 @@ const c = s.detail.dispatchColumns;
 const STATUS_COLORS: Record<string, string> = { pending: 'gold', signed: 'blue', returned: 'red', replied: 'green', withdrawn: 'default' };
 
 const columns: TableColumnsType<Dispatch> = [
-  { title: c.unit, dataIndex: 'unitName', render: (v: string | null) => v ?? '—' },
+  { title: c.unit, dataIndex: 'unitName', width: 180, render: (v: string | null) => v ?? '—' },
   {
     title: c.role,
     dataIndex: 'roleLabel',
@@ -43,16 +43,23 @@ const columns: TableColumnsType<Dispatch> = [
   {
     title: c.returnReason,
     dataIndex: 'returnReason',
-    render: (v: string | null, row) => (
-      <>
-        {v ?? (row.extensionReason ? null : '—')}
-        {row.extensionReason && !row.extended && (
-          <Typography.Text type="warning" style={{ display: 'block', fontSize: 12 }}>
-            {s.detail.extensionPending(row.extensionReason)}
-          </Typography.Text>
-        )}
-      </>
-    ),
+    width: 180,
+    render: (v: string | null) => <span data-testid="dispatch-return-reason">{v ?? '—'}</span>,
+  },
+  {
+    // An extension is not a return: its reason has a column of its own.
+    title: c.extension,
+    dataIndex: 'extension',
+    width: 200,
+    render: (v: Dispatch['extension']) =>
+      v ? (
+        <span data-testid="dispatch-extension">
+          <Tag color={v.status === 'approved' ? 'purple' : 'gold'}>{v.status === 'approved' ? s.detail.extensionApproved : s.detail.extensionPendingTag}</Tag>
+          <Typography.Text style={{ fontSize: 12 }}>{v.reason}</Typography.Text>
+        </span>
+      ) : (
+        '—'
+      ),
   },
 ];
 
@@ -65,7 +72,7 @@ export function DispatchesTable({ dispatches }: { dispatches: Dispatch[] }) {
       pagination={false}
       columns={columns}
       dataSource={dispatches}
-      scroll={{ x: 1000 }}
+      scroll={{ x: 1320 }}
       locale={{ emptyText: s.detail.noDispatches }}
       data-testid="dispatches-table"
     />

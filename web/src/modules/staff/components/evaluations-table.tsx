@@ -23,7 +23,7 @@ const columns: TableColumnsType<Evaluation> = [
     width: 100,
     render: (v: string, row) => <Tag color={SATISFACTION_COLORS[row.satisfaction] ?? 'default'}>{v}</Tag>,
   },
-  { title: c.comment, dataIndex: 'comment', render: (v: string | null) => v ?? '—' },
+  { title: c.comment, dataIndex: 'comment', width: 260, render: (v: string | null) => v ?? '—' },
   {
     title: c.rectification,
     dataIndex: 'rectificationDueAt',
@@ -53,6 +53,9 @@ export function EvaluationsTable({ evaluations }: { evaluations: Evaluation[] })
       pagination={false}
       columns={columns}
       dataSource={evaluations}
+      // Fixed widths and a sideways scroll: on a phone no header folds to a character a line.
+      scroll={{ x: 'max-content' }}
+      tableLayout="fixed"
       locale={{ emptyText: d.noEvaluations }}
       data-testid="evaluations-table"
     />

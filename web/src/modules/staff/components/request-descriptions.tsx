@@ -57,7 +57,7 @@ export function RequestDescriptions({ detail, meta }: { detail: RequestDetail; m
             const label = [d.clockNames[k.name] ?? k.name, k.unitName].filter(Boolean).join(' · ');
             return (
               <Space key={k.id ?? k.name} size={4} wrap data-testid="detail-clock" data-clock={k.name}>
-                <span>{label}</span>
+                <span style={{ whiteSpace: 'nowrap' }}>{label}</span>
                 <ClockTag clock={k} label={label} />
               </Space>
             );

@@ -1,12 +1,55 @@
 import { useEffect } from 'react';
-import { Button, Form, Input, Select, Space } from 'antd';
-import type { Meta } from '../../../api/meta';
+import { Button, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { categoryPath, type Meta } from '../../../api/meta';
+import { CategoryCascader } from '../../citizen/components/category-cascader';
+import { lastCode } from '../../citizen/request-body';
+import type { RequestFilters } from '../api';
 import { staffStrings as s } from '../strings';
+import { UnitSelect } from './unit-select';
 
-export interface FilterValues {
+/** The filters of the list as the address and the server take them (the tab is not a filter). */
+export type FilterValues = Omit<RequestFilters, 'view'>;
+
+interface FormValues {
   state?: string;
   q?: string;
   townshipCode?: string;
+  categoryPath?: string[];
+  unitId?: number;
+  clock?: RequestFilters['clock'];
+  channel?: string;
+  received?: [Dayjs | null, Dayjs | null] | null;
+}
+
+function toForm(value: FilterValues, meta: Meta | null): FormValues {
+  return {
+    state: value.state,
+    q: value.q,
+    townshipCode: value.townshipCode,
+    categoryPath: meta ? categoryPath(meta.categories, value.categoryCode) : undefined,
+    unitId: value.unitId,
+    clock: value.clock,
+    channel: value.channel,
+    received: value.receivedFrom || value.receivedTo
+      ? [value.receivedFrom ? dayjs(value.receivedFrom) : null, value.receivedTo ? dayjs(value.receivedTo) : null]
+      : null,
+  };
+}
+
+function fromForm(form: FormValues): FilterValues {
+  const [from, to] = form.received ?? [];
+  return {
+    state: form.state || undefined,
+    q: form.q?.trim() || undefined,
+    townshipCode: form.townshipCode || undefined,
+    categoryCode: lastCode(form.categoryPath),
+    unitId: form.unitId ?? undefined,
+    clock: form.clock || undefined,
+    channel: form.channel || undefined,
+    receivedFrom: from ? from.format('YYYY-MM-DD') : undefined,
+    receivedTo: to ? to.format('YYYY-MM-DD') : undefined,
+  };
 }
 
 interface RequestFiltersProps {
@@ -15,44 +58,83 @@ interface RequestFiltersProps {
   onSearch: (value: FilterValues) => void;
 }
 
-export function RequestFilters({ meta, value, onSearch }: RequestFiltersProps) {
-  const [form] = Form.useForm<FilterValues>();
-  useEffect(() => form.setFieldsValue({ state: undefined, q: undefined, townshipCode: undefined, ...value }), [form, value]);
+/** Every filter the server takes; a phone stacks them, a desk lays them out in a grid. */
+export function RequestFilterForm({ meta, value, onSearch }: RequestFiltersProps) {
+  const [form] = Form.useForm<FormValues>();
+  useEffect(() => form.setFieldsValue(toForm(value, meta)), [form, value, meta]);
   const states = meta?.states ?? s.states;
+  const f = s.filters;
+  const cell = { xs: 24, sm: 12, lg: 8, xxl: 6 };
 
   return (
-    <Form<FilterValues> form={form} layout="inline" onFinish={onSearch} style={{ rowGap: 8 }} data-testid="request-filters">
-      <Form.Item name="state" label={s.list.filterState}>
-        <Select allowClear placeholder={s.list.filterStateAll} style={{ width: 150 }} options={[...states]} data-testid="filter-state" />
-      </Form.Item>
-      <Form.Item name="townshipCode" label={s.list.filterTownship}>
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder={s.list.filterTownshipAll}
-          style={{ width: 180 }}
-          options={meta?.townships.map((t) => ({ value: t.code, label: t.name })) ?? []}
-          data-testid="filter-township"
-        />
-      </Form.Item>
-      <Form.Item name="q" label={s.list.filterKeyword}>
-        <Input allowClear placeholder={s.list.filterKeywordPlaceholder} style={{ width: 220 }} maxLength={100} data-testid="filter-q" />
-      </Form.Item>
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" data-testid="filter-search">
-            {s.list.search}
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              onSearch({});
-            }}
-          >
-            {s.list.reset}
-          </Button>
-        </Space>
-      </Form.Item>
+    <Form<FormValues> form={form} layout="vertical" onFinish={(v) => onSearch(fromForm(v))} data-testid="request-filters" className="request-filters">
+      <Row gutter={12}>
+        <Col {...cell}>
+          <Form.Item name="q" label={s.list.filterKeyword}>
+            <Input allowClear placeholder={s.list.filterKeywordPlaceholder} maxLength={100} data-testid="filter-q" />
+          </Form.Item>
+        </Col>
+        <Col {...cell}>
+          <Form.Item name="state" label={s.list.filterState}>
+            <Select allowClear placeholder={s.list.filterStateAll} options={[...states]} data-testid="filter-state" />
+          </Form.Item>
+        </Col>
+        <Col {...cell}>
+          <Form.Item name="categoryPath" label={f.category}>
+            <CategoryCascader categories={meta?.categories ?? []} placeholder={f.categoryAll} testId="filter-category" />
+          </Form.Item>
+        </Col>
+        <Col {...cell}>
+          <Form.Item name="unitId" label={f.unit}>
+            <UnitSelect placeholder={f.unitAll} testId="filter-unit" />
+          </Form.Item>
+        </Col>
+        <Col {...cell}>
+          <Form.Item name="clock" label={f.clock}>
+            <Select
+              allowClear
+              placeholder={f.clockAll}
+              options={(['green', 'yellow', 'red'] as const).map((c) => ({ value: c, label: s.clock[c] }))}
+              data-testid="filter-clock"
+            />
+          </Form.Item>
+        </Col>
+        <Col {...cell}>
+          <Form.Item name="channel" label={f.channel}>
+            <Select allowClear placeholder={f.channelAll} options={meta?.channels ?? []} data-testid="filter-channel" />
+          </Form.Item>
+        </Col>
+        <Col {...cell}>
+          <Form.Item name="townshipCode" label={s.list.filterTownship}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={s.list.filterTownshipAll}
+              options={meta?.townships.map((t) => ({ value: t.code, label: t.name })) ?? []}
+              data-testid="filter-township"
+            />
+          </Form.Item>
+        </Col>
+        <Col {...cell}>
+          <Form.Item name="received" label={f.received}>
+            <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} data-testid="filter-received" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Space wrap>
+        <Button type="primary" htmlType="submit" data-testid="filter-search">
+          {s.list.search}
+        </Button>
+        <Button
+          onClick={() => {
+            form.resetFields();
+            onSearch({});
+          }}
+          data-testid="filter-reset"
+        >
+          {s.list.reset}
+        </Button>
+      </Space>
     </Form>
   );
 }

@@ -1,4 +1,4 @@
-import type { HTMLAttributes } from 'react';
+import type { HTMLAttributes, MouseEvent } from 'react';
 import { Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { formatDateTime } from '../../../ui/format';
@@ -13,6 +13,9 @@ interface RequestsTableProps {
   page: number;
   pageSize: number;
   loading: boolean;
+  /** Rows chosen for a batch action; only rows offering one can be chosen. */
+  selected: RequestRow[];
+  onSelect: (rows: RequestRow[]) => void;
   onPageChange: (page: number, pageSize: number) => void;
   onOpen: (caseId: string) => void;
 }
@@ -38,6 +41,7 @@ const columns: TableColumnsType<RequestRow> = [
   {
     title: c.title,
     dataIndex: 'title',
+    width: 280,
     ellipsis: true,
     render: (_: unknown, row) => (
       <div style={{ minWidth: 0 }}>
@@ -50,7 +54,7 @@ const columns: TableColumnsType<RequestRow> = [
       </div>
     ),
   },
-  { title: c.requestType, dataIndex: 'requestType', width: 64, render: (v: string | null) => v ?? '—' },
+  { title: c.requestType, dataIndex: 'requestType', width: 72, render: (v: string | null) => v ?? '—' },
   { title: c.category, dataIndex: 'categoryName', width: 110, ellipsis: true, render: (v: string | null) => v ?? '—' },
   { title: c.township, dataIndex: 'townshipName', width: 110, ellipsis: true, render: (v: string | null) => v ?? '—' },
   { title: c.unit, dataIndex: 'unitName', width: 130, ellipsis: true, render: (v: string | null) => v ?? '—' },
@@ -60,7 +64,8 @@ const columns: TableColumnsType<RequestRow> = [
 ];
 
 /** The dense staff list; a click anywhere on a row opens the request. */
-export function RequestsTable({ rows, total, page, pageSize, loading, onPageChange, onOpen }: RequestsTableProps) {
+export function RequestsTable({ rows, total, page, pageSize, loading, selected, onSelect, onPageChange, onOpen }: RequestsTableProps) {
+  const selectable = rows.some((r) => r.batchActions.length > 0);
   return (
     <Table<RequestRow>
       rowKey="caseId"
@@ -69,12 +74,27 @@ export function RequestsTable({ rows, total, page, pageSize, loading, onPageChan
       loading={loading}
       columns={columns}
       dataSource={rows}
-      scroll={{ x: 1150 }}
+      // Every column keeps its width and the table scrolls sideways: on a phone no header folds to a character a line.
+      scroll={{ x: 'max-content' }}
+      tableLayout="fixed"
+      rowSelection={
+        selectable
+          ? {
+              selectedRowKeys: selected.map((r) => r.caseId),
+              onChange: (_keys, chosen) => onSelect(chosen),
+              getCheckboxProps: (row) => ({ disabled: row.batchActions.length === 0, 'data-testid': 'row-select' }) as object,
+              columnWidth: 40,
+            }
+          : undefined
+      }
       locale={{ emptyText: s.list.empty }}
       data-testid="requests-table"
       onRow={(row) =>
         ({
-          onClick: () => onOpen(row.caseId),
+          // A click on the row opens it; one on its checkbox only chooses it.
+          onClick: (event: MouseEvent) => {
+            if (!(event.target as HTMLElement).closest('.ant-table-selection-column')) onOpen(row.caseId);
+          },
           style: { cursor: 'pointer' },
           'data-testid': 'todo-row',
           'data-case-id': row.caseId,

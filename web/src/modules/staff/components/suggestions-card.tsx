@@ -14,7 +14,7 @@ interface SuggestionsCardProps {
 
 /** What the platform read in the request, and one click to dispatch as it suggests. */
 export function SuggestionsCard({ detail, onDone }: SuggestionsCardProps) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [suggestion, setSuggestion] = useState<RoutingSuggestion | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -58,8 +58,19 @@ export function SuggestionsCard({ detail, onDone }: SuggestionsCardProps) {
     }, t.accepted);
   };
 
-  const canMerge = detail.availableActions.some((a) => a.action === 'merge');
-  const merge = (parentCaseId: string) => run(`merge:${parentCaseId}`, 'merge', { parentCaseId }, t.merged);
+  const mergeAction = detail.availableActions.find((a) => a.action === 'merge');
+  const canMerge = mergeAction !== undefined;
+  // Merging cannot be undone: asked once more, in the server's words.
+  const merge = (parentCaseId: string, trackingCode: string) =>
+    modal.confirm({
+      title: t.mergeTitle(trackingCode),
+      content: <span data-testid="confirm-text">{mergeAction?.confirm}</span>,
+      okText: t.merge,
+      cancelText: s.action.cancel,
+      okButtonProps: { 'data-testid': 'confirm-ok' },
+      cancelButtonProps: { 'data-testid': 'confirm-cancel' },
+      onOk: () => run(`merge:${parentCaseId}`, 'merge', { parentCaseId }, t.merged),
+    });
 
   const { category, requestType, urgency, place } = suggestion;
   return (
@@ -117,7 +128,7 @@ export function SuggestionsCard({ detail, onDone }: SuggestionsCardProps) {
                   <Link to={`/staff/requests/${d.caseId}`}>{d.trackingCode}</Link>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>{d.reasons.join('；')}</Typography.Text>
                   {canMerge && d.kind === 'same_problem' && (
-                    <Button size="small" loading={busy === `merge:${d.caseId}`} disabled={busy !== null} onClick={() => void merge(d.caseId)} data-testid="merge-into">{t.merge}</Button>
+                    <Button size="small" loading={busy === `merge:${d.caseId}`} disabled={busy !== null} onClick={() => merge(d.caseId, d.trackingCode)} data-testid="merge-into">{t.merge}</Button>
                   )}
                 </Space>
               ))}
