@@ -19,7 +19,6 @@ export const requestError = defineErrors('requests', {
   EXTENSION_ALREADY_GRANTED: { status: 409, message: '本次派单已延期一次，不能再次延期；确需更长时限的，请联系热线中心改派或裁定' },
   EXTENSION_REQUESTS_USED: { status: 409, message: '本次派单的延期申请次数已用完' },
   ALREADY_SIGNED: { status: 409, message: '本单位已签收此派单，无需再次签收' },
-  ASSIST_ALREADY_INVITED: { status: 409, message: '所选单位已在办理本件，不能重复邀请' },
   ALREADY_EVALUATED: { status: 409, message: '您已评价过本次答复' },
   NOT_SIGNED: { status: 409, message: '请先签收派单' },
   CATEGORY_PARENT_INVALID: { status: 400, message: '只能在一级或二级类别下添加类别' },

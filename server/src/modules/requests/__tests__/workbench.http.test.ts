@@ -70,12 +70,15 @@ for (const backend of testBackends()) {
       for (const user of ['housing', 'housing-leader']) assert.equal((await offered(user, caseId)).includes('sign'), false, user);
       await refused('housing', caseId, 'sign', 'ALREADY_SIGNED');
 
-      // A township called in twice would hold two dispatches and still see 签收 after signing one.
+      // A township called in twice would hold two dispatches and still see 签收 after signing one:
+      // once called in, it is no longer offered, and refused if sent anyway.
       await ok('housing', caseId, 'invite_assist', { unitIds: [town()] });
-      await refused('housing', caseId, 'invite_assist', 'ASSIST_ALREADY_INVITED', { unitIds: [town()] });
+      const form = (await detail('housing', caseId)).availableActions.find((a: { action: string }) => a.action === 'invite_assist');
+      assert.equal(form.fields.find((f: { name: string }) => f.name === 'unitIds').options.some((o: { value: number }) => o.value === town()), false);
+      await refused('housing', caseId, 'invite_assist', 'UNIT_NOT_OFFERED', { unitIds: [town()] });
       assert.ok((await offered('town', caseId)).includes('sign'));
       await ok('town', caseId, 'sign');
-      assert.deepEqual(await offered('town', caseId), []);
+      assert.equal((await offered('town', caseId)).includes('sign'), false);
 
       // The lead answers, the case closes and is reopened: the first round's co-handler is released,
       // and the new dispatch offers 签收 to the new lead only.
