@@ -169,7 +169,7 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
       assert.ok((await dispatcher.locator('.ant-select-dropdown:visible [data-testid="unit-group"]').allInnerTexts()).includes('乡镇（街道）'));
       await searchAndChoose(dispatcher, 'action-field-unitId', '兰山街道');
     });
-    assert.equal(await dispatcher.getByTestId('detail-state').innerText(), '待签收');
+    await dispatcher.locator('[data-testid="detail-state"]', { hasText: '待签收' }).waitFor();
 
     // The township, on a phone: signs, sends it on to its own grid (another township's community is
     // not offered), and calls in the housing bureau (no community is offered as a co-handler).
@@ -211,7 +211,7 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
     await town.reload();
     await town.locator('[data-testid="inner-reply"]').nth(1).waitFor();
     await runAction(town, 'contact', () => town.getByTestId('action-field-note').fill('已告知诉求人处理进度。'));
-    await runAction(town, 'reply', () => town.getByTestId('action-field-reply').fill('经街道、网格员和区住建局共同处理，电梯已修复。'));
+    await runAction(town, 'reply', () => town.getByTestId('action-field-reply').fill('经街道、网格员和区住建局共同处理，电梯已修复。'), true);
     const cites = await town.getByTestId('detail-reply-cites').innerText();
     assert.ok(cites.includes('下派 · 前十社区居民委员会第1网格') && cites.includes('协办 · 兰山区住房和城乡建设局'), cites);
 
@@ -259,7 +259,7 @@ describe('接诉即办 in a real browser', { skip: available ? false : `Chromium
     await bureau.getByTestId('detail-reload').click();
     await bureau.locator('[data-testid="inner-dispatch"][data-status="replied"]').waitFor();
     await runAction(bureau, 'contact', () => bureau.getByTestId('action-field-note').fill('已告知诉求人处理情况。'));
-    await runAction(bureau, 'reply', () => bureau.getByTestId('action-field-reply').fill('已责令物业清理消防通道，街道已协助劝离车辆。'));
+    await runAction(bureau, 'reply', () => bureau.getByTestId('action-field-reply').fill('已责令物业清理消防通道，街道已协助劝离车辆。'), true);
     assert.match(await bureau.getByTestId('detail-reply-cites').innerText(), /协办 · 兰山街道/);
     assert.deepEqual(cspViolations(), []);
     for (const page of [bureau, town]) await page.context().close();

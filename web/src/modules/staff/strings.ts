@@ -241,7 +241,7 @@ export const staffStrings = {
     dispatches: '派单记录',
     dispatchColumns: {
       unit: '单位',
-      role: '主办/协办/下派',
+      role: '分工',
       status: '状态',
       dispatchedAt: '派单时间',
       signedAt: '签收',
