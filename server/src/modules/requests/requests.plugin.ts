@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { CITIZEN } from '../../platform/actor.js';
+import { CITIZEN, type Actor } from '../../platform/actor.js';
 import type { SmsSender } from '../../platform/sms.js';
 import type { AppContext } from '../../platform/http/context.js';
 import { storedImageHeaders } from '../../platform/uploads/serve-image.js';
@@ -32,6 +32,17 @@ export async function requestsPlugin(app: FastifyInstance, ctx: AppContext): Pro
   };
   app.decorate('reloadReferenceData', async () => void (reference = await loadReferenceData(ctx.database.db)));
   app.decorate('onRequestsReceived', (listener: (caseIds: string[]) => void) => void receivedListeners.push(listener));
+  // Other ways in (Open311) take the same intake: its checks, its group commit, its receipt.
+  const hotlineIntake: HotlineIntake = {
+    reference: () => reference,
+    submit: async (input, actor) => {
+      const prepared = await prepareRequest(input, reference, actor);
+      const result = await intake.submit(prepared);
+      sendReceipt(ctx.config.sms, prepared.input.phone, result.trackingCode, prepared.requesterKey);
+      return { ...result, requesterKey: prepared.requesterKey };
+    },
+  };
+  app.decorate('hotlineIntake', hotlineIntake);
 
   app.get('/api/public/meta', { schema: requestSchemas.meta }, async () => ({
     county: { code: reference.countyCode, name: reference.countyName },
@@ -114,8 +125,17 @@ export async function requestsPlugin(app: FastifyInstance, ctx: AppContext): Pro
   });
 }
 
+/** Intake for other modules' ways in: the request is committed before `submit` resolves. */
+export interface HotlineIntake {
+  /** Regions and categories as intake reads them (refreshed on import). */
+  reference(): ReferenceData;
+  /** The key is the requester's own (评价码): show it to them once; it is also sent by SMS when they gave a phone. */
+  submit(input: SubmitRequestInput, actor: Actor): Promise<{ caseId: string; trackingCode: string; requesterKey: string }>;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
+    hotlineIntake: HotlineIntake;
     /** Re-reads regions and categories after an import. */
     reloadReferenceData(): Promise<void>;
     /** Called with the ids of newly received requests once their intake has committed. */
