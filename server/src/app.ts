@@ -21,6 +21,7 @@ import { dutiesPlugin } from './modules/duties/index.js';
 import { figuresPlugin } from './modules/figures/index.js';
 import { governancePlugin } from './modules/governance/index.js';
 import { metricsPlugin } from './modules/metrics/index.js';
+import { open311Plugin } from './modules/open311/index.js';
 import { orgsPlugin } from './modules/orgs/index.js';
 import { requestsPlugin } from './modules/requests/index.js';
 import { routingPlugin } from './modules/routing/index.js';
@@ -60,6 +61,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await orgsPlugin(app, ctx);
   await requestsPlugin(app, ctx);
   await routingPlugin(app, ctx);
+  await open311Plugin(app, ctx);
   await dutiesPlugin(app, ctx, () => app.invalidateRoutingKnowledge());
   await governancePlugin(app, ctx);
   await metricsPlugin(app, ctx);
