@@ -108,7 +108,7 @@ export async function open311Plugin(app: FastifyInstance, ctx: AppContext): Prom
           schema: open311Schemas.submit,
           // The key before anything else: a client without one learns nothing about its request.
           preValidation: async (request) => {
-            const given = field(request.body as Fields, 'api_key') ?? field(request.query as Fields, 'api_key');
+            const given = field(request.body as Fields, 'api_key');
             if (given === undefined) throw open311Error('OPEN311_API_KEY_MISSING', { field: 'api_key' });
             const client = await clientOfKey(ctx.database.db, given);
             if (!client) throw open311Error('OPEN311_API_KEY_INVALID', { field: 'api_key' });

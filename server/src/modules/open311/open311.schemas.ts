@@ -36,6 +36,8 @@ export const open311Schemas = {
     querystring: onlyJurisdiction,
     body: {
       type: 'object',
+      // Checked before the schema: a request without it is refused 403, as the specification says.
+      required: ['api_key'],
       properties: {
         api_key: str(64),
         ...jurisdiction,

@@ -1,4 +1,5 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { IssuedOpen311ApiKey, Open311ApiKeyView } from '../../../../../contracts/open311.js';
 import type { Database, Db } from '../../../platform/db/database.js';
 import { platformKeyring } from '../../../platform/keyring.js';
 import { recordSecurityEvent } from '../../audit/index.js';
@@ -9,15 +10,7 @@ import { keyPrefix, newApiKey, normaliseApiKey } from '../rules/api-key.js';
 /** Who issues or revokes a key: an administrator, or the server's console. */
 export type KeyManager = { userId: number; username: string } | 'cli';
 
-export interface ApiKeyView {
-  id: number;
-  clientName: string;
-  keyPrefix: string;
-  createdAt: string;
-  createdBy: number | null;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
+export type ApiKeyView = Open311ApiKeyView;
 
 const keyHash = (key: string) => platformKeyring().mac('open311.api-key', key);
 const managerId = (manager: KeyManager) => (manager === 'cli' ? null : manager.userId);
@@ -35,7 +28,7 @@ function view(row: typeof open311ApiKeys.$inferSelect): ApiKeyView {
 }
 
 /** Issues a key for a client system; the key is returned this once and the security log records the issue. */
-export async function createApiKey(database: Database, manager: KeyManager, clientName: string, now: Date, client?: string): Promise<ApiKeyView & { key: string }> {
+export async function createApiKey(database: Database, manager: KeyManager, clientName: string, now: Date, client?: string): Promise<IssuedOpen311ApiKey> {
   const name = clientName.trim();
   if (!name || [...name].length > 50) throw open311Error('OPEN311_CLIENT_NAME_INVALID', { field: 'clientName' });
   const key = newApiKey();
@@ -45,7 +38,7 @@ export async function createApiKey(database: Database, manager: KeyManager, clie
       .returning();
     await recordSecurityEvent(tx, {
       kind: 'open311_key_created', at: now, actorUserId: managerId(manager), client: client ?? null,
-      details: { keyId: inserted!.id, clientName: name, keyPrefix: inserted!.keyPrefix, via: manager === 'cli' ? 'cli' : 'web' },
+      details: { keyId: inserted!.id, clientName: name, keyPrefix: inserted!.keyPrefix, by: manager === 'cli' ? 'command line' : 'administrator' },
     });
     return inserted!;
   });
@@ -65,7 +58,7 @@ export async function revokeApiKey(database: Database, manager: KeyManager, id: 
     const [revoked] = await tx.update(open311ApiKeys).set({ revokedAt: now, revokedBy: managerId(manager) }).where(eq(open311ApiKeys.id, id)).returning();
     await recordSecurityEvent(tx, {
       kind: 'open311_key_revoked', at: now, actorUserId: managerId(manager), client: client ?? null,
-      details: { keyId: id, clientName: row.clientName, keyPrefix: row.keyPrefix, via: manager === 'cli' ? 'cli' : 'web' },
+      details: { keyId: id, clientName: row.clientName, keyPrefix: row.keyPrefix, by: manager === 'cli' ? 'command line' : 'administrator' },
     });
     return view(revoked!);
   });
