@@ -6,5 +6,8 @@
 export { open311Plugin } from './open311.plugin.js';
 export { open311ApiKeys } from './open311.tables.js';
 export { open311Error } from './open311.errors.js';
-export { createApiKey, listApiKeys, revokeApiKey, type ApiKeyView, type KeyManager } from './operations/api-keys.js';
+export { createApiKey } from './operations/create-api-key.js';
+export { listApiKeys } from './operations/list-api-keys.js';
+export { revokeApiKey } from './operations/revoke-api-key.js';
+export type { ApiKeyView, KeyManager } from './operations/key-rows.js';
 export { runOpen311Command } from './open311-cli.js';

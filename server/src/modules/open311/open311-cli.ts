@@ -2,7 +2,9 @@
 import type { Database } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { OPEN311_CLI_TEXT as T } from './open311.strings.js';
-import { createApiKey, listApiKeys, revokeApiKey } from './operations/api-keys.js';
+import { createApiKey } from './operations/create-api-key.js';
+import { listApiKeys } from './operations/list-api-keys.js';
+import { revokeApiKey } from './operations/revoke-api-key.js';
 
 export async function runOpen311Command(database: Database, args: string[], now: Date): Promise<{ exitCode: number; output: string }> {
   const [group, command, ...rest] = args;

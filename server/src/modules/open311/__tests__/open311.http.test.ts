@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { createTestContext, testBackends, type TestContext } from '../../../../test/test-context.js';
+import { SYSTEM } from '../../../platform/actor.js';
+import { erasePersonalData, verifyAudit } from '../../cases/index.js';
 import { runOpen311Command } from '../index.js';
 
 const LEAF = '010201'; // 城乡建设 / 城市建设和市政管理 / 园林绿化环卫
@@ -253,6 +255,22 @@ for (const backend of testBackends()) {
       assert.deepEqual([r.status, r.status_notes, r.updated_datetime], ['closed', '已办结', '2026-03-02T10:00:00+08:00']);
       assert.ok((await get('/open311/v2/requests.json?status=closed')).json().some((x: { service_request_id: string }) => x.service_request_id === id));
       ctx.time.advance(-3600_000);
+    });
+
+    test('the point and e-mail are personal data: the audit checks them, erasure removes them with the address', async () => {
+      const id = await submitted({ lat: '35.07', long: '118.36', email: 'li@example.cn', first_name: '四', last_name: '李', address_string: '柳青街道某小区', description: '噪音扰民' });
+      assert.deepEqual((await verifyAudit(ctx.database)).findings, []);
+      await ctx.database.backend.query(`update hotline_requests set latitude = 1 where case_id = $1`, [id], 'object');
+      assert.deepEqual((await verifyAudit(ctx.database)).findings.map((f) => [f.caseId, f.detail ?? f.reason]).filter(([c]) => c === id).length, 1, 'a point edited behind the record shows');
+      await ctx.database.backend.query(`update hotline_requests set latitude = 35.07 where case_id = $1`, [id], 'object');
+      await ctx.database.transaction((tx) => erasePersonalData(tx, { caseId: id, actor: SYSTEM, reason: 'request', at: ctx.time.now() }));
+      const r = await row(id);
+      assert.deepEqual([r.latitude, r.longitude, r.requester_email, r.requester_name, r.address], [null, null, null, null, null]);
+      assert.equal(r.media_url, null, 'none was given');
+      assert.deepEqual((await verifyAudit(ctx.database)).findings, []);
+      const [shown] = (await get(`/open311/v2/requests/${id}.json`)).json();
+      assert.equal(shown.address, '柳青街道');
+      assert.ok(!('lat' in shown));
     });
 
     test('tokens: none is ever issued, so every token is 404', async () => {

@@ -7,7 +7,7 @@ import { open311Error, type Open311ErrorCode } from '../open311.errors.js';
 import { Open311Errors } from '../rules/errors-list.js';
 import type { FormFields } from '../rules/form-body.js';
 import { readSubmission } from '../rules/submission.js';
-import { markKeyUsed } from './api-keys.js';
+import { markKeyUsed } from './client-of-key.js';
 
 // The intake's own refusals, said with the names the specification gives the fields.
 const INTAKE_REFUSALS: Record<string, Open311ErrorCode> = {
