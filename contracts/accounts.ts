@@ -47,6 +47,8 @@ export const SECURITY_EVENT_LABELS: Record<string, string> = {
   routing_candidate_discarded: '放弃候选模型',
   personal_data_erased: '删除个人信息',
   key_registered: '登记平台密钥',
+  open311_key_created: '签发Open311接口密钥',
+  open311_key_revoked: '吊销Open311接口密钥',
 };
 
 /** An account as GET /api/admin/users lists it. */

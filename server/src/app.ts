@@ -24,6 +24,7 @@ import { figuresPlugin } from './modules/figures/index.js';
 import { governancePlugin } from './modules/governance/index.js';
 import { metricsPlugin } from './modules/metrics/index.js';
 import { messagingPlugin, SettingsSms } from './modules/messaging/index.js';
+import { open311Plugin } from './modules/open311/index.js';
 import { orgsPlugin } from './modules/orgs/index.js';
 import { categoriesPlugin, requestsPlugin } from './modules/requests/index.js';
 import { routingPlugin } from './modules/routing/index.js';
@@ -69,6 +70,7 @@ export async function buildApp(given: AppContext, options: { logger?: boolean } 
   await requestsPlugin(app, ctx);
   await categoriesPlugin(app, ctx);
   await routingPlugin(app, ctx);
+  await open311Plugin(app, ctx);
   await dutiesPlugin(app, ctx);
   await messagingPlugin(app, ctx, sms);
   await governancePlugin(app, ctx);

@@ -4,6 +4,8 @@ export const CLI_HELP = `用法：fazhi <命令>
   rules [--json]                     列出全部期限规则及其法律依据
   org init [--county 371302]         不用演示数据上线时：建立本县（区）的单位树、诉求分类和清单（空数据库）
   users list|add|reset-password|unlock|disable|enable …   在服务器上管理账户（首个管理员用 users add 建立）
+  open311 keys create <系统名称> | keys list | keys revoke <编号>
+                                     签发（只显示一次）、列出、吊销 Open311 接口密钥（docs/open311.md）
   audit verify [--json]              校验全部记录：事件哈希链与签封、检查点、案件数据与事件是否一致、附件与文书、安全日志
   audit checkpoint                   立即生成一个审计检查点（升级或备份前使用）
   routing eval --from <文件.csv> [--json]    用 CSV（title、body、label 列）评估诉求分类模型

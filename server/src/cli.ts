@@ -8,6 +8,7 @@ import { runDutiesCommand } from './modules/duties/index.js';
 import { runFiguresCommand } from './modules/figures/index.js';
 import { runReconsiderationCommand } from './modules/reconsideration/index.js';
 import { runStatsCommand } from './modules/metrics/index.js';
+import { runOpen311Command } from './modules/open311/index.js';
 import { runRoutingCommand, trainFromHistory } from './modules/routing/index.js';
 import { closeSync, createReadStream, createWriteStream, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -201,6 +202,11 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'xzfy': {
       const result = await withDatabase((database) => runReconsiderationCommand(database, rest, new Date()));
+      (result.exitCode === 0 ? process.stdout : process.stderr).write(`${result.output}\n`);
+      return result.exitCode;
+    }
+    case 'open311': {
+      const result = await withDatabase((database) => runOpen311Command(database, rest, new Date()));
       (result.exitCode === 0 ? process.stdout : process.stderr).write(`${result.output}\n`);
       return result.exitCode;
     }

@@ -102,6 +102,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       time,
       config: {
         intakeRateLimitPerMinute: Number(process.env.FAZHI_INTAKE_RATE_LIMIT ?? 30),
+        open311RateLimitPerMinute: Number(process.env.FAZHI_OPEN311_RATE_LIMIT ?? 60),
         webDist: existsSync(webDist) ? webDist : null,
         secureCookies: process.env.FAZHI_SECURE_COOKIES === '1',
         trustedProxies: options.trustedProxies,

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { FIGURE_KEYS } from '../../../contracts/metrics.js';
 import { getCaseType } from '../../src/modules/cases/index.js';
+import { createApiKey } from '../../src/modules/open311/index.js';
 import { HOTLINE_CASE_TYPE } from '../../src/modules/requests/index.js';
 import { errorCatalogue } from '../../src/platform/errors/app-error.js';
 import { repoPath } from '../../src/platform/repo-path.js';
@@ -94,6 +95,21 @@ async function knownValues(ctx: TestContext): Promise<Record<string, readonly un
     townshipCode: ['371302001', '371302002'],
     villageCode: ['371302001001'],
     categoryCode: await q('select code from hotline_categories order by code limit 5'),
+    // Open311's names for the same things.
+    service_code: [...(await q('select code from hotline_categories order by code limit 3')), '00', '10201'],
+    service_request_id: [...caseIds, caseIds.slice(0, 3).join(',')],
+    jurisdiction_id: ['371302', 'sfgov.org'],
+    address_id: ['371302001', '371302001001', '371302999'],
+    address_string: ['柳青街道沂蒙路88号', '后园社区', '临沂市兰山区'],
+    description: text,
+    lat: ['35.06', '-91', 'north'],
+    long: ['118.35', '181'],
+    start_date: ['2026-03-01T00:00:00Z', '2026-03-02T09:00:00+08:00', '2025-01-01', 'yesterday'],
+    end_date: ['2026-03-03T00:00:00Z', '2026-03-01T00:00:00+08:00'],
+    status: ['open', 'closed', 'open,closed', 'pending'],
+    media_url: ['https://img.example.cn/1.jpg', 'javascript:alert(1)'],
+    email: ['zhang@example.cn', 'nobody'],
+    clientName: ['兰山区城管APP'],
     username: [...STAFF, 'nobody'],
     password: [TEST_PASSWORD],
     figures: FIGURE_KEYS,
@@ -123,9 +139,12 @@ function actionInput(route: RouteSpec, params: Record<string, unknown>): JsonSch
 
 for (const backend of testBackends()) {
   test(`every route, fuzzed from its schema, never answers 5xx and refuses without changing anything (${backend.name})`, async (t) => {
-    const ctx = await createTestContext(backend.url, undefined, { intakeRateLimitPerMinute: 1_000_000 });
+    const ctx = await createTestContext(backend.url, undefined, { intakeRateLimitPerMinute: 1_000_000, open311RateLimitPerMinute: 1_000_000 });
     try {
       const { requesterKeys } = await seedRequestsInEveryState(ctx);
+      // Mostly the key in force, so that submissions get past it.
+      const open311Key = (await createApiKey(ctx.database, 'cli', 'fuzz', ctx.time.now())).key;
+      const open311Keys = [open311Key, open311Key, open311Key, `o311_${'0'.repeat(32)}`, 'xyz'];
       const { callers, keepSignedIn } = await signIn(ctx);
       const routes = [...(await documentedRoutes(ctx.app)), ...DOCS_ROUTES];
       assert.ok(routes.length > 30, `only ${routes.length} routes found`);
@@ -133,7 +152,7 @@ for (const backend of testBackends()) {
         app: ctx.app,
         routes,
         callers,
-        known: { ...(await knownValues(ctx)), key: [...requesterKeys, 'AAAA-BBBB'] },
+        known: { ...(await knownValues(ctx)), key: [...requesterKeys, 'AAAA-BBBB'], api_key: open311Keys },
         rawParams: { '*': TRAVERSAL_PATHS },
         bodyFor: actionInput,
         fingerprint: await fingerprinter(ctx.database),
@@ -141,7 +160,8 @@ for (const backend of testBackends()) {
         seconds: SECONDS,
         seed: SEED,
         ...(ONLY ? { only: ONLY } : {}),
-        ignoresSessions: (route) => route.path.startsWith('/api/public/'),
+        ignoresSessions: (route) => route.path.startsWith('/api/public/') || route.path.startsWith('/open311/'),
+        standardErrors: (route) => route.path.startsWith('/open311/'),
         refusalRecords: new Set(['security_events', 'sign_in_throttles', 'case_requester_keys']),
         afterSuccess: keepSignedIn,
       });

@@ -34,6 +34,8 @@ export interface FuzzOptions extends Omit<RequestArbitraryOptions, 'callers'> {
   refusalRecords?: ReadonlySet<string>;
   /** After a request that succeeded: renew sessions it may have ended. */
   afterSuccess?: () => Promise<void>;
+  /** Routes that answer errors in a standard's shape (Open311's list), not the platform's. */
+  standardErrors?: (route: RouteSpec) => boolean;
   /** Only the routes whose `METHOD path` contains this. */
   only?: string;
 }
@@ -73,6 +75,36 @@ export const routeName = (r: RouteSpec) => `${r.method} ${r.path}`;
 /** A seed of its own for each route and chunk, so adding a route does not change what the others get. */
 function seedFor(seed: number, route: string, chunk: number): number {
   return createHash('sha256').update(`${seed}/${route}/${chunk}`).digest().readInt32LE(0);
+}
+
+/**
+ * What is wrong with an error of a standard's routes (Open311): the specification's list of
+ * `{ code, description }`, as a JSON array or as `<errors><error>…`, each code catalogued, the
+ * first with the answer's status, each description Chinese.
+ */
+export function standardErrorProblems(res: LightMyRequestResponse, codes: ReadonlyMap<string, { status: number }>): string[] {
+  const type = String(res.headers['content-type'] ?? '');
+  let errors: Array<{ code?: unknown; description?: unknown }>;
+  if (type.startsWith('application/json')) {
+    try {
+      errors = res.json();
+    } catch {
+      return ['the error body is not JSON'];
+    }
+    if (!Array.isArray(errors)) return ['the error body is not a list of errors'];
+  } else if (type.startsWith('text/xml')) {
+    if (!res.body.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<errors>')) return ['the error body is not <errors>'];
+    errors = [...res.body.matchAll(/<error>\s*<code>([^<]*)<\/code>\s*<description>([^<]*)<\/description>\s*<\/error>/g)].map((m) => ({ code: m[1], description: m[2] }));
+  } else return [`the error body is ${type || 'untyped'}, neither JSON nor XML`];
+  if (errors.length === 0) return ['the error list is empty'];
+  const problems: string[] = [];
+  for (const e of errors) {
+    if (typeof e.code !== 'string' || !codes.has(e.code)) problems.push(`code ${JSON.stringify(e.code)} is not in the error catalogue`);
+    if (typeof e.description !== 'string' || !CHINESE.test(e.description)) problems.push('description is not Chinese');
+  }
+  const first = codes.get(String(errors[0]!.code));
+  if (first && first.status !== res.statusCode) problems.push(`code ${String(errors[0]!.code)} is catalogued with ${first.status}, answered ${res.statusCode}`);
+  return problems;
 }
 
 /** What is wrong with an error response: its shape, its code, its message. */
@@ -133,7 +165,7 @@ export async function fuzzRoutes(o: FuzzOptions): Promise<FuzzReport> {
       const res = await send(r);
       const problems: string[] = [];
       if (res.statusCode >= 500) problems.push(`answered ${res.statusCode}`);
-      if (res.statusCode >= 400) problems.push(...errorBodyProblems(res, o.errorCodes));
+      if (res.statusCode >= 400) problems.push(...(o.standardErrors?.(route) ? standardErrorProblems(res, o.errorCodes) : errorBodyProblems(res, o.errorCodes)));
       if (callers.get(r.caller)!.refusedOnWrites && !SAFE.has(r.method) && !o.ignoresSessions?.(route) && res.statusCode < 400) {
         problems.push('a cookie session without its CSRF token was let write');
       }

@@ -106,9 +106,10 @@ export function requestArbitrary(route: RouteSpec, o: RequestArbitraryOptions): 
   const build = (kind: Kind, parts: { caller: string; params: Record<string, unknown>; query: unknown; body?: unknown; raw?: string; contentType?: string | null }): FuzzRequest => {
     const qs = queryString(parts.query);
     const url = `${fillPath(route.path, parts.params)}${qs ? `?${qs}` : ''}`;
-    const jsonBody = hasBody && parts.body !== undefined ? JSON.stringify(parts.body) : undefined;
-    const payload = parts.raw ?? jsonBody;
-    const contentType = parts.contentType !== undefined ? parts.contentType : payload !== undefined ? 'application/json' : null;
+    const form = route.bodyEncoding === 'form';
+    const encoded = hasBody && parts.body !== undefined ? (form ? queryString(parts.body) : JSON.stringify(parts.body)) : undefined;
+    const payload = parts.raw ?? encoded;
+    const contentType = parts.contentType !== undefined ? parts.contentType : payload !== undefined ? (form ? 'application/x-www-form-urlencoded' : 'application/json') : null;
     return { kind, caller: parts.caller, method: route.method, url, contentType, payload };
   };
 

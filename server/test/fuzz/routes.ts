@@ -9,6 +9,8 @@ export interface RouteSpec {
   params: JsonSchema;
   query: JsonSchema | null;
   body: JsonSchema | null;
+  /** How the body is sent: JSON, or a form (application/x-www-form-urlencoded) where the route takes only that. */
+  bodyEncoding?: 'json' | 'form';
 }
 
 interface OpenApiParameter {
@@ -47,12 +49,15 @@ export async function documentedRoutes(app: FastifyInstance): Promise<RouteSpec[
       if (!METHODS.includes(method)) continue;
       const parameters = op.parameters ?? [];
       const query = parameters.filter((p) => p.in === 'query');
+      const content = op.requestBody?.content;
+      const form = !content?.['application/json'] && content?.['application/x-www-form-urlencoded'];
       routes.push({
         method: method.toUpperCase(),
         path,
         params: objectOf(parameters.filter((p) => p.in === 'path')),
         query: query.length ? objectOf(query) : null,
-        body: op.requestBody?.content?.['application/json']?.schema ?? null,
+        body: (form ? form.schema : content?.['application/json']?.schema) ?? null,
+        ...(form ? { bodyEncoding: 'form' as const } : {}),
       });
     }
   }

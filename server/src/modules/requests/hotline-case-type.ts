@@ -184,7 +184,9 @@ export const hotlineCaseType = defineCaseType({
   stakeholders: HOTLINE_STAKEHOLDERS,
   verifyProjection: verifyHotlineRequests,
   erasePersonalData: async (tx, caseId) => {
-    await tx.update(hotlineRequests).set({ requesterName: null, requesterPhone: null, address: null, callerKey: null }).where(eq(hotlineRequests.caseId, caseId));
+    await tx.update(hotlineRequests)
+      .set({ requesterName: null, requesterPhone: null, requesterEmail: null, address: null, latitude: null, longitude: null, callerKey: null })
+      .where(eq(hotlineRequests.caseId, caseId));
     await tx.update(hotlineEvaluations).set({ comment: null }).where(eq(hotlineEvaluations.caseId, caseId));
   },
   clocks: {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { CITIZEN } from '../../platform/actor.js';
+import { CITIZEN, type Actor } from '../../platform/actor.js';
 import type { SmsSender } from '../../platform/sms.js';
 import type { AppContext } from '../../platform/http/context.js';
 import { storedImageHeaders } from '../../platform/uploads/serve-image.js';
@@ -17,7 +17,7 @@ import { callerHistory, listRequests, type ListQuery } from './operations/list-r
 import { deleteView, listSavedViews, saveView } from './operations/saved-views.js';
 import { requestAttachment, requestDetail } from './operations/staff-views.js';
 import { IntakeQueue, prepareRequest, type SubmitRequestInput } from './operations/submit-request.js';
-import { categoryTree, loadReferenceData, ReferenceCache } from './reference-data.js';
+import { categoryTree, loadReferenceData, ReferenceCache, type ReferenceData } from './reference-data.js';
 import { requestSchemas } from './requests.schemas.js';
 import { receiptSms } from './requests.strings.js';
 
@@ -41,6 +41,18 @@ export async function requestsPlugin(app: FastifyInstance, ctx: AppContext): Pro
   // When an administrator merges units, the hotline's open work moves with them.
   registerUnitMergeStep('hotline', handOverMergedUnit);
   app.decorate('onRequestsReceived', (listener: (caseIds: string[]) => void) => void receivedListeners.push(listener));
+  // Other ways in (Open311) take the same intake: its checks, its group commit, its receipt.
+  const hotlineIntake: HotlineIntake = {
+    reference,
+    submit: async (input, actor) => {
+      const data = await reference();
+      const prepared = await prepareRequest(input, data, actor);
+      const result = await intake.submit(prepared);
+      sendReceipt(ctx.config.sms, data.countyName, prepared.input.phone, result.trackingCode, prepared.requesterKey);
+      return { ...result, requesterKey: prepared.requesterKey };
+    },
+  };
+  app.decorate('hotlineIntake', hotlineIntake);
 
   app.get('/api/public/meta', { schema: requestSchemas.meta }, async () => {
     const data = await reference();
@@ -156,8 +168,17 @@ export async function requestsPlugin(app: FastifyInstance, ctx: AppContext): Pro
   });
 }
 
+/** Intake for other modules' ways in: the request is committed before `submit` resolves. */
+export interface HotlineIntake {
+  /** Regions and categories as intake reads them (re-read when they change, and by age). */
+  reference(): Promise<ReferenceData>;
+  /** The key is the requester's own (评价码): show it to them once; it is also sent by SMS when they gave a phone. */
+  submit(input: SubmitRequestInput, actor: Actor): Promise<{ caseId: string; trackingCode: string; requesterKey: string }>;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
+    hotlineIntake: HotlineIntake;
     /** Called with the ids of newly received requests once their intake has committed. */
     onRequestsReceived(listener: (caseIds: string[]) => void): void;
   }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from '../../platform/db/columns.js';
 
 /** A citizen's request (诉求): the 12345 facts of a case of type `hotline_request`. */
@@ -9,6 +9,8 @@ export const hotlineRequests = pgTable(
     caseId: uuid('case_id').primaryKey(),
     trackingCode: text('tracking_code').notNull().unique(),
     channel: text('channel').notNull(),
+    /** The program that sent it, for requests from other systems (an Open311 client's name). */
+    channelClient: text('channel_client'),
     requestType: text('request_type'),
     categoryCode: text('category_code'),
     urgency: text('urgency', { enum: ['normal', 'urgent'] }).notNull().default('normal'),
@@ -19,6 +21,12 @@ export const hotlineRequests = pgTable(
     townshipCode: text('township_code'),
     villageCode: text('village_code'),
     address: text('address'),
+    /** Where the problem is (WGS84), when the requester's app gave it: erased with the address. */
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    requesterEmail: text('requester_email'),
+    /** A picture of the problem kept on the sending app's server. */
+    mediaUrl: text('media_url'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     recordedBy: integer('recorded_by'),
     replyText: text('reply_text'),

@@ -13,7 +13,7 @@ export { runRoutingCommand, SHIPPED_MODEL_PATH } from './routing-cli.js';
 export { loadModel, classifyText } from './classify.js';
 export { routingPlugin } from './routing.plugin.js';
 export { routingModels, autoDispatchRules } from './routing.tables.js';
-export { suggestRouting, type RoutingKnowledge } from './rules/suggest.js';
+export { suggestRouting, suggestPlace, type RoutingKnowledge } from './rules/suggest.js';
 export { requestText } from './operations/request-text.js';
 export { trainFromHistory, trainHistoryModel, type HistoryTrainingReport } from './operations/train-from-history.js';
 export {

@@ -15,6 +15,8 @@ export interface AppContext {
 export interface AppConfig {
   /** Public intake: submissions per client per minute. */
   intakeRateLimitPerMinute: number;
+  /** Open311: requests each API key may submit per minute (FAZHI_OPEN311_RATE_LIMIT, 60 by default). */
+  open311RateLimitPerMinute?: number;
   /** Serve the built web pages from this folder when it exists. */
   webDist: string | null;
   /** Mark session cookies Secure (behind HTTPS). */

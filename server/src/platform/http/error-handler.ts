@@ -33,11 +33,21 @@ export function installErrorHandling(app: FastifyInstance): void {
   });
 }
 
+/** How a part of the address space answers errors in a shape of its own (a standard's, like Open311's). */
+export type ErrorRenderer = (error: unknown, request: FastifyRequest, reply: FastifyReply) => void;
+const renderers = new Map<string, ErrorRenderer>();
+
+/** Errors the router raises under `prefix` are answered by `render` instead of the platform's shape. */
+export function renderRouterErrorsUnder(prefix: string, render: ErrorRenderer): void {
+  renderers.set(prefix, render);
+}
+
 /**
  * Fastify's `frameworkErrors` option: its router refuses a malformed address or an overlong
  * parameter before any hook or error handler runs, and would answer in its own shape.
  */
-export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  for (const [prefix, render] of renderers) if (request.url.startsWith(prefix)) return render(error, request, reply);
   const appError = toAppError(error);
   void reply.code(appError.status).send({ error: { code: appError.code, message: appError.message, details: appError.details ?? null } });
 }

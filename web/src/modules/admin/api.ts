@@ -1,4 +1,5 @@
 import type { ClientLock, ManagedUser, SecurityEventView } from '../../../../contracts/accounts';
+import type { IssuedOpen311ApiKey, Open311ApiKeyView } from '../../../../contracts/open311';
 import { api } from '../../api/client';
 
 export type { ClientLock, ManagedUser };
@@ -69,4 +70,20 @@ export function listClientLocks(signal?: AbortSignal): Promise<ClientLock[]> {
 
 export function unlockClient(address: string): Promise<unknown> {
   return api.post('/api/admin/sign-in-locks/unlock', { address });
+}
+
+export type { IssuedOpen311ApiKey, Open311ApiKeyView } from '../../../../contracts/open311';
+
+/** Open311 keys; administrators of part of the tree are refused (FORBIDDEN). */
+export function listOpen311Keys(signal?: AbortSignal): Promise<Open311ApiKeyView[]> {
+  return api.get<{ keys: Open311ApiKeyView[] }>('/api/admin/open311/keys', { signal }).then((r) => r.keys);
+}
+
+/** The new key is in this answer only. */
+export function createOpen311Key(clientName: string): Promise<IssuedOpen311ApiKey> {
+  return api.post('/api/admin/open311/keys', { clientName });
+}
+
+export function revokeOpen311Key(id: number): Promise<Open311ApiKeyView> {
+  return api.post(`/api/admin/open311/keys/${id}/revoke`);
 }

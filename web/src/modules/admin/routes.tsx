@@ -15,6 +15,7 @@ const AutoDispatchPage = lazy(() => import('./pages/auto-dispatch-page').then((m
 const DutyImportPage = lazy(() => import('./pages/duty-import-page').then((m) => ({ default: m.DutyImportPage })));
 const SmsPage = lazy(() => import('./pages/sms-page').then((m) => ({ default: m.SmsPage })));
 const ModelsPage = lazy(() => import('./pages/models-page').then((m) => ({ default: m.ModelsPage })));
+const Open311KeysPage = lazy(() => import('./pages/open311-keys-page').then((m) => ({ default: m.Open311KeysPage })));
 
 export const ADMIN_PATHS = {
   users: '/staff/admin/users',
@@ -24,6 +25,7 @@ export const ADMIN_PATHS = {
   duties: '/staff/admin/duties',
   sms: '/staff/admin/sms',
   models: '/staff/admin/models',
+  open311: '/staff/admin/open311',
   securityLog: '/staff/admin/security-log',
 } as const;
 
@@ -43,6 +45,7 @@ export function adminRoutes() {
     <Route key="admin-sms" path="admin/sms" element={page(<SmsPage />)} />,
     <Route key="admin-models" path="admin/models" element={page(<ModelsPage />)} />,
     <Route key="admin-security-log" path="admin/security-log" element={page(<SecurityLogPage />)} />,
+    <Route key="admin-open311" path="admin/open311" element={page(<Open311KeysPage />)} />,
   ];
 }
 
@@ -61,6 +64,7 @@ export function adminMenuItems(user: { role: string; wholeTree?: boolean }): Non
         entry(ADMIN_PATHS.duties, t.menu.duties, 'duties'),
         entry(ADMIN_PATHS.sms, t.menu.sms, 'sms'),
         entry(ADMIN_PATHS.models, t.menu.models, 'models'),
+        entry(ADMIN_PATHS.open311, s.menu.open311, 'open311'),
       ]
     : [];
   return [

@@ -122,6 +122,8 @@ export interface RequestDetail {
     title: string | null;
     content: string;
     channel: string;
+    /** The other system that sent it (an Open311 client). */
+    channelClient?: string | null;
     requestType: string | null;
     categoryCode: string | null;
     categoryName: string | null;
@@ -133,6 +135,9 @@ export interface RequestDetail {
     address: string | null;
     requesterName: string | null;
     requesterPhone: string | null;
+    requesterEmail?: string | null;
+    location?: { lat: number; long: number } | null;
+    mediaUrl?: string | null;
     requesterMasked: boolean;
     receivedAt: string;
     dueAt: string | null;

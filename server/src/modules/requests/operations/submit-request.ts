@@ -19,6 +19,13 @@ export interface SubmitRequestInput extends SubmitRequestBody {
   requestType?: string;
   urgency?: 'normal' | 'urgent';
   channel?: string;
+  /** The other system that sent it (an Open311 client's name). */
+  channelClient?: string;
+  /** What another system may send besides: a point (WGS84), an e-mail address, a picture's address. */
+  latitude?: number;
+  longitude?: number;
+  email?: string;
+  mediaUrl?: string;
 }
 
 export interface PreparedRequest {
@@ -78,6 +85,11 @@ export async function prepareRequest(input: SubmitRequestInput, reference: Refer
   };
 }
 
+/** A point as the record keeps it beside the other personal details ("lat,long"); undefined without one. */
+export function locationOf(input: Pick<SubmitRequestInput, 'latitude' | 'longitude'>): string | undefined {
+  return input.latitude !== undefined && input.longitude !== undefined ? `${input.latitude},${input.longitude}` : undefined;
+}
+
 /** Writes prepared requests and their opening events, in the caller's transaction. */
 export async function insertRequests(tx: Db, requests: PreparedRequest[], at: Date): Promise<void> {
   if (requests.length === 0) return;
@@ -92,11 +104,19 @@ export async function insertRequests(tx: Db, requests: PreparedRequest[], at: Da
       organUnitId: request.organUnitId,
       regionCode: request.input.villageCode ?? request.input.townshipCode ?? null,
       // The record keeps salted hashes of the requester's details; the details themselves can be erased.
-      personal: { requesterName: request.input.name?.trim(), requesterPhone: request.input.phone, address: request.input.address?.trim() },
+      personal: {
+        requesterName: request.input.name?.trim(),
+        requesterPhone: request.input.phone,
+        address: request.input.address?.trim(),
+        requesterEmail: request.input.email?.trim(),
+        location: locationOf(request.input),
+      },
       // Hashes stand in for the text and photo, which the request's own row keeps.
       payload: {
         trackingCode: request.trackingCode,
         channel: channelOf(request),
+        ...(request.input.channelClient ? { channelClient: request.input.channelClient } : {}),
+        ...(request.input.mediaUrl ? { mediaUrl: request.input.mediaUrl } : {}),
         townshipCode: request.input.townshipCode ?? null,
         villageCode: request.input.villageCode ?? null,
         categoryCode: request.input.categoryCode ?? null,
@@ -112,6 +132,7 @@ export async function insertRequests(tx: Db, requests: PreparedRequest[], at: Da
       caseId: request.caseId,
       trackingCode: request.trackingCode,
       channel: channelOf(request),
+      channelClient: request.input.channelClient ?? null,
       requestType: request.input.requestType ?? null,
       categoryCode: request.input.categoryCode ?? null,
       urgency: request.input.urgency ?? 'normal',
@@ -123,6 +144,10 @@ export async function insertRequests(tx: Db, requests: PreparedRequest[], at: Da
       townshipCode: request.input.townshipCode ?? null,
       villageCode: request.input.villageCode ?? null,
       address: request.input.address?.trim() || null,
+      latitude: locationOf(request.input) ? request.input.latitude! : null,
+      longitude: locationOf(request.input) ? request.input.longitude! : null,
+      requesterEmail: request.input.email?.trim() || null,
+      mediaUrl: request.input.mediaUrl ?? null,
       receivedAt: at,
       recordedBy: isStaff(request.actor) ? request.actor.userId : null,
     })),

@@ -36,7 +36,8 @@ export async function verifyHotlineRequests(database: Database, report: (f: Find
       if (facts.trackingCode && facts.trackingCode !== r.trackingCode) report({ caseId: r.caseId, field: 'tracking_code' });
       const erased = own.some((e) => e.type === 'personal_data_erased');
       const given = personal.get(r.caseId);
-      for (const [field, column] of [['requesterName', r.requesterName], ['requesterPhone', r.requesterPhone], ['address', r.address]] as const) {
+      const location = r.latitude !== null && r.longitude !== null ? `${r.latitude},${r.longitude}` : null;
+      for (const [field, column] of [['requesterName', r.requesterName], ['requesterPhone', r.requesterPhone], ['address', r.address], ['requesterEmail', r.requesterEmail], ['location', location]] as const) {
         if (!facts.personal && !erased) continue; // written before the record kept requesters' hashes
         const kept = given?.get(field);
         const expected = erased || kept === undefined ? null : kept;

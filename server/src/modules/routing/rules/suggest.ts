@@ -95,7 +95,12 @@ function bareName(name: string): string {
   return name.replace(/(社区居民委员会|村民委员会|居民委员会|居委会|村委会|社区|村)$/u, '');
 }
 
-export function suggestPlace(input: SuggestInput, k: RoutingKnowledge): RoutingSuggestion['place'] {
+/** Township names without their 街道/镇/乡 suffix, as citizens write them. */
+function bareTownship(name: string): string {
+  return name.replace(/(街道办事处|街道|镇|乡)$/u, '');
+}
+
+export function suggestPlace(input: SuggestInput, k: Pick<RoutingKnowledge, 'townships'>): RoutingSuggestion['place'] {
   const township = input.townshipCode ? k.townships.get(input.townshipCode) : undefined;
   const place = {
     townshipCode: township?.code ?? null,
@@ -116,10 +121,12 @@ export function suggestPlace(input: SuggestInput, k: RoutingKnowledge): RoutingS
     }
   }
   if (township) return place;
-  // No community named: the township itself may be ("柳青街道", "在义堂镇").
-  for (const t of candidates) {
-    const bare = t.name.replace(/(街道办事处|街道|镇|乡)$/u, '');
-    if (bare.length >= 2 && input.text.includes(bare)) {
+  // No township chosen and no community named: the township itself may be ("柳青街道", "在义堂镇", an address another system sent).
+  for (const t of k.townships.values()) {
+    const bare = bareTownship(t.name);
+    // 兰山 is also 兰山区, the county: a bare name counts only when no 区/县/市 follows it.
+    const bareNamed = bare.length >= 2 && [...input.text.matchAll(new RegExp(bare, 'gu'))].some((m) => !/[区县市]/u.test(input.text[m.index + bare.length] ?? ''));
+    if (input.text.includes(t.name) || bareNamed) {
       return { ...place, townshipCode: t.code, townshipName: t.name, reasons: [`文本提及: ${t.name}`] };
     }
   }

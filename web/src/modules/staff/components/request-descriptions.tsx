@@ -25,7 +25,7 @@ export function RequestDescriptions({ detail, meta }: { detail: RequestDetail; m
       children: <Typography.Text copyable data-testid="detail-tracking-code">{detail.trackingCode}</Typography.Text>,
     },
     { key: 'state', label: d.state, children: <StateTag state={detail.state} label={detail.stateLabel} testId="detail-state" /> },
-    { key: 'channel', label: d.channel, children: channelLabel(meta, r.channel) },
+    { key: 'channel', label: d.channel, children: [channelLabel(meta, r.channel), r.channelClient].filter(Boolean).join(' · ') },
     { key: 'type', label: d.requestType, children: r.requestType ?? '—' },
     { key: 'category', label: d.category, children: r.categoryName ?? '—' },
     {
@@ -47,6 +47,12 @@ export function RequestDescriptions({ detail, meta }: { detail: RequestDetail; m
     { key: 'received', label: d.receivedAt, children: formatDateTime(r.receivedAt) },
     { key: 'place', label: d.township, children: place || '—' },
     { key: 'address', label: d.address, span: 2, children: r.address ?? '—' },
+    // What other systems may send besides (Open311): shown only when there is something.
+    ...(r.requesterEmail ? [{ key: 'email', label: d.requesterEmail, children: r.requesterEmail }] : []),
+    ...(r.location ? [{ key: 'location', label: d.location, children: `${r.location.lat}, ${r.location.long}` }] : []),
+    ...(r.mediaUrl
+      ? [{ key: 'media', label: d.mediaUrl, children: <Typography.Link href={r.mediaUrl} target="_blank" rel="noopener noreferrer">{r.mediaUrl}</Typography.Link> }]
+      : []),
     {
       key: 'clocks',
       label: d.clocks,
