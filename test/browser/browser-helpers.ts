@@ -119,6 +119,27 @@ export async function chooseOption(page: Page, testId: string, text: string): Pr
   throw new Error(`could not choose “${text}” in ${testId}`);
 }
 
+/** Picks a day in a DatePicker (its test id is on the input or around it): typed to bring its month up, then clicked in the panel. */
+export async function fillDate(page: Page, testId: string, day: string): Promise<void> {
+  const field = page.getByTestId(testId);
+  const input = (await field.evaluate((e) => e.tagName)) === 'INPUT' ? field : field.locator('input').first();
+  await input.click();
+  await input.fill(day);
+  // On a loaded machine a click can land while the panel still animates in and be lost: the day is
+  // clicked again. (Enter would take the typed day too, but it also submits the form around it.)
+  const panel = page.locator('.ant-picker-dropdown:visible');
+  for (let attempt = 1; ; attempt++) {
+    await panel.locator(`td[title="${day}"]`).click();
+    try {
+      await panel.waitFor({ state: 'hidden', timeout: 5000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+  assert.equal(await input.inputValue(), day);
+}
+
 /**
  * Types part of a name into a searchable select and picks the first option holding it; with
  * `expectNone`, checks instead that typing it leaves nothing to pick.

@@ -1,19 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, PHONE, chromiumAvailable as available, chooseOption, cspViolations, openMenu, screenshot, serverAndBrowser, signIn, staffApi } from './browser-helpers.js';
+import { CHROMIUM, PHONE, chromiumAvailable as available, chooseOption, cspViolations, fillDate, openMenu, screenshot, serverAndBrowser, signIn, staffApi } from './browser-helpers.js';
 
 if (!available) console.log(`# browser knowledge base SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set FAZHI_CHROMIUM)`);
-
-/** Picks a day in a DatePicker: typed to bring its month up, then clicked in the panel. */
-async function fillDate(page: Page, testId: string, day: string): Promise<void> {
-  const field = page.getByTestId(testId);
-  const input = (await field.evaluate((e) => e.tagName)) === 'INPUT' ? field : field.locator('input').first();
-  await input.click();
-  await input.fill(day);
-  await page.locator(`.ant-picker-dropdown:visible td[title="${day}"]`).click();
-  await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
-}
 
 /** A day counted from today in China, as the server counts its days. */
 const chinaDay = (offsetDays: number) => new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { fixedTime } from '../../server/src/platform/time.js';
 import { optionsFromEnv, startServer, type RunningServer } from '../../server/src/server.js';
-import { CHROMIUM, chooseOption, chooseTreeNode, chromiumAvailable as available, cspViolations, launchChromium, newContext, screenshot, searchAndChoose, signIn, staffApi } from './browser-helpers.js';
+import { CHROMIUM, chooseOption, chooseTreeNode, chromiumAvailable as available, cspViolations, fillDate, launchChromium, newContext, screenshot, searchAndChoose, signIn, staffApi } from './browser-helpers.js';
 
 if (!available) console.log(`# browser reconsideration walk-through SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set FAZHI_CHROMIUM)`);
 
@@ -23,25 +23,6 @@ const PDF = Buffer.from(
 /** The action buttons the page offers, by action name. */
 const offered = async (page: Page) =>
   (await page.locator('[data-testid="action-bar"] button[data-testid^="action-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('action-'.length)))).sort();
-
-/** Picks a day in a DatePicker (its test id is on the input or around it): typed to bring its month up, then clicked in the panel. */
-async function fillDate(page: Page, testId: string, day: string): Promise<void> {
-  const field = page.getByTestId(testId);
-  const input = (await field.evaluate((e) => e.tagName)) === 'INPUT' ? field : field.locator('input').first();
-  await input.click();
-  await input.fill(day);
-  await page.locator(`.ant-picker-dropdown:visible td[title="${day}"]`).click();
-  // On a loaded machine the click can land while the panel still animates in and be lost: then
-  // Enter takes the typed day, as a person would press it.
-  const panel = page.locator('.ant-picker-dropdown:visible');
-  try {
-    await panel.waitFor({ state: 'hidden', timeout: 5000 });
-  } catch {
-    await input.press('Enter');
-    await panel.waitFor({ state: 'hidden' });
-  }
-  assert.equal(await input.inputValue(), day);
-}
 
 // 行政复议 walked through every stage by the people who do it, the server's clock held in 2026
 // (the holiday calendar knows 2026, not 2027) and moved on between steps.

@@ -1,28 +1,13 @@
 import { useRef } from 'react';
 import { App, Button, Space, Typography } from 'antd';
 import type { PhotoValue } from '../api';
+import { formatPhotoSize, PHOTO_TYPES, readPhoto } from '../photo-file';
 import { citizenStrings as s } from '../strings';
-
-const MAX_BYTES = 5 * 1024 * 1024;
-const ACCEPTED = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
 
 interface PhotoPickerProps {
   value?: PhotoValue;
   onChange?: (value: PhotoValue | undefined) => void;
   testId: string;
-}
-
-function formatSize(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(2)} MB`;
-}
-
-function readAsDataUrl(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
 }
 
 /** One optional image, read in the browser to base64 so it travels inside the JSON body. */
@@ -32,21 +17,9 @@ export function PhotoPicker({ value, onChange, testId }: PhotoPickerProps) {
 
   const pick = async (file: File | undefined) => {
     if (!file) return;
-    if (!ACCEPTED.includes(file.type)) {
-      message.error(s.rules.photoNotImage);
-      return;
-    }
-    if (file.size > MAX_BYTES) {
-      message.error(s.rules.photoTooLarge);
-      return;
-    }
-    try {
-      const dataUrl = await readAsDataUrl(file);
-      const comma = dataUrl.indexOf(',');
-      onChange?.({ name: file.name, mimeType: file.type, size: file.size, dataBase64: dataUrl.slice(comma + 1), previewUrl: dataUrl });
-    } catch {
-      message.error(s.rules.photoReadFailed);
-    }
+    const read = await readPhoto(file);
+    if ('problem' in read) message.error(read.problem);
+    else onChange?.(read.photo);
   };
 
   return (
@@ -54,7 +27,7 @@ export function PhotoPicker({ value, onChange, testId }: PhotoPickerProps) {
       <input
         ref={inputRef}
         type="file"
-        accept={ACCEPTED.join(',')}
+        accept={PHOTO_TYPES.join(',')}
         style={{ display: 'none' }}
         data-testid={testId}
         onChange={(e) => {
@@ -77,7 +50,7 @@ export function PhotoPicker({ value, onChange, testId }: PhotoPickerProps) {
               <Typography.Text ellipsis style={{ maxWidth: 220 }}>
                 {value.name}
               </Typography.Text>
-              <Typography.Text type="secondary">{formatSize(value.size)}</Typography.Text>
+              <Typography.Text type="secondary">{formatPhotoSize(value.size)}</Typography.Text>
               <Button size="small" danger onClick={() => onChange?.(undefined)}>
                 {s.fields.photoRemove}
               </Button>
