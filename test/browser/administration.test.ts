@@ -16,6 +16,7 @@ import {
   newContext,
   openMenu,
   screenshot,
+  searchAndChoose,
   serverAndBrowser,
   signIn,
   staffApi,
@@ -47,15 +48,6 @@ const PLAN = {
   desk: { from: '兰山街道', to: '银雀山街道', intoCommunity: '新华社区居民委员会', name: '幸福里社区', renamed: '幸福里新社区', code: '371302001901', movedCode: '371302002901', person: 'dept-market', category: '011003', categoryName: '物业服务', parent: '0110', childName: '电动车充电', ruleCategory: '011003 物业服务', threshold: 90, sign: '兰山政务热线', token: 'tok-desk-8f2a' },
   phone: { from: '金雀山街道', to: '柳青街道', intoCommunity: '柳青苑社区居民委员会', name: '和美社区', renamed: '和美新村社区', code: '371302003902', movedCode: '371302004902', person: 'dept-health', category: '040201', categoryName: '生态破坏', parent: '0402', childName: '秸秆焚烧', ruleCategory: '040201 生态破坏', threshold: 85, sign: '兰山区热线', token: 'tok-phone-1c9d' },
 } as const;
-
-/** Picks an option of a Select that filters as one types: long lists are virtual, so type first. */
-async function searchAndChoose(page: Page, testId: string, text: string): Promise<void> {
-  const select = page.getByTestId(testId);
-  await select.click();
-  await select.locator('input').fill(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-  await select.filter({ hasText: text }).waitFor({ timeout: 5000 });
-}
 
 /** Picks a node of a TreeSelect inside `scope` (one of several alike on the page) by typing part of its title. */
 async function chooseTreeIn(page: Page, field: ReturnType<Page['locator']>, text: string): Promise<void> {
@@ -117,8 +109,7 @@ describe('the county administration in a real browser', { skip: available ? fals
       assert.equal(await admin.locator('[data-testid="grant-row"]').count(), held.length);
       await admin.getByTestId('grant-add').click();
       const added = admin.locator('[data-testid="grant-row"]').last();
-      await added.getByTestId('grant-role').click();
-      await admin.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '被申请人经办人' }).first().click();
+      await chooseOption(admin, added.getByTestId('grant-role'), '被申请人经办人');
       const unitName = size === 'desk' ? '兰山区教育和体育局' : '兰山区人力资源和社会保障局';
       await chooseTreeIn(admin, added.getByTestId('grant-unit'), unitName);
       await screenshot(admin, `admin-grants-${size}`);

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { startServerProcess, stopServerProcess, type ServerProcess } from '../../server/test/server-process.js';
 
 /** Shared by the browser tests: they run only where a Chromium is installed. */
@@ -103,8 +103,8 @@ export async function signIn(browser: Browser, url: string, username: string, op
 
 // On a loaded machine a click can land while the list still animates in and be lost:
 // check that the choice took, and try again if not.
-export async function chooseOption(page: Page, testId: string, text: string): Promise<void> {
-  const select = page.getByTestId(testId);
+export async function chooseOption(page: Page, testId: string | Locator, text: string): Promise<void> {
+  const select = typeof testId === 'string' ? page.getByTestId(testId) : testId;
   for (let attempt = 0; attempt < 3; attempt++) {
     if (!(await select.evaluate((e) => e.classList.contains('ant-select-open')))) await select.click();
     try {
@@ -144,8 +144,8 @@ export async function fillDate(page: Page, testId: string, day: string): Promise
  * Types part of a name into a searchable select and picks the first option holding it; with
  * `expectNone`, checks instead that typing it leaves nothing to pick.
  */
-export async function searchAndChoose(page: Page, testId: string, text: string, options: { expectNone?: boolean } = {}): Promise<void> {
-  const select = page.getByTestId(testId);
+export async function searchAndChoose(page: Page, testId: string | Locator, text: string, options: { expectNone?: boolean } = {}): Promise<void> {
+  const select = typeof testId === 'string' ? page.getByTestId(testId) : testId;
   for (let attempt = 0; attempt < 3; attempt++) {
     if (!(await select.evaluate((e) => e.classList.contains('ant-select-open')))) await select.click();
     await select.locator('input').fill(text);

@@ -77,6 +77,8 @@ describe('知识库 in a real browser', { skip: available ? false : `Chromium no
     assert.ok((await operator.getByTestId('action-field-reply').inputValue()).startsWith('劳动者提前三十日以书面形式通知用人单位'));
     await operator.getByTestId('action-field-knowledgeEntryId').filter({ hasText: '劳动者辞职要提前多久通知单位？' }).waitFor();
     await operator.getByTestId('action-modal-submit').click();
+    // A direct answer goes to the citizen and cannot be taken back: the page asks once more.
+    await operator.getByTestId('confirm-ok').click();
     await operator.getByTestId('action-form-answer_directly').waitFor({ state: 'detached' });
     assert.equal(await operator.getByTestId('detail-state').innerText(), '已答复待回访');
     assert.equal(await operator.getByTestId('detail-knowledge-entry').innerText(), '劳动者辞职要提前多久通知单位？（第 1 版）');
@@ -140,6 +142,8 @@ describe('知识库 in a real browser', { skip: available ? false : `Chromium no
     await operator.getByTestId('staff-new-submit').click();
     await operator.getByTestId('action-form-answer_directly').waitFor();
     await operator.getByTestId('action-modal-submit').click();
+    // A direct answer goes to the citizen and cannot be taken back: the page asks once more.
+    await operator.getByTestId('confirm-ok').click();
     await operator.getByTestId('action-form-answer_directly').waitFor({ state: 'detached' });
     assert.ok((await operator.getByTestId('detail-knowledge-entry').innerText()).startsWith('网上买的东西不想要了'));
 
