@@ -10,7 +10,8 @@ import { defaultFeatureSettings, featurize, tokenize, type FeatureSettings } fro
 import { inferStopwords } from '../rules/infer-stopwords.js';
 import { decodeModel, encodeModel } from '../model-file.js';
 import { joinTokens, parseTrainingCsv, trainFromRows } from '../operations/train-classifier.js';
-import { pseudoLabel, trainWithRawPool } from '../operations/self-training.js';
+import { keepRowShares, pseudoLabel, trainWithRawPool } from '../operations/self-training.js';
+import { OUTSIDE, readReplyDepartments, replyDepartmentLabel } from '../operations/reply-labels.js';
 import { measureTokenGap } from '../operations/token-gap.js';
 import { haveRawMessages, readHandLabelledFile } from '../operations/hand-labelled.js';
 import { drawHandSample } from '../operations/raw-sample.js';
@@ -87,6 +88,51 @@ test('self-training adds the raw texts the first model is sure of, with its labe
   assert.deepEqual(second.pseudoLabelled, { 环境保护: 1 });
   assert.ok(second.model.settings.vocabulary.includes('臭气熏天'), 'the raw message\'s words joined the vocabulary');
   assert.ok(!first.model.settings.vocabulary.includes('臭气熏天'));
+});
+
+test('a reply gives its message the class of the department it names first; other level-1 departments are outside', () => {
+  const departments = { source: 'test', classes: { 环境保护: ['环保局', '生态环境局'], 城乡建设: ['住建局'] }, outside: ['公安局'] };
+  assert.equal(replyDepartmentLabel('经区环保局现场核查，已责令整改，并抄送住建局。', departments), '环境保护');
+  assert.equal(replyDepartmentLabel('已转住建局，环保局配合。', departments), '城乡建设');
+  assert.equal(replyDepartmentLabel('经县公安局调查，住建局配合。', departments), OUTSIDE);
+  assert.equal(replyDepartmentLabel('我局高度重视，现回复如下。', departments), undefined);
+});
+
+test('the shipped reply-department mapping names its source and maps each name to one of the seven classes once', () => {
+  const departments = readReplyDepartments();
+  assert.match(departments.source, /messages_with_replies/);
+  const names = [...Object.values(departments.classes).flat(), ...departments.outside];
+  assert.equal(new Set(names).size, names.length);
+  assert.deepEqual(Object.keys(departments.classes).sort(), [...SEVEN].sort());
+});
+
+test('self-training can label a message by its reply, or only where message and reply agree', () => {
+  const rows = [
+    ...['工厂废气污染', '河道污水直排', '化工厂偷排废水', '空气污染严重'].map((text) => ({ text, label: '环境保护' })),
+    ...['学校乱收费', '老师体罚学生', '幼儿园入园难', '小学招生不公'].map((text) => ({ text, label: '教育文体' })),
+  ];
+  const { model } = trainWithRawPool(rows, rows.map((r) => [...r.text]), { hashBits: 12, vocabularyMinCount: 1 }, { epochs: 20, seed: 1 }, []);
+  const pool = [
+    { text: '化工厂偷排废水，河道污染', words: ['化工厂'], reply: '学校乱收费问题已查，老师体罚学生已处理' },
+    { text: '空气污染严重，工厂废气', words: ['空气'], reply: '工厂废气污染已整改，河道污水直排已查处' },
+    { text: '学校乱收费', words: ['学校'] },
+  ];
+  const label = (labelBy: 'message' | 'reply' | 'agree') => pseudoLabel(model, pool, 0.6, labelBy).map((j) => [j.text, j.label]);
+  assert.deepEqual(label('message'), [['化工厂偷排废水，河道污染', '环境保护'], ['空气污染严重，工厂废气', '环境保护'], ['学校乱收费', '教育文体']]);
+  assert.deepEqual(label('reply'), [['化工厂偷排废水，河道污染', '教育文体'], ['空气污染严重，工厂废气', '环境保护'], ['学校乱收费', '教育文体']]);
+  assert.deepEqual(label('agree'), [['空气污染严重，工厂废气', '环境保护'], ['学校乱收费', '教育文体']]);
+});
+
+test('joined raw messages can be held to the rows\' class shares, the most probable kept', () => {
+  const rows = [{ text: 'a', label: 'x' }, { text: 'b', label: 'x' }, { text: 'c', label: 'x' }, { text: 'd', label: 'y' }];
+  const joined = [
+    { text: '1', label: 'y', probability: 0.9 },
+    { text: '2', label: 'y', probability: 0.95 },
+    { text: '3', label: 'y', probability: 0.7 },
+    { text: '4', label: 'x', probability: 0.8 },
+  ];
+  // 4 joined: x may have 3, y 1 (the most probable).
+  assert.deepEqual(keepRowShares(joined, rows).map((j) => j.text), ['2', '4']);
 });
 
 test('the token gap compares the run-time tokens of rows and raw text', () => {

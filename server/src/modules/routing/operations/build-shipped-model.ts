@@ -17,7 +17,8 @@ import { saveModel } from '../model-file.js';
 import { evaluate, formatEvaluation, type Evaluation } from './evaluate-classifier.js';
 import { jiebaRows, readTrainingCsv, stratifiedSplit, type LabelledText } from './train-classifier.js';
 import { buildCandidates, INNER_SEED, SPLIT_SEED, STOPWORD_INFERENCE, TEST_FRACTION, type BuildCandidate } from './shipped-settings.js';
-import { trainWithRawPool, type RawPoolText } from './self-training.js';
+import { trainWithRawPool, type LabelledRawText, type RawPoolText } from './self-training.js';
+import { readReplyDepartments, replyDepartmentLabel } from './reply-labels.js';
 import { matchTrainingRows } from './raw-sample.js';
 import { handLabelledRows, readHandLabelledFile, HAND_LABELLED_PATH, type HandLabelledRow } from './hand-labelled.js';
 import { rawText, readRawMessages, readSegmentedRows, TIPDM_TRAIN_CSV } from './tipdm-data.js';
@@ -95,8 +96,11 @@ function scoreRaw(model: LinearModel, rows: readonly HandLabelledRow[]) {
   return { all, sure: scoreTexts(model, sure.map(rawText), sure.map((r) => r.label)) };
 }
 
-/** `tuneOnly`: compare the candidates (inner split, raw dev part) and stop: nothing is written and the test part is not scored. */
-export function buildShippedModel(csvPath = TIPDM_TRAIN_CSV, log: (line: string) => void = console.log, { tuneOnly = false } = {}) {
+/**
+ * `tuneOnly`: compare the candidates (inner split, raw dev part) and stop: nothing is written and the test part is not scored.
+ * `only`: with tuneOnly, just the candidates whose name contains one of these (a quicker look at new ones).
+ */
+export function buildShippedModel(csvPath = TIPDM_TRAIN_CSV, log: (line: string) => void = console.log, { tuneOnly = false, only = [] as string[] } = {}) {
   const started = performance.now();
   const seconds = () => ((performance.now() - started) / 1000).toFixed(0);
   const rows = readTrainingCsv(csvPath);
@@ -114,25 +118,38 @@ export function buildShippedModel(csvPath = TIPDM_TRAIN_CSV, log: (line: string)
   const inSample = new Set(sample.items.map((i) => `${i.file}#${i.id}`));
   const { matches } = matchTrainingRows(raw, readSegmentedRows(csvPath), undefined, rawWords);
   const matched = new Set(matches.map((m) => m.message));
-  const pool: RawPoolText[] = [];
+  // Nor may a near-repeat of a sampled message train (the same message posted twice).
+  const sampleTokens = raw.flatMap((m, k) => (inSample.has(`${m.file}#${m.id}`) ? [{ tokens: rawWords[k]! }] : []));
+  const nearSample = new Set(matchTrainingRows(raw, sampleTokens, undefined, rawWords).matches.map((m) => m.message));
+  const departments = readReplyDepartments();
+  const pool: (RawPoolText & { replyLabel?: string })[] = [];
   const poolWords: string[][] = [];
   raw.forEach((m, k) => {
-    if (inSample.has(`${m.file}#${m.id}`) || matched.has(m)) return;
-    pool.push({ text: rawText(m), words: rawWords[k]! });
+    if (inSample.has(`${m.file}#${m.id}`) || matched.has(m) || nearSample.has(m)) return;
+    const replyLabel = m.reply ? replyDepartmentLabel(m.reply, departments) : undefined;
+    pool.push({ text: rawText(m), words: rawWords[k]!, ...(m.reply ? { reply: m.reply } : {}), ...(replyLabel ? { replyLabel } : {}) });
     poolWords.push(rawWords[k]!);
   });
   const rowTokens = new Set(readSegmentedRows(csvPath).flatMap((r) => r.tokens.map(normaliseText)));
   const stopwordList = inferStopwords(poolWords, rowTokens, STOPWORD_INFERENCE);
-  log(`raw messages ${raw.length}: hand-labelled ${inSample.size}, matching a row ${matched.size}, pool ${pool.length}; inferred stop-words ${stopwordList.length}; ${seconds()} s`);
-
   const labels = [...new Set(rows.map((r) => r.label))].sort();
+  // Distant supervision: pool messages whose reply names a department of one of the classes
+  // train with that label; those sent to a department of another level-1 class stay out.
+  const replyLabelled: LabelledRawText[] = pool.flatMap((p) => (p.replyLabel && labels.includes(p.replyLabel) ? [{ text: p.text, label: p.replyLabel, words: p.words }] : []));
+  const replyPool = pool.filter((p) => !p.replyLabel);
+  const replyCounts: Record<string, number> = {};
+  for (const p of pool) if (p.replyLabel) replyCounts[p.replyLabel] = (replyCounts[p.replyLabel] ?? 0) + 1;
+  log(`raw messages ${raw.length}: hand-labelled ${inSample.size}, matching a row ${matched.size}, near a sampled one ${nearSample.size - inSample.size}, pool ${pool.length}; labelled by the reply's department ${JSON.stringify(replyCounts)}; inferred stop-words ${stopwordList.length}; ${seconds()} s`);
+
   const dev = handLabelledRows(labels, 'dev');
   const test = handLabelledRows(labels, 'test');
   const timing = pool.slice(0, 2000).map((p) => p.text);
 
   const fit = (train: readonly Row[], c: BuildCandidate) => {
     const { features, ...opts } = c.options;
-    return trainWithRawPool(train, train.map((r) => segmented[r.i]!), { ...features, ...(c.inferredStopwords ? { stopwordList } : {}) }, opts, pool, c.selfTraining);
+    const settings = { ...features, ...(c.inferredStopwords ? { stopwordList } : {}) };
+    if (c.replyLabels) return trainWithRawPool(train, train.map((r) => segmented[r.i]!), settings, opts, replyPool, c.selfTraining, replyLabelled);
+    return trainWithRawPool(train, train.map((r) => segmented[r.i]!), settings, opts, pool, c.selfTraining);
   };
 
   type Scored = { candidate: BuildCandidate; macroF1: number; inner: number };
@@ -140,7 +157,8 @@ export function buildShippedModel(csvPath = TIPDM_TRAIN_CSV, log: (line: string)
   let bestAny: Scored | undefined;
   const better = (a: Scored, b: Scored | undefined) => !b || a.macroF1 > b.macroF1 + TIE || (Math.abs(a.macroF1 - b.macroF1) <= TIE && a.inner > b.inner);
   const tried: Record<string, unknown>[] = [];
-  for (const candidate of buildCandidates) {
+  const candidates = tuneOnly && only.length ? buildCandidates.filter((c) => only.some((o) => c.name.includes(o))) : buildCandidates;
+  for (const candidate of candidates) {
     const t0 = performance.now();
     const { model, pseudoLabelled } = fit(inner.train, candidate);
     const segmentedFigure = scoreTexts(model, inner.test.map((r) => r.text), inner.test.map((r) => r.label));
@@ -150,6 +168,7 @@ export function buildShippedModel(csvPath = TIPDM_TRAIN_CSV, log: (line: string)
       name: candidate.name,
       features: describe(model.settings),
       selfTraining: candidate.selfTraining ?? null,
+      replyLabels: candidate.replyLabels === true,
       pseudoLabelled: Object.values(pseudoLabelled).reduce((a, b) => a + b, 0),
       innerMacroF1: round4(segmentedFigure.macroF1),
       rawDevMacroF1: round4(rawDev.all.macroF1),
@@ -160,6 +179,7 @@ export function buildShippedModel(csvPath = TIPDM_TRAIN_CSV, log: (line: string)
       `${candidate.name}: inner macro-F1 ${segmentedFigure.macroF1.toFixed(4)}, raw dev ${rawDev.all.macroF1.toFixed(4)} (sure ${rawDev.sure.macroF1.toFixed(4)}), ` +
         `${micros.toFixed(1)} µs/raw text (${Math.round(1e6 / micros)}/s), ${((performance.now() - t0) / 1000).toFixed(0)} s`,
     );
+    if (tuneOnly) log(`  raw dev per class ${JSON.stringify(perClass(rawDev.all))}; confusion ${JSON.stringify(rawDev.all.confusion)}`);
     const scored = { candidate, macroF1: rawDev.all.macroF1, inner: segmentedFigure.macroF1 };
     if (micros <= 1e6 / TARGET_PER_SECOND && better(scored, best)) best = scored;
     if (better(scored, bestAny)) bestAny = scored;
@@ -238,5 +258,6 @@ export function buildShippedModel(csvPath = TIPDM_TRAIN_CSV, log: (line: string)
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
-  buildShippedModel(args.find((a) => !a.startsWith('--')), console.log, { tuneOnly: args.includes('--tune-only') });
+  const only = args.filter((a) => a.startsWith('--only=')).map((a) => a.slice('--only='.length));
+  buildShippedModel(args.find((a) => !a.startsWith('--')), console.log, { tuneOnly: args.includes('--tune-only'), only });
 }

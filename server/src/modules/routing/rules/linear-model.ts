@@ -32,6 +32,8 @@ export interface TrainOptions {
   l2: number;
   /** Weight each class's loss by n / (K · n_class). */
   balanced: boolean;
+  /** With `balanced`, raise the class weight to this power (1: plain balancing; above 1 favours the small classes more). */
+  balancePower?: number;
   seed: number;
 }
 
@@ -139,7 +141,7 @@ export function trainLinearModel(
   const labelIndex = new Map(labels.map((l, k) => [l, k] as const));
   const classCount = new Array<number>(K).fill(0);
   for (const s of samples) classCount[labelIndex.get(s.label)!]!++;
-  const classWeight = classCount.map((c) => (opt.balanced ? samples.length / (K * c) : 1));
+  const classWeight = classCount.map((c) => (opt.balanced ? (samples.length / (K * c)) ** (opt.balancePower ?? 1) : 1));
   const model: LinearModel = { labels, settings, dim, weights, bias };
   const order = samples.map((_, i) => i);
   const random = seededRandom(opt.seed);
