@@ -1,7 +1,7 @@
 // Every Chinese word the reconsideration module shows: import problems (by stable code, listed in
 // docs/errors.md) and how its figures are written.
 
-/** The import file's header, in order (issue 13); the names stay English so programs can write them. */
+/** The import file's header, in order (a contract with the counties' files); the names stay English so programs can write them. */
 export const IMPORT_HEADER = ['received_on', 'concluded_on', 'respondent', 'field', 'decision'] as const;
 export type ImportColumn = (typeof IMPORT_HEADER)[number];
 
