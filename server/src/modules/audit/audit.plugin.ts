@@ -4,9 +4,8 @@ import { isStaff } from '../../platform/actor.js';
 import { platformError } from '../../platform/errors/platform-errors.js';
 import type { AppContext } from '../../platform/http/context.js';
 import { auditError } from './audit.errors.js';
-import { securityEvents } from './audit.tables.js';
 import { SECURITY_EVENT_LABELS } from './audit.strings.js';
-import { listSecurityEvents } from './operations/security-log.js';
+import { listSecurityEvents, securityEvents } from '../../platform/security-log/security-log.js';
 
 /** The security log for administrators: an administrator of part of the tree sees the entries about its accounts. */
 export async function auditPlugin(app: FastifyInstance, ctx: AppContext): Promise<void> {

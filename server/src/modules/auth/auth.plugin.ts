@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CITIZEN, isStaff, type StaffActor, type StaffRole } from '../../platform/actor.js';
 import { platformError } from '../../platform/errors/platform-errors.js';
 import type { AppContext } from '../../platform/http/context.js';
-import { recordSecurityEvent } from '../audit/index.js';
+import { recordSecurityEvent } from '../../platform/security-log/security-log.js';
 import { authError } from './auth.errors.js';
 import { roleLabel } from './auth.strings.js';
 import { changeOwnPassword } from './operations/manage-users.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/http/context.js';
 import { postSms } from '../../platform/sms.js';
-import { recordSecurityEvent } from '../audit/index.js';
+import { recordSecurityEvent } from '../../platform/security-log/security-log.js';
 import { requireCountyAdmin } from '../auth/index.js';
 import { messagingError } from './messaging.errors.js';
 import { MESSAGING_TEXT, SMS_MESSAGES } from './messaging.strings.js';

@@ -3,7 +3,7 @@ import type { Database } from '../../../platform/db/database.js';
 import { createKeyFile, installKeyring, readKeyFile, type Keyring } from '../../../platform/keyring.js';
 import { auditKeys } from '../audit.tables.js';
 import { AUDIT_TEXT } from '../audit.strings.js';
-import { recordSecurityEvent } from './security-log.js';
+import { recordSecurityEvent } from '../../../platform/security-log/security-log.js';
 
 /**
  * Loads the platform key for this database and makes it the process's key. A new database

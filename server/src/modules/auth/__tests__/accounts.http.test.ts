@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestContext, TEST_PASSWORD, testBackends, type TestContext } from '../../../../test/test-context.js';
-import { verifySecurityLog } from '../../audit/index.js';
+import { verifySecurityLog } from '../../../platform/security-log/security-log.js';
 import { hashPassword } from '../index.js';
 
 // What a county's IT office asks before going live (等保 2.0 level 3): accounts an administrator

@@ -3,7 +3,7 @@ import type { ClientLock, ManagedUser } from '../../../../../contracts/accounts.
 import type { StaffActor, StaffRole } from '../../../platform/actor.js';
 import { lockInTransaction } from '../../../platform/db/advisory-lock.js';
 import type { Database, Db } from '../../../platform/db/database.js';
-import { recordSecurityEvent } from '../../audit/index.js';
+import { recordSecurityEvent } from '../../../platform/security-log/security-log.js';
 import { findUnit, findUser, findUserByUsername, grantsOf, roleGrants, unitKindLabel, units, users, type UserRow } from '../../orgs/index.js';
 import { findModule } from '../../cases/index.js';
 import { authError } from '../auth.errors.js';

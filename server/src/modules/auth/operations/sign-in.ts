@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Db } from '../../../platform/db/database.js';
-import { recordSecurityEvent } from '../../audit/index.js';
+import { recordSecurityEvent } from '../../../platform/security-log/security-log.js';
 import { findUserByUsername, users } from '../../orgs/index.js';
 import { authError } from '../auth.errors.js';
 import { signInThrottles } from '../auth.tables.js';

@@ -4,7 +4,7 @@ import { canonicalJson } from '../../../platform/canonical-json.js';
 import { advisoryLockKey, lockInTransaction } from '../../../platform/db/advisory-lock.js';
 import type { Database, Db } from '../../../platform/db/database.js';
 import { platformKeyring } from '../../../platform/keyring.js';
-import { securityEvents } from '../../audit/index.js';
+import { securityEvents } from '../../../platform/security-log/security-log.js';
 import { auditCheckpoints, auditSealedHeads, caseEvents } from '../cases.tables.js';
 import { addTerm, eventTerm, fromHex, headTerm, removeTerm, toHex } from '../rules/record-digest.js';
 

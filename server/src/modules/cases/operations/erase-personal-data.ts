@@ -1,7 +1,7 @@
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import { SYSTEM, type Actor } from '../../../platform/actor.js';
 import type { Database, Db } from '../../../platform/db/database.js';
-import { recordSecurityEvent } from '../../audit/index.js';
+import { recordSecurityEvent } from '../../../platform/security-log/security-log.js';
 import { getCaseType, registeredTypes } from '../case-registry.js';
 import { caseError } from '../cases.errors.js';
 import { casePersonalData, cases } from '../cases.tables.js';

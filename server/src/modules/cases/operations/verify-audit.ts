@@ -1,7 +1,7 @@
 import { asc, gt, sql } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/database.js';
 import { platformKeyring } from '../../../platform/keyring.js';
-import { verifySecurityLog } from '../../audit/index.js';
+import { verifySecurityLog } from '../../../platform/security-log/security-log.js';
 import { getCaseType } from '../case-registry.js';
 import { auditCheckpoints, auditSealedHeads, caseEvents, casePersonalData, cases } from '../cases.tables.js';
 import { GENESIS_HASH, eventHash, eventSeal, personalCommitment } from '../event-chain.js';

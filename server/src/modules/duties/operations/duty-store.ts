@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { canonicalJson } from '../../../platform/canonical-json.js';
 import { lockInTransaction } from '../../../platform/db/advisory-lock.js';
 import type { Database, Db } from '../../../platform/db/database.js';
-import { recordSecurityEvent } from '../../audit/index.js';
+import { recordSecurityEvent } from '../../../platform/security-log/security-log.js';
 import { hotlineCategories } from '../../requests/index.js';
 import { units } from '../../orgs/index.js';
 import { dutyError } from '../duties.errors.js';

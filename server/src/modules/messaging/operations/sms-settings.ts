@@ -3,7 +3,7 @@ import type { StaffActor } from '../../../platform/actor.js';
 import type { Database, Db } from '../../../platform/db/database.js';
 import { openSecret, sealSecret } from '../../../platform/secret-box.js';
 import type { SmsGateway } from '../../../platform/sms.js';
-import { recordSecurityEvent } from '../../audit/index.js';
+import { recordSecurityEvent } from '../../../platform/security-log/security-log.js';
 import { messagingError } from '../messaging.errors.js';
 import { smsSettings } from '../messaging.tables.js';
 

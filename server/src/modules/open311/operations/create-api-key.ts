@@ -1,6 +1,6 @@
 import type { IssuedOpen311ApiKey } from '../../../../../contracts/open311.js';
 import type { Database } from '../../../platform/db/database.js';
-import { recordSecurityEvent } from '../../audit/index.js';
+import { recordSecurityEvent } from '../../../platform/security-log/security-log.js';
 import { open311Error } from '../open311.errors.js';
 import { open311ApiKeys } from '../open311.tables.js';
 import { keyPrefix, newApiKey } from '../rules/api-key.js';

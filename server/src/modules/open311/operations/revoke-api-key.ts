@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/database.js';
-import { recordSecurityEvent } from '../../audit/index.js';
+import { recordSecurityEvent } from '../../../platform/security-log/security-log.js';
 import { open311Error } from '../open311.errors.js';
 import { open311ApiKeys } from '../open311.tables.js';
 import { keyView, managedBy, managerId, type ApiKeyView, type KeyManager } from './key-rows.js';

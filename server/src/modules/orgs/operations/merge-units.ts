@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { lockInTransaction } from '../../../platform/db/advisory-lock.js';
 import type { Database } from '../../../platform/db/database.js';
-import { recordSecurityEvent } from '../../audit/index.js';
+import { recordSecurityEvent } from '../../../platform/security-log/security-log.js';
 import { orgsError } from '../orgs.errors.js';
 import { roleGrants, units, users } from '../orgs.tables.js';
 import { findUnit } from '../orgs.repository.js';

@@ -1,7 +1,7 @@
 import { eq, like, sql } from 'drizzle-orm';
 import { lockInTransaction } from '../../../platform/db/advisory-lock.js';
 import type { Database, Db } from '../../../platform/db/database.js';
-import { recordSecurityEvent } from '../../audit/index.js';
+import { recordSecurityEvent } from '../../../platform/security-log/security-log.js';
 import { orgsError } from '../orgs.errors.js';
 import { units } from '../orgs.tables.js';
 import type { UnitRow } from '../orgs.repository.js';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/database.js';
-import { recordSecurityEvent } from '../../audit/index.js';
+import { recordSecurityEvent } from '../../../platform/security-log/security-log.js';
 import { orgsError } from '../orgs.errors.js';
 import { regions, units } from '../orgs.tables.js';
 import { assertNameFree } from './add-unit.js';

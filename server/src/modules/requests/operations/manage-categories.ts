@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { StaffActor } from '../../../platform/actor.js';
 import type { Database, Db } from '../../../platform/db/database.js';
-import { recordSecurityEvent } from '../../audit/index.js';
+import { recordSecurityEvent } from '../../../platform/security-log/security-log.js';
 import { listRules } from '../../clock/index.js';
 import { findUnit, units } from '../../orgs/index.js';
 import { requestError } from '../requests.errors.js';

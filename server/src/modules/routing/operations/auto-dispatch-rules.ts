@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Database, Db } from '../../../platform/db/database.js';
-import { recordSecurityEvent } from '../../audit/index.js';
+import { recordSecurityEvent } from '../../../platform/security-log/security-log.js';
 import type { AutoDispatchRule } from '../../../../../contracts/routing.js';
 import { categoryLineage, type KnowledgeCategory } from '../rules/suggest.js';
 import { autoDispatchRules, routingSettings } from '../routing.tables.js';

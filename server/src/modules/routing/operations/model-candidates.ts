@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { CandidateEvaluation, KindEvaluation, ModelFigures, ModelsOverview } from '../../../../../contracts/routing.js';
 import { lockInTransaction } from '../../../platform/db/advisory-lock.js';
 import type { Database, Db } from '../../../platform/db/database.js';
-import { recordSecurityEvent } from '../../audit/index.js';
+import { recordSecurityEvent } from '../../../platform/security-log/security-log.js';
 import { survivorsOfMerged } from '../../orgs/index.js';
 import { decodeModel, encodeModel } from '../model-file.js';
 import { routingError } from '../routing.errors.js';

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
-import { canonicalJson } from '../../../platform/canonical-json.js';
-import { lockInTransaction } from '../../../platform/db/advisory-lock.js';
-import type { Database, Db } from '../../../platform/db/database.js';
-import { platformKeyring } from '../../../platform/keyring.js';
-import { securityEvents } from '../audit.tables.js';
+import { canonicalJson } from '../canonical-json.js';
+import { lockInTransaction } from '../db/advisory-lock.js';
+import type { Database, Db } from '../db/database.js';
+import { platformKeyring } from '../keyring.js';
+import { securityEvents } from './security-log.tables.js';
+
+export { securityEvents };
 
 export const SECURITY_LOG_GENESIS = '0'.repeat(64);
 
