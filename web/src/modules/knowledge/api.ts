@@ -1,32 +1,10 @@
 import { api } from '../../api/client';
 
-/** Why an entry may not be used for a direct answer now. */
-export type Unavailable = 'draft' | 'submitted' | 'withdrawn' | 'not_yet_valid' | 'validity_ended' | 'review_overdue';
+import type { GrownDraft, KnowledgeEntryInput, KnowledgeEntryView, Unavailable } from '../../../../contracts/knowledge';
 
-export interface KnowledgeEntry {
-  entryId: string;
-  question: string;
-  answer: string;
-  legalBasis: string;
-  keywords: string[];
-  categoryCode: string | null;
-  categoryName: string | null;
-  ownerUnitId: number;
-  ownerName: string;
-  validFrom: string;
-  validUntil: string | null;
-  reviewOn: string;
-  state: string;
-  stateLabel: string;
-  revision: number;
-  usable: boolean;
-  unavailable: Unavailable | null;
-  unavailableLabel: string | null;
-  sourceCaseId: string | null;
-  uses: number;
-  maintainable: boolean;
-  publishable: boolean;
-  updatedAt: string;
+export type { GrownDraft, Unavailable };
+
+export interface KnowledgeEntry extends KnowledgeEntryView {
   /** The query's words it holds (search results only). */
   matched?: string[];
 }
@@ -37,27 +15,8 @@ export interface SearchResult {
   items: KnowledgeEntry[];
 }
 
-export interface EntryBody {
-  ownerUnitId?: number;
-  question: string;
-  answer: string;
-  legalBasis: string;
-  keywords?: string;
-  categoryCode?: string;
-  validFrom?: string;
-  validUntil?: string;
-  reviewOn: string;
-  sourceCaseId?: string;
-}
+export type EntryBody = KnowledgeEntryInput;
 
-export interface GrownDraft {
-  question: string;
-  answer: string;
-  categoryCode: string | null;
-  sourceCaseId: string;
-  sourceTrackingCode: string;
-  ownerUnitId: number;
-}
 
 export const knowledgeApi = {
   search: (query: { q?: string; owner?: number; page?: number; pageSize?: number }, signal?: AbortSignal) =>

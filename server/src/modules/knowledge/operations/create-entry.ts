@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { KnowledgeEntryInput } from '../../../../../contracts/knowledge.js';
 import type { Actor } from '../../../platform/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import { openCase } from '../../cases/index.js';
@@ -14,21 +15,7 @@ import { eligibleSource } from './draft-from-request.js';
 import { writableUnits, writesFor } from './entry-access.js';
 import { reindexEntry } from './index-entry.js';
 
-export interface EntryInput {
-  /** The unit that answers for the entry; the maker's own editor unit when left out. */
-  ownerUnitId?: number;
-  question: string;
-  answer: string;
-  legalBasis: string;
-  keywords?: string;
-  categoryCode?: string;
-  /** Today when left out. */
-  validFrom?: string;
-  validUntil?: string;
-  reviewOn: string;
-  /** The request whose reply it grew from. */
-  sourceCaseId?: string;
-}
+export type EntryInput = KnowledgeEntryInput;
 
 /** Writes a new entry as a draft of its owner; the text is indexed for search at once, for its owner to find. */
 export async function createEntry(tx: Db, input: EntryInput, actor: Actor, now: Date): Promise<{ entryId: string }> {

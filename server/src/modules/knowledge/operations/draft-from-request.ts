@@ -1,4 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
+import type { GrownDraft } from '../../../../../contracts/knowledge.js';
 import type { Actor } from '../../../platform/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import { cases } from '../../cases/index.js';
@@ -7,15 +8,7 @@ import { knowledgeError } from '../knowledge.errors.js';
 import { maskPersonalDetails } from '../rules/entry-text.js';
 import { writableUnits } from './entry-access.js';
 
-export interface GrownDraft {
-  question: string;
-  answer: string;
-  categoryCode: string | null;
-  sourceCaseId: string;
-  sourceTrackingCode: string;
-  /** The unit suggested as owner: the one that replied, when the maker writes for it, else the maker's own. */
-  ownerUnitId: number;
-}
+export type { GrownDraft };
 
 /**
  * A request whose reply may become an entry: one the maker sees, answered (已答复 or 已办结),

@@ -6,39 +6,11 @@ import { shanghaiDay } from '../../clock/index.js';
 import { hotlineCategories, HOTLINE_CASE_TYPE } from '../../requests/index.js';
 import { STATE_LABELS, UNAVAILABLE_LABELS } from '../knowledge.strings.js';
 import { knowledgeCitations } from '../knowledge.tables.js';
-import { unavailableReason, type Unavailable } from '../rules/availability.js';
+import type { KnowledgeEntryView } from '../../../../../contracts/knowledge.js';
+import { unavailableReason } from '../rules/availability.js';
 import { publishesFor, readableCondition, writesFor } from './entry-access.js';
 
-/** An entry as the knowledge base's pages and the operator's panel show it. */
-export interface EntryView {
-  entryId: string;
-  question: string;
-  answer: string;
-  legalBasis: string;
-  keywords: string[];
-  categoryCode: string | null;
-  categoryName: string | null;
-  ownerUnitId: number;
-  ownerName: string;
-  validFrom: string;
-  validUntil: string | null;
-  reviewOn: string;
-  state: string;
-  stateLabel: string;
-  revision: number;
-  /** May an operator answer from it now? If not, why (shown greyed with the reason). */
-  usable: boolean;
-  unavailable: Unavailable | null;
-  unavailableLabel: string | null;
-  /** The request it grew from, when the reader may open that request. */
-  sourceCaseId: string | null;
-  /** Direct answers given from it. */
-  uses: number;
-  /** May the reader maintain it (its owner's editors, the publisher)? */
-  maintainable: boolean;
-  publishable: boolean;
-  updatedAt: string;
-}
+export type EntryView = KnowledgeEntryView;
 
 interface EntryRow {
   case_id: string;

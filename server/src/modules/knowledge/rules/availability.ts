@@ -1,5 +1,6 @@
-/** Why an entry is not offered for a direct answer now; null when it is. */
-export type Unavailable = 'draft' | 'submitted' | 'withdrawn' | 'not_yet_valid' | 'validity_ended' | 'review_overdue';
+import type { Unavailable } from '../../../../../contracts/knowledge.js';
+
+export type { Unavailable };
 
 export interface EntryStanding {
   state: string;
