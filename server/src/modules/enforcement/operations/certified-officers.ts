@@ -1,0 +1,63 @@
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import type { Actor } from '../../../platform/actor.js';
+import type { Db } from '../../../platform/db/database.js';
+import { ACT_REFUSAL_LABELS } from '../enforcement.strings.js';
+import { enforcementError } from '../enforcement.errors.js';
+import { enforcementCertificates, enforcementOfficers } from '../enforcement.tables.js';
+import { checkOfficerPair, expiringWithin, officerMayAct, type CertificateFacts, type PairProblem } from '../rules/certificates.js';
+import { allSubjects, visibleSubjects } from './register-scope.js';
+
+async function certificatesOf(tx: Db, officerIds: readonly number[]): Promise<CertificateFacts[]> {
+  if (officerIds.length === 0) return [];
+  return tx
+    .select({ officerId: enforcementCertificates.officerId, status: enforcementCertificates.status, validFrom: enforcementCertificates.validFrom, validTo: enforcementCertificates.validTo, fields: enforcementCertificates.fields })
+    .from(enforcementCertificates)
+    .where(inArray(enforcementCertificates.officerId, [...new Set(officerIds)]));
+}
+
+/** May this officer act on `day` (YYYY-MM-DD) in `field`? False for an officer who does not exist. */
+export async function officerCanAct(tx: Db, officerId: number, day: string, field: string): Promise<boolean> {
+  return officerMayAct(await certificatesOf(tx, [officerId]), day, field).ok;
+}
+
+/**
+ * The two-officer rule, for the code that records an enforcement act: throws
+ * XZZF_OFFICERS_NOT_CERTIFIED, with each problem (`details.problems`: officer, reason, words),
+ * unless at least two different officers are named and each holds a certificate 有效 on `day`
+ * that covers `field`. Call it in the act's transaction, before anything is written.
+ */
+export async function assertCertifiedOfficers(tx: Db, officerIds: readonly number[], onDay: string, field: string): Promise<void> {
+  const known = officerIds.length
+    ? new Set((await tx.select({ id: enforcementOfficers.id }).from(enforcementOfficers).where(inArray(enforcementOfficers.id, [...new Set(officerIds)]))).map((o) => o.id))
+    : new Set<number>();
+  const problems: Array<PairProblem | { officerId: number; reason: 'unknown_officer' }> = [];
+  for (const id of new Set(officerIds)) if (!known.has(id)) problems.push({ officerId: id, reason: 'unknown_officer' });
+  const pair = checkOfficerPair(officerIds, await certificatesOf(tx, [...known]), onDay, field);
+  problems.push(...pair.filter((p) => p.officerId === null || known.has(p.officerId)));
+  if (problems.length) {
+    throw enforcementError('XZZF_OFFICERS_NOT_CERTIFIED', { field: 'officerIds', problems: problems.map((p) => ({ ...p, message: ACT_REFUSAL_LABELS[p.reason] })) });
+  }
+}
+
+/**
+ * Certificates in force that end within `days` days of `today`, for the subjects the person
+ * reads (the system: every subject), grouped by subject: what each renews before it lapses.
+ */
+export async function expiringCertificates(tx: Db, actor: Actor | 'all', today: string, days = 60) {
+  const subjects = actor === 'all' ? await allSubjects(tx) : await visibleSubjects(tx, actor);
+  if (subjects.length === 0) return [];
+  const lastDay = new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const rows = await tx
+    .select({ certificate: enforcementCertificates, officer: enforcementOfficers })
+    .from(enforcementCertificates)
+    .innerJoin(enforcementOfficers, eq(enforcementOfficers.id, enforcementCertificates.officerId))
+    .where(and(inArray(enforcementOfficers.subjectId, subjects.map((s) => s.id)), eq(enforcementCertificates.status, 'valid'), lte(enforcementCertificates.validTo, lastDay)))
+    .orderBy(asc(enforcementCertificates.validTo));
+  const soon = expiringWithin(rows.map((r) => ({ ...r.certificate, officerName: r.officer.name, subjectId: r.officer.subjectId })), today, days);
+  return subjects
+    .map((s) => ({
+      subjectId: s.id, subjectName: s.name,
+      certificates: soon.filter((c) => c.subjectId === s.id).map((c) => ({ id: c.id, number: c.number, officerId: c.officerId, officerName: c.officerName, validTo: c.validTo, daysLeft: c.daysLeft })),
+    }))
+    .filter((s) => s.certificates.length > 0);
+}
