@@ -1,6 +1,6 @@
 // The clock module's only public door: other modules import from here, never from its files.
 export { ClockError, type ClockErrorCode } from './clock-errors.js';
-export { isWorkingDay, coveredYears, addHolidayYears, type HolidayYear } from './calendar.js';
+export { isWorkingDay, coveredYears, addHolidayYears, parseDay, formatDay, type HolidayYear } from './calendar.js';
 export { installHolidayFile, parseHolidayFile } from './holiday-file.js';
 export {
   getRule,

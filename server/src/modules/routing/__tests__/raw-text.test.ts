@@ -14,8 +14,8 @@ import { keepRowShares, pseudoLabel, trainWithRawPool } from '../operations/self
 import { OUTSIDE, readReplyDepartments, replyDepartmentLabel } from '../operations/reply-labels.js';
 import { measureTokenGap } from '../operations/token-gap.js';
 import { haveRawMessages, readHandLabelledFile } from '../operations/hand-labelled.js';
-import { drawHandSample } from '../operations/raw-sample.js';
-import { TIPDM_DIR } from '../operations/tipdm-data.js';
+import { drawHandSample, matchTrainingRows } from '../operations/raw-sample.js';
+import { readRawMessages, readSegmentedRows, TIPDM_DIR } from '../operations/tipdm-data.js';
 import { runRoutingCommand } from '../index.js';
 
 const SEVEN = ['交通运输', '劳动和社会保障', '卫生计生', '商贸旅游', '城乡建设', '教育文体', '环境保护'];
@@ -183,4 +183,25 @@ test('the sample is what operations/raw-sample.ts draws from the raw files', { s
   );
   assert.equal(excludedAsTraining, file.draw.excludedAsTraining);
   assert.equal(skippedAsRepeat, file.draw.skippedAsRepeat);
+});
+
+test('the source-labelled raw figure scores every raw message that is a training row, and its F1s follow from its confusion matrix', { skip: noData, timeout: 300_000 }, () => {
+  const meta = JSON.parse(readFileSync(repoPath('server/src/modules/routing/data/level1-model.json'), 'utf8')) as {
+    rawSourceLabelled: { raw: { total: number; macroF1: number; perClassF1: Record<string, number>; support: Record<string, number>; confusion: { labels: string[]; matrix: number[][] } }; segmented: { total: number } };
+  };
+  const { raw, segmented } = meta.rawSourceLabelled;
+  const { matches } = matchTrainingRows(readRawMessages(), readSegmentedRows());
+  assert.equal(raw.total, matches.length);
+  assert.equal(segmented.total, matches.length);
+  const { labels, matrix } = raw.confusion;
+  const f1s = labels.map((label, k) => {
+    const tp = matrix[k]![k]!;
+    const support = matrix[k]!.reduce((a, b) => a + b, 0);
+    const predicted = matrix.reduce((a, row) => a + row[k]!, 0);
+    assert.equal(support, raw.support[label], label);
+    const f1 = tp ? (2 * tp) / (support + predicted) : 0;
+    assert.equal(Number(f1.toFixed(4)), raw.perClassF1[label], label);
+    return f1;
+  });
+  assert.equal(Number((f1s.reduce((a, b) => a + b, 0) / f1s.length).toFixed(4)), raw.macroF1);
 });

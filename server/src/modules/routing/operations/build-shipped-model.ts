@@ -5,8 +5,8 @@
 //   the 80 % (segmented figure) and on the dev part of the hand-labelled raw sample (raw figure);
 //   the untouched 20 % is scored once (segmented held-out figure); the final model is trained on
 //   all rows and scored once on the test part of the raw sample (raw figure).
-//   node dist/server/src/modules/routing/operations/build-shipped-model.js [rows.csv] [--tune-only]
-import { writeFileSync } from 'node:fs';
+//   node dist/server/src/modules/routing/operations/build-shipped-model.js [rows.csv] [--tune-only] [--only=<name part>] [--source-labelled=<candidate name>]
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { repoPath } from '../../../platform/repo-path.js';
 import { seededRandom } from '../../../platform/seeded-random.js';
@@ -19,9 +19,9 @@ import { jiebaRows, readTrainingCsv, stratifiedSplit, type LabelledText } from '
 import { buildCandidates, INNER_SEED, SPLIT_SEED, STOPWORD_INFERENCE, TEST_FRACTION, type BuildCandidate } from './shipped-settings.js';
 import { trainWithRawPool, type LabelledRawText, type RawPoolText } from './self-training.js';
 import { readReplyDepartments, replyDepartmentLabel } from './reply-labels.js';
-import { matchTrainingRows } from './raw-sample.js';
+import { matchTrainingRows, MATCH_THRESHOLD, type TrainingMatch } from './raw-sample.js';
 import { handLabelledRows, readHandLabelledFile, HAND_LABELLED_PATH, type HandLabelledRow } from './hand-labelled.js';
-import { rawText, readRawMessages, readSegmentedRows, TIPDM_TRAIN_CSV } from './tipdm-data.js';
+import { rawText, readRawMessages, readSegmentedRows, TIPDM_TRAIN_CSV, type RawMessage } from './tipdm-data.js';
 import { measureTokenGap, type TokenGap } from './token-gap.js';
 
 export { TIPDM_TRAIN_CSV, TIPDM_RAW_CSV } from './tipdm-data.js';
@@ -97,10 +97,49 @@ function scoreRaw(model: LinearModel, rows: readonly HandLabelledRow[]) {
 }
 
 /**
+ * The raw messages that are a training row written again carry that row's label, the source
+ * platform's own. With their rows left out of training, they are raw text labelled by the
+ * source, which no hand could label more faithfully: a model built the same way from the other
+ * rows is scored on them as typed (and on their segmented rows, to show the gap).
+ */
+function sourceLabelledRaw(
+  rows: readonly Row[],
+  rowTokens: readonly { tokens: string[] }[],
+  matches: readonly TrainingMatch[],
+  words: ReadonlyMap<RawMessage, readonly string[]>,
+  fit: (train: readonly Row[]) => LinearModel,
+) {
+  // A message posted twice is two rows: leave out every row it matches, not only the closest.
+  const matchedRows = new Set(matches.map((m) => m.row));
+  const messages = matches.map((m) => m.message);
+  for (;;) {
+    const left = rows.filter((r) => !matchedRows.has(r.i));
+    const again = matchTrainingRows(messages, left.map((r) => rowTokens[r.i]!), MATCH_THRESHOLD, messages.map((m) => words.get(m)!)).matches;
+    if (!again.length) break;
+    for (const m of again) matchedRows.add(left[m.row]!.i);
+  }
+  const model = fit(rows.filter((r) => !matchedRows.has(r.i)));
+  const labels = matches.map((m) => rows[m.row]!.label);
+  const raw = scoreTexts(model, matches.map((m) => rawText(m.message)), labels);
+  const segmentedRows = scoreTexts(model, matches.map((m) => rows[m.row]!.text), labels);
+  return {
+    note: `raw figure on the source's own labels: the ${matches.length} raw messages whose words match a training row (Jaccard >= ${MATCH_THRESHOLD}) take that row's label; a model built the same way from the rows without the ${matchedRows.size} rows any of them matches is scored on the messages as typed (raw) and on the matched rows' segmented text (segmented). Being the rows' own messages, they follow the rows' class shares, not the raw files'.`,
+    raw: { ...summary(raw), confusion: { labels: raw.labels, matrix: raw.confusion } },
+    segmented: summary(segmentedRows),
+  };
+}
+
+/**
  * `tuneOnly`: compare the candidates (inner split, raw dev part) and stop: nothing is written and the test part is not scored.
  * `only`: with tuneOnly, just the candidates whose name contains one of these (a quicker look at new ones).
+ * `sourceLabelledFor`: only measure the source-labelled raw figure for the named candidate (the
+ * shipped one) and write it into level1-model.json; the model itself is left as it is.
  */
-export function buildShippedModel(csvPath = TIPDM_TRAIN_CSV, log: (line: string) => void = console.log, { tuneOnly = false, only = [] as string[] } = {}) {
+export function buildShippedModel(
+  csvPath = TIPDM_TRAIN_CSV,
+  log: (line: string) => void = console.log,
+  { tuneOnly = false, only = [] as string[], sourceLabelledFor = '' } = {},
+) {
   const started = performance.now();
   const seconds = () => ((performance.now() - started) / 1000).toFixed(0);
   const rows = readTrainingCsv(csvPath);
@@ -116,7 +155,9 @@ export function buildShippedModel(csvPath = TIPDM_TRAIN_CSV, log: (line: string)
   const rawWords = raw.map((m) => jiebaWords(rawText(m)));
   const sample = readHandLabelledFile();
   const inSample = new Set(sample.items.map((i) => `${i.file}#${i.id}`));
-  const { matches } = matchTrainingRows(raw, readSegmentedRows(csvPath), undefined, rawWords);
+  const segmentedRows = readSegmentedRows(csvPath);
+  const { matches } = matchTrainingRows(raw, segmentedRows, undefined, rawWords);
+  const wordsOf = new Map(raw.map((m, k) => [m, rawWords[k]!]));
   const matched = new Set(matches.map((m) => m.message));
   // Nor may a near-repeat of a sampled message train (the same message posted twice).
   const sampleTokens = raw.flatMap((m, k) => (inSample.has(`${m.file}#${m.id}`) ? [{ tokens: rawWords[k]! }] : []));
@@ -130,7 +171,7 @@ export function buildShippedModel(csvPath = TIPDM_TRAIN_CSV, log: (line: string)
     pool.push({ text: rawText(m), words: rawWords[k]!, ...(m.reply ? { reply: m.reply } : {}), ...(replyLabel ? { replyLabel } : {}) });
     poolWords.push(rawWords[k]!);
   });
-  const rowTokens = new Set(readSegmentedRows(csvPath).flatMap((r) => r.tokens.map(normaliseText)));
+  const rowTokens = new Set(segmentedRows.flatMap((r) => r.tokens.map(normaliseText)));
   const stopwordList = inferStopwords(poolWords, rowTokens, STOPWORD_INFERENCE);
   const labels = [...new Set(rows.map((r) => r.label))].sort();
   // Distant supervision: pool messages whose reply names a department of one of the classes
@@ -141,16 +182,28 @@ export function buildShippedModel(csvPath = TIPDM_TRAIN_CSV, log: (line: string)
   for (const p of pool) if (p.replyLabel) replyCounts[p.replyLabel] = (replyCounts[p.replyLabel] ?? 0) + 1;
   log(`raw messages ${raw.length}: hand-labelled ${inSample.size}, matching a row ${matched.size}, near a sampled one ${nearSample.size - inSample.size}, pool ${pool.length}; labelled by the reply's department ${JSON.stringify(replyCounts)}; inferred stop-words ${stopwordList.length}; ${seconds()} s`);
 
-  const dev = handLabelledRows(labels, 'dev');
-  const test = handLabelledRows(labels, 'test');
-  const timing = pool.slice(0, 2000).map((p) => p.text);
-
   const fit = (train: readonly Row[], c: BuildCandidate) => {
     const { features, ...opts } = c.options;
     const settings = { ...features, ...(c.inferredStopwords ? { stopwordList } : {}) };
     if (c.replyLabels) return trainWithRawPool(train, train.map((r) => segmented[r.i]!), settings, opts, replyPool, c.selfTraining, replyLabelled);
     return trainWithRawPool(train, train.map((r) => segmented[r.i]!), settings, opts, pool, c.selfTraining);
   };
+
+  if (rows.length !== segmentedRows.length) throw new Error('the rows and their segmented form differ in number');
+  if (sourceLabelledFor) {
+    const candidate = buildCandidates.find((c) => c.name === sourceLabelledFor);
+    if (!candidate) throw new Error(`no build candidate named ${sourceLabelledFor}`);
+    const figure = sourceLabelledRaw(indexed, segmentedRows, matches, wordsOf, (train) => fit(train, candidate).model);
+    log(`source-labelled raw (${candidate.name}), ${matches.length} messages:\n` + JSON.stringify(figure.raw) + '\nsegmented: ' + JSON.stringify(figure.segmented));
+    const meta = JSON.parse(readFileSync(repoPath(META), 'utf8')) as Record<string, unknown>;
+    writeFileSync(repoPath(META), JSON.stringify({ ...meta, rawSourceLabelled: { candidate: candidate.name, ...figure } }, null, 2) + '\n');
+    return figure;
+  }
+
+  const dev = handLabelledRows(labels, 'dev');
+  const test = handLabelledRows(labels, 'test');
+  const timing = pool.slice(0, 2000).map((p) => p.text);
+
 
   type Scored = { candidate: BuildCandidate; macroF1: number; inner: number };
   let best: Scored | undefined;
@@ -193,6 +246,7 @@ export function buildShippedModel(csvPath = TIPDM_TRAIN_CSV, log: (line: string)
   const heldOut = scoreTexts(heldOutModel, outer.test.map((r) => r.text), outer.test.map((r) => r.label));
   const heldOutRawLike = scoreTexts(heldOutModel, outer.test.map((r) => rawLike(segmented[r.i]!, 0.3, r.i)), outer.test.map((r) => r.label));
   log('held-out (untouched 20 %, segmented rows), model trained on the 80 %:\n' + formatEvaluation(heldOut));
+  const rawSourceLabelled = sourceLabelledRaw(indexed, segmentedRows, matches, wordsOf, (train) => fit(train, chosen).model);
 
   const { model, pseudoLabelled } = fit(indexed, chosen);
   const bytes = saveModel(model, repoPath(MODEL));
@@ -200,7 +254,7 @@ export function buildShippedModel(csvPath = TIPDM_TRAIN_CSV, log: (line: string)
   const rawTest = scoreRaw(model, test.rows);
   log('raw hand-labelled test part, shipped model:\n' + formatEvaluation(rawTest.all));
   log(`raw test, labelled without doubt: macro-F1 ${rawTest.sure.macroF1.toFixed(4)} over ${rawTest.sure.total}`);
-  const readTokens = readSegmentedRows(csvPath).map((r) => r.tokens);
+  const readTokens = segmentedRows.map((r) => r.tokens);
   const gapOf = (settings: FeatureSettings): TokenGap => measureTokenGap(readTokens, raw.map(rawText), settings);
   const tokenGap = gapOf(model.settings);
 
@@ -245,6 +299,7 @@ export function buildShippedModel(csvPath = TIPDM_TRAIN_CSV, log: (line: string)
       test: { outOfScope: test.outOfScope, all: summary(rawTest.all), sure: summary(rawTest.sure), confusion: { labels: rawTest.all.labels, matrix: rawTest.all.confusion } },
       dev: { outOfScope: dev.outOfScope, all: summary(rawDev.all), sure: summary(rawDev.sure) },
     },
+    rawSourceLabelled: { candidate: chosen.name, ...rawSourceLabelled },
     tokenGap: {
       note: 'run-time tokens (this model\'s settings) of the 8,384 rows (joined) and of the 6,909 raw messages: operations/token-gap.ts',
       ...tokenGap,
@@ -259,5 +314,6 @@ export function buildShippedModel(csvPath = TIPDM_TRAIN_CSV, log: (line: string)
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
   const only = args.filter((a) => a.startsWith('--only=')).map((a) => a.slice('--only='.length));
-  buildShippedModel(args.find((a) => !a.startsWith('--')), console.log, { tuneOnly: args.includes('--tune-only'), only });
+  const sourceLabelledFor = args.find((a) => a.startsWith('--source-labelled='))?.slice('--source-labelled='.length) ?? '';
+  buildShippedModel(args.find((a) => !a.startsWith('--')), console.log, { tuneOnly: args.includes('--tune-only'), only, sourceLabelledFor });
 }
