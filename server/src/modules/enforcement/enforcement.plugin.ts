@@ -8,6 +8,7 @@ import { listMatters, readMatter, type MatterQuery } from './operations/matters.
 import { readObject, registerObject, searchObjects, type ObjectInput, type ObjectQuery } from './operations/objects.js';
 import { addCertificate, createOfficer, listOfficers, setCertificateStatus, type CertificateInput, type OfficerInput } from './operations/officers.js';
 import { ENFORCEMENT_MODULE } from './operations/register-scope.js';
+import { recordClue, type ClueInput } from './operations/record-clue.js';
 import { createSubject, listSubjects, updateSubject, type SubjectInput } from './operations/subjects.js';
 import { CIRCUMSTANCES, ENFORCEMENT_FIELDS, PENALTY_KINDS } from './rules/vocabulary.js';
 import type { CertificateStatus } from './rules/certificates.js';
@@ -23,6 +24,12 @@ export async function enforcementPlugin(app: FastifyInstance, ctx: AppContext): 
   app.get('/api/xzzf/vocabulary', { schema: schemas.vocabulary }, async (request) => {
     actorOf(request);
     return { fields: ENFORCEMENT_FIELDS, penaltyKinds: PENALTY_KINDS, circumstances: CIRCUMSTANCES };
+  });
+
+  app.post('/api/xzzf/cases', { schema: schemas.recordClue }, async (request, reply) => {
+    const actor = actorOf(request);
+    const result = await ctx.database.transaction((tx) => recordClue(tx, actor, request.body as ClueInput, ctx.time.now()));
+    return reply.code(201).send(result);
   });
 
   app.get('/api/xzzf/subjects', { schema: schemas.subjects }, async (request) => ({ items: await listSubjects(db, actorOf(request)) }));

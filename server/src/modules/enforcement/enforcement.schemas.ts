@@ -1,5 +1,6 @@
 import { ROW_ID } from '../../platform/validation.js';
 import { FIELD_KEYS } from './rules/vocabulary.js';
+import { CLUE_SOURCE_LABELS } from './enforcement.strings.js';
 
 const tags = ['行政执法'];
 const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max, pattern: '\\S' }) as const;
@@ -33,6 +34,20 @@ const certificateBody = {
 } as const;
 
 export const enforcementSchemas = {
+  recordClue: {
+    summary: '登记案件线索',
+    description: 'An officer (`xzzf.officer` for the subject’s unit) records a clue in the subject’s name; the 行政处罚 case then goes through `/api/cases/…`. The party is a registered 执法对象 (`objectId`) or, not yet registered, its kind and name.',
+    tags,
+    body: {
+      type: 'object',
+      required: ['subjectId', 'field', 'source', 'summary', 'discoveredOn'],
+      additionalProperties: false,
+      properties: {
+        subjectId: ROW_ID, field, source: { type: 'string', enum: Object.keys(CLUE_SOURCE_LABELS) }, summary: text(500), discoveredOn: day,
+        objectId: ROW_ID, partyKind: { type: 'string', enum: ['enterprise', 'individual'] }, partyName: text(100),
+      },
+    },
+  },
   vocabulary: {
     summary: '执法领域、处罚种类与违法情节',
     description: 'The vocabularies of the registers (data/fields.json, data/penalties.json), for forms and filters.',

@@ -86,3 +86,203 @@ export const CLI_TEXT = {
   expiring: (subject: string, number: string, officer: string, validTo: string, daysLeft: number) => `${subject}  ${officer}  ${number}  有效期至 ${validTo}（剩 ${daysLeft} 天）`,
   noneExpiring: (days: number) => `${days} 天内没有到期的执法证。`,
 } as const;
+
+// ---- 行政处罚案件 ----
+
+export const PENALTY_CASE_LABEL = '行政处罚案件';
+export const HEAD_ROLE_LABEL = '执法机关负责人';
+
+export const PENALTY_STATE_LABELS = {
+  clue: '线索核查',
+  filing: '立案审批',
+  investigating: '调查取证',
+  reviewing: '案件审核',
+  notified: '已告知',
+  hearing: '听证',
+  legal_review: '法制审核',
+  discussing: '集体讨论',
+  deciding: '待决定',
+  suspended: '中止',
+  decided: '已决定',
+  executing: '执行中',
+  enforcing: '申请强制执行',
+  closing: '待结案',
+  closed: '已结案',
+  not_filed: '不予立案',
+  no_penalty: '不予处罚',
+  transferred: '已移送',
+} as const;
+
+export const PENALTY_ACTION_LABELS = {
+  propose_filing: '报请立案',
+  decline_filing: '不予立案',
+  approve_filing: '批准立案',
+  return_filing: '退回核查',
+  record_evidence: '登记证据',
+  preserve_evidence: '先行登记保存',
+  decide_preserved: '作出保存处理决定',
+  propose_penalty: '提交案件审核',
+  approve_notice: '审核通过，告知当事人',
+  return_investigation: '退回补充调查',
+  record_statement: '记录陈述申辩',
+  request_hearing: '当事人要求听证',
+  schedule_hearing: '通知听证',
+  hold_hearing: '举行听证',
+  waive_hearing: '当事人放弃听证',
+  submit_legal_review: '提交法制审核',
+  legal_review: '法制审核',
+  refer_discussion: '提请集体讨论',
+  record_discussion: '记录集体讨论',
+  extend_decision: '批准延长办案期限',
+  suspend: '中止',
+  resume: '恢复',
+  decide: '作出处罚决定',
+  decide_no_penalty: '不予处罚',
+  transfer: '移送',
+  decide_on_spot: '当场处罚',
+  serve: '送达',
+  publish: '公示',
+  withdraw_publication: '撤回公示',
+  record_payment: '登记缴纳罚款',
+  apply_enforcement: '申请强制执行',
+  record_enforcement: '登记执行结果',
+  close: '结案归档',
+} as const;
+
+export const PENALTY_CLOCK_LABELS = {
+  filing: '立案期限',
+  decision: '办案期限',
+  hearing_request: '听证申请期限',
+  hearing_notice: '听证通知期限',
+  preservation: '先行登记保存处理期限',
+  service: '送达期限',
+  publication: '公示期限',
+  withdrawal: '撤回公示期限',
+  payment: '缴纳罚款期限',
+} as const;
+
+export const PENALTY_ESCALATION_LABELS = { remind: '期限将至', overdue: '已超期' } as const;
+
+export const CLUE_SOURCE_LABELS = {
+  hotline: '12345热线转办',
+  command_center: '指挥中心派单',
+  inspection: '检查发现',
+  transfer: '其他机关移送',
+  report: '投诉举报',
+  other: '其他',
+} as const;
+
+export const PARTY_KIND_LABELS = { enterprise: '法人或其他组织', individual: '自然人' } as const;
+
+export const EVIDENCE_KIND_LABELS = {
+  inquiry: '询问笔录',
+  inspection: '现场检查（勘验）笔录',
+  photo: '照片',
+  audio_video: '音视频',
+  document: '书证',
+  appraisal: '检测、检验、鉴定意见',
+  other: '其他证据',
+  preserved: '先行登记保存的物品',
+} as const;
+
+export const TRANSFER_LABELS = { organ: '移送有管辖权的行政机关', police: '涉嫌犯罪，移送公安机关（行刑衔接）', other: '其他移送' } as const;
+
+export const SERVICE_METHOD_LABELS = {
+  in_person: '直接送达',
+  left: '留置送达',
+  mail: '邮寄送达',
+  electronic: '电子送达（经当事人同意）',
+  entrusted: '委托送达',
+  publication: '公告送达',
+} as const;
+
+export const SUSPENSION_LABELS = {
+  appraisal: '检测、检验、检疫、鉴定',
+  publication_service: '公告送达',
+  party_unable: '当事人因不可抗力等无法参加调查',
+  other_case: '须以相关案件的裁判结果或者其他行政决定为依据',
+  other: '其他依法中止的情形',
+} as const;
+
+export const REVIEW_RESULT_LABELS = { passed: '审核通过', failed: '审核不通过' } as const;
+export const YES_NO = { yes: '是', no: '否' } as const;
+
+export const PENALTY_FIELD_LABELS: Record<string, string> = {
+  officerIds: '承办执法人员（至少两名）',
+  matterId: '执法事项',
+  filingNote: '立案理由',
+  reason: '理由',
+  evidenceKind: '证据种类',
+  title: '名称',
+  takenOn: '取证日期',
+  reference: '存放位置或文件名',
+  sha256: 'SHA-256 校验值',
+  items: '物品清单',
+  evidenceId: '先行登记保存的证据',
+  handling: '处理决定',
+  facts: '违法事实',
+  circumstance: '违法情节',
+  penalties: '拟作出的行政处罚',
+  kind: '处罚种类',
+  amountYuan: '金额（元）',
+  reviewGrounds: '须法制审核的情形',
+  collective: '须集体讨论（情节复杂或重大违法）',
+  note: '说明',
+  statement: '陈述申辩要点',
+  adopted: '是否采纳',
+  requestedOn: '提出听证要求日期',
+  hearingOn: '听证日期',
+  place: '听证地点',
+  record: '听证笔录要点',
+  result: '审核结论',
+  opinion: '审核意见',
+  meetingOn: '讨论日期',
+  conclusion: '讨论结论',
+  ground: '情形',
+  basis: '法律依据',
+  ground_no_penalty: '不予处罚情形',
+  exemptionItem: '首违不罚清单事项',
+  target: '移送类别',
+  to: '接收机关',
+  receipt: '回执',
+  servedOn: '送达日期',
+  method: '送达方式',
+  partyPresent: '宣告时当事人在场',
+  paidOn: '缴纳日期',
+  amountPaidYuan: '缴纳金额（元）',
+  court: '受理法院',
+  appliedOn: '申请日期',
+  summary: '结案情况',
+  publishedOn: '公示日期',
+};
+
+/** The documents of a case: label, body and field words. */
+export const PENALTY_DOCUMENT_LABELS = {
+  filing: '立案审批表',
+  notice: '行政处罚告知书',
+  hearingNotice: '听证通知书',
+  legalReview: '法制审核意见书',
+  decision: '行政处罚决定书',
+  noPenalty: '不予行政处罚决定书',
+  onSpot: '当场行政处罚决定书',
+  service: '送达回证',
+  closing: '结案报告',
+  transfer: '案件移送函',
+} as const;
+
+export const PENALTY_LIST_LABELS = {
+  caseNumber: '案号',
+  party: '当事人',
+  summary: '案由',
+  field: '执法领域',
+  discoveredOn: '发现日期',
+  filedOn: '立案日期',
+  decisionNumber: '决定书文号',
+  fine: '罚款（元）',
+  outcome: '结果',
+  decidedOn: '决定日期',
+  state: '状态',
+  organ: '执法主体单位',
+} as const;
+
+export const OUTCOME_LABELS = { penalty: '给予处罚', no_penalty: '不予处罚', transferred: '移送', not_filed: '不予立案' } as const;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { DiscretionRow } from './rules/discretion.js';
 
 /**
@@ -131,4 +131,79 @@ export const enforcementMatters = pgTable(
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('xzzf_matters_subject_idx').on(t.subjectId)],
+);
+
+/**
+ * 行政处罚案件: one row per case beside the engine's `cases`, from the clue to the archive. Money
+ * in fen. The party's name sits here for the lists (an enterprise's) or beside the record (a
+ * person's, erasable): `partyName` is null for a person once erased.
+ */
+export const penaltyCases = pgTable(
+  'xzcf_cases',
+  {
+    caseId: uuid('case_id').primaryKey(),
+    subjectId: integer('subject_id').notNull(),
+    field: text('field').notNull(),
+    source: text('source').notNull(),
+    summary: text('summary').notNull(),
+    discoveredOn: text('discovered_on').notNull(),
+    partyKind: text('party_kind', { enum: ['enterprise', 'individual'] }).notNull(),
+    objectId: integer('object_id'),
+    partyName: text('party_name'),
+    matterId: integer('matter_id'),
+    procedure: text('procedure', { enum: ['general', 'summary'] }).notNull().default('general'),
+    caseNumber: text('case_number'),
+    filedOn: text('filed_on'),
+    /** The two (or more) certified officers who handle it (xzzf_officers ids). */
+    officerIds: jsonb('officer_ids').$type<number[]>().notNull().default([]),
+    circumstance: text('circumstance'),
+    /** Intended, then decided: [{ kind, amountFen? }]. */
+    penalties: jsonb('penalties').$type<Array<{ kind: string; amountFen?: number }>>().notNull().default([]),
+    fineFen: bigint('fine_fen', { mode: 'number' }).notNull().default(0),
+    hearingRight: boolean('hearing_right').notNull().default(false),
+    notifiedOn: text('notified_on'),
+    hearingRequestedOn: text('hearing_requested_on'),
+    hearingHeldOn: text('hearing_held_on'),
+    /** The 法制审核 grounds marked by the handlers (data/penalty-law.json legalReview). */
+    reviewGroundsMarked: jsonb('review_grounds_marked').$type<string[]>().notNull().default([]),
+    reviewPassed: boolean('review_passed'),
+    reviewerOfficerId: integer('reviewer_officer_id'),
+    reviewedOn: text('reviewed_on'),
+    /** 情节复杂或者重大违法: the 负责人 decide collectively (art. 57(2)). */
+    collectiveRequired: boolean('collective_required').notNull().default(false),
+    discussedOn: text('discussed_on'),
+    outcome: text('outcome', { enum: ['penalty', 'no_penalty', 'transferred', 'not_filed'] }),
+    noPenaltyGround: text('no_penalty_ground'),
+    exemptionItem: text('exemption_item'),
+    transferredTo: text('transferred_to'),
+    decisionNumber: text('decision_number'),
+    decidedOn: text('decided_on'),
+    servedOn: text('served_on'),
+    publishedOn: text('published_on'),
+    withdrawnOn: text('withdrawn_on'),
+    paymentDueOn: text('payment_due_on'),
+    paidOn: text('paid_on'),
+    surchargeFen: bigint('surcharge_fen', { mode: 'number' }).notNull().default(0),
+    enforcementAppliedOn: text('enforcement_applied_on'),
+    closedOn: text('closed_on'),
+  },
+  (t) => [index('xzcf_cases_subject_idx').on(t.subjectId), index('xzcf_cases_object_idx').on(t.objectId)],
+);
+
+/** 证据: records of inquiry and inspection, photos, audio and video, each by its content hash and the officers who took it; `preserved` rows are goods under 先行登记保存. */
+export const penaltyEvidence = pgTable(
+  'xzcf_evidence',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    takenOn: text('taken_on').notNull(),
+    officerIds: jsonb('officer_ids').$type<number[]>().notNull(),
+    /** Where audio or video lies (a storage path or the recorder's file name), when not attached. */
+    reference: text('reference'),
+    sha256: text('sha256'),
+    preservationDecidedOn: text('preservation_decided_on'),
+  },
+  (t) => [index('xzcf_evidence_case_idx').on(t.caseId)],
 );

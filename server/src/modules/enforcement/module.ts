@@ -1,5 +1,6 @@
 import { defineModule } from '../cases/index.js';
-import { MODULE_LABEL, ROLE_LABELS } from './enforcement.strings.js';
+import { HEAD_ROLE_LABEL, MODULE_LABEL, ROLE_LABELS } from './enforcement.strings.js';
+import { penaltyCaseType } from './penalty-case-type.js';
 import { ENFORCEMENT_MODULE } from './operations/register-scope.js';
 
 /**
@@ -15,6 +16,7 @@ export const enforcementModule = defineModule({
     subject_admin: { label: ROLE_LABELS.subject_admin, unitKinds: ['department', 'township'] },
     legal_reviewer: { label: ROLE_LABELS.legal_reviewer, unitKinds: ['government', 'department', 'township'] },
     supervisor: { label: ROLE_LABELS.supervisor, unitKinds: ['government'] },
+    head: { label: HEAD_ROLE_LABEL, unitKinds: ['department', 'township'] },
   },
-  caseTypes: [],
+  caseTypes: [penaltyCaseType],
 });
