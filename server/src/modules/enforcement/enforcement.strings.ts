@@ -142,6 +142,7 @@ export const PENALTY_ACTION_LABELS = {
   decide_on_spot: '当场处罚',
   serve: '送达',
   publish: '公示',
+  record_revocation: '登记决定被撤销或变更',
   withdraw_publication: '撤回公示',
   record_payment: '登记缴纳罚款',
   apply_enforcement: '申请强制执行',
@@ -204,6 +205,7 @@ export const SUSPENSION_LABELS = {
   other: '其他依法中止的情形',
 } as const;
 
+export const REVOCATION_LABELS = { reconsideration: '行政复议决定撤销或变更', litigation: '人民法院判决撤销或变更', self_correction: '本机关自行纠正' } as const;
 export const REVIEW_RESULT_LABELS = { passed: '审核通过', failed: '审核不通过' } as const;
 export const YES_NO = { yes: '是', no: '否' } as const;
 
@@ -254,6 +256,7 @@ export const PENALTY_FIELD_LABELS: Record<string, string> = {
   appliedOn: '申请日期',
   summary: '结案情况',
   publishedOn: '公示日期',
+  revokedBy: '撤销或变更的方式',
 };
 
 /** The documents of a case: label, body and field words. */

@@ -8,7 +8,7 @@ import { enforcementError } from './enforcement.errors.js';
 import { enforcementCertificates, enforcementMatters, enforcementObjectHistory, enforcementOfficers, enforcementSubjects, penaltyCases, penaltyEvidence } from './enforcement.tables.js';
 import {
   CLUE_SOURCE_LABELS, EVIDENCE_KIND_LABELS, OUTCOME_LABELS, PENALTY_ACTION_LABELS, PENALTY_CASE_LABEL, PENALTY_CLOCK_LABELS, PENALTY_ESCALATION_LABELS, PENALTY_FIELD_LABELS,
-  PENALTY_LIST_LABELS, PENALTY_STATE_LABELS, REVIEW_RESULT_LABELS, SERVICE_METHOD_LABELS, SUSPENSION_LABELS, TRANSFER_LABELS,
+  PENALTY_LIST_LABELS, PENALTY_STATE_LABELS, REVIEW_RESULT_LABELS, REVOCATION_LABELS, SERVICE_METHOD_LABELS, SUSPENSION_LABELS, TRANSFER_LABELS,
 } from './enforcement.strings.js';
 import { assertCertifiedOfficers, officerCanAct } from './operations/certified-officers.js';
 import { ENFORCEMENT_MODULE } from './operations/register-scope.js';
@@ -592,6 +592,17 @@ export const penaltyCaseType = defineCaseType({
       },
       effect: async (ctx) => void (await update(ctx, { publishedOn: today(ctx) })),
       clocks: { stop: ['publication'] },
+    }),
+    record_revocation: action({
+      label: PENALTY_ACTION_LABELS.record_revocation, from: ['decided', 'executing', 'enforcing', 'closing', 'closed'], roles: ['head'], authorize: forHead,
+      input: object({ revokedBy: choice(REVOCATION_LABELS), reason: longText(2000) }, ['revokedBy', 'reason']),
+      precondition: async (ctx) => ((await caseRow(ctx.tx, ctx.caseId)).outcome === 'penalty' ? null : enforcementError('XZCF_CASE_NOT_FOUND', undefined, '只有处罚决定可以登记被撤销或变更')),
+      effect: async (ctx) => {
+        const row = await caseRow(ctx.tx, ctx.caseId);
+        return { eventFacts: { published: row.publishedOn !== null && row.withdrawnOn === null } };
+      },
+      // A published decision revoked or varied comes off within three working days (art. 48(2)).
+      clocks: { start: [{ name: 'withdrawal', rule: (_, result) => (result.eventFacts?.published ? 'xzcf.publication.withdraw' : null) }] },
     }),
     withdraw_publication: action({
       label: PENALTY_ACTION_LABELS.withdraw_publication, from: ['decided', 'executing', 'enforcing', 'closing', 'closed'], roles: ['officer'], authorize: forOfficer,

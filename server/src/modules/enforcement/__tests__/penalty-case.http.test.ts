@@ -176,6 +176,12 @@ for (const backend of testBackends()) {
       assert.ok(decisionNumber === undefined || decisionNumber === row!.n);
       await act(caseId, 'head', 'close', { summary: '罚款及加处罚款已缴清，案件办结。' });
       assert.equal((await detail(caseId)).case.state, 'closed');
+      // Revoked on reconsideration (Monday 20 April): off the public list within three working days (art. 48(2)): 23 April.
+      await at('2026-04-20T10:00:00');
+      await act(caseId, 'head', 'record_revocation', { revokedBy: 'reconsideration', reason: '复议机关决定变更罚款数额' });
+      assert.equal(lastDay((await clock(caseId, 'withdrawal')).dueAt), '2026-04-23');
+      await act(caseId, 'officer-a', 'withdraw_publication', { reason: '原决定已被变更' });
+      assert.equal(await clock(caseId, 'withdrawal'), undefined);
 
       // Every step's document, numbered and frozen.
       const docs = (await ctx.database.backend.query(`select template_id as template, number from case_documents where case_id = '${caseId}' and status = 'final' order by template_id`, [], 'object')).rows as Array<{ template: string; number: string }>;
