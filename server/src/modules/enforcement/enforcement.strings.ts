@@ -289,3 +289,23 @@ export const PENALTY_LIST_LABELS = {
 } as const;
 
 export const OUTCOME_LABELS = { penalty: '给予处罚', no_penalty: '不予处罚', transferred: '移送', not_filed: '不予立案' } as const;
+
+export const PENALTY_FIGURE_LABELS = {
+  filed: '立案数',
+  decided: '作出处罚决定数',
+  onSpot: '当场处罚数',
+  noPenalty: '不予处罚数',
+  firstViolation: '首违不罚数',
+  transferred: '移送数',
+  majorDecided: '须法制审核的处罚决定数',
+  legalReviewRate: '法制审核率',
+  publicationRate: '公示率',
+  onTimePublicationRate: '按时公示率',
+  averageDays: '平均办案天数（立案至决定）',
+  bySubject: '按执法主体',
+  bySubjectKind: '乡镇与部门',
+  byField: '按执法领域',
+  byOutcome: '按结果',
+} as const;
+
+export const SUBJECT_GROUP_LABELS = { township: '乡镇（街道）名义', department: '部门名义' } as const;

@@ -1,6 +1,7 @@
 import { defineModule } from '../cases/index.js';
 import { HEAD_ROLE_LABEL, MODULE_LABEL, ROLE_LABELS } from './enforcement.strings.js';
 import { penaltyCaseType } from './penalty-case-type.js';
+import './figures.js';
 import { ENFORCEMENT_MODULE } from './operations/register-scope.js';
 
 /**

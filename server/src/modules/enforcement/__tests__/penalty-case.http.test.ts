@@ -216,6 +216,24 @@ for (const backend of testBackends()) {
       assert.ok(await clock(refusedCase, 'payment'));
     });
 
+    test('figures, counted by hand from the cases above: one general decision (reviewed, published on time, 21 days), one on the spot, one 首违不罚', async () => {
+      const res = await call('head', 'GET', '/api/figures/xzzf?from=2026-01-01&to=2026-12-31');
+      assert.equal(res.statusCode, 200, res.body);
+      const f = new Map((res.json().figures as Array<{ key: string; numerator: number; denominator: number | null; display: string }>).map((x) => [x.key, x]));
+      const pair = (key: string) => [f.get(key)!.numerator, f.get(key)!.denominator, f.get(key)!.display];
+      // Filed under the general procedure: the walked case, the 首违不罚 one and the one refused it.
+      assert.equal(f.get('filed')!.numerator, 3);
+      assert.equal(f.get('decided')!.numerator, 2);
+      assert.equal(f.get('onSpot')!.numerator, 1);
+      assert.equal(f.get('firstViolation')!.numerator, 1);
+      assert.deepEqual(pair('legalReviewRate'), [1, 1, '100.0%']);
+      assert.deepEqual(pair('onTimePublicationRate'), [1, 1, '100.0%']);
+      // Filed 2 March, decided 23 March.
+      assert.deepEqual(pair('averageDays'), [21, 1, '21.0天']);
+      const kinds = res.json().breakdowns.find((b: { key: string }) => b.key === 'bySubjectKind');
+      assert.deepEqual(kinds.rows.map((r: { label: string }) => r.label), ['部门名义']);
+    });
+
     test('another department\'s staff and a neighbour see nothing and can do nothing; a clue in another subject\'s name is refused', async () => {
       const caseId = await newClue();
       assert.equal((await call('housing', 'GET', `/api/cases/${caseId}`)).statusCode, 404);
