@@ -9,6 +9,7 @@ import { readObject, registerObject, searchObjects, type ObjectInput, type Objec
 import { addCertificate, createOfficer, listOfficers, setCertificateStatus, type CertificateInput, type OfficerInput } from './operations/officers.js';
 import { ENFORCEMENT_MODULE } from './operations/register-scope.js';
 import { recordClue, type ClueInput } from './operations/record-clue.js';
+import { listPublishedPenalties, readPublishedPenalty } from './operations/publications.js';
 import { createSubject, listSubjects, updateSubject, type SubjectInput } from './operations/subjects.js';
 import { CIRCUMSTANCES, ENFORCEMENT_FIELDS, PENALTY_KINDS } from './rules/vocabulary.js';
 import type { CertificateStatus } from './rules/certificates.js';
@@ -25,6 +26,11 @@ export async function enforcementPlugin(app: FastifyInstance, ctx: AppContext): 
     actorOf(request);
     return { fields: ENFORCEMENT_FIELDS, penaltyKinds: PENALTY_KINDS, circumstances: CIRCUMSTANCES };
   });
+
+  app.get('/api/public/xzzf/decisions', { schema: schemas.publishedPenalties }, async (request) =>
+    listPublishedPenalties(db, request.query as { q?: string; page: number; pageSize: number }));
+
+  app.get('/api/public/xzzf/decisions/:id', { schema: schemas.publishedPenalty }, async (request) => readPublishedPenalty(db, (request.params as { id: string }).id));
 
   app.post('/api/xzzf/cases', { schema: schemas.recordClue }, async (request, reply) => {
     const actor = actorOf(request);

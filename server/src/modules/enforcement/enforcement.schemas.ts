@@ -34,6 +34,22 @@ const certificateBody = {
 } as const;
 
 export const enforcementSchemas = {
+  publishedPenalties: {
+    summary: '行政处罚决定公示（公众）',
+    description: 'Penalty decisions published and not withdrawn, newest first; `q` matches the decision number, the subject, the cause or an organisation’s name (never a person’s). A person appears as surname + 某.',
+    tags,
+    querystring: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { q: { type: 'string', maxLength: 50 }, page: { type: 'integer', minimum: 1, maximum: 100_000, default: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 50, default: 20 } },
+    },
+  },
+  publishedPenalty: {
+    summary: '行政处罚决定书全文（公众）',
+    description: 'One published decision, persons’ names redacted and identity and phone numbers masked; anything else answers 404 XZCF_DECISION_NOT_FOUND.',
+    tags,
+    params: { type: 'object', required: ['id'], additionalProperties: false, properties: { id: { type: 'string', format: 'uuid' } } },
+  },
   recordClue: {
     summary: '登记案件线索',
     description: 'An officer (`xzzf.officer` for the subject’s unit) records a clue in the subject’s name; the 行政处罚 case then goes through `/api/cases/…`. The party is a registered 执法对象 (`objectId`) or, not yet registered, its kind and name.',

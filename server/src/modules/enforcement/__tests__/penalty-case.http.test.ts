@@ -234,6 +234,37 @@ for (const backend of testBackends()) {
       assert.deepEqual(kinds.rows.map((r: { label: string }) => r.label), ['部门名义']);
     });
 
+    test('执法公示: a person\'s decision is published without their name, identity number or phone, and leaves the list when withdrawn', async () => {
+      const name = '李小明';
+      const idNumber = '371302199003071234';
+      const phone = '13912345678';
+      const caseId = await newClue({ partyKind: 'individual', partyName: name, summary: '无证销售过期食品' });
+      const team = [officer['officer-a']!, officer['officer-b']!];
+      await act(caseId, 'officer-a', 'propose_filing', { officerIds: team, matterId, filingNote: '群众举报' });
+      await act(caseId, 'head', 'approve_filing', {});
+      await act(caseId, 'officer-a', 'propose_penalty', { facts: '经查……', circumstance: 'serious', penalties: [{ kind: 'fine', amountYuan: 120000 }] });
+      await act(caseId, 'head', 'approve_notice', {});
+      await act(caseId, 'officer-a', 'waive_hearing', { note: '当事人书面放弃' });
+      await act(caseId, 'officer-a', 'skip_legal_review', {});
+      await act(caseId, 'head', 'decide', { facts: `当事人${name}（身份证号${idNumber}，联系电话${phone}）销售超过保质期的食品。`, partyPresent: true });
+      await act(caseId, 'officer-a', 'publish', {});
+
+      const list = (await call('housing', 'GET', '/api/public/xzzf/decisions?q=过期食品')).json();
+      const item = list.items.find((i: { summary: string }) => i.summary === '无证销售过期食品');
+      assert.equal(item.party, '李某');
+      assert.equal((await ctx.app.inject({ url: `/api/public/xzzf/decisions?q=${encodeURIComponent(name)}` })).json().total, 0, 'a person is not found by name');
+      const published = await ctx.app.inject({ url: `/api/public/xzzf/decisions/${item.documentId}` });
+      assert.equal(published.statusCode, 200, published.body);
+      const text = published.body;
+      for (const secret of [name, idNumber, phone]) assert.equal(text.includes(secret), false, `${secret} must not be published`);
+      assert.match(text, /李某/);
+      assert.match(text, /371302\*{12}/);
+
+      await act(caseId, 'head', 'record_revocation', { revokedBy: 'self_correction', reason: '自行纠正' });
+      await act(caseId, 'officer-a', 'withdraw_publication', { reason: '已撤销' });
+      assert.equal((await ctx.app.inject({ url: `/api/public/xzzf/decisions/${item.documentId}` })).statusCode, 404);
+    });
+
     test('another department\'s staff and a neighbour see nothing and can do nothing; a clue in another subject\'s name is refused', async () => {
       const caseId = await newClue();
       assert.equal((await call('housing', 'GET', `/api/cases/${caseId}`)).statusCode, 404);
