@@ -39,6 +39,18 @@ export function moduleDemoUsers(org: SeededOrganisation, passwordHash: string) {
   return [
     user('xzfy-handler', '刘洋（复议承办人）'), user('xzfy-head', '孙红（复议机构负责人）'),
     { username: 'kb-admin', displayName: '周静（知识库管理员）', role: 'staff' as StaffRole, unitId: org.centerId, scopeUnitId: org.centerId, passwordHash },
+    // 行政执法: the 司法局's supervisor, and an officer (also the subject's administrator) of three subjects.
+    user('xzzf-supervisor', '吴刚（执法监督）'),
+    ...enforcementAccounts(org).map(([username, displayName, unitId]) => ({ username, displayName, role: 'staff' as StaffRole, unitId, scopeUnitId: unitId, passwordHash })),
+  ];
+}
+
+/** The demo's enforcement officers with accounts: the 综合行政执法局's, the 市场监管局's and a township team's. */
+function enforcementAccounts(org: SeededOrganisation): Array<[string, string, number]> {
+  return [
+    ['xzzf-urban', '陈志强（综合执法局执法人员）', org.departmentIds.get('enforcement')!],
+    ['xzzf-market', '张伟（市场监管局执法人员）', org.departmentIds.get('market')!],
+    ['xzzf-town', '秦勇（兰山街道综合执法队）', org.townshipIds.get('371302001')!],
   ];
 }
 
@@ -52,6 +64,8 @@ export async function grantModuleDemoRoles(database: Database, org: SeededOrgani
   // 知识库: the center's knowledge administrator publishes for the county and writes the center's own entries; each unit keeps its own.
   // The dispatcher also keeps the center's entries, so a good direct answer can become one.
   grants.push(['kb-admin', 'kb.publisher', gov], ['kb-admin', 'kb.editor', org.centerId], ['dispatcher', 'kb.editor', org.centerId]);
+  grants.push(['xzzf-supervisor', 'xzzf.supervisor', gov]);
+  for (const [username, , unitId] of enforcementAccounts(org)) grants.push([username, 'xzzf.officer', unitId], [username, 'xzzf.subject_admin', unitId]);
   for (const [key, id] of org.departmentIds) grants.push([`dept-${key}`, 'xzfy.respondent', id], [`dept-${key}`, 'xzss.handler', id], [`dept-${key}`, 'kb.editor', id]);
   for (const [code, id] of org.townshipIds) grants.push([`town-${code.slice(6)}`, 'xzfy.respondent', id], [`town-${code.slice(6)}`, 'xzss.handler', id], [`town-${code.slice(6)}`, 'kb.editor', id]);
   await database.transaction(async (tx) => {
