@@ -44,5 +44,6 @@ export const enforcementError = defineErrors('enforcement', {
   XZCF_NOT_EXEMPT: { status: 400, message: '该事项不在首违不罚清单中，不能以首违不罚为由不予处罚' },
   XZCF_EVIDENCE_UNKNOWN: { status: 400, message: '没有这项待处理的先行登记保存证据' },
   XZCF_NOT_OFFICER: { status: 403, message: '您不是本执法主体登记的执法人员' },
+  XZCF_FINE_UNPAID: { status: 409, message: '罚款尚未缴纳，须缴纳或申请人民法院强制执行后才能结案' },
   XZCF_DECISION_NOT_FOUND: { status: 404, message: '未找到该公示的行政处罚决定' },
 });

@@ -1,5 +1,6 @@
 /**
- * 行政执法 (administrative enforcement): the registers enforcement stands on. Case code calls
+ * 行政执法 (administrative enforcement): the registers, and the 行政处罚 case on them
+ * (recordClue opens one; the rest goes through the platform's case routes). Case code calls
  * these, never the module's files: who may act (assertCertifiedOfficers, officerCanAct), on
  * which matter and within which range (findMatter, discretionRangeFor), against whom
  * (findObjectByIdNumber, appendObjectHistory, revealIdNumber).
@@ -19,4 +20,7 @@ export { certificateAllows, officerMayAct, checkOfficerPair, expiringWithin, typ
 export { parseMatterRows, type MatterRecord } from './rules/matter-rows.js';
 export { ENFORCEMENT_FIELDS, FIELD_KEYS, PENALTY_KINDS, CIRCUMSTANCES, fieldLabel } from './rules/vocabulary.js';
 export { MATTER_COLUMNS, MATTER_KINDS, ACT_REFUSAL_LABELS } from './enforcement.strings.js';
-export { enforcementSubjects, enforcementOfficers, enforcementCertificates, enforcementObjects, enforcementObjectHistory, enforcementMatters } from './enforcement.tables.js';
+export { enforcementSubjects, enforcementOfficers, enforcementCertificates, enforcementObjects, enforcementObjectHistory, enforcementMatters, penaltyCases, penaltyEvidence } from './enforcement.tables.js';
+export { PENALTY_CASE_TYPE, penaltyCaseType } from './penalty-case-type.js';
+export { recordClue, type ClueInput } from './operations/record-clue.js';
+export { listPublishedPenalties, readPublishedPenalty } from './operations/publications.js';

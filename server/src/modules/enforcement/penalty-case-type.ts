@@ -486,8 +486,10 @@ export const penaltyCaseType = defineCaseType({
           ...(await partyFields(ctx.tx, row)), facts: ctx.input.facts, basis: matter?.basis ?? '', penalties: describePenalties(row.penalties as Penalty[]),
           officers: await officerNames(ctx.tx, row.officerIds),
         });
-        await update(ctx, { outcome: 'penalty', decisionNumber: document.number, decidedOn: today(ctx) });
-        return { eventFacts: { decisionNumber: document.number, document } };
+        // Announced to a party who is there, the decision is handed over at once (art. 61): served today.
+        const present = ctx.input.partyPresent === true;
+        await update(ctx, { outcome: 'penalty', decisionNumber: document.number, decidedOn: today(ctx), ...(present ? { servedOn: today(ctx) } : {}) });
+        return { eventFacts: { decisionNumber: document.number, document, fined: row.fineFen > 0 }, ...(present ? { nextState: 'executing' } : {}) };
       },
       clocks: {
         stop: PROCEDURE_CLOCKS,
@@ -495,6 +497,7 @@ export const penaltyCaseType = defineCaseType({
           // Served within seven working days when the party was not there to receive it (art. 61).
           { name: 'service', rule: (ctx) => (ctx.input.partyPresent ? null : 'xzcf.service') },
           { name: 'publication', rule: () => 'xzcf.publication' },
+          { name: 'payment', rule: (ctx, result) => (ctx.input.partyPresent && result.eventFacts?.fined ? 'xzcf.fine.payment' : null) },
         ],
       },
     }),
@@ -575,12 +578,12 @@ export const penaltyCaseType = defineCaseType({
         const row = await caseRow(ctx.tx, ctx.caseId);
         const document = await issue(ctx, 'service', { ...(await partyFields(ctx.tx, row)), decisionNumber: row.decisionNumber ?? '', servedOn: ctx.input.servedOn, method: SERVICE_METHOD_LABELS[ctx.input.method as 'mail'] });
         await update(ctx, { servedOn: ctx.input.servedOn });
-        return { eventFacts: { document } };
+        return { eventFacts: { document, fined: row.fineFen > 0 } };
       },
       // Fifteen days to pay from receipt (art. 67(3)).
       clocks: {
         stop: ['service'],
-        start: [{ name: 'payment', rule: () => 'xzcf.fine.payment', startAt: (ctx) => noonOf(ctx.input.servedOn as string) }],
+        start: [{ name: 'payment', rule: (_, result) => (result.eventFacts?.fined ? 'xzcf.fine.payment' : null), startAt: (ctx) => noonOf(ctx.input.servedOn as string) }],
       },
     }),
     publish: action({
@@ -634,8 +637,13 @@ export const penaltyCaseType = defineCaseType({
       clocks: { stop: ['payment'] },
     }),
     close: action({
-      label: PENALTY_ACTION_LABELS.close, from: ['closing', 'enforcing'], to: 'closed', roles: ['head'], authorize: forHead,
+      label: PENALTY_ACTION_LABELS.close, from: ['closing', 'enforcing', 'executing'], to: 'closed', roles: ['head'], authorize: forHead,
       input: object({ summary: longText(5000) }, ['summary']),
+      // A fine still unpaid keeps the case open: it is paid, or the court is asked to enforce it.
+      precondition: async (ctx) => {
+        const row = await caseRow(ctx.tx, ctx.caseId);
+        return ctx.state === 'executing' && row.fineFen > 0 && !row.paidOn ? enforcementError('XZCF_FINE_UNPAID') : null;
+      },
       effect: async (ctx) => {
         const row = await caseRow(ctx.tx, ctx.caseId);
         const document = await issue(ctx, 'closing', {
