@@ -32,7 +32,7 @@ export const enforcementError = defineErrors('enforcement', {
   XZCF_OBJECT_UNKNOWN: { status: 400, message: '当事人须是已登记的执法对象' },
   XZCF_FINE_OUTSIDE_BENCHMARK: { status: 400, message: '罚款金额超出了该事项裁量基准对此情节规定的幅度' },
   XZCF_BENCHMARK_EXEMPT: { status: 400, message: '该情节属于不罚清单事项，应作出不予处罚决定' },
-  XZCF_PENALTY_INVALID: { status: 400, message: '处罚种类或金额不正确：罚款、没收须写明金额，其他种类不写金额' },
+  XZCF_PENALTY_INVALID: { status: 400, message: '请至少写明一种处罚：罚款、没收的金额，或其他处罚种类' },
   XZCF_HEARING_NOT_AVAILABLE: { status: 409, message: '拟作出的处罚不属于可以要求听证的情形' },
   XZCF_HEARING_PENDING: { status: 409, message: '当事人要求的听证尚未举行，不能进入下一步' },
   XZCF_LEGAL_REVIEW_REQUIRED: { status: 409, message: '本案须经法制审核，审核通过前不得作出决定' },

@@ -40,10 +40,13 @@ const PENALTY_KIND_LABELS = PENALTY_LAW.penaltyKinds.kinds;
 const CIRCUMSTANCE_LABELS = Object.fromEntries(CIRCUMSTANCES.map((c) => [c.key, c.label]));
 const REVIEW_GROUND_LABELS = Object.fromEntries(Object.entries(PENALTY_LAW.legalReview.grounds).map(([k, v]) => [k, v]));
 const NO_PENALTY_LABELS = PENALTY_LAW.noPenalty.grounds;
-const penaltiesInput = {
-  type: 'array', minItems: 1, maxItems: 6,
-  items: { type: 'object', properties: titled({ kind: choice(PENALTY_KIND_LABELS), amountYuan: money }, PENALTY_FIELD_LABELS), required: ['kind'], additionalProperties: false },
-} as const;
+/** Kinds given by an amount have their own money fields; the others are chosen together. */
+const AMOUNT_FIELDS = { fineYuan: 'fine', confiscatedGainsYuan: 'confiscate_gains', confiscatedPropertyYuan: 'confiscate_property' } as const;
+const OTHER_PENALTY_LABELS = Object.fromEntries(Object.entries(PENALTY_KIND_LABELS).filter(([k]) => !Object.values(AMOUNT_FIELDS).includes(k as never)));
+const penaltyFields = {
+  fineYuan: money, confiscatedGainsYuan: money, confiscatedPropertyYuan: money,
+  otherPenalties: { type: 'array', items: { type: 'string', enum: Object.keys(OTHER_PENALTY_LABELS) }, uniqueItems: true, maxItems: 6, 'x-kind': 'choice', 'x-labels': OTHER_PENALTY_LABELS },
+};
 
 const noonOf = (d: string) => new Date(`${d}T12:00:00+08:00`);
 const today = (ctx: Ctx) => shanghaiDay(ctx.now);
@@ -67,13 +70,13 @@ function action(definition: ActionDefinition<Input>): ActionDefinition<Input> {
   return definition;
 }
 
-/** The penalties of a form in fen, checked for shape: money only where the kind carries an amount. */
-function penaltiesOf(input: ReadonlyArray<{ kind: PenaltyKind; amountYuan?: number }>): Penalty[] {
-  return input.map((p) => {
-    const needsAmount = p.kind === 'fine' || p.kind === 'confiscate_gains' || p.kind === 'confiscate_property';
-    if (needsAmount !== (p.amountYuan !== undefined && p.amountYuan > 0)) throw enforcementError('XZCF_PENALTY_INVALID', { field: 'penalties' });
-    return needsAmount ? { kind: p.kind, amountFen: yuanToFen(p.amountYuan!) } : { kind: p.kind };
-  });
+/** The penalties a form names, in fen; at least one. */
+function penaltiesOf(input: Input): Penalty[] {
+  const penalties: Penalty[] = [];
+  for (const [field, kind] of Object.entries(AMOUNT_FIELDS)) if (typeof input[field] === 'number' && input[field] > 0) penalties.push({ kind, amountFen: yuanToFen(input[field]) });
+  for (const kind of (input.otherPenalties ?? []) as PenaltyKind[]) penalties.push({ kind });
+  if (!penalties.length) throw enforcementError('XZCF_PENALTY_INVALID', { field: 'fineYuan' });
+  return penalties;
 }
 const fineOf = (penalties: readonly Penalty[]) => penalties.filter((p) => p.kind === 'fine').reduce((a, p) => a + (p.amountFen ?? 0), 0);
 const describePenalties = (penalties: readonly Penalty[]) =>
@@ -324,22 +327,22 @@ export const penaltyCaseType = defineCaseType({
       label: PENALTY_ACTION_LABELS.propose_penalty, from: ['investigating'], to: 'reviewing', roles: ['officer'], authorize: forOfficer,
       input: object(
         {
-          facts: longText(10000), circumstance: choice(CIRCUMSTANCE_LABELS), penalties: penaltiesInput,
+          facts: longText(10000), circumstance: choice(CIRCUMSTANCE_LABELS), ...penaltyFields,
           reviewGrounds: { type: 'array', items: choice(REVIEW_GROUND_LABELS), uniqueItems: true, maxItems: 4 }, collective: { type: 'boolean' },
         },
-        ['facts', 'circumstance', 'penalties'],
+        ['facts', 'circumstance'],
       ),
       // The intended penalty stays within the matter's 裁量基准 for the circumstance found.
       effect: async (ctx) => {
         const row = await caseRow(ctx.tx, ctx.caseId);
-        const penalties = penaltiesOf(ctx.input.penalties);
+        const penalties = penaltiesOf(ctx.input);
         const matter = await matterOf(ctx.tx, row);
         if (matter && matter.discretion.length) {
           const range = discretionRangeFor(matter, ctx.input.circumstance);
           if (range.kind === 'exempt') throw enforcementError('XZCF_BENCHMARK_EXEMPT', { field: 'circumstance' });
           const fine = fineOf(penalties);
           if (range.kind === 'range' && fine > 0 && range.row.fineMin !== null && range.row.fineMax !== null && (fine < yuanToFen(range.row.fineMin) || fine > yuanToFen(range.row.fineMax))) {
-            throw enforcementError('XZCF_FINE_OUTSIDE_BENCHMARK', { field: 'penalties', min: range.row.fineMin, max: range.row.fineMax });
+            throw enforcementError('XZCF_FINE_OUTSIDE_BENCHMARK', { field: 'fineYuan', min: range.row.fineMin, max: range.row.fineMax });
           }
         }
         const partyKind = row.partyKind === 'individual' ? 'person' : 'organisation';
@@ -538,8 +541,8 @@ export const penaltyCaseType = defineCaseType({
     decide_on_spot: action({
       label: PENALTY_ACTION_LABELS.decide_on_spot, from: ['clue'], to: 'executing', roles: ['officer'], authorize: forOfficer,
       input: object(
-        { officerIds: { ...officerList, 'x-kind': 'choice' }, matterId: { type: 'integer', minimum: 1, maximum: 2_147_483_647, 'x-kind': 'choice' }, facts: longText(5000), penalties: penaltiesInput },
-        ['officerIds', 'matterId', 'facts', 'penalties'],
+        { officerIds: { ...officerList, 'x-kind': 'choice' }, matterId: { type: 'integer', minimum: 1, maximum: 2_147_483_647, 'x-kind': 'choice' }, facts: longText(5000), ...penaltyFields },
+        ['officerIds', 'matterId', 'facts'],
       ),
       choices: async (ctx) => {
         const row = await caseRow(ctx.tx, ctx.caseId);
@@ -549,9 +552,9 @@ export const penaltyCaseType = defineCaseType({
       // Facts certain, a legal basis, and a warning or a small fine (art. 51); the decision handed over at once (art. 52).
       effect: async (ctx) => {
         const { row, ids } = await twoOfficers(ctx, ctx.input.officerIds, today(ctx));
-        const penalties = penaltiesOf(ctx.input.penalties);
+        const penalties = penaltiesOf(ctx.input);
         const verdict = summaryProcedureVerdict(row.partyKind === 'individual' ? 'person' : 'organisation', penalties);
-        if (!verdict.allowed) throw enforcementError('XZCF_SUMMARY_NOT_ALLOWED', { field: 'penalties' }, verdict.reason);
+        if (!verdict.allowed) throw enforcementError('XZCF_SUMMARY_NOT_ALLOWED', { field: 'fineYuan' }, verdict.reason);
         const [matter] = await ctx.tx.select().from(enforcementMatters).where(eq(enforcementMatters.id, ctx.input.matterId));
         if (!matter || matter.subjectId !== row.subjectId) throw enforcementError('XZCF_MATTER_NOT_HELD', { field: 'matterId' });
         const fine = fineOf(penalties);
@@ -568,7 +571,7 @@ export const penaltyCaseType = defineCaseType({
       },
       clocks: {
         stop: ['filing'],
-        start: [{ name: 'payment', rule: (ctx) => (ctx.input.penalties?.some((p: { kind: string }) => p.kind === 'fine') ? 'xzcf.fine.payment' : null) }],
+        start: [{ name: 'payment', rule: (ctx) => (typeof ctx.input.fineYuan === 'number' && ctx.input.fineYuan > 0 ? 'xzcf.fine.payment' : null) }],
       },
     }),
     serve: action({

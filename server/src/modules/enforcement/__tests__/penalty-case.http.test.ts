@@ -122,8 +122,8 @@ for (const backend of testBackends()) {
       await act(caseId, 'officer-b', 'decide_preserved', { evidenceId: preserved.enum[0], handling: '予以没收' });
 
       // The intended fine stays within the benchmark for 较重 (120,000–150,000).
-      await refused(caseId, 'officer-a', 'propose_penalty', { facts: '经查……', circumstance: 'serious', penalties: [{ kind: 'fine', amountYuan: 5000 }] }, 400, 'XZCF_FINE_OUTSIDE_BENCHMARK');
-      await act(caseId, 'officer-a', 'propose_penalty', { facts: '经查，当事人销售超过保质期的奶粉 120 罐，货值 21,600 元。', circumstance: 'serious', penalties: [{ kind: 'fine', amountYuan: 120000 }, { kind: 'confiscate_gains', amountYuan: 3600 }] });
+      await refused(caseId, 'officer-a', 'propose_penalty', { facts: '经查……', circumstance: 'serious', fineYuan: 5000 }, 400, 'XZCF_FINE_OUTSIDE_BENCHMARK');
+      await act(caseId, 'officer-a', 'propose_penalty', { facts: '经查，当事人销售超过保质期的奶粉 120 罐，货值 21,600 元。', circumstance: 'serious', fineYuan: 120000, confiscatedGainsYuan: 3600 });
       await at('2026-03-05T10:00:00');
       await act(caseId, 'head', 'approve_notice', { note: '同意' });
       // A fine of 100,000 yuan or more on an organisation gives a hearing right: five working days from the notice (Thu 5 March): 6, 9–12 March.
@@ -208,8 +208,8 @@ for (const backend of testBackends()) {
 
     test('当场处罚: a citizen fined 200 yuan on the spot, 201 refused; the decision is numbered at once and payment runs fifteen days', async () => {
       const refusedCase = await newClue({ partyKind: 'individual', partyName: '张三', summary: '占道经营' });
-      await refused(refusedCase, 'officer-a', 'decide_on_spot', { officerIds: [officer['officer-a']!, officer['officer-b']!], matterId, facts: '占道经营', penalties: [{ kind: 'fine', amountYuan: 201 }] }, 400, 'XZCF_SUMMARY_NOT_ALLOWED');
-      await act(refusedCase, 'officer-a', 'decide_on_spot', { officerIds: [officer['officer-a']!, officer['officer-b']!], matterId, facts: '占道经营', penalties: [{ kind: 'fine', amountYuan: 200 }] });
+      await refused(refusedCase, 'officer-a', 'decide_on_spot', { officerIds: [officer['officer-a']!, officer['officer-b']!], matterId, facts: '占道经营', fineYuan: 201 }, 400, 'XZCF_SUMMARY_NOT_ALLOWED');
+      await act(refusedCase, 'officer-a', 'decide_on_spot', { officerIds: [officer['officer-a']!, officer['officer-b']!], matterId, facts: '占道经营', fineYuan: 200 });
       const [row] = (await ctx.database.backend.query(`select state, x.decision_number from cases c join xzcf_cases x on x.case_id = c.id where c.id = '${refusedCase}'`, [], 'object')).rows as Array<{ state: string; decision_number: string }>;
       assert.equal(row!.state, 'executing');
       assert.match(row!.decision_number, /当罚字〔2026〕\d+号$/);
@@ -242,7 +242,7 @@ for (const backend of testBackends()) {
       const team = [officer['officer-a']!, officer['officer-b']!];
       await act(caseId, 'officer-a', 'propose_filing', { officerIds: team, matterId, filingNote: '群众举报' });
       await act(caseId, 'head', 'approve_filing', {});
-      await act(caseId, 'officer-a', 'propose_penalty', { facts: '经查……', circumstance: 'serious', penalties: [{ kind: 'fine', amountYuan: 120000 }] });
+      await act(caseId, 'officer-a', 'propose_penalty', { facts: '经查……', circumstance: 'serious', fineYuan: 120000 });
       await act(caseId, 'head', 'approve_notice', {});
       await act(caseId, 'officer-a', 'waive_hearing', { note: '当事人书面放弃' });
       await act(caseId, 'officer-a', 'skip_legal_review', {});
