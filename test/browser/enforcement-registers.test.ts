@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, PHONE, chromiumAvailable as available, chooseOption, cspViolations, openMenu, screenshot, serverAndBrowser, signIn, staffApi } from './browser-helpers.js';
+
+if (!available) console.log(`# browser enforcement registers SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set FAZHI_CHROMIUM)`);
+
+// 行政执法's registers as the demo county reads them: the 司法局's supervisor over every subject,
+// with the certificates to renew within 60 days; a 市场监管局 officer on a phone, who sees their
+// own subject only, finds an enterprise by its name and reads a matter's 裁量基准.
+describe('行政执法 registers in a real browser', { skip: available ? false : `Chromium not found at ${CHROMIUM}` }, () => {
+  const running = serverAndBrowser({ FAZHI_DEMO_REQUESTS: '0' });
+  const url = () => running.server.url;
+  const texts = (page: Page, testId: string) => page.getByTestId(testId).allInnerTexts();
+  /** Waits until the page shows this many elements of a test id (a list reloaded after a choice). */
+  const countIs = async (page: Page, testId: string, n: number) => {
+    for (let tries = 0; tries < 100 && (await page.getByTestId(testId).count()) !== n; tries++) await page.waitForTimeout(100);
+    assert.equal(await page.getByTestId(testId).count(), n, testId);
+  };
+  const fitsPhone = async (page: Page) => {
+    const width = await page.evaluate<number>('document.documentElement.scrollWidth');
+    assert.ok(width <= 375, `the page fits the phone (${width}px)`);
+  };
+
+  test('desk: the supervisor reads every subject, the certificates to renew, an enterprise by its code, the 不罚 lists', { timeout: 240_000 }, async () => {
+    const page = await signIn(running.browser, url(), 'xzzf-supervisor');
+    await openMenu(page, '执法人员与执法证');
+    await page.getByTestId('xzzf-expiring-line').first().waitFor();
+    const warnings = await texts(page, 'xzzf-expiring-line');
+    assert.equal(warnings.length, 3);
+    assert.ok(warnings.some((w) => w.includes('郭海燕') && w.includes('剩 18 天')), warnings.join('\n'));
+    await page.getByTestId('xzzf-officer-name').filter({ hasText: '宋丽萍' }).waitFor();
+    assert.equal(await page.getByTestId('xzzf-officer-name').count(), 25);
+    const suspended = page.locator('tr').filter({ hasText: '宋丽萍' }).getByTestId('xzzf-certificate-status');
+    assert.equal(await suspended.innerText(), '暂扣');
+    // One subject's officers only.
+    await chooseOption(page, 'xzzf-officers-subject', '兰山街道综合行政执法队');
+    await countIs(page, 'xzzf-officer-name', 2);
+    await screenshot(page, 'xzzf-officers-desk');
+
+    await openMenu(page, '执法主体');
+    await page.getByTestId('xzzf-subject-name').first().waitFor();
+    const subjects = await texts(page, 'xzzf-subject-name');
+    assert.equal(subjects.length, 11);
+    assert.ok(subjects.includes('兰山街道综合行政执法队') && subjects.includes('兰山区市政园林服务中心'));
+
+    // An enterprise found by its credit code, and opened.
+    const reader = await staffApi(url(), 'xzzf-supervisor');
+    const { items } = await reader<{ items: Array<{ name: string; creditCode: string }> }>('GET', '/api/xzzf/objects?q=%E5%8D%8E%E6%B3%B0');
+    const company = items[0]!;
+    await openMenu(page, '执法对象');
+    await page.getByTestId('xzzf-objects-query').locator('input').fill(company.creditCode);
+    await page.getByTestId('xzzf-objects-query').locator('input').press('Enter');
+    await countIs(page, 'xzzf-object-name', 1);
+    await page.getByTestId('xzzf-object-name').click();
+    await page.getByTestId('xzzf-object-detail-code').filter({ hasText: company.creditCode }).waitFor();
+    assert.ok((await page.getByTestId('xzzf-object-page').innerText()).includes(company.name));
+
+    await openMenu(page, '执法事项');
+    await page.getByTestId('xzzf-matter-name').first().waitFor();
+    await page.getByTestId('xzzf-matters-exempt').click();
+    await countIs(page, 'xzzf-matter-name', 12);
+    await page.getByTestId('xzzf-matter-name').filter({ hasText: '油烟' }).first().click();
+    await page.getByTestId('xzzf-benchmark').waitFor();
+    const benchmark = await page.getByTestId('xzzf-matter-detail').innerText();
+    assert.ok(benchmark.includes('初次未正常使用油烟净化设施') && benchmark.includes('5,000～20,000 元') && benchmark.includes('责令停产停业'), benchmark);
+    await screenshot(page, 'xzzf-matters-desk');
+    await page.context().close();
+    assert.deepEqual(cspViolations(), []);
+  });
+
+  test('phone: a 市场监管局 officer sees their own subject, finds an enterprise, reads a benchmark', { timeout: 240_000 }, async () => {
+    const page = await signIn(running.browser, url(), 'xzzf-market', PHONE);
+    await openMenu(page, '执法人员与执法证');
+    await page.getByTestId('xzzf-expiring-line').first().waitFor();
+    assert.deepEqual((await texts(page, 'xzzf-expiring-line')).map((w) => w.slice(0, 2)), ['王磊']);
+    await countIs(page, 'xzzf-officer-name', 4);
+    await page.getByTestId('xzzf-expiring-tag').first().waitFor();
+    await fitsPhone(page);
+    await screenshot(page, 'xzzf-officers-phone');
+
+    await page.goto(`${url()}/staff/xzzf/subjects`);
+    await page.getByTestId('xzzf-subject-name').first().waitFor();
+    assert.deepEqual(await texts(page, 'xzzf-subject-name'), ['兰山区市场监督管理局']);
+    await fitsPhone(page);
+
+    await page.goto(`${url()}/staff/xzzf/objects`);
+    await page.getByTestId('xzzf-objects-query').locator('input').fill('华泰');
+    await page.getByTestId('xzzf-objects-query').locator('input').press('Enter');
+    await countIs(page, 'xzzf-object-name', 1);
+    await page.getByTestId('xzzf-object-code').first().waitFor();
+    await fitsPhone(page);
+    await screenshot(page, 'xzzf-objects-phone');
+
+    await page.goto(`${url()}/staff/xzzf/matters`);
+    await page.getByTestId('xzzf-matter-name').first().waitFor();
+    const names = await texts(page, 'xzzf-matter-name');
+    assert.ok(names.length > 0 && names.every((n) => !n.includes('油烟')), 'only the 市场监管局’s matters');
+    await page.getByTestId('xzzf-matter-name').filter({ hasText: '明码标价' }).click();
+    await page.getByTestId('xzzf-benchmark').waitFor();
+    assert.ok((await page.getByTestId('xzzf-matter-detail').innerText()).includes('初次未按规定明码标价'));
+    await fitsPhone(page);
+    await screenshot(page, 'xzzf-matters-phone');
+    await page.context().close();
+    assert.deepEqual(cspViolations(), []);
+  });
+});

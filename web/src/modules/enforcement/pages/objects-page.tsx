@@ -1,0 +1,77 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Card, Grid, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { Link, useSearchParams } from 'react-router-dom';
+import { OBJECT_KIND_LABELS } from '../../../../../contracts/enforcement';
+import { useLoaded } from '../../../api/use-loaded';
+import { enforcementApi, type ObjectView } from '../api';
+import { enforcementStrings as s } from '../strings';
+
+const PAGE_SIZE = 20;
+const KINDS = ['', 'enterprise', 'individual'] as const;
+
+/** 执法对象: the county's enterprises and people, found by name, credit code or a whole ID number. */
+export function ObjectsPage() {
+  const wide = Grid.useBreakpoint().md !== false;
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const kind = params.get('kind') ?? '';
+  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
+  const [typed, setTyped] = useState(q);
+  useEffect(() => setTyped(q), [q]);
+  const { data, loading, error } = useLoaded(useCallback((signal: AbortSignal) => enforcementApi.objects({ q: q || undefined, kind: kind || undefined, page, pageSize: PAGE_SIZE }, signal), [q, kind, page]));
+  const go = (next: { q?: string; kind?: string; page?: number }) => {
+    const merged = { q, kind, page: 1, ...next };
+    setParams(Object.fromEntries(Object.entries({ q: merged.q, kind: merged.kind, page: merged.page > 1 ? String(merged.page) : '' }).filter(([, v]) => v)));
+  };
+  const c = s.objects.columns;
+  const code = (o: ObjectView) => <Typography.Text code data-testid="xzzf-object-code">{o.creditCode ?? o.idNumberMasked}</Typography.Text>;
+  const name = (o: ObjectView) => (
+    <Space size={6} wrap>
+      <Link to={`/staff/xzzf/objects/${o.id}`} data-testid="xzzf-object-name">{o.name}</Link>
+      <Tag color={o.kind === 'enterprise' ? 'blue' : 'purple'}>{OBJECT_KIND_LABELS[o.kind]}</Tag>
+    </Space>
+  );
+  const columns: TableColumnsType<ObjectView> = wide
+    ? [
+        { title: c.name, key: 'name', render: (_, o) => name(o) },
+        { title: c.code, key: 'code', width: 220, render: (_, o) => code(o) },
+        { title: c.address, dataIndex: 'address', width: 200, render: (v: string | null) => v ?? '—' },
+      ]
+    : [{ title: c.name, key: 'all', render: (_, o) => <div>{name(o)}<div>{code(o)}</div></div> }];
+  return (
+    <Card size="small" title={s.objects.title} data-testid="xzzf-objects-page">
+      <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+        <Input.Search
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          onSearch={(v) => go({ q: v.trim() })}
+          placeholder={s.objects.placeholder}
+          enterButton={s.objects.search}
+          allowClear
+          maxLength={100}
+          data-testid="xzzf-objects-query"
+        />
+        <Segmented
+          size="small"
+          value={kind}
+          onChange={(v) => go({ kind: String(v) })}
+          options={KINDS.map((k) => ({ value: k, label: k ? OBJECT_KIND_LABELS[k] : s.objects.allKinds }))}
+          data-testid="xzzf-objects-kind"
+        />
+        {error && <Alert type="error" showIcon title={error} />}
+        {data && <Typography.Text type="secondary" data-testid="xzzf-objects-total">{s.objects.total(data.total)}</Typography.Text>}
+        <Table
+          size="small"
+          rowKey="id"
+          loading={loading}
+          columns={columns}
+          dataSource={data?.items ?? []}
+          locale={{ emptyText: s.objects.empty }}
+          pagination={(data?.total ?? 0) > PAGE_SIZE ? { current: page, pageSize: PAGE_SIZE, total: data!.total, size: 'small', showSizeChanger: false, onChange: (p) => go({ page: p }) } : false}
+          data-testid="xzzf-objects"
+        />
+      </Space>
+    </Card>
+  );
+}

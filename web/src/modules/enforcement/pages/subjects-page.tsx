@@ -1,0 +1,49 @@
+import { useCallback, useMemo } from 'react';
+import { Alert, Card, Grid, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { SUBJECT_KIND_LABELS, SUBJECT_STATUS_LABELS } from '../../../../../contracts/enforcement';
+import { useLoaded } from '../../../api/use-loaded';
+import { enforcementApi, type SubjectView } from '../api';
+import { FieldTags, useVocabulary } from '../components/field-tags';
+import { enforcementStrings as s } from '../strings';
+
+/** 执法主体: the subjects of the reader's subtrees, with their basis, territory and fields. */
+export function SubjectsPage() {
+  const wide = Grid.useBreakpoint().md !== false;
+  const vocabulary = useVocabulary();
+  const { data, loading, error } = useLoaded(useCallback((signal: AbortSignal) => enforcementApi.subjects(signal), []));
+  const names = useMemo(() => new Map((data?.items ?? []).map((x) => [x.id, x.name])), [data]);
+  const c = s.subjects.columns;
+  const name = (x: SubjectView) => (
+    <div>
+      <Typography.Text strong data-testid="xzzf-subject-name">{x.name}</Typography.Text>
+      <div><Tag color={x.kind === 'township_team' ? 'green' : x.kind === 'entrusted' ? 'orange' : 'blue'}>{SUBJECT_KIND_LABELS[x.kind]}</Tag></div>
+      {x.entrustedById && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{s.subjects.entrustedBy(names.get(x.entrustedById) ?? '')}</Typography.Text>}
+    </div>
+  );
+  const basis = (x: SubjectView) => (
+    <div style={{ fontSize: 12 }}>
+      <div>{x.basisText}</div>
+      <Typography.Text type="secondary">{x.basisArticle}</Typography.Text>
+    </div>
+  );
+  const columns: TableColumnsType<SubjectView> = wide
+    ? [
+        { title: c.name, key: 'name', width: 260, render: (_, x) => name(x) },
+        { title: c.unit, dataIndex: 'unitName', width: 200 },
+        { title: c.fields, key: 'fields', width: 160, render: (_, x) => <FieldTags fields={x.fields} label={vocabulary.field} /> },
+        { title: c.basis, key: 'basis', render: (_, x) => basis(x) },
+        { title: c.territory, key: 'territory', width: 110, render: (_, x) => x.regionCodes.join('、') },
+        { title: c.status, key: 'status', width: 70, render: (_, x) => SUBJECT_STATUS_LABELS[x.status] },
+      ]
+    : [
+        { title: c.name, key: 'name', render: (_, x) => <div>{name(x)}<div style={{ marginTop: 4 }}><FieldTags fields={x.fields} label={vocabulary.field} /></div></div> },
+        { title: c.basis, key: 'basis', render: (_, x) => basis(x) },
+      ];
+  return (
+    <Card size="small" title={s.subjects.title} data-testid="xzzf-subjects-page">
+      {error && <Alert type="error" showIcon title={error} />}
+      <Table size="small" rowKey="id" loading={loading} columns={columns} dataSource={data?.items ?? []} pagination={false} locale={{ emptyText: s.subjects.empty }} data-testid="xzzf-subjects" />
+    </Card>
+  );
+}
