@@ -17,6 +17,10 @@ describe('行政执法 registers in a real browser', { skip: available ? false :
     for (let tries = 0; tries < 100 && (await page.getByTestId(testId).count()) !== n; tries++) await page.waitForTimeout(100);
     assert.equal(await page.getByTestId(testId).count(), n, testId);
   };
+  const search = async (page: Page, testId: string, text: string) => {
+    await page.getByTestId(testId).locator('input').fill(text);
+    await page.getByTestId(testId).locator('input').press('Enter');
+  };
   const fitsPhone = async (page: Page) => {
     const width = await page.evaluate<number>('document.documentElement.scrollWidth');
     assert.ok(width <= 375, `the page fits the phone (${width}px)`);
@@ -49,8 +53,7 @@ describe('行政执法 registers in a real browser', { skip: available ? false :
     const { items } = await reader<{ items: Array<{ name: string; creditCode: string }> }>('GET', '/api/xzzf/objects?q=%E5%8D%8E%E6%B3%B0');
     const company = items[0]!;
     await openMenu(page, '执法对象');
-    await page.getByTestId('xzzf-objects-query').locator('input').fill(company.creditCode);
-    await page.getByTestId('xzzf-objects-query').locator('input').press('Enter');
+    await search(page, 'xzzf-objects-query', company.creditCode);
     await countIs(page, 'xzzf-object-name', 1);
     await page.getByTestId('xzzf-object-name').click();
     await page.getByTestId('xzzf-object-detail-code').filter({ hasText: company.creditCode }).waitFor();
@@ -85,8 +88,7 @@ describe('行政执法 registers in a real browser', { skip: available ? false :
     await fitsPhone(page);
 
     await page.goto(`${url()}/staff/xzzf/objects`);
-    await page.getByTestId('xzzf-objects-query').locator('input').fill('华泰');
-    await page.getByTestId('xzzf-objects-query').locator('input').press('Enter');
+    await search(page, 'xzzf-objects-query', '华泰');
     await countIs(page, 'xzzf-object-name', 1);
     await page.getByTestId('xzzf-object-code').first().waitFor();
     await fitsPhone(page);

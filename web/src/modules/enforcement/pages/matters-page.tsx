@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Alert, Card, Checkbox, Descriptions, Grid, Input, List, Space, Table, Tag, Typography } from 'antd';
+import { useCallback } from 'react';
+import { Alert, Card, Checkbox, Descriptions, Grid, List, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useSearchParams } from 'react-router-dom';
 import type { DiscretionRowView } from '../../../../../contracts/enforcement';
 import { useLoaded } from '../../../api/use-loaded';
 import { enforcementApi, type MatterView } from '../api';
 import { useVocabulary } from '../components/field-tags';
+import { RegisterSearch, useAddressFilters } from '../components/register-search';
 import { enforcementStrings as s } from '../strings';
 
 const m = s.matters;
@@ -68,16 +68,10 @@ function MatterBenchmark({ matter, circumstance, wide }: { matter: MatterView; c
 export function MattersPage() {
   const wide = Grid.useBreakpoint().md !== false;
   const vocabulary = useVocabulary();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const exemptOnly = params.get('exempt') === '1';
-  const [typed, setTyped] = useState(q);
-  useEffect(() => setTyped(q), [q]);
+  const [filters, setFilters] = useAddressFilters(['q', 'exempt'] as const);
+  const { q } = filters;
+  const exemptOnly = filters.exempt === '1';
   const { data, loading, error } = useLoaded(useCallback((signal: AbortSignal) => enforcementApi.matters({ q: q || undefined, exemptOnly: exemptOnly || undefined }, signal), [q, exemptOnly]));
-  const go = (next: { q?: string; exempt?: boolean }) => {
-    const merged = { q, exempt: exemptOnly, ...next };
-    setParams(Object.fromEntries(Object.entries({ q: merged.q, exempt: merged.exempt ? '1' : '' }).filter(([, v]) => v)));
-  };
   const c = m.columns;
   const columns: TableColumnsType<MatterView> = wide
     ? [
@@ -92,8 +86,8 @@ export function MattersPage() {
   return (
     <Card size="small" title={m.title} data-testid="xzzf-matters-page">
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-        <Input.Search value={typed} onChange={(e) => setTyped(e.target.value)} onSearch={(v) => go({ q: v.trim() })} placeholder={m.placeholder} enterButton={m.search} allowClear maxLength={100} data-testid="xzzf-matters-query" />
-        <Checkbox checked={exemptOnly} onChange={(e) => go({ exempt: e.target.checked })} data-testid="xzzf-matters-exempt">{m.exemptOnly}</Checkbox>
+        <RegisterSearch value={q} onSearch={(text) => setFilters({ q: text })} placeholder={m.placeholder} button={m.search} testId="xzzf-matters-query" />
+        <Checkbox checked={exemptOnly} onChange={(e) => setFilters({ exempt: e.target.checked ? '1' : '' })} data-testid="xzzf-matters-exempt">{m.exemptOnly}</Checkbox>
         {error && <Alert type="error" showIcon title={error} />}
         <Table
           size="small"

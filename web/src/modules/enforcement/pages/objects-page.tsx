@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Alert, Card, Grid, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { useCallback } from 'react';
+import { Alert, Card, Grid, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { OBJECT_KIND_LABELS } from '../../../../../contracts/enforcement';
 import { useLoaded } from '../../../api/use-loaded';
 import { enforcementApi, type ObjectView } from '../api';
+import { RegisterSearch, useAddressFilters } from '../components/register-search';
 import { enforcementStrings as s } from '../strings';
 
 const PAGE_SIZE = 20;
@@ -13,17 +14,12 @@ const KINDS = ['', 'enterprise', 'individual'] as const;
 /** 执法对象: the county's enterprises and people, found by name, credit code or a whole ID number. */
 export function ObjectsPage() {
   const wide = Grid.useBreakpoint().md !== false;
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const kind = params.get('kind') ?? '';
-  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
-  const [typed, setTyped] = useState(q);
-  useEffect(() => setTyped(q), [q]);
+  const [filters, setFilters] = useAddressFilters(['q', 'kind', 'page'] as const);
+  const { q, kind } = filters;
+  const page = Math.max(1, Number(filters.page || 1) || 1);
   const { data, loading, error } = useLoaded(useCallback((signal: AbortSignal) => enforcementApi.objects({ q: q || undefined, kind: kind || undefined, page, pageSize: PAGE_SIZE }, signal), [q, kind, page]));
-  const go = (next: { q?: string; kind?: string; page?: number }) => {
-    const merged = { q, kind, page: 1, ...next };
-    setParams(Object.fromEntries(Object.entries({ q: merged.q, kind: merged.kind, page: merged.page > 1 ? String(merged.page) : '' }).filter(([, v]) => v)));
-  };
+  // A new search or kind starts again from the first page.
+  const go = ({ page: to, ...next }: { q?: string; kind?: string; page?: number }) => setFilters({ ...next, page: to && to > 1 ? String(to) : '' });
   const c = s.objects.columns;
   const code = (o: ObjectView) => <Typography.Text code data-testid="xzzf-object-code">{o.creditCode ?? o.idNumberMasked}</Typography.Text>;
   const name = (o: ObjectView) => (
@@ -42,16 +38,7 @@ export function ObjectsPage() {
   return (
     <Card size="small" title={s.objects.title} data-testid="xzzf-objects-page">
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-        <Input.Search
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          onSearch={(v) => go({ q: v.trim() })}
-          placeholder={s.objects.placeholder}
-          enterButton={s.objects.search}
-          allowClear
-          maxLength={100}
-          data-testid="xzzf-objects-query"
-        />
+        <RegisterSearch value={q} onSearch={(text) => go({ q: text })} placeholder={s.objects.placeholder} button={s.objects.search} testId="xzzf-objects-query" />
         <Segmented
           size="small"
           value={kind}
