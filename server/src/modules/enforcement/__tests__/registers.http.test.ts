@@ -86,6 +86,21 @@ for (const backend of testBackends()) {
       assert.deepEqual(await names('neighbour-officer'), []);
     });
 
+    test('a subject changed as a whole: the log keeps what changed and what it was; others may not change it', async () => {
+      const body = {
+        unitId: ecologyId, name: '临沂市生态环境局兰山分局', kind: 'organ', basisText: '临沂市生态环境局兰山分局职能配置规定', basisArticle: '《中华人民共和国环境保护法》第十条',
+        regionCodes: ['371302'], fields: ['ecology'],
+      };
+      assert.equal((await call('market-admin', 'PUT', `/api/xzzf/subjects/${ids.ecology}`, body)).json().error.code, 'XZZF_SUBJECT_NOT_FOUND', 'another subject’s people do not see it');
+      assert.equal((await call('ecology-officer', 'PUT', `/api/xzzf/subjects/${ids.ecology}`, body)).json().error.code, 'XZZF_NOT_SUPERVISOR');
+      assert.equal((await call('neighbour-officer', 'PUT', `/api/xzzf/subjects/${ids.ecology}`, body)).statusCode, 404);
+      const res = await call('sfj-supervisor', 'PUT', `/api/xzzf/subjects/${ids.ecology}`, body);
+      assert.equal(res.statusCode, 200, res.body);
+      const [log] = (await ctx.database.backend.query(`select details from security_events where kind = 'xzzf_subject_updated'`, [], 'object')).rows as Array<{ details: { changed: string[]; before: Record<string, string> } }>;
+      assert.deepEqual(log!.details.changed, ['basisText', 'basisArticle']);
+      assert.equal(log!.details.before.basisArticle, '《中华人民共和国行政处罚法》第十八条');
+    });
+
     test('the subject administrator registers officers with certificates; another subject sees none and changes none', async () => {
       const officer = (name: string, number: string, over: object = {}) =>
         call('market-admin', 'POST', '/api/xzzf/officers', { subjectId: ids.market, name, certificate: { number, issuer: '山东省人民政府', fields: ['market'], validFrom: '2023-05-01', validTo: '2028-04-30', ...over } });
