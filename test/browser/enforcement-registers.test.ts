@@ -40,6 +40,13 @@ describe('行政执法 registers in a real browser', { skip: available ? false :
     // One subject's officers only.
     await chooseOption(page, 'xzzf-officers-subject', '兰山街道综合行政执法队');
     await countIs(page, 'xzzf-officer-name', 2);
+    // The supervisor suspends (暂扣) one of the team's certificates, with the reason.
+    const row = page.locator('tr').filter({ hasText: '许静' });
+    await row.getByTestId('xzzf-certificate-change').click();
+    await chooseOption(page, 'xzzf-status-choice', '暂扣');
+    await page.getByTestId('xzzf-status-reason').fill('涉嫌违反执法程序，暂扣执法证接受调查');
+    await page.getByTestId('xzzf-status-submit').click();
+    await row.getByTestId('xzzf-certificate-status').filter({ hasText: '暂扣' }).waitFor();
     await screenshot(page, 'xzzf-officers-desk');
 
     await openMenu(page, '执法主体');
@@ -93,6 +100,18 @@ describe('行政执法 registers in a real browser', { skip: available ? false :
     await page.getByTestId('xzzf-object-code').first().waitFor();
     await fitsPhone(page);
     await screenshot(page, 'xzzf-objects-phone');
+    // The officer registers a person met on an inspection: a mistyped number is refused, the right one kept masked.
+    await page.getByTestId('xzzf-register').click();
+    await page.getByTestId('xzzf-register-kind').getByText('个人').click();
+    await page.getByTestId('xzzf-register-name').fill('欧阳明');
+    await page.getByTestId('xzzf-register-idNumber').fill('110105194912310021');
+    await page.getByTestId('xzzf-register-submit').click();
+    await page.getByText('居民身份证号码不正确').waitFor();
+    await page.getByTestId('xzzf-register-idNumber').fill('11010519491231002X');
+    await page.getByTestId('xzzf-register-submit').click();
+    await page.getByTestId('xzzf-object-detail-code').filter({ hasText: '110105********002X' }).waitFor();
+    assert.ok(!(await page.getByTestId('xzzf-object-page').innerText()).includes('19491231'), 'the birth date is not shown');
+    await fitsPhone(page);
 
     await page.goto(`${url()}/staff/xzzf/matters`);
     await page.getByTestId('xzzf-matter-name').first().waitFor();

@@ -1,11 +1,14 @@
-import { useCallback } from 'react';
-import { Alert, Card, Grid, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useState } from 'react';
+import { Alert, App, Button, Card, Grid, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { OBJECT_KIND_LABELS } from '../../../../../contracts/enforcement';
 import { useLoaded } from '../../../api/use-loaded';
 import { enforcementApi, type ObjectView } from '../api';
+import { RegisterObjectModal } from '../components/register-object-modal';
 import { RegisterSearch, useAddressFilters } from '../components/register-search';
+import { registersObjects } from '../roles';
+import { useStaffSession } from '../../staff/auth-context';
 import { enforcementStrings as s } from '../strings';
 
 const PAGE_SIZE = 20;
@@ -14,6 +17,10 @@ const KINDS = ['', 'enterprise', 'individual'] as const;
 /** 执法对象: the county's enterprises and people, found by name, credit code or a whole ID number. */
 export function ObjectsPage() {
   const wide = Grid.useBreakpoint().md !== false;
+  const session = useStaffSession();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [registering, setRegistering] = useState(false);
   const [filters, setFilters] = useAddressFilters(['q', 'kind', 'page'] as const);
   const { q, kind } = filters;
   const page = Math.max(1, Number(filters.page || 1) || 1);
@@ -36,7 +43,21 @@ export function ObjectsPage() {
       ]
     : [{ title: c.name, key: 'all', render: (_, o) => <div>{name(o)}<div>{code(o)}</div></div> }];
   return (
-    <Card size="small" title={s.objects.title} data-testid="xzzf-objects-page">
+    <Card
+      size="small"
+      title={s.objects.title}
+      data-testid="xzzf-objects-page"
+      extra={registersObjects(session) ? <Button size="small" type="primary" onClick={() => setRegistering(true)} data-testid="xzzf-register">{s.objects.register}</Button> : null}
+    >
+      <RegisterObjectModal
+        open={registering}
+        onClose={() => setRegistering(false)}
+        onRegistered={(id, existed) => {
+          setRegistering(false);
+          if (existed) void message.info(s.objects.exists);
+          navigate(`/staff/xzzf/objects/${id}`);
+        }}
+      />
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <RegisterSearch value={q} onSearch={(text) => go({ q: text })} placeholder={s.objects.placeholder} button={s.objects.search} testId="xzzf-objects-query" />
         <Segmented

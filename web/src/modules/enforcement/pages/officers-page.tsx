@@ -1,15 +1,18 @@
-import { useCallback, useState } from 'react';
-import { Alert, Card, Grid, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { Alert, Button, Card, Grid, List, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CERTIFICATE_STATUS_LABELS, type CertificateView } from '../../../../../contracts/enforcement';
 import { useLoaded } from '../../../api/use-loaded';
 import { enforcementApi, type OfficerView } from '../api';
+import { CertificateStatusModal } from '../components/certificate-status-modal';
 import { FieldTags, useVocabulary } from '../components/field-tags';
+import { keepsSubject } from '../roles';
+import { useStaffSession } from '../../staff/auth-context';
 import { enforcementStrings as s } from '../strings';
 
 const STATUS_COLOR = { valid: 'green', suspended: 'orange', revoked: 'red', cancelled: 'default' } as const;
 
-function CertificateLine({ certificate, field }: { certificate: CertificateView; field: (key: string) => string }) {
+function CertificateLine({ certificate, field, onChange }: { certificate: CertificateView; field: (key: string) => string; onChange?: () => void }) {
   const lapsed = certificate.daysLeft < 0;
   return (
     <Space size={6} wrap data-testid="xzzf-certificate">
@@ -18,6 +21,9 @@ function CertificateLine({ certificate, field }: { certificate: CertificateView;
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>{s.officers.validity(certificate.validFrom, certificate.validTo)}</Typography.Text>
       {certificate.status === 'valid' && !lapsed && certificate.daysLeft <= 60 && <Tag color="gold" data-testid="xzzf-expiring-tag">{s.officers.daysLeft(certificate.daysLeft)}</Tag>}
       <FieldTags fields={certificate.fields} label={field} />
+      {onChange && (certificate.status === 'valid' || certificate.status === 'suspended') && (
+        <Button size="small" type="link" onClick={onChange} data-testid="xzzf-certificate-change">{s.certificate.change}</Button>
+      )}
     </Space>
   );
 }
@@ -26,14 +32,23 @@ function CertificateLine({ certificate, field }: { certificate: CertificateView;
 export function OfficersPage() {
   const wide = Grid.useBreakpoint().md !== false;
   const vocabulary = useVocabulary();
+  const session = useStaffSession();
   const [subjectId, setSubjectId] = useState<number | undefined>();
+  // Bumped after a certificate changes: the list and the warnings are read again.
+  const [version, setVersion] = useState(0);
+  const [changing, setChanging] = useState<CertificateView | null>(null);
   const subjects = useLoaded(useCallback((signal: AbortSignal) => enforcementApi.subjects(signal), []));
-  const expiring = useLoaded(useCallback((signal: AbortSignal) => enforcementApi.expiring(signal), []));
-  const officers = useLoaded(useCallback((signal: AbortSignal) => enforcementApi.officers({ subjectId }, signal), [subjectId]));
+  const unitOf = useMemo(() => new Map((subjects.data?.items ?? []).map((x) => [x.id, x.unitId])), [subjects.data]);
+  const expiring = useLoaded(useCallback((signal: AbortSignal) => enforcementApi.expiring(signal), [version]));
+  const officers = useLoaded(useCallback((signal: AbortSignal) => enforcementApi.officers({ subjectId }, signal), [subjectId, version]));
   const c = s.officers.columns;
   const certificates = (o: OfficerView) =>
     o.certificates.length ? (
-      <Space orientation="vertical" size={2}>{o.certificates.map((x) => <CertificateLine key={x.id} certificate={x} field={vocabulary.field} />)}</Space>
+      <Space orientation="vertical" size={2}>
+        {o.certificates.map((x) => (
+          <CertificateLine key={x.id} certificate={x} field={vocabulary.field} onChange={keepsSubject(session, unitOf.get(o.subjectId)) ? () => setChanging(x) : undefined} />
+        ))}
+      </Space>
     ) : (
       <Typography.Text type="danger">{s.officers.noCertificate}</Typography.Text>
     );
@@ -54,6 +69,7 @@ export function OfficersPage() {
   const warned = expiring.data?.subjects ?? [];
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <CertificateStatusModal certificate={changing} onClose={() => setChanging(null)} onChanged={() => { setChanging(null); setVersion((v) => v + 1); }} />
       <Card size="small" title={s.officers.expiringTitle(expiring.data?.days ?? 60)} data-testid="xzzf-expiring">
         {expiring.error && <Alert type="error" showIcon title={expiring.error} />}
         {warned.length === 0 && !expiring.loading ? (
