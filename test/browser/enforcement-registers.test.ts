@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, PHONE, chromiumAvailable as available, chooseOption, cspViolations, openMenu, screenshot, serverAndBrowser, signIn, staffApi } from './browser-helpers.js';
+import { CHROMIUM, PHONE, chromiumAvailable as available, chooseOption, chooseTreeNode, cspViolations, fillDate, openMenu, screenshot, searchAndChoose, serverAndBrowser, signIn, staffApi } from './browser-helpers.js';
 
 if (!available) console.log(`# browser enforcement registers SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set FAZHI_CHROMIUM)`);
 
@@ -54,6 +54,28 @@ describe('行政执法 registers in a real browser', { skip: available ? false :
     const subjects = await texts(page, 'xzzf-subject-name');
     assert.equal(subjects.length, 11);
     assert.ok(subjects.includes('兰山街道综合行政执法队') && subjects.includes('兰山区市政园林服务中心'));
+    // 义堂镇 is given its own team, and the team its first officer.
+    await page.getByTestId('xzzf-subject-new').click();
+    await chooseTreeNode(page, 'xzzf-subject-unit', '义堂镇');
+    await page.getByTestId('xzzf-subject-name-input').fill('义堂镇综合行政执法队');
+    await chooseOption(page, 'xzzf-subject-kind', '乡镇（街道）综合行政执法队');
+    await page.getByTestId('xzzf-subject-basis').fill('山东省人民政府关于赋予乡镇（街道）部分县级行政执法权的决定');
+    await page.getByTestId('xzzf-subject-article').fill('《中华人民共和国行政处罚法》第二十四条');
+    await page.getByTestId('xzzf-subject-regions').locator('input').fill('371302105');
+    await page.getByTestId('xzzf-subject-regions').locator('input').press('Enter');
+    await chooseOption(page, 'xzzf-subject-fields', '城市管理');
+    await page.getByTestId('xzzf-subject-submit').click();
+    await page.getByTestId('xzzf-subject-name').filter({ hasText: '义堂镇综合行政执法队' }).waitFor();
+    await openMenu(page, '执法人员与执法证');
+    await page.getByTestId('xzzf-officer-new').click();
+    await searchAndChoose(page, 'xzzf-new-officer-subject', '义堂镇综合行政执法队');
+    await page.getByTestId('xzzf-new-officer-name').fill('魏强');
+    await page.getByTestId('xzzf-new-officer-number').fill('3713099001');
+    await chooseOption(page, 'xzzf-new-officer-fields', '城市管理');
+    await fillDate(page, 'xzzf-new-officer-validFrom', '2026-01-05');
+    await fillDate(page, 'xzzf-new-officer-validTo', '2030-12-31');
+    await page.getByTestId('xzzf-new-officer-submit').click();
+    await page.locator('tr').filter({ hasText: '魏强' }).getByTestId('xzzf-certificate-status').filter({ hasText: '有效' }).waitFor();
 
     // An enterprise found by its credit code, and opened.
     const reader = await staffApi(url(), 'xzzf-supervisor');

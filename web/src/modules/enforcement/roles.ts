@@ -16,3 +16,8 @@ export function registersObjects(session: StaffSession): boolean {
 export function keepsSubject(session: StaffSession, subjectUnitId: number | undefined): boolean {
   return held(session).some((r) => r.role === 'supervisor' || (r.role === 'subject_admin' && r.unitId === subjectUnitId));
 }
+
+/** Does the person register and change subjects: a supervisor, held for a government. */
+export function supervisesSubjects(session: StaffSession): boolean {
+  return held(session).some((r) => r.role === 'supervisor');
+}

@@ -7,6 +7,7 @@ import { enforcementApi } from '../api';
 export function useVocabulary() {
   const { data } = useLoaded(useCallback((signal: AbortSignal) => enforcementApi.vocabulary(signal), []));
   return useMemo(() => ({
+    data,
     field: (key: string) => data?.fields.find((f) => f.key === key)?.label ?? key,
     circumstance: (key: string) => data?.circumstances.find((c) => c.key === key)?.label ?? key,
   }), [data]);

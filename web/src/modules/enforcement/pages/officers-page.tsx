@@ -5,6 +5,7 @@ import { CERTIFICATE_STATUS_LABELS, type CertificateView } from '../../../../../
 import { useLoaded } from '../../../api/use-loaded';
 import { enforcementApi, type OfficerView } from '../api';
 import { CertificateStatusModal } from '../components/certificate-status-modal';
+import { NewOfficerModal } from '../components/new-officer-modal';
 import { FieldTags, useVocabulary } from '../components/field-tags';
 import { keepsSubject } from '../roles';
 import { useStaffSession } from '../../staff/auth-context';
@@ -37,8 +38,10 @@ export function OfficersPage() {
   // Bumped after a certificate changes: the list and the warnings are read again.
   const [version, setVersion] = useState(0);
   const [changing, setChanging] = useState<CertificateView | null>(null);
+  const [adding, setAdding] = useState(false);
   const subjects = useLoaded(useCallback((signal: AbortSignal) => enforcementApi.subjects(signal), []));
   const unitOf = useMemo(() => new Map((subjects.data?.items ?? []).map((x) => [x.id, x.unitId])), [subjects.data]);
+  const kept = useMemo(() => (subjects.data?.items ?? []).filter((x) => keepsSubject(session, x.unitId)), [subjects.data, session]);
   const expiring = useLoaded(useCallback((signal: AbortSignal) => enforcementApi.expiring(signal), [version]));
   const officers = useLoaded(useCallback((signal: AbortSignal) => enforcementApi.officers({ subjectId }, signal), [subjectId, version]));
   const c = s.officers.columns;
@@ -69,6 +72,7 @@ export function OfficersPage() {
   const warned = expiring.data?.subjects ?? [];
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <NewOfficerModal open={adding} subjects={kept} field={vocabulary.field} onClose={() => setAdding(false)} onCreated={() => { setAdding(false); setVersion((v) => v + 1); }} />
       <CertificateStatusModal certificate={changing} onClose={() => setChanging(null)} onChanged={() => { setChanging(null); setVersion((v) => v + 1); }} />
       <Card size="small" title={s.officers.expiringTitle(expiring.data?.days ?? 60)} data-testid="xzzf-expiring">
         {expiring.error && <Alert type="error" showIcon title={expiring.error} />}
@@ -99,6 +103,8 @@ export function OfficersPage() {
         title={s.officers.title}
         data-testid="xzzf-officers-page"
         extra={
+          <Space size={8}>
+          {kept.length > 0 && <Button size="small" type="primary" onClick={() => setAdding(true)} data-testid="xzzf-officer-new">{s.newOfficer.button}</Button>}
           <Select
             size="small"
             allowClear
@@ -109,6 +115,7 @@ export function OfficersPage() {
             options={(subjects.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))}
             data-testid="xzzf-officers-subject"
           />
+          </Space>
         }
       >
         {officers.error && <Alert type="error" showIcon title={officers.error} />}
