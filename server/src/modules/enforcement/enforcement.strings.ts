@@ -72,6 +72,7 @@ export const ROW_PROBLEMS = {
   fineHalfOpen: (line: number) => `第 ${line} 行：罚款下限和上限须同时填写或同时留空`,
   circumstanceTwice: (line: number) => `第 ${line} 行：同一事项的这一违法情节已经写过`,
   rowEmpty: (line: number) => `第 ${line} 行：这一违法情节既无罚款也无其他处罚`,
+  codeHeldElsewhere: (code: string) => `事项编码「${code}」已属于您管辖范围以外的执法主体`,
   gradesOverlap: (line: number) => `第 ${line} 行：较轻情节的罚款上限高于这一较重情节的罚款上限`,
 } as const;
 

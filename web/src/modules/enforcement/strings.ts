@@ -112,5 +112,8 @@ export const enforcementStrings = {
     fineRange: (min: number, max: number) => `${min.toLocaleString('zh-CN')}～${max.toLocaleString('zh-CN')} 元`,
     noFine: '—',
     empty: '没有找到执法事项',
+    import: '导入执法事项',
+    imported: (count: number, added: number, changed: number) => `已导入执法事项 ${count} 项（新增 ${added} 项，更新 ${changed} 项）`,
+    importFailed: (n: number) => `文件有 ${n} 处错误，未导入任何事项`,
   },
 } as const;

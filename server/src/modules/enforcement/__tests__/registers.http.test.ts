@@ -240,6 +240,18 @@ for (const backend of testBackends()) {
       assert.deepEqual(sc?.discretion.map((r) => `${r.circumstance} ${r.fineMin ?? '-'}–${r.fineMax ?? '-'} ${r.otherPenalties.join('、')}`), ['minor -–- 警告', 'ordinary 50000–100000 没收违法所得', 'serious 100000–150000 没收违法所得']);
       const [log] = (await ctx.database.backend.query(`select details from security_events where kind = 'xzzf_matters_imported'`, [], 'object')).rows as Array<{ details: { count: number; by: string } }>;
       assert.deepEqual([log!.details.count, log!.details.by], [2, 'command line']);
+
+      // From the pages: the supervisor only, for the subjects they read; a bad file changes nothing.
+      const upload = (who: string, csv: string) => call(who, 'POST', '/api/xzzf/matters/import', { fileName: 'matters.csv', dataBase64: Buffer.from(csv).toString('base64') });
+      const changed = `${MATTER_HEADER}\nSC-001,对经营超过保质期食品的处罚,行政处罚,市场监管,兰山区市场监督管理局,《中华人民共和国食品安全法》第一百二十四条,,否,,,一般,货值较小,50000,100000,\n`;
+      assert.equal((await upload('market-admin', changed)).json().error.code, 'XZZF_NOT_SUPERVISOR');
+      const badFile = await upload('sfj-supervisor', `${MATTER_HEADER}\nSC-009,x,行政处罚,市场监管,兰山区市场监督管理局,依据,,,,,一般,情节,9,1,\n`);
+      assert.equal(badFile.statusCode, 400);
+      assert.deepEqual(badFile.json().error.details.problems, ['第 2 行：罚款下限大于上限']);
+      const uploaded = await upload('sfj-supervisor', changed);
+      assert.deepEqual(uploaded.json(), { count: 1, added: 0, changed: 1 });
+      assert.equal((await findMatter(ctx.database.db, 'SC-001'))?.firstOffenceExempt, false);
+      assert.equal(await count('xzzf_matters'), 2);
     });
   });
 }

@@ -1,10 +1,13 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { Alert, Card, Checkbox, Descriptions, Grid, List, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { DiscretionRowView } from '../../../../../contracts/enforcement';
 import { useLoaded } from '../../../api/use-loaded';
 import { enforcementApi, type MatterView } from '../api';
 import { useVocabulary } from '../components/field-tags';
+import { ImportMattersButton } from '../components/import-matters-button';
+import { supervisesSubjects } from '../roles';
+import { useStaffSession } from '../../staff/auth-context';
 import { RegisterSearch, useAddressFilters } from '../components/register-search';
 import { enforcementStrings as s } from '../strings';
 
@@ -71,7 +74,10 @@ export function MattersPage() {
   const [filters, setFilters] = useAddressFilters(['q', 'exempt'] as const);
   const { q } = filters;
   const exemptOnly = filters.exempt === '1';
-  const { data, loading, error } = useLoaded(useCallback((signal: AbortSignal) => enforcementApi.matters({ q: q || undefined, exemptOnly: exemptOnly || undefined }, signal), [q, exemptOnly]));
+  const session = useStaffSession();
+  // Bumped after an import: the list is read again.
+  const [version, setVersion] = useState(0);
+  const { data, loading, error } = useLoaded(useCallback((signal: AbortSignal) => enforcementApi.matters({ q: q || undefined, exemptOnly: exemptOnly || undefined }, signal), [q, exemptOnly, version]));
   const c = m.columns;
   const columns: TableColumnsType<MatterView> = wide
     ? [
@@ -86,6 +92,7 @@ export function MattersPage() {
   return (
     <Card size="small" title={m.title} data-testid="xzzf-matters-page">
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+        {supervisesSubjects(session) && <div><ImportMattersButton onImported={() => setVersion((v) => v + 1)} /></div>}
         <RegisterSearch value={q} onSearch={(text) => setFilters({ q: text })} placeholder={m.placeholder} button={m.search} testId="xzzf-matters-query" />
         <Checkbox checked={exemptOnly} onChange={(e) => setFilters({ exempt: e.target.checked ? '1' : '' })} data-testid="xzzf-matters-exempt">{m.exemptOnly}</Checkbox>
         {error && <Alert type="error" showIcon title={error} />}
