@@ -1,10 +1,14 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/http/context.js';
 import { requireModule } from '../auth/index.js';
+import { rolesIn } from '../cases/index.js';
 import { shanghaiDay } from '../clock/index.js';
+import { readDutyFile } from '../duties/index.js';
+import { enforcementError } from './enforcement.errors.js';
 import { enforcementSchemas as schemas } from './enforcement.schemas.js';
 import { expiringCertificates } from './operations/certified-officers.js';
-import { listMatters, readMatter, type MatterQuery } from './operations/matters.js';
+import { importMatters, listMatters, readMatter, type MatterQuery } from './operations/matters.js';
 import { readObject, registerObject, searchObjects, type ObjectInput, type ObjectQuery } from './operations/objects.js';
 import { addCertificate, createOfficer, listOfficers, setCertificateStatus, type CertificateInput, type OfficerInput } from './operations/officers.js';
 import { ENFORCEMENT_MODULE } from './operations/register-scope.js';
@@ -90,6 +94,15 @@ export async function enforcementPlugin(app: FastifyInstance, ctx: AppContext): 
   app.get('/api/xzzf/objects/:id', { schema: schemas.object }, async (request) => readObject(db, actorOf(request), (request.params as IdParams).id));
 
   app.get('/api/xzzf/matters', { schema: schemas.matters }, async (request) => ({ items: await listMatters(db, actorOf(request), request.query as MatterQuery) }));
+
+  app.post('/api/xzzf/matters/import', { schema: schemas.importMatters, bodyLimit: 24 * 1024 * 1024 }, async (request) => {
+    const actor = actorOf(request);
+    if (!rolesIn(actor, ENFORCEMENT_MODULE).some((r) => r.role === 'supervisor')) throw enforcementError('XZZF_NOT_SUPERVISOR');
+    const { fileName, dataBase64 } = request.body as { fileName: string; dataBase64: string };
+    const bytes = Buffer.from(dataBase64, 'base64');
+    const file = { fileName, sha256: createHash('sha256').update(bytes).digest('hex'), records: await readDutyFile(fileName, bytes) };
+    return importMatters(ctx.database, file, { actorUserId: actor.userId, now: ctx.time.now(), importer: actor });
+  });
 
   app.get('/api/xzzf/matters/:id', { schema: schemas.matter }, async (request) => readMatter(db, actorOf(request), (request.params as IdParams).id));
 }

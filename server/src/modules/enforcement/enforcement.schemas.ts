@@ -160,5 +160,16 @@ export const enforcementSchemas = {
       properties: { q: { type: 'string', maxLength: 100 }, subjectId: ROW_ID, field, exemptOnly: { type: 'boolean' } },
     },
   },
+  importMatters: {
+    summary: '导入执法事项',
+    description: 'A supervisor (`xzzf.supervisor`) loads a matters file (.xlsx or UTF-8 .csv, columns in docs/enforcement-registers.md) for the subjects they read. A file with any bad row answers XZZF_MATTER_IMPORT_INVALID with every problem by line and changes nothing. Logged in the security log.',
+    tags,
+    body: {
+      type: 'object',
+      required: ['fileName', 'dataBase64'],
+      additionalProperties: false,
+      properties: { fileName: { type: 'string', minLength: 1, maxLength: 200 }, dataBase64: { type: 'string', minLength: 1, maxLength: 16 * 1024 * 1024 } },
+    },
+  },
   matter: { summary: '执法事项', description: 'One matter with its benchmark.', tags, params: idParams },
 } as const;

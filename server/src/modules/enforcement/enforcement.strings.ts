@@ -8,11 +8,7 @@ export const ROLE_LABELS = {
   supervisor: '执法监督人员',
 } as const;
 
-export const SUBJECT_KIND_LABELS = { organ: '行政执法机关', entrusted: '受委托组织', township_team: '乡镇（街道）综合行政执法队' } as const;
-export const SUBJECT_STATUS_LABELS = { active: '在用', inactive: '停用' } as const;
-export const CERTIFICATE_STATUS_LABELS = { valid: '有效', suspended: '暂扣', revoked: '吊销', cancelled: '注销' } as const;
-export const OBJECT_KIND_LABELS = { enterprise: '企业（组织）', individual: '个人' } as const;
-export const HISTORY_KIND_LABELS = { case: '案件', inspection: '检查' } as const;
+export { SUBJECT_KIND_LABELS, SUBJECT_STATUS_LABELS, CERTIFICATE_STATUS_LABELS, OBJECT_KIND_LABELS, HISTORY_KIND_LABELS } from '../../../../contracts/enforcement.js';
 
 /** 事项类别: the 权力类型 of the 权责清单 an enforcement matter may have. */
 export const MATTER_KINDS = ['行政处罚', '行政强制', '行政检查', '行政征收', '行政确认', '其他行政权力'] as const;
@@ -76,6 +72,7 @@ export const ROW_PROBLEMS = {
   fineHalfOpen: (line: number) => `第 ${line} 行：罚款下限和上限须同时填写或同时留空`,
   circumstanceTwice: (line: number) => `第 ${line} 行：同一事项的这一违法情节已经写过`,
   rowEmpty: (line: number) => `第 ${line} 行：这一违法情节既无罚款也无其他处罚`,
+  codeHeldElsewhere: (code: string) => `事项编码「${code}」已属于您管辖范围以外的执法主体`,
   gradesOverlap: (line: number) => `第 ${line} 行：较轻情节的罚款上限高于这一较重情节的罚款上限`,
 } as const;
 

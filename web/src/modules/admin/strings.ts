@@ -201,6 +201,17 @@ export const adminStrings = {
       grants: '模块角色',
       clientName: '接入系统',
       keyPrefix: '密钥开头',
+      // 行政执法's registers
+      subjectId: '执法主体编号',
+      officerId: '执法人员编号',
+      certificateId: '执法证编号',
+      certificate: '执法证号',
+      number: '执法证号',
+      fields: '执法领域',
+      validFrom: '有效期起',
+      validTo: '有效期至',
+      from: '原状态',
+      to: '新状态',
     } as Record<string, string>,
     /** Keys kept for filtering the log by subtree, not for reading. */
     hidden: ['unitPath', 'formerPath', 'fileSha256'] as readonly string[],

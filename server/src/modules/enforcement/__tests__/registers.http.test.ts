@@ -86,6 +86,21 @@ for (const backend of testBackends()) {
       assert.deepEqual(await names('neighbour-officer'), []);
     });
 
+    test('a subject changed as a whole: the log keeps what changed and what it was; others may not change it', async () => {
+      const body = {
+        unitId: ecologyId, name: '临沂市生态环境局兰山分局', kind: 'organ', basisText: '临沂市生态环境局兰山分局职能配置规定', basisArticle: '《中华人民共和国环境保护法》第十条',
+        regionCodes: ['371302'], fields: ['ecology'],
+      };
+      assert.equal((await call('market-admin', 'PUT', `/api/xzzf/subjects/${ids.ecology}`, body)).json().error.code, 'XZZF_SUBJECT_NOT_FOUND', 'another subject’s people do not see it');
+      assert.equal((await call('ecology-officer', 'PUT', `/api/xzzf/subjects/${ids.ecology}`, body)).json().error.code, 'XZZF_NOT_SUPERVISOR');
+      assert.equal((await call('neighbour-officer', 'PUT', `/api/xzzf/subjects/${ids.ecology}`, body)).statusCode, 404);
+      const res = await call('sfj-supervisor', 'PUT', `/api/xzzf/subjects/${ids.ecology}`, body);
+      assert.equal(res.statusCode, 200, res.body);
+      const [log] = (await ctx.database.backend.query(`select details from security_events where kind = 'xzzf_subject_updated'`, [], 'object')).rows as Array<{ details: { changed: string[]; before: Record<string, string> } }>;
+      assert.deepEqual(log!.details.changed, ['basisText', 'basisArticle']);
+      assert.equal(log!.details.before.basisArticle, '《中华人民共和国行政处罚法》第十八条');
+    });
+
     test('the subject administrator registers officers with certificates; another subject sees none and changes none', async () => {
       const officer = (name: string, number: string, over: object = {}) =>
         call('market-admin', 'POST', '/api/xzzf/officers', { subjectId: ids.market, name, certificate: { number, issuer: '山东省人民政府', fields: ['market'], validFrom: '2023-05-01', validTo: '2028-04-30', ...over } });
@@ -225,6 +240,18 @@ for (const backend of testBackends()) {
       assert.deepEqual(sc?.discretion.map((r) => `${r.circumstance} ${r.fineMin ?? '-'}–${r.fineMax ?? '-'} ${r.otherPenalties.join('、')}`), ['minor -–- 警告', 'ordinary 50000–100000 没收违法所得', 'serious 100000–150000 没收违法所得']);
       const [log] = (await ctx.database.backend.query(`select details from security_events where kind = 'xzzf_matters_imported'`, [], 'object')).rows as Array<{ details: { count: number; by: string } }>;
       assert.deepEqual([log!.details.count, log!.details.by], [2, 'command line']);
+
+      // From the pages: the supervisor only, for the subjects they read; a bad file changes nothing.
+      const upload = (who: string, csv: string) => call(who, 'POST', '/api/xzzf/matters/import', { fileName: 'matters.csv', dataBase64: Buffer.from(csv).toString('base64') });
+      const changed = `${MATTER_HEADER}\nSC-001,对经营超过保质期食品的处罚,行政处罚,市场监管,兰山区市场监督管理局,《中华人民共和国食品安全法》第一百二十四条,,否,,,一般,货值较小,50000,100000,\n`;
+      assert.equal((await upload('market-admin', changed)).json().error.code, 'XZZF_NOT_SUPERVISOR');
+      const badFile = await upload('sfj-supervisor', `${MATTER_HEADER}\nSC-009,x,行政处罚,市场监管,兰山区市场监督管理局,依据,,,,,一般,情节,9,1,\n`);
+      assert.equal(badFile.statusCode, 400);
+      assert.deepEqual(badFile.json().error.details.problems, ['第 2 行：罚款下限大于上限']);
+      const uploaded = await upload('sfj-supervisor', changed);
+      assert.deepEqual(uploaded.json(), { count: 1, added: 0, changed: 1 });
+      assert.equal((await findMatter(ctx.database.db, 'SC-001'))?.firstOffenceExempt, false);
+      assert.equal(await count('xzzf_matters'), 2);
     });
   });
 }

@@ -7,6 +7,7 @@ import { dutyItems } from '../../duties/index.js';
 import { enforcementError } from '../enforcement.errors.js';
 import { enforcementMatters } from '../enforcement.tables.js';
 import { parseMatterRows, type MatterRecord } from '../rules/matter-rows.js';
+import { ROW_PROBLEMS } from '../enforcement.strings.js';
 import { allSubjects, visibleSubjects } from './register-scope.js';
 
 type MatterRow = typeof enforcementMatters.$inferSelect;
@@ -27,14 +28,20 @@ export const matterView = (m: MatterRow, subjectName?: string) => ({
  * replaced (a case already opened keeps the benchmark its events recorded). A file with any bad
  * row changes nothing and every problem is given with its line. Logged in the security log.
  */
-export async function importMatters(database: Database, file: MatterFile, options: { actorUserId: number | null; now: Date }): Promise<{ count: number; added: number; changed: number }> {
+export async function importMatters(database: Database, file: MatterFile, options: { actorUserId: number | null; now: Date; importer?: Actor }): Promise<{ count: number; added: number; changed: number }> {
   return database.transaction(async (tx) => {
     await lockInTransaction(tx, 'fazhi.xzzf.matters');
-    const subjects = new Map((await allSubjects(tx)).map((s) => [s.name, s]));
+    // From the pages, a supervisor names only the subjects they read; the command line, any.
+    const subjects = new Map((options.importer ? await visibleSubjects(tx, options.importer) : await allSubjects(tx)).map((s) => [s.name, s]));
     const duties = new Set((await tx.select({ code: dutyItems.code }).from(dutyItems).where(eq(dutyItems.list, 'power'))).map((d) => d.code));
     const { matters, problems } = parseMatterRows(file.records, { subject: (name) => subjects.get(name), dutyExists: (code) => duties.has(code) });
     if (problems.length) throw enforcementError('XZZF_MATTER_IMPORT_INVALID', { problems });
-    const known = new Set((await tx.select({ code: enforcementMatters.code }).from(enforcementMatters)).map((m) => m.code));
+    const existing = await tx.select({ code: enforcementMatters.code, subjectId: enforcementMatters.subjectId }).from(enforcementMatters);
+    const known = new Set(existing.map((m) => m.code));
+    // Nor may they rewrite a matter another government's subject holds.
+    const foreign = existing.filter((m) => ![...subjects.values()].some((s) => s.id === m.subjectId)).map((m) => m.code);
+    const taken = matters.filter((m) => foreign.includes(m.code)).map((m) => m.code);
+    if (options.importer && taken.length) throw enforcementError('XZZF_MATTER_IMPORT_INVALID', { problems: taken.map(ROW_PROBLEMS.codeHeldElsewhere) });
     for (const matter of matters) await upsertMatter(tx, matter, options.now);
     const added = matters.filter((m) => !known.has(m.code)).map((m) => m.code);
     const changed = matters.filter((m) => known.has(m.code)).map((m) => m.code);
