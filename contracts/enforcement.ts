@@ -7,6 +7,27 @@ export const SUBJECT_STATUS_LABELS = { active: '在用', inactive: '停用' } as
 export const CERTIFICATE_STATUS_LABELS = { valid: '有效', suspended: '暂扣', revoked: '吊销', cancelled: '注销' } as const;
 export const OBJECT_KIND_LABELS = { enterprise: '企业（组织）', individual: '个人' } as const;
 export const HISTORY_KIND_LABELS = { case: '案件', inspection: '检查' } as const;
+/** Where a 行政处罚 case's clue came from. */
+export const CLUE_SOURCE_LABELS = {
+  hotline: '12345热线转办',
+  command_center: '指挥中心派单',
+  inspection: '检查发现',
+  transfer: '其他机关移送',
+  report: '投诉举报',
+  other: '其他',
+} as const;
+
+/** A clue recorded in a subject's name (POST /api/xzzf/cases): a registered party by `objectId`, or one not yet registered by kind and name. */
+export interface ClueInput {
+  subjectId: number;
+  field: string;
+  source: keyof typeof CLUE_SOURCE_LABELS;
+  summary: string;
+  discoveredOn: string;
+  objectId?: number;
+  partyKind?: 'enterprise' | 'individual';
+  partyName?: string;
+}
 
 export type SubjectKind = keyof typeof SUBJECT_KIND_LABELS;
 export type CertificateStatusName = keyof typeof CERTIFICATE_STATUS_LABELS;

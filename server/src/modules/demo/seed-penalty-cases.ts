@@ -4,7 +4,7 @@ import type { StaffActor } from '../../platform/actor.js';
 import type { Database } from '../../platform/db/database.js';
 import { repoPath } from '../../platform/repo-path.js';
 import { shanghaiDay } from '../clock/index.js';
-import { enforcementMatters, enforcementObjects, enforcementOfficers, enforcementSubjects, recordClue } from '../enforcement/index.js';
+import { enforcementMatters, enforcementObjects, enforcementOfficers, enforcementSubjects, recordClue, type ClueInput } from '../enforcement/index.js';
 import type { SeededOrganisation } from '../orgs/index.js';
 import { playScript, workingHour, type ScriptStep } from './seed-module-cases.js';
 
@@ -19,7 +19,7 @@ interface Team {
 
 interface PenaltyDemo {
   teams: Record<string, Team>;
-  cases: Array<{ team: string; discoveredDaysAgo: number; source: string; summary: string; party: string; matter: string; steps: ScriptStep[] }>;
+  cases: Array<{ team: string; discoveredDaysAgo: number; source: ClueInput['source']; summary: string; party: string; matter: string; steps: ScriptStep[] }>;
 }
 
 const DAY = 86_400_000;

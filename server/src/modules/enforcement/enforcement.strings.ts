@@ -8,7 +8,7 @@ export const ROLE_LABELS = {
   supervisor: '执法监督人员',
 } as const;
 
-export { SUBJECT_KIND_LABELS, SUBJECT_STATUS_LABELS, CERTIFICATE_STATUS_LABELS, OBJECT_KIND_LABELS, HISTORY_KIND_LABELS } from '../../../../contracts/enforcement.js';
+export { SUBJECT_KIND_LABELS, SUBJECT_STATUS_LABELS, CERTIFICATE_STATUS_LABELS, OBJECT_KIND_LABELS, HISTORY_KIND_LABELS, CLUE_SOURCE_LABELS } from '../../../../contracts/enforcement.js';
 
 /** 事项类别: the 权力类型 of the 权责清单 an enforcement matter may have. */
 export const MATTER_KINDS = ['行政处罚', '行政强制', '行政检查', '行政征收', '行政确认', '其他行政权力'] as const;
@@ -160,17 +160,6 @@ export const PENALTY_CLOCK_LABELS = {
 } as const;
 
 export const PENALTY_ESCALATION_LABELS = { remind: '期限将至', overdue: '已超期' } as const;
-
-export const CLUE_SOURCE_LABELS = {
-  hotline: '12345热线转办',
-  command_center: '指挥中心派单',
-  inspection: '检查发现',
-  transfer: '其他机关移送',
-  report: '投诉举报',
-  other: '其他',
-} as const;
-
-export const PARTY_KIND_LABELS = { enterprise: '法人或其他组织', individual: '自然人' } as const;
 
 export const EVIDENCE_KIND_LABELS = {
   inquiry: '询问笔录',

@@ -8,19 +8,10 @@ import { enforcementError } from '../enforcement.errors.js';
 import { enforcementObjects, penaltyCases } from '../enforcement.tables.js';
 import { PENALTY_CASE_TYPE } from '../penalty-case-type.js';
 import { appendObjectHistory } from './objects.js';
+import type { ClueInput } from '../../../../../contracts/enforcement.js';
 import { ENFORCEMENT_MODULE, visibleSubject } from './register-scope.js';
 
-export interface ClueInput {
-  subjectId: number;
-  field: string;
-  source: string;
-  summary: string;
-  discoveredOn: string;
-  /** A registered 执法对象; or, for a party not yet registered, its kind and name. */
-  objectId?: number;
-  partyKind?: 'enterprise' | 'individual';
-  partyName?: string;
-}
+export type { ClueInput };
 
 /**
  * 线索登记: an officer records a clue in the name of their subject (from 12345, the command
