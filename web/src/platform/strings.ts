@@ -31,8 +31,6 @@ export const platformStrings = {
     from: '开始日期',
     to: '结束日期',
     unitPlaceholder: '选择单位（含下级）',
-    submit: '查询',
-    reset: '重置',
     export: '导出Excel',
     exporting: '正在导出…',
     exportFailed: '导出失败',

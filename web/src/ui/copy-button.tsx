@@ -2,29 +2,7 @@ import { useState } from 'react';
 import { CheckOutlined, CopyOutlined } from '@ant-design/icons';
 import { App, Button, type ButtonProps } from 'antd';
 import { uiStrings } from './strings';
-
-/** The clipboard API exists only on HTTPS and localhost; plain HTTP in a county's intranet falls back to execCommand. */
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.appendChild(area);
-    area.select();
-    try {
-      return document.execCommand('copy');
-    } catch {
-      return false;
-    } finally {
-      area.remove();
-    }
-  }
-}
+import { copyText } from './lite/clipboard';
 
 interface CopyButtonProps extends Omit<ButtonProps, 'onClick'> {
   text: string;

@@ -14,5 +14,7 @@ export const uiStrings = {
   copy: '复制',
   copied: '已复制',
   copyFailed: '复制失败，请手动抄写',
+  filterSearch: '查询',
+  filterReset: '重置',
   copyright: '政务服务便民热线 · 全面接诉 · 不搞实名制',
 } as const;

@@ -77,8 +77,6 @@ export const staffStrings = {
     filterKeywordPlaceholder: '查询码、标题或内容',
     filterTownship: '乡镇/街道',
     filterTownshipAll: '全部乡镇/街道',
-    search: '查询',
-    reset: '重置',
     refresh: '刷新',
     total: (n: number) => `共 ${n} 条`,
     empty: '暂无待办事项',

@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
-import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CaseTypeInfo } from '../api';
 import { platformStrings as s } from '../strings';
 import { UnitTreeField } from './unit-tree-field';
+import { FilterButtons } from '../../ui/filter-buttons';
 
 /** Filter values by query parameter: `<key>`, or `<key>_from` / `<key>_to` for a date range. */
 export type FilterParams = Record<string, string | undefined>;
@@ -89,20 +90,7 @@ export function CaseFilters({ type, value, onSearch }: CaseFiltersProps) {
         </Form.Item>
       ))}
       <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" data-testid="filter-search">
-            {s.search.submit}
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              onSearch({});
-            }}
-            data-testid="filter-reset"
-          >
-            {s.search.reset}
-          </Button>
-        </Space>
+        <FilterButtons form={form} onReset={() => onSearch({})} />
       </Form.Item>
     </Form>
   );

@@ -2,6 +2,7 @@ import { useState, type ButtonHTMLAttributes, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { uiStrings } from '../strings';
 import './lite.css';
+import { copyText } from './clipboard';
 
 /** The phone-first frame of the citizen's pages: a blue band and one centred column. */
 export function LiteFrame({ title, subtitle, children }: { title: string; subtitle?: string; children: ReactNode }) {
@@ -104,29 +105,6 @@ const WAITING = /new|received|submitted|pending|registered|classif/;
 export function StateBadge({ state, label, testId }: { state: string; label: string; testId?: string }) {
   const tone = FINAL.test(state) ? 'lt-tag-green' : ATTENTION.test(state) ? 'lt-tag-red' : WAITING.test(state) ? '' : 'lt-tag-blue';
   return <span className={`lt-tag ${tone}`} data-testid={testId}>{label || state}</span>;
-}
-
-/** The clipboard API exists only on HTTPS and localhost; plain HTTP in a county's intranet falls back to execCommand. */
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.appendChild(area);
-    area.select();
-    try {
-      return document.execCommand('copy');
-    } catch {
-      return false;
-    } finally {
-      area.remove();
-    }
-  }
 }
 
 /** Copies `text`; the button says so for a moment, or asks the person to write it down. */

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import { Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { SearchSelect, type SearchOption } from '../../../ui/search-select';
 import { knowledgeApi, type KnowledgeEntry } from '../api';
 import { knowledgeStrings as s } from '../strings';
 
@@ -18,41 +18,20 @@ const optionOf = (e: KnowledgeEntry) => ({
 
 /** A knowledge entry for a direct answer, found by typing: the best matches first, lapsed ones shown but not offered. */
 export function KnowledgeEntryPicker({ value, onChange, testId }: PickerProps) {
-  const [options, setOptions] = useState<Array<{ value: string; label: string; disabled: boolean }>>([]);
-  const [q, setQ] = useState('');
-  const [loading, setLoading] = useState(false);
-  const latest = useRef(0);
-
+  const [selected, setSelected] = useState<SearchOption | undefined>();
   // An entry chosen elsewhere (the panel) shows by its question.
   useEffect(() => {
-    if (!value || options.some((o) => o.value === value)) return;
-    knowledgeApi.entry(value).then((e) => setOptions((list) => [optionOf(e), ...list.filter((o) => o.value !== e.entryId)]), () => undefined);
-  }, [value, options]);
-
-  useEffect(() => {
-    if (!q.trim()) return;
-    const call = ++latest.current;
-    const timer = window.setTimeout(() => {
-      setLoading(true);
-      knowledgeApi.search({ q: q.trim(), pageSize: 10 }).then(
-        (r) => call === latest.current && setOptions(r.items.map(optionOf)),
-        () => call === latest.current && setOptions([]),
-      ).finally(() => call === latest.current && setLoading(false));
-    }, 300);
-    return () => window.clearTimeout(timer);
-  }, [q]);
-
+    if (!value || selected?.value === value) return;
+    knowledgeApi.entry(value).then((e) => setSelected(optionOf(e)), () => undefined);
+  }, [value, selected]);
   return (
-    <Select<string>
+    <SearchSelect
       value={value}
-      onChange={(v) => onChange?.(v ?? undefined)}
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      allowClear
-      loading={loading}
-      options={options}
+      onChange={onChange}
+      search={(q) => knowledgeApi.search({ q, pageSize: 10 }).then((r) => r.items.map(optionOf))}
       placeholder={s.picker.placeholder}
-      notFoundContent={null}
-      data-testid={testId}
+      testId={testId}
+      {...(selected ? { selected } : {})}
     />
   );
 }

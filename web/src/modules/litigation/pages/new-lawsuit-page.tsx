@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Button, Card, DatePicker, Form, Input, Result, Select, TreeSelect } from 'antd';
+import { useMemo, useState } from 'react';
+import { Alert, Button, Card, DatePicker, Form, Input, Result, TreeSelect } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import { api, errorMessage } from '../../../api/client';
@@ -7,6 +7,7 @@ import { applyFieldErrors } from '../../../api/form-errors';
 import { unitTree, useUnits } from '../../../api/units';
 import { caseApi } from '../../../platform/api';
 import { chinaToday } from '../../../ui/format';
+import { SearchSelect } from '../../../ui/search-select';
 import { useStaffSession } from '../../staff/auth-context';
 import { LITIGATION_MODULE, recordsLawsuits, seesReconsideration } from '../roles';
 import { litigationStrings as strings } from '../strings';
@@ -26,33 +27,16 @@ interface LawsuitValues {
 
 /** Reconsideration cases found by their 案号 as the person types, for 关联复议案件. */
 function ReviewCaseSelect({ value, onChange }: { value?: string; onChange?: (v: string | undefined) => void }) {
-  const [options, setOptions] = useState<Array<{ value: string; label: string }>>([]);
-  const [q, setQ] = useState('');
-  const [loading, setLoading] = useState(false);
-  const latest = useRef(0);
-  useEffect(() => {
-    if (!q.trim()) return;
-    const call = ++latest.current;
-    const timer = window.setTimeout(() => {
-      setLoading(true);
-      caseApi.search({ caseType: 'xzfy_case', q: q.trim(), pageSize: 20 }).then(
-        (r) => call === latest.current && setOptions(r.items.filter((c) => c.code).map((c) => ({ value: c.caseId, label: `${c.code}　${c.title ?? ''}` }))),
-        () => call === latest.current && setOptions([]),
-      ).finally(() => call === latest.current && setLoading(false));
-    }, 250);
-    return () => window.clearTimeout(timer);
-  }, [q]);
   return (
-    <Select<string>
+    <SearchSelect
       value={value}
-      onChange={(v) => onChange?.(v ?? undefined)}
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      allowClear
-      loading={loading}
-      options={options}
+      onChange={onChange}
+      search={(q) =>
+        caseApi.search({ caseType: 'xzfy_case', q, pageSize: 20 }).then((r) => r.items.filter((c) => c.code).map((c) => ({ value: c.caseId, label: `${c.code}　${c.title ?? ''}` })))
+      }
       placeholder={s.reviewPlaceholder}
-      notFoundContent={null}
-      data-testid="xzss-new-review"
+      testId="xzss-new-review"
+      delayMs={250}
     />
   );
 }

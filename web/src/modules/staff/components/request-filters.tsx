@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Button, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
+import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { categoryPath, type Meta } from '../../../api/meta';
 import { CategoryCascader } from '../../citizen/components/category-cascader';
@@ -7,6 +7,7 @@ import { lastCode } from '../../citizen/request-body';
 import type { RequestFilters } from '../api';
 import { staffStrings as s } from '../strings';
 import { UnitSelect } from './unit-select';
+import { FilterButtons } from '../../../ui/filter-buttons';
 
 /** The filters of the list as the address and the server take them (the tab is not a filter). */
 export type FilterValues = Omit<RequestFilters, 'view'>;
@@ -121,20 +122,7 @@ export function RequestFilterForm({ meta, value, onSearch }: RequestFiltersProps
           </Form.Item>
         </Col>
       </Row>
-      <Space wrap>
-        <Button type="primary" htmlType="submit" data-testid="filter-search">
-          {s.list.search}
-        </Button>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            onSearch({});
-          }}
-          data-testid="filter-reset"
-        >
-          {s.list.reset}
-        </Button>
-      </Space>
+      <FilterButtons form={form} onReset={() => onSearch({})} />
     </Form>
   );
 }
