@@ -126,3 +126,15 @@ export interface MatterView {
   exemptionItem: string | null;
   discretion: DiscretionRowView[];
 }
+
+/** A penalty decision on the public list (GET /api/public/xzzf/decisions): a person appears as surname + 某. */
+export interface PublishedPenaltyItem {
+  documentId: string;
+  number: string;
+  subjectName: string;
+  party: string;
+  summary: string;
+  field: string;
+  decidedOn: string | null;
+  publishedOn: string;
+}

@@ -193,7 +193,7 @@ export const SUSPENSION_LABELS = {
 
 export const REVOCATION_LABELS = { reconsideration: '行政复议决定撤销或变更', litigation: '人民法院判决撤销或变更', self_correction: '本机关自行纠正' } as const;
 export const REVIEW_RESULT_LABELS = { passed: '审核通过', failed: '审核不通过' } as const;
-export const YES_NO = { yes: '是', no: '否' } as const;
+export const YES_NO = { true: '是', false: '否' } as const;
 
 export const PENALTY_FIELD_LABELS: Record<string, string> = {
   officerIds: '承办执法人员（至少两名）',

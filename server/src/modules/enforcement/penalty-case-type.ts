@@ -8,7 +8,7 @@ import { enforcementError } from './enforcement.errors.js';
 import { enforcementCertificates, enforcementMatters, enforcementObjectHistory, enforcementOfficers, enforcementSubjects, penaltyCases, penaltyEvidence } from './enforcement.tables.js';
 import {
   CLUE_SOURCE_LABELS, EVIDENCE_KIND_LABELS, OUTCOME_LABELS, PENALTY_ACTION_LABELS, PENALTY_CASE_LABEL, PENALTY_CLOCK_LABELS, PENALTY_ESCALATION_LABELS, PENALTY_FIELD_LABELS,
-  PENALTY_LIST_LABELS, PENALTY_STATE_LABELS, REVIEW_RESULT_LABELS, REVOCATION_LABELS, SERVICE_METHOD_LABELS, SUSPENSION_LABELS, TRANSFER_LABELS,
+  PENALTY_LIST_LABELS, PENALTY_STATE_LABELS, REVIEW_RESULT_LABELS, REVOCATION_LABELS, YES_NO, SERVICE_METHOD_LABELS, SUSPENSION_LABELS, TRANSFER_LABELS,
 } from './enforcement.strings.js';
 import { assertCertifiedOfficers, officerCanAct } from './operations/certified-officers.js';
 import { ENFORCEMENT_MODULE } from './operations/register-scope.js';
@@ -479,7 +479,7 @@ export const penaltyCaseType = defineCaseType({
     }),
     decide: action({
       label: PENALTY_ACTION_LABELS.decide, from: ['deciding'], to: 'decided', roles: ['head'], authorize: forHead,
-      input: object({ facts: longText(10000), partyPresent: { type: 'boolean' } }, ['facts', 'partyPresent']),
+      input: object({ facts: longText(10000), partyPresent: { type: 'boolean', 'x-kind': 'choice', 'x-labels': YES_NO } }, ['facts', 'partyPresent']),
       precondition: decisionGate,
       // The numbered 处罚决定书 is the decision: without it there is none (art. 59).
       effect: async (ctx) => {

@@ -1,7 +1,8 @@
 import { api } from '../../api/client';
-import type { EnforcementVocabulary, ExpiringView, MatterView, ObjectDetail, ObjectView, OfficerView, SubjectView } from '../../../../contracts/enforcement';
+import type { ClueInput, EnforcementVocabulary, ExpiringView, MatterView, ObjectDetail, ObjectView, OfficerView, PublishedPenaltyItem, SubjectView } from '../../../../contracts/enforcement';
+import type { PublishedDocument } from '../../../../contracts/published-document';
 
-export type { EnforcementVocabulary, ExpiringView, MatterView, ObjectDetail, ObjectView, OfficerView, SubjectView };
+export type { ClueInput, PublishedPenaltyItem, EnforcementVocabulary, ExpiringView, MatterView, ObjectDetail, ObjectView, OfficerView, SubjectView };
 
 export const enforcementApi = {
   vocabulary: (signal?: AbortSignal) => api.get<EnforcementVocabulary>('/api/xzzf/vocabulary', { signal }),
@@ -12,4 +13,8 @@ export const enforcementApi = {
     api.get<{ total: number; items: ObjectView[] }>('/api/xzzf/objects', { query, signal }),
   object: (id: number, signal?: AbortSignal) => api.get<ObjectDetail>(`/api/xzzf/objects/${id}`, { signal }),
   matters: (query: { q?: string; subjectId?: number; exemptOnly?: boolean }, signal?: AbortSignal) => api.get<{ items: MatterView[] }>('/api/xzzf/matters', { query, signal }),
+  recordClue: (input: ClueInput) => api.post<{ caseId: string }>('/api/xzzf/cases', input),
+  publishedDecisions: (query: { q?: string; page: number; pageSize: number }, signal?: AbortSignal) =>
+    api.get<{ total: number; items: PublishedPenaltyItem[] }>('/api/public/xzzf/decisions', { query, signal }),
+  publishedDecision: (id: string, signal?: AbortSignal) => api.get<PublishedDocument>(`/api/public/xzzf/decisions/${encodeURIComponent(id)}`, { signal }),
 };

@@ -21,3 +21,8 @@ export function keepsSubject(session: StaffSession, subjectUnitId: number | unde
 export function supervisesSubjects(session: StaffSession): boolean {
   return held(session).some((r) => r.role === 'supervisor');
 }
+
+/** The units whose subjects the person records clues for: the server lets only `xzzf.officer` for the subject's unit do it. */
+export function officerUnits(session: StaffSession): number[] {
+  return held(session).filter((r) => r.role === 'officer').map((r) => r.unitId);
+}

@@ -5,21 +5,12 @@ import { enforcementError } from '../enforcement.errors.js';
 import { enforcementSubjects, penaltyCases } from '../enforcement.tables.js';
 import { PENALTY_DOCUMENTS } from '../penalty-documents.js';
 import { fieldLabel } from '../rules/vocabulary.js';
+import type { PublishedPenaltyItem } from '../../../../../contracts/enforcement.js';
 
 /** The documents that are a penalty decision: the general one and the one made on the spot. */
 const DECISION_TEMPLATES = [PENALTY_DOCUMENTS.decision.id, PENALTY_DOCUMENTS.onSpot.id];
 
-export interface PublishedPenaltyItem {
-  documentId: string;
-  number: string;
-  subjectName: string;
-  /** An organisation by its name; a person as surname + 某. */
-  party: string;
-  summary: string;
-  field: string;
-  decidedOn: string | null;
-  publishedOn: string;
-}
+export type { PublishedPenaltyItem };
 
 // Published and not withdrawn: a decision revoked or varied leaves the public list (art. 48(2)).
 const isPublic = and(isNotNull(penaltyCases.publishedOn), isNull(penaltyCases.withdrawnOn), inArray(caseDocuments.templateId, DECISION_TEMPLATES), eq(caseDocuments.status, 'final'));
