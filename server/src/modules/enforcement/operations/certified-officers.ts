@@ -4,7 +4,7 @@ import type { Db } from '../../../platform/db/database.js';
 import { ACT_REFUSAL_LABELS } from '../enforcement.strings.js';
 import { enforcementError } from '../enforcement.errors.js';
 import { enforcementCertificates, enforcementOfficers } from '../enforcement.tables.js';
-import { checkOfficerPair, expiringWithin, officerMayAct, type CertificateFacts, type PairProblem } from '../rules/certificates.js';
+import { checkOfficerPair, expiringWithin, isRenewed, officerMayAct, type CertificateFacts, type PairProblem } from '../rules/certificates.js';
 import { allSubjects, visibleSubjects } from './register-scope.js';
 
 async function certificatesOf(tx: Db, officerIds: readonly number[]): Promise<CertificateFacts[]> {
@@ -53,7 +53,10 @@ export async function expiringCertificates(tx: Db, actor: Actor | 'all', today: 
     .innerJoin(enforcementOfficers, eq(enforcementOfficers.id, enforcementCertificates.officerId))
     .where(and(inArray(enforcementOfficers.subjectId, subjects.map((s) => s.id)), eq(enforcementCertificates.status, 'valid'), lte(enforcementCertificates.validTo, lastDay)))
     .orderBy(asc(enforcementCertificates.validTo));
-  const soon = expiringWithin(rows.map((r) => ({ ...r.certificate, officerName: r.officer.name, subjectId: r.officer.subjectId })), today, days);
+  const candidates = rows.map((r) => ({ ...r.certificate, officerName: r.officer.name, subjectId: r.officer.subjectId }));
+  // A certificate its officer has already renewed is not warned about.
+  const held = await certificatesOf(tx, candidates.map((c) => c.officerId));
+  const soon = expiringWithin(candidates.filter((c) => !isRenewed(c, held)), today, days);
   return subjects
     .map((s) => ({
       subjectId: s.id, subjectName: s.name,
