@@ -253,5 +253,13 @@ for (const backend of testBackends()) {
       assert.equal((await findMatter(ctx.database.db, 'SC-001'))?.firstOffenceExempt, false);
       assert.equal(await count('xzzf_matters'), 2);
     });
+
+    test('a department merged into another takes its subjects with it', async () => {
+      const housing = ctx.org.departmentIds.get('housing')!;
+      const merged = await ctx.app.inject({ method: 'POST', url: `/api/admin/units/${ecologyId}/merge`, headers: await ctx.as('admin'), payload: { intoUnitId: housing } });
+      assert.equal(merged.statusCode, 200, merged.body);
+      const [row] = (await ctx.database.backend.query(`select unit_id from xzzf_subjects where id = $1`, [ids.ecology], 'array')).rows as Array<[number]>;
+      assert.equal(row![0], housing);
+    });
   });
 }
