@@ -153,6 +153,11 @@ for (const backend of testBackends()) {
       assert.equal(await refusal([ids.zhang!, ids.wang!], '2026-05-02'), `${ids.wang}:expired`);
       assert.equal(await refusal([ids.zhang!, ids.li!], '2026-03-02', 'ecology'), `${ids.zhang}:field_not_covered ${ids.li}:field_not_covered`);
       assert.equal(await refusal([ids.zhang!, 999_999], '2026-03-02'), '999999:unknown_officer');
+      // A subject no longer in use: its officers act for no one.
+      await ctx.database.backend.query(`update xzzf_subjects set status = 'inactive' where id = $1`, [ids.market], 'object');
+      assert.equal(await refusal([ids.zhang!, ids.li!], '2026-03-02'), `${ids.zhang}:subject_inactive ${ids.li}:subject_inactive`);
+      assert.equal(await officerCanAct(ctx.database.db, ids.zhang!, '2026-03-02', 'market'), false);
+      await ctx.database.backend.query(`update xzzf_subjects set status = 'active' where id = $1`, [ids.market], 'object');
 
       // 李娜's certificate is suspended (暂扣) by the subject's administrator: she may not act until it is restored.
       const [cert] = (await ctx.database.backend.query(`select id from xzzf_certificates where number = '37130001002'`, [], 'array')).rows as Array<[number]>;
