@@ -115,6 +115,11 @@ for (const backend of testBackends()) {
       assert.equal(bad.json().error.code, 'XZZF_FIELD_NOT_HELD');
       assert.equal((await officer('刘洋', '37130001001')).json().error.code, 'XZZF_CERTIFICATE_NUMBER_TAKEN');
       assert.equal((await officer('刘洋', '37130001006', { validTo: '2023-04-30' })).json().error.code, 'XZZF_CERTIFICATE_DATES');
+      const ids2 = (await ctx.database.backend.query(`select id, username from users where username in ('market-officer', 'ecology-officer')`, [], 'object')).rows as Array<{ id: number; username: string }>;
+      const userOf = (name: string) => ids2.find((u) => u.username === name)!.id;
+      const link = (userId: number) => call('market-admin', 'POST', '/api/xzzf/officers', { subjectId: ids.market, name: '关联账号', userId });
+      assert.equal((await link(userOf('ecology-officer'))).json().error.code, 'XZZF_USER_UNKNOWN', 'another unit’s account');
+      assert.equal((await link(987_654)).json().error.code, 'XZZF_USER_UNKNOWN');
       assert.equal(await count('xzzf_officers'), before, 'a refused certificate leaves no officer behind');
 
       const foreign = await call('ecology-officer', 'POST', '/api/xzzf/officers', { subjectId: ids.market, name: '冒名', certificate: { number: 'X1', issuer: 'X', fields: ['market'], validFrom: '2023-01-01', validTo: '2027-01-01' } });
