@@ -76,6 +76,16 @@ describe('行政执法 registers in a real browser', { skip: available ? false :
     await fillDate(page, 'xzzf-new-officer-validTo', '2030-12-31');
     await page.getByTestId('xzzf-new-officer-submit').click();
     await page.locator('tr').filter({ hasText: '魏强' }).getByTestId('xzzf-certificate-status').filter({ hasText: '有效' }).waitFor();
+    // 郭海燕's certificate, 18 days from its end, is renewed: the warning goes.
+    await chooseOption(page, 'xzzf-officers-subject', '兰山区综合行政执法局');
+    await page.locator('tr').filter({ hasText: '郭海燕' }).getByTestId('xzzf-officer-renew').click();
+    await page.getByTestId('xzzf-new-officer-number').fill('3713099002');
+    await chooseOption(page, 'xzzf-new-officer-fields', '城市管理');
+    await fillDate(page, 'xzzf-new-officer-validFrom', '2026-06-01');
+    await fillDate(page, 'xzzf-new-officer-validTo', '2031-05-31');
+    await page.getByTestId('xzzf-new-officer-submit').click();
+    await page.locator('tr').filter({ hasText: '郭海燕' }).getByTestId('xzzf-certificate').filter({ hasText: '3713099002' }).waitFor();
+    await countIs(page, 'xzzf-expiring-line', 2);
 
     // An enterprise found by its credit code, and opened.
     const reader = await staffApi(url(), 'xzzf-supervisor');

@@ -19,7 +19,7 @@ export const enforcementError = defineErrors('enforcement', {
   XZZF_CERTIFICATE_NUMBER_TAKEN: { status: 409, message: '该执法证号已经登记' },
   XZZF_CERTIFICATE_DATES: { status: 400, message: '执法证有效期截止日不能早于起始日' },
   XZZF_CERTIFICATE_FINAL: { status: 409, message: '执法证已吊销或注销，不能再改变状态；请登记新证' },
-  XZZF_USER_UNKNOWN: { status: 400, message: '没有这个用户账号' },
+  XZZF_USER_UNKNOWN: { status: 400, message: '没有这个用户账号，或它不属于该执法主体所在单位' },
   XZZF_USER_ALREADY_OFFICER: { status: 409, message: '该用户账号已登记为执法人员' },
   XZZF_CREDIT_CODE_INVALID: { status: 400, message: '统一社会信用代码不正确，请核对 18 位代码' },
   XZZF_ID_NUMBER_INVALID: { status: 400, message: '居民身份证号码不正确：请核对 18 位号码（校验码与出生日期）' },

@@ -5,6 +5,7 @@ import { requireModule } from '../auth/index.js';
 import { rolesIn } from '../cases/index.js';
 import { shanghaiDay } from '../clock/index.js';
 import { readDutyFile } from '../duties/index.js';
+import { registerUnitMergeStep } from '../orgs/index.js';
 import { enforcementError } from './enforcement.errors.js';
 import { enforcementSchemas as schemas } from './enforcement.schemas.js';
 import { expiringCertificates } from './operations/certified-officers.js';
@@ -14,7 +15,7 @@ import { addCertificate, createOfficer, listOfficers, setCertificateStatus, type
 import { ENFORCEMENT_MODULE } from './operations/register-scope.js';
 import { recordClue, type ClueInput } from './operations/record-clue.js';
 import { listPublishedPenalties, readPublishedPenalty } from './operations/publications.js';
-import { createSubject, listSubjects, updateSubject, type SubjectInput } from './operations/subjects.js';
+import { createSubject, listSubjects, moveSubjectsOfMergedUnit, updateSubject, type SubjectInput } from './operations/subjects.js';
 import { CIRCUMSTANCES, ENFORCEMENT_FIELDS, PENALTY_KINDS } from './rules/vocabulary.js';
 import type { CertificateStatus } from './rules/certificates.js';
 
@@ -23,6 +24,7 @@ type IdParams = { id: number };
 /** 行政执法's registers: read by every holder of a 行政执法 role within their subtrees, kept by the people each belongs to. */
 export async function enforcementPlugin(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const db = ctx.database.db;
+  registerUnitMergeStep('enforcement', (tx, merge) => moveSubjectsOfMergedUnit(tx, merge.from.id, merge.into.id, merge.now));
   const actorOf = (request: Parameters<typeof requireModule>[0]) => requireModule(request, ENFORCEMENT_MODULE);
   const today = () => shanghaiDay(ctx.time.now());
 

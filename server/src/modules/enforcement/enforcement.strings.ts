@@ -26,6 +26,7 @@ export const ACT_REFUSAL_LABELS = {
   same_officer: '同一名执法人员不能算作两人',
   too_few: '执法人员不得少于两人',
   unknown_officer: '没有这名执法人员',
+  subject_inactive: '所属执法主体已停用',
 } as const;
 
 /** The import file's columns, exactly as its header row writes them. */

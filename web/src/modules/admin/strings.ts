@@ -202,6 +202,8 @@ export const adminStrings = {
       clientName: '接入系统',
       keyPrefix: '密钥开头',
       // 行政执法's registers
+      enforcement: '行政执法',
+      enforcementSubjectsMoved: '改属其下的执法主体',
       subjectId: '执法主体编号',
       officerId: '执法人员编号',
       certificateId: '执法证编号',

@@ -51,6 +51,8 @@ export const enforcementStrings = {
   newOfficer: {
     button: '登记执法人员',
     title: '登记执法人员',
+    renew: '登记新证',
+    renewTitle: (name: string) => `为 ${name} 登记新的执法证`,
     subject: '执法主体',
     name: '姓名',
     number: '执法证号',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { certificateAllows, checkOfficerPair, daysUntil, expiringWithin, officerMayAct, type CertificateFacts } from '../rules/certificates.js';
+import { certificateAllows, checkOfficerPair, daysUntil, expiringWithin, isRenewed, officerMayAct, type CertificateFacts } from '../rules/certificates.js';
 
 const certificate = (officerId: number, over: Partial<CertificateFacts> = {}): CertificateFacts => ({
   officerId, status: 'valid', validFrom: '2024-01-01', validTo: '2026-12-31', fields: ['market'], ...over,
@@ -51,4 +51,13 @@ test('expiry warnings: certificates in force ending within 60 days, soonest firs
     { id: 'e', status: 'valid' as const, validFrom: '2021-03-01', validTo: '2026-03-01' },
   ];
   assert.deepEqual(expiringWithin(list, '2026-03-02', 60).map((c) => `${c.id}:${c.daysLeft}`), ['c:0', 'a:60'], 'b is 61 days away, d is suspended, e already lapsed');
+});
+
+test('a certificate renewed by a later one of the same officer and fields needs no warning', () => {
+  const old = certificate(1, { validTo: '2026-04-01', fields: ['market', 'health'] });
+  assert.equal(isRenewed(old, [old]), false, 'alone');
+  assert.equal(isRenewed(old, [old, certificate(1, { validFrom: '2026-03-01', validTo: '2031-02-28', fields: ['market', 'health'] })]), true);
+  assert.equal(isRenewed(old, [old, certificate(1, { validFrom: '2026-03-01', validTo: '2031-02-28', fields: ['market'] })]), false, 'one field left out');
+  assert.equal(isRenewed(old, [old, certificate(2, { validTo: '2031-02-28', fields: ['market', 'health'] })]), false, 'another officer’s');
+  assert.equal(isRenewed(old, [old, certificate(1, { status: 'suspended', validTo: '2031-02-28', fields: ['market', 'health'] })]), false, 'a suspended one');
 });

@@ -70,3 +70,12 @@ test('a benchmark whose fine runs backwards is refused at its line', () => {
   assert.deepEqual(parseMatterRows([], resolve).problems, ['文件没有数据行']);
   assert.deepEqual(parseMatterRows([{ [C.code]: 'A' }], resolve).problems, ['缺少列：事项名称、事项类别、执法领域、实施主体、法律依据']);
 });
+
+test('the later rows of a refused matter are not refused again for what its first row holds', () => {
+  const { problems } = parseMatterRows([
+    { ...base, [C.subject]: '某某局', ...grade('一般', '情节一般', '100', '200') },
+    { [C.code]: 'XZZF-SC-001', ...grade('较重', '情节较重', '200', '300') },
+    { [C.code]: 'XZZF-SC-001', ...grade('严重', '情节严重', 'x', '400') },
+  ], resolve);
+  assert.deepEqual(problems, ['第 2 行：没有名为「某某局」的执法主体', '第 4 行：「罚款下限（元）」应为不小于 0 的整数元，不能是「x」']);
+});

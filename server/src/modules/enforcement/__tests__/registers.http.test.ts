@@ -115,6 +115,11 @@ for (const backend of testBackends()) {
       assert.equal(bad.json().error.code, 'XZZF_FIELD_NOT_HELD');
       assert.equal((await officer('刘洋', '37130001001')).json().error.code, 'XZZF_CERTIFICATE_NUMBER_TAKEN');
       assert.equal((await officer('刘洋', '37130001006', { validTo: '2023-04-30' })).json().error.code, 'XZZF_CERTIFICATE_DATES');
+      const ids2 = (await ctx.database.backend.query(`select id, username from users where username in ('market-officer', 'ecology-officer')`, [], 'object')).rows as Array<{ id: number; username: string }>;
+      const userOf = (name: string) => ids2.find((u) => u.username === name)!.id;
+      const link = (userId: number) => call('market-admin', 'POST', '/api/xzzf/officers', { subjectId: ids.market, name: '关联账号', userId });
+      assert.equal((await link(userOf('ecology-officer'))).json().error.code, 'XZZF_USER_UNKNOWN', 'another unit’s account');
+      assert.equal((await link(987_654)).json().error.code, 'XZZF_USER_UNKNOWN');
       assert.equal(await count('xzzf_officers'), before, 'a refused certificate leaves no officer behind');
 
       const foreign = await call('ecology-officer', 'POST', '/api/xzzf/officers', { subjectId: ids.market, name: '冒名', certificate: { number: 'X1', issuer: 'X', fields: ['market'], validFrom: '2023-01-01', validTo: '2027-01-01' } });
@@ -153,6 +158,11 @@ for (const backend of testBackends()) {
       assert.equal(await refusal([ids.zhang!, ids.wang!], '2026-05-02'), `${ids.wang}:expired`);
       assert.equal(await refusal([ids.zhang!, ids.li!], '2026-03-02', 'ecology'), `${ids.zhang}:field_not_covered ${ids.li}:field_not_covered`);
       assert.equal(await refusal([ids.zhang!, 999_999], '2026-03-02'), '999999:unknown_officer');
+      // A subject no longer in use: its officers act for no one.
+      await ctx.database.backend.query(`update xzzf_subjects set status = 'inactive' where id = $1`, [ids.market], 'object');
+      assert.equal(await refusal([ids.zhang!, ids.li!], '2026-03-02'), `${ids.zhang}:subject_inactive ${ids.li}:subject_inactive`);
+      assert.equal(await officerCanAct(ctx.database.db, ids.zhang!, '2026-03-02', 'market'), false);
+      await ctx.database.backend.query(`update xzzf_subjects set status = 'active' where id = $1`, [ids.market], 'object');
 
       // 李娜's certificate is suspended (暂扣) by the subject's administrator: she may not act until it is restored.
       const [cert] = (await ctx.database.backend.query(`select id from xzzf_certificates where number = '37130001002'`, [], 'array')).rows as Array<[number]>;
@@ -252,6 +262,14 @@ for (const backend of testBackends()) {
       assert.deepEqual(uploaded.json(), { count: 1, added: 0, changed: 1 });
       assert.equal((await findMatter(ctx.database.db, 'SC-001'))?.firstOffenceExempt, false);
       assert.equal(await count('xzzf_matters'), 2);
+    });
+
+    test('a department merged into another takes its subjects with it', async () => {
+      const housing = ctx.org.departmentIds.get('housing')!;
+      const merged = await ctx.app.inject({ method: 'POST', url: `/api/admin/units/${ecologyId}/merge`, headers: await ctx.as('admin'), payload: { intoUnitId: housing } });
+      assert.equal(merged.statusCode, 200, merged.body);
+      const [row] = (await ctx.database.backend.query(`select unit_id from xzzf_subjects where id = $1`, [ids.ecology], 'array')).rows as Array<[number]>;
+      assert.equal(row![0], housing);
     });
   });
 }

@@ -3,8 +3,8 @@ import type { Actor } from '../../../platform/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import { ACT_REFUSAL_LABELS } from '../enforcement.strings.js';
 import { enforcementError } from '../enforcement.errors.js';
-import { enforcementCertificates, enforcementOfficers } from '../enforcement.tables.js';
-import { checkOfficerPair, expiringWithin, officerMayAct, type CertificateFacts, type PairProblem } from '../rules/certificates.js';
+import { enforcementCertificates, enforcementOfficers, enforcementSubjects } from '../enforcement.tables.js';
+import { checkOfficerPair, expiringWithin, isRenewed, officerMayAct, type CertificateFacts, type PairProblem } from '../rules/certificates.js';
 import { allSubjects, visibleSubjects } from './register-scope.js';
 
 async function certificatesOf(tx: Db, officerIds: readonly number[]): Promise<CertificateFacts[]> {
@@ -17,23 +17,37 @@ async function certificatesOf(tx: Db, officerIds: readonly number[]): Promise<Ce
 
 /** May this officer act on `day` (YYYY-MM-DD) in `field`? False for an officer who does not exist. */
 export async function officerCanAct(tx: Db, officerId: number, day: string, field: string): Promise<boolean> {
-  return officerMayAct(await certificatesOf(tx, [officerId]), day, field).ok;
+  const [officer] = await officersWithSubjects(tx, [officerId]);
+  return officer?.subjectStatus === 'active' && officerMayAct(await certificatesOf(tx, [officerId]), day, field).ok;
 }
+
+/** Officers with the status of their subject: an officer of a subject no longer in use acts for no one. */
+async function officersWithSubjects(tx: Db, officerIds: readonly number[]) {
+  if (officerIds.length === 0) return [];
+  return tx
+    .select({ id: enforcementOfficers.id, subjectStatus: enforcementSubjects.status })
+    .from(enforcementOfficers)
+    .innerJoin(enforcementSubjects, eq(enforcementSubjects.id, enforcementOfficers.subjectId))
+    .where(inArray(enforcementOfficers.id, [...new Set(officerIds)]));
+}
+
+type Problem = PairProblem | { officerId: number; reason: 'unknown_officer' | 'subject_inactive' };
 
 /**
  * The two-officer rule, for the code that records an enforcement act: throws
  * XZZF_OFFICERS_NOT_CERTIFIED, with each problem (`details.problems`: officer, reason, words),
- * unless at least two different officers are named and each holds a certificate 有效 on `day`
- * that covers `field`. Call it in the act's transaction, before anything is written.
+ * unless at least two different officers of subjects in use are named and each holds a
+ * certificate 有效 on `day` that covers `field`. Call it in the act's transaction, before anything is written.
  */
 export async function assertCertifiedOfficers(tx: Db, officerIds: readonly number[], onDay: string, field: string): Promise<void> {
-  const known = officerIds.length
-    ? new Set((await tx.select({ id: enforcementOfficers.id }).from(enforcementOfficers).where(inArray(enforcementOfficers.id, [...new Set(officerIds)]))).map((o) => o.id))
-    : new Set<number>();
-  const problems: Array<PairProblem | { officerId: number; reason: 'unknown_officer' }> = [];
-  for (const id of new Set(officerIds)) if (!known.has(id)) problems.push({ officerId: id, reason: 'unknown_officer' });
-  const pair = checkOfficerPair(officerIds, await certificatesOf(tx, [...known]), onDay, field);
-  problems.push(...pair.filter((p) => p.officerId === null || known.has(p.officerId)));
+  const officers = new Map((await officersWithSubjects(tx, officerIds)).map((o) => [o.id, o]));
+  const problems: Problem[] = [];
+  for (const id of new Set(officerIds)) {
+    if (!officers.has(id)) problems.push({ officerId: id, reason: 'unknown_officer' });
+    else if (officers.get(id)!.subjectStatus !== 'active') problems.push({ officerId: id, reason: 'subject_inactive' });
+  }
+  const pair = checkOfficerPair(officerIds, await certificatesOf(tx, [...officers.keys()]), onDay, field);
+  problems.push(...pair.filter((p) => p.officerId === null || officers.has(p.officerId)));
   if (problems.length) {
     throw enforcementError('XZZF_OFFICERS_NOT_CERTIFIED', { field: 'officerIds', problems: problems.map((p) => ({ ...p, message: ACT_REFUSAL_LABELS[p.reason] })) });
   }
@@ -53,7 +67,10 @@ export async function expiringCertificates(tx: Db, actor: Actor | 'all', today: 
     .innerJoin(enforcementOfficers, eq(enforcementOfficers.id, enforcementCertificates.officerId))
     .where(and(inArray(enforcementOfficers.subjectId, subjects.map((s) => s.id)), eq(enforcementCertificates.status, 'valid'), lte(enforcementCertificates.validTo, lastDay)))
     .orderBy(asc(enforcementCertificates.validTo));
-  const soon = expiringWithin(rows.map((r) => ({ ...r.certificate, officerName: r.officer.name, subjectId: r.officer.subjectId })), today, days);
+  const candidates = rows.map((r) => ({ ...r.certificate, officerName: r.officer.name, subjectId: r.officer.subjectId }));
+  // A certificate its officer has already renewed is not warned about.
+  const held = await certificatesOf(tx, candidates.map((c) => c.officerId));
+  const soon = expiringWithin(candidates.filter((c) => !isRenewed(c, held)), today, days);
   return subjects
     .map((s) => ({
       subjectId: s.id, subjectName: s.name,

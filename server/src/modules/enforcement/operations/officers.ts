@@ -2,7 +2,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { StaffActor } from '../../../platform/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import { recordSecurityEvent } from '../../../platform/security-log/security-log.js';
-import { findUser } from '../../orgs/index.js';
+import { findUnit, findUser } from '../../orgs/index.js';
 import { enforcementError } from '../enforcement.errors.js';
 import { enforcementCertificates, enforcementOfficers } from '../enforcement.tables.js';
 import { certificateAllows, daysUntil, type CertificateStatus } from '../rules/certificates.js';
@@ -72,7 +72,10 @@ async function insertCertificate(tx: Db, subject: ScopedSubject, officerId: numb
 export async function createOfficer(tx: Db, actor: StaffActor, input: OfficerInput, now: Date): Promise<{ id: number; certificateId: number | null }> {
   const subject = await keptSubject(tx, actor, input.subjectId);
   if (input.userId) {
-    if (!(await findUser(tx, input.userId))) throw enforcementError('XZZF_USER_UNKNOWN', { field: 'userId' });
+    // Only an account of the subject's own unit (or below it): any other answers as unknown, so ids tell nothing.
+    const user = await findUser(tx, input.userId);
+    const unit = user ? await findUnit(tx, user.unitId) : undefined;
+    if (!unit || !unit.path.startsWith(subject.unitPath)) throw enforcementError('XZZF_USER_UNKNOWN', { field: 'userId' });
     const [already] = await tx.select({ id: enforcementOfficers.id }).from(enforcementOfficers).where(eq(enforcementOfficers.userId, input.userId));
     if (already) throw enforcementError('XZZF_USER_ALREADY_OFFICER', { field: 'userId' });
   }

@@ -71,3 +71,9 @@ export async function updateSubject(tx: Db, actor: StaffActor, subjectId: number
   const changed = (Object.keys(next) as Array<keyof typeof next>).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(before[k]));
   await recordSecurityEvent(tx, { kind: 'xzzf_subject_updated', at: now, actorUserId: actor.userId, details: { subjectId, name: next.name, changed, before: Object.fromEntries(changed.map((k) => [k, before[k]])) } });
 }
+
+/** A merged unit's subjects now belong to the unit it was merged into (their names and bases stay as registered). */
+export async function moveSubjectsOfMergedUnit(tx: Db, fromUnitId: number, intoUnitId: number, now: Date): Promise<{ enforcementSubjectsMoved: number }> {
+  const moved = await tx.update(enforcementSubjects).set({ unitId: intoUnitId, updatedAt: now }).where(eq(enforcementSubjects.unitId, fromUnitId)).returning({ id: enforcementSubjects.id });
+  return { enforcementSubjectsMoved: moved.length };
+}

@@ -76,3 +76,13 @@ export function expiringWithin<T extends Pick<CertificateFacts, 'status' | 'vali
     .map((c) => ({ ...c, daysLeft: daysUntil(today, c.validTo) }))
     .sort((a, b) => a.daysLeft - b.daysLeft);
 }
+
+/**
+ * Has this certificate been renewed: does its officer hold another, 有效, covering all its fields
+ * and lasting beyond it? A renewed certificate needs no warning.
+ */
+export function isRenewed(certificate: Pick<CertificateFacts, 'officerId' | 'validTo' | 'fields'>, all: readonly CertificateFacts[]): boolean {
+  // Lasting beyond it, the other can never be the certificate itself.
+  return all.some((other) => other.officerId === certificate.officerId && other.status === 'valid'
+    && other.validTo > certificate.validTo && certificate.fields.every((f) => other.fields.includes(f)));
+}

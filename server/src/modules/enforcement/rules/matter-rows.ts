@@ -41,6 +41,7 @@ export function parseMatterRows(records: ReadonlyArray<Record<string, string>>, 
   if (missingColumns.length) return { matters: [], problems: [ROW_PROBLEMS.missingColumns(missingColumns)] };
 
   const problems: string[] = [];
+  const refused = new Set<string>();
   const matters = new Map<string, { matter: MatterRecord; firstLine: number; cells: Record<string, string>; lines: number[] }>();
   records.forEach((record, index) => {
     const line = index + 2;
@@ -49,6 +50,11 @@ export function parseMatterRows(records: ReadonlyArray<Record<string, string>>, 
     const code = cell('code');
     const known = code ? matters.get(code) : undefined;
     let matter: MatterRecord | null = null;
+    if (refused.has(code)) {
+      // A later row of a matter whose first row was refused: only its own grade is checked.
+      benchmarkRow(line, cell, problems);
+      return;
+    }
     if (known) {
       // A later row of a matter repeats its columns or leaves them empty.
       for (const key of MATTER_COLUMNS) if (cell(key) && cell(key) !== known.cells[key]) problems.push(ROW_PROBLEMS.differs(line, C[key], known.firstLine));
@@ -57,7 +63,10 @@ export function parseMatterRows(records: ReadonlyArray<Record<string, string>>, 
       if (problems.length === before) matter = matterOf(line, cell, resolve, problems);
     }
     const row = benchmarkRow(line, cell, problems);
-    if (problems.length > before) return;
+    if (problems.length > before) {
+      if (!known && code) refused.add(code);
+      return;
+    }
     if (known) {
       if (row) {
         known.matter.discretion.push(row);

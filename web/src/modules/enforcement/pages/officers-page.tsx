@@ -38,7 +38,8 @@ export function OfficersPage() {
   // Bumped after a certificate changes: the list and the warnings are read again.
   const [version, setVersion] = useState(0);
   const [changing, setChanging] = useState<CertificateView | null>(null);
-  const [adding, setAdding] = useState(false);
+  // 'new': an officer with their first certificate; an officer: a new certificate for them.
+  const [adding, setAdding] = useState<OfficerView | 'new' | null>(null);
   const subjects = useLoaded(useCallback((signal: AbortSignal) => enforcementApi.subjects(signal), []));
   const unitOf = useMemo(() => new Map((subjects.data?.items ?? []).map((x) => [x.id, x.unitId])), [subjects.data]);
   const kept = useMemo(() => (subjects.data?.items ?? []).filter((x) => keepsSubject(session, x.unitId)), [subjects.data, session]);
@@ -59,6 +60,7 @@ export function OfficersPage() {
     <div>
       <Typography.Text strong data-testid="xzzf-officer-name">{o.name}</Typography.Text>
       {o.userId !== null && <Tag style={{ marginLeft: 6 }}>{s.officers.account}</Tag>}
+      {keepsSubject(session, unitOf.get(o.subjectId)) && <Button size="small" type="link" onClick={() => setAdding(o)} data-testid="xzzf-officer-renew">{s.newOfficer.renew}</Button>}
       {!wide && <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{o.subjectName}</Typography.Text></div>}
     </div>
   );
@@ -72,7 +74,14 @@ export function OfficersPage() {
   const warned = expiring.data?.subjects ?? [];
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <NewOfficerModal open={adding} subjects={kept} field={vocabulary.field} onClose={() => setAdding(false)} onCreated={() => { setAdding(false); setVersion((v) => v + 1); }} />
+      <NewOfficerModal
+        open={adding !== null}
+        subjects={kept}
+        officer={adding === 'new' ? null : adding}
+        field={vocabulary.field}
+        onClose={() => setAdding(null)}
+        onCreated={() => { setAdding(null); setVersion((v) => v + 1); }}
+      />
       <CertificateStatusModal certificate={changing} onClose={() => setChanging(null)} onChanged={() => { setChanging(null); setVersion((v) => v + 1); }} />
       <Card size="small" title={s.officers.expiringTitle(expiring.data?.days ?? 60)} data-testid="xzzf-expiring">
         {expiring.error && <Alert type="error" showIcon title={expiring.error} />}
@@ -104,7 +113,7 @@ export function OfficersPage() {
         data-testid="xzzf-officers-page"
         extra={
           <Space size={8}>
-          {kept.length > 0 && <Button size="small" type="primary" onClick={() => setAdding(true)} data-testid="xzzf-officer-new">{s.newOfficer.button}</Button>}
+          {kept.length > 0 && <Button size="small" type="primary" onClick={() => setAdding('new')} data-testid="xzzf-officer-new">{s.newOfficer.button}</Button>}
           <Select
             size="small"
             allowClear
