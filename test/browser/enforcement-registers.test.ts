@@ -34,7 +34,7 @@ describe('行政执法 registers in a real browser', { skip: available ? false :
     assert.equal(warnings.length, 3);
     assert.ok(warnings.some((w) => w.includes('郭海燕') && w.includes('剩 18 天')), warnings.join('\n'));
     await page.getByTestId('xzzf-officer-name').filter({ hasText: '宋丽萍' }).waitFor();
-    assert.equal(await page.getByTestId('xzzf-officer-name').count(), 25);
+    assert.equal(await page.getByTestId('xzzf-officer-name').count(), 27);
     const suspended = page.locator('tr').filter({ hasText: '宋丽萍' }).getByTestId('xzzf-certificate-status');
     assert.equal(await suspended.innerText(), '暂扣');
     // One subject's officers only.
@@ -116,7 +116,7 @@ describe('行政执法 registers in a real browser', { skip: available ? false :
     await openMenu(page, '执法人员与执法证');
     await page.getByTestId('xzzf-expiring-line').first().waitFor();
     assert.deepEqual((await texts(page, 'xzzf-expiring-line')).map((w) => w.slice(0, 2)), ['王磊']);
-    await countIs(page, 'xzzf-officer-name', 4);
+    await countIs(page, 'xzzf-officer-name', 5);
     await page.getByTestId('xzzf-expiring-tag').first().waitFor();
     await fitsPhone(page);
     await screenshot(page, 'xzzf-officers-phone');
