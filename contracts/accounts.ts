@@ -49,6 +49,12 @@ export const SECURITY_EVENT_LABELS: Record<string, string> = {
   key_registered: '登记平台密钥',
   open311_key_created: '签发Open311接口密钥',
   open311_key_revoked: '吊销Open311接口密钥',
+  xzzf_subject_created: '登记执法主体',
+  xzzf_subject_updated: '修改执法主体',
+  xzzf_officer_created: '登记执法人员',
+  xzzf_certificate_added: '登记执法证',
+  xzzf_certificate_status_changed: '变更执法证状态',
+  xzzf_matters_imported: '导入执法事项',
 };
 
 /** An account as GET /api/admin/users lists it. */

@@ -18,6 +18,9 @@ export const CLI_HELP = `用法：fazhi <命令>
   stats verify [--json]              按事件重算全部指标，核对汇总表是否一致
   xzfy import <文件.csv|.xlsx> [--organ <单位>]
                                      导入往年行政复议案件（表头 received_on,concluded_on,respondent,field,decision）；有错行则全部不导入
+  xzzf import-matters --from <文件.csv|.xlsx>
+                                     导入执法事项及其裁量基准、首违不罚与轻微不罚清单（表头见 docs/enforcement-registers.md）；有错行则全部不导入
+  xzzf expiring [--days 60]          列出各执法主体在期限内到期的执法证
   backup <文件>                      把数据库（FAZHI_DATA_DIR 或 DATABASE_URL）备份到一个文件；--check <文件> 只校验备份文件
   restore <文件>                     把备份恢复到一个空数据库，并升级到本版本
   demo generate [--requests N] [--years Y] [--end YYYY-MM-DD] [--city 3713] [--seed S] [--append]

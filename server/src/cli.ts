@@ -5,6 +5,7 @@ import { DOCUMENT_FINDINGS, verifyDocuments } from './modules/documents/index.js
 import { DEMO_COUNTY, initCountyOrganisation, runDemoCommand } from './modules/demo/index.js';
 import { runUsersCommand } from './modules/auth/index.js';
 import { runDutiesCommand } from './modules/duties/index.js';
+import { runEnforcementCommand } from './modules/enforcement/index.js';
 import { runFiguresCommand } from './modules/figures/index.js';
 import { runReconsiderationCommand } from './modules/reconsideration/index.js';
 import { runStatsCommand } from './modules/metrics/index.js';
@@ -202,6 +203,11 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'xzfy': {
       const result = await withDatabase((database) => runReconsiderationCommand(database, rest, new Date()));
+      (result.exitCode === 0 ? process.stdout : process.stderr).write(`${result.output}\n`);
+      return result.exitCode;
+    }
+    case 'xzzf': {
+      const result = await withDatabase((database) => runEnforcementCommand(database, rest, new Date()));
       (result.exitCode === 0 ? process.stdout : process.stderr).write(`${result.output}\n`);
       return result.exitCode;
     }

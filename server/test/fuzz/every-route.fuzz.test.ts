@@ -128,7 +128,24 @@ async function knownValues(ctx: TestContext): Promise<Record<string, readonly un
     mimeType: ['image/png', 'image/jpeg'],
     dataBase64: [await tinyPng(), csv('power-items.csv'), csv('township-items.csv')],
     fileName: ['power-items.csv', 'township-items.csv', 'list.xlsx'],
+    subjectId: await q('select id from xzzf_subjects'),
+    creditCode: ['91110000600037341L', '91440300708461136T', '91110000600037341M'],
+    idNumber: ['11010519491231002X', '110105200002290013', '110105194912310021'],
+    regionCodes: ['371302', '371302001', '999999'],
   };
+}
+
+/**
+ * 行政执法's registers: the county leader also supervises enforcement, so the fuzz writes subjects,
+ * officers and objects as a supervisor would; one subject with an officer to start from.
+ */
+async function seedEnforcementRegisters(ctx: TestContext): Promise<void> {
+  const exec = (sql: string, params: unknown[] = []) => ctx.database.backend.query(sql, params, 'object');
+  await exec(`insert into role_grants (user_id, role, unit_id) select id, 'xzzf.supervisor', $1 from users where username = 'leader'`, [ctx.org.governmentId]);
+  await exec(`insert into xzzf_subjects (unit_id, name, kind, basis_text, basis_article, region_codes, fields, created_at, updated_at)
+    values ($1, '兰山区市场监督管理局', 'organ', '职能配置规定', '《中华人民共和国行政处罚法》第十八条', '["371302"]', '["market"]', now(), now())`, [ctx.org.departmentIds.get('market')]);
+  await exec(`insert into xzzf_officers (subject_id, name, created_at) select id, '张伟', now() from xzzf_subjects`);
+  await exec(`insert into xzzf_certificates (officer_id, number, issuer, fields, valid_from, valid_to) select id, '37130001001', '山东省人民政府', '["market"]', '2024-01-01', '2028-12-31' from xzzf_officers`);
 }
 
 /** An action's input schema is its case type's: the route itself declares no body. */
@@ -142,6 +159,7 @@ for (const backend of testBackends()) {
     const ctx = await createTestContext(backend.url, undefined, { intakeRateLimitPerMinute: 1_000_000, open311RateLimitPerMinute: 1_000_000 });
     try {
       const { requesterKeys } = await seedRequestsInEveryState(ctx);
+      await seedEnforcementRegisters(ctx);
       // Mostly the key in force, so that submissions get past it.
       const open311Key = (await createApiKey(ctx.database, 'cli', 'fuzz', ctx.time.now())).key;
       const open311Keys = [open311Key, open311Key, open311Key, `o311_${'0'.repeat(32)}`, 'xyz'];

@@ -1,5 +1,6 @@
 import type { WebModule } from '../platform/web-module';
 import { hotlineModule } from './hotline/module';
+import { enforcementModule } from './enforcement/module';
 import { knowledgeModule } from './knowledge/module';
 import { litigationModule } from './litigation/module';
 import { reconsiderationModule } from './reconsideration/module';
@@ -10,4 +11,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   reconsiderationModule,
   litigationModule,
   knowledgeModule,
+  enforcementModule,
 ];

@@ -11,6 +11,8 @@ import { insertRequests, loadReferenceData, prepareRequest, seedTaxonomy } from 
 import { trainFromHistory } from '../routing/index.js';
 import { actorLoader, grantModuleDemoRoles, moduleDemoUsers, seedModuleCases } from './seed-module-cases.js';
 import { seedKnowledgeEntries } from './seed-knowledge.js';
+import { seedEnforcementRegisters } from './seed-enforcement.js';
+import { seedPenaltyCases } from './seed-penalty-cases.js';
 import { seedStreetCases } from './seed-street-cases.js';
 import { categoryWeight, generatePersonName, generatePhone, generateReplyText, generateRequestText, seededRng } from './request-text.js';
 
@@ -111,6 +113,8 @@ export async function seedDemo(database: Database, options: { requests: number; 
   const created = (await seedDemoRequests(database, org, options)) + (options.requests > 0 ? await seedStreet(database, org, options.now) : 0);
   await seedModuleCases(database, org, options.now);
   await seedKnowledgeEntries(database, org, options.now, await actorLoader(database));
+  await seedEnforcementRegisters(database, org, options.now, await actorLoader(database));
+  await seedPenaltyCases(database, org, options.now, await actorLoader(database));
   // Limits that ran out while the history was written are recorded as the server's sweep would.
   for (let swept = await sweepClocks(database, options.now); swept.overdue + swept.warned > 0; swept = await sweepClocks(database, options.now));
   // The demo's own answered requests give smart dispatch a history to learn from.

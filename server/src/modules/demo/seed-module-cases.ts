@@ -10,11 +10,11 @@ import { grantsOf, roleGrants, units, users, type SeededOrganisation } from '../
 import { recordApplication, type ApplicationInput } from '../reconsideration/index.js';
 
 /** One scripted step of a demo case: an action some days after the previous one. */
-interface ScriptStep {
+export interface ScriptStep {
   action: string;
   daysAfter: number;
-  /** Who acts: the organ's handler (default) or the respondent / defendant. */
-  actor?: 'respondent';
+  /** Who acts, when not the case's usual hand: the respondent or defendant; an organ's head or its legal reviewer. */
+  actor?: 'respondent' | 'head' | 'reviewer';
   /** `@today` the step's day, `@in:N` N days later, `@<fact>` a fact the previous step recorded (a hearing's id). */
   input: Record<string, unknown>;
 }
@@ -39,6 +39,30 @@ export function moduleDemoUsers(org: SeededOrganisation, passwordHash: string) {
   return [
     user('xzfy-handler', '刘洋（复议承办人）'), user('xzfy-head', '孙红（复议机构负责人）'),
     { username: 'kb-admin', displayName: '周静（知识库管理员）', role: 'staff' as StaffRole, unitId: org.centerId, scopeUnitId: org.centerId, passwordHash },
+    // 行政执法: the 司法局's supervisor, and an officer (also the subject's administrator) of three subjects.
+    user('xzzf-supervisor', '吴刚（执法监督）'),
+    ...[...enforcementAccounts(org), ...enforcementDeciders(org)].map(([username, displayName, unitId]) => ({ username, displayName, role: 'staff' as StaffRole, unitId, scopeUnitId: unitId, passwordHash })),
+  ];
+}
+
+/** Who approves and decides, and who reviews, in the 综合行政执法局 and the 市场监管局: the organs' heads and their legal reviewers. */
+function enforcementDeciders(org: SeededOrganisation): Array<[string, string, number, string]> {
+  const urban = org.departmentIds.get('enforcement')!;
+  const market = org.departmentIds.get('market')!;
+  return [
+    ['xzzf-urban-head', '高峰（综合执法局负责人）', urban, 'xzzf.head'],
+    ['xzzf-urban-reviewer', '韩雪（综合执法局法制审核）', urban, 'xzzf.legal_reviewer'],
+    ['xzzf-market-head', '孙建国（市场监管局负责人）', market, 'xzzf.head'],
+    ['xzzf-reviewer', '赵敏（市场监管局法制审核）', market, 'xzzf.legal_reviewer'],
+  ];
+}
+
+/** The demo's enforcement officers with accounts: the 综合行政执法局's, the 市场监管局's and a township team's. */
+function enforcementAccounts(org: SeededOrganisation): Array<[string, string, number]> {
+  return [
+    ['xzzf-urban', '陈志强（综合执法局执法人员）', org.departmentIds.get('enforcement')!],
+    ['xzzf-market', '张伟（市场监管局执法人员）', org.departmentIds.get('market')!],
+    ['xzzf-town', '秦勇（兰山街道综合执法队）', org.townshipIds.get('371302001')!],
   ];
 }
 
@@ -52,6 +76,9 @@ export async function grantModuleDemoRoles(database: Database, org: SeededOrgani
   // 知识库: the center's knowledge administrator publishes for the county and writes the center's own entries; each unit keeps its own.
   // The dispatcher also keeps the center's entries, so a good direct answer can become one.
   grants.push(['kb-admin', 'kb.publisher', gov], ['kb-admin', 'kb.editor', org.centerId], ['dispatcher', 'kb.editor', org.centerId]);
+  grants.push(['xzzf-supervisor', 'xzzf.supervisor', gov]);
+  for (const [username, , unitId] of enforcementAccounts(org)) grants.push([username, 'xzzf.officer', unitId], [username, 'xzzf.subject_admin', unitId]);
+  for (const [username, , unitId, role] of enforcementDeciders(org)) grants.push([username, role, unitId]);
   for (const [key, id] of org.departmentIds) grants.push([`dept-${key}`, 'xzfy.respondent', id], [`dept-${key}`, 'xzss.handler', id], [`dept-${key}`, 'kb.editor', id]);
   for (const [code, id] of org.townshipIds) grants.push([`town-${code.slice(6)}`, 'xzfy.respondent', id], [`town-${code.slice(6)}`, 'xzss.handler', id], [`town-${code.slice(6)}`, 'kb.editor', id]);
   await database.transaction(async (tx) => {
@@ -76,24 +103,8 @@ export async function seedModuleCases(database: Database, org: SeededOrganisatio
     const [code, id] = towns[Number(key)]!;
     return { unitId: id, username: `town-${code.slice(6)}` };
   };
-  const play = async (caseId: string, start: Date, steps: ScriptStep[], handlerOf: Actor, other: Actor) => {
-    let at = start;
-    let facts: Record<string, unknown> = {};
-    for (const step of steps) {
-      at = new Date(at.getTime() + step.daysAfter * DAY);
-      if (at > now) return;
-      const input = resolveInput(step.input, at, facts);
-      try {
-        const result = await database.transaction((tx) => performAction(tx, { caseId, action: step.action, actor: step.actor === 'respondent' ? other : handlerOf, input, now: at }));
-        facts = result.facts;
-      } catch (e) {
-        // A limit running into a year the holiday calendar does not know yet cannot be computed
-        // (never guessed): the case stays where it stood, as it would for a user.
-        if (e instanceof ClockError && e.code === 'CALENDAR_YEAR_UNKNOWN') return;
-        throw e;
-      }
-    }
-  };
+  const play = (caseId: string, start: Date, steps: ScriptStep[], handlerOf: Actor, other: Actor) =>
+    playScript(database, caseId, start, steps, (step) => (step.actor === 'respondent' ? other : handlerOf), now);
 
   const reviewIds: string[] = [];
   for (const c of file.reconsideration) {
@@ -119,8 +130,33 @@ export async function seedModuleCases(database: Database, org: SeededOrganisatio
   return { reconsiderations: file.reconsideration.length, lawsuits: file.litigation.length };
 }
 
+/**
+ * Walks a demo case through its steps, each some days after the one before, by whoever `actorFor`
+ * names; a step that would fall after `now` is not taken. Each step may use the facts the one
+ * before recorded (`@<fact>`).
+ */
+export async function playScript(database: Database, caseId: string, start: Date, steps: readonly ScriptStep[], actorFor: (step: ScriptStep) => Actor, now: Date): Promise<void> {
+  let at = start;
+  let facts: Record<string, unknown> = {};
+  for (const step of steps) {
+    at = new Date(at.getTime() + step.daysAfter * DAY);
+    if (at > now) return;
+    const input = resolveInput(step.input, at, facts);
+    try {
+      const result = await database.transaction((tx) => performAction(tx, { caseId, action: step.action, actor: actorFor(step), input, now: at }));
+      facts = result.facts;
+    } catch (e) {
+      // A limit running into a year the holiday calendar does not know yet cannot be computed
+      // (never guessed): the case stays where it stood, as it would for a user.
+      if (e instanceof ClockError && e.code === 'CALENDAR_YEAR_UNKNOWN') return;
+      // Whoever edits a demo file learns which step of which script the workflow refused.
+      throw new Error(`demo case ${caseId}, step ${step.action} on ${shanghaiDay(at)}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    }
+  }
+}
+
 /** 10:00 China time on that day: a case is entered in office hours. */
-function workingHour(instant: Date): Date {
+export function workingHour(instant: Date): Date {
   return new Date(`${shanghaiDay(instant)}T10:00:00+08:00`);
 }
 

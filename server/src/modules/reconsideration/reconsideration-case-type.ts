@@ -12,7 +12,7 @@ import { NUMBERING } from './numbering.js';
 import { verifyReconsiderationCases } from './operations/verify-cases.js';
 import { reconsiderationError } from './reconsideration.errors.js';
 import { reconsiderationCases, reconsiderationOpinions, reconsiderationThirdParties } from './reconsideration.tables.js';
-import { isValidCreditCode, normaliseCreditCode } from './rules/credit-code.js';
+import { isValidCreditCode, normaliseCreditCode } from '../../platform/credit-code.js';
 import { SUSPENSION_GROUND_KEYS, SUSPENSION_GROUND_LABELS } from './rules/suspension-grounds.js';
 import {
   ACTION_LABELS, APPLICANT_KIND_LABELS, CASE_TYPE_LABEL, CHOICE_LABELS, FIELD_LABELS, CLOCK_LABELS, ESCALATION_LABELS, JOINED_BY_LABELS, LIST_LABELS, OPINION_KIND_LABELS, PROCEDURE_LABELS, STATE_LABELS, WITHDRAWAL_LABELS,

@@ -1,4 +1,5 @@
 import { api } from '../../api/client';
+import type { PublishedDocument } from '../../../../contracts/published-document';
 
 export type ApplicantKind = 'citizen' | 'enterprise' | 'organisation';
 
@@ -52,15 +53,6 @@ export interface PublishedDecisionItem {
   concludedOn: string | null;
 }
 
-export type DecisionBlock = { kind: 'title' | 'number' | 'heading' | 'paragraph'; text: string } | { kind: 'signature'; organ: string; date: string };
-
-export interface PublishedDecision {
-  documentId: string;
-  title: string;
-  number: string;
-  issuedAt: string;
-  blocks: DecisionBlock[];
-}
 
 let organsPromise: Promise<Organ[]> | null = null;
 
@@ -83,5 +75,5 @@ export const reconsiderationApi = {
   progress: (code: string, signal?: AbortSignal) => api.get<Progress>(`/api/public/xzfy/cases/${encodeURIComponent(code)}`, { signal }),
   decisions: (page: number, pageSize: number, signal?: AbortSignal) =>
     api.get<{ items: PublishedDecisionItem[]; total: number }>('/api/public/xzfy/decisions', { query: { page, pageSize }, signal }),
-  decision: (id: string, signal?: AbortSignal) => api.get<PublishedDecision>(`/api/public/xzfy/decisions/${encodeURIComponent(id)}`, { signal }),
+  decision: (id: string, signal?: AbortSignal) => api.get<PublishedDocument>(`/api/public/xzfy/decisions/${encodeURIComponent(id)}`, { signal }),
 };

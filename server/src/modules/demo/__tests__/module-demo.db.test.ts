@@ -6,6 +6,8 @@ import { actorLoader } from '../seed-module-cases.js';
 import { verifyFigureSources } from '../../figures/index.js';
 import type { Database } from '../../../platform/db/database.js';
 import { seedDemo } from '../index.js';
+import { expiringCertificates } from '../../enforcement/index.js';
+import { isValidCreditCode } from '../../../platform/credit-code.js';
 
 // The demo county runs every module: reconsiderations at each stage of the law and lawsuits
 // against its organs, walked through their workflows by the people who would act, and a
@@ -28,7 +30,7 @@ for (const backend of testBackends()) {
     test('reconsiderations stand at every stage, each as its script left it', async () => {
       const states = (await rows(`select state from cases where case_type = 'xzfy_case'`)).map((r) => r.state as string).sort();
       assert.deepEqual(states, ['accepted', 'applied', 'closed', 'closed', 'committee', 'not_accepted', 'settling', 'supplementing', 'suspended', 'withdrawn']);
-      const [published] = await rows(`select count(*)::int as n from case_documents d join cases c on c.id = d.case_id where c.state = 'closed' and d.status = 'final'`);
+      const [published] = await rows(`select count(*)::int as n from case_documents d join cases c on c.id = d.case_id where c.case_type = 'xzfy_case' and c.state = 'closed' and d.status = 'final'`);
       assert.equal(published!.n, 2, 'two served decisions are published');
     });
 
@@ -66,6 +68,36 @@ for (const backend of testBackends()) {
       assert.deepEqual(await todo('kb-admin'), ['住宅专项维修资金怎么申请使用？ green'], 'the submitted entry waits for the publisher');
       // The 教育局's entry is due for review in a fortnight: it has joined its owner's to-do, still in service.
       assert.deepEqual(await todo('dept-education'), ['外地户口的孩子在兰山上小学，需要什么条件？ yellow']);
+    });
+
+    test('the 行政执法 registers: subjects with officers, certificates near expiry, one suspended, enterprises with valid codes, matters', async () => {
+      const [counts] = await rows(`select (select count(*)::int from xzzf_subjects) as subjects, (select count(*)::int from xzzf_officers) as officers,
+        (select count(*)::int from xzzf_objects where kind = 'enterprise') as enterprises, (select count(*)::int from xzzf_objects where kind = 'individual') as individuals,
+        (select count(*)::int from xzzf_matters) as matters, (select count(*)::int from xzzf_matters where first_offence_exempt) as first_offence,
+        (select count(*)::int from xzzf_matters where jsonb_array_length(discretion) > 0) as benchmarked`);
+      assert.deepEqual(counts, { subjects: 11, officers: 27, enterprises: 30, individuals: 4, matters: 53, first_offence: 9, benchmarked: 40 });
+      const codes = (await rows(`select credit_code from xzzf_objects where kind = 'enterprise'`)).map((r) => r.credit_code as string);
+      assert.ok(codes.every(isValidCreditCode), 'every invented enterprise has a valid 统一社会信用代码');
+      const [suspended] = await rows(`select count(*)::int as n from xzzf_certificates where status = 'suspended'`);
+      assert.equal(suspended!.n, 1);
+      const expiring = await expiringCertificates(database.db, 'all', '2026-09-18', 60);
+      assert.deepEqual(expiring.flatMap((s) => s.certificates.map((c) => `${s.subjectName} ${c.officerName} ${c.daysLeft}`)), [
+        '兰山区综合行政执法局 郭海燕 18', '临沂市生态环境局兰山分局 周敏 59', '兰山区市场监督管理局 王磊 45',
+      ]);
+    });
+
+    test('行政处罚 cases stand at every stage, each as its script left it, with their numbered documents', async () => {
+      const states = await rows(`select state, count(*)::int as n from cases where case_type = 'xzcf_case' group by state order by state`);
+      assert.deepEqual(Object.fromEntries(states.map((r) => [r.state, r.n])), {
+        clue: 1, closed: 3, enforcing: 1, executing: 2, filing: 1, hearing: 1, investigating: 1, legal_review: 1, no_penalty: 1, not_filed: 1, suspended: 1, transferred: 1,
+      });
+      const [archived] = await rows(`select x.case_number, x.decision_number, x.surcharge_fen::int as surcharge, x.published_on is not null as published,
+          (select count(*)::int from case_documents d where d.case_id = x.case_id and d.status = 'final') as documents
+        from xzcf_cases x where x.summary = '发布虚假广告宣传保健功能'`);
+      assert.equal(archived!.surcharge, 0);
+      assert.equal(archived!.published, true);
+      assert.equal(archived!.documents, 7, '立案审批表, 告知书, 听证通知书, 法制审核意见书, 决定书, 送达回证, 结案报告');
+      assert.match(String(archived!.case_number), /^区市场监管局立字〔2026〕\d+号$/);
     });
 
     test('the module accounts hold their roles for the right units', async () => {

@@ -5,17 +5,11 @@ import { documentError } from '../documents.errors.js';
 import { caseDocuments } from '../documents.tables.js';
 import type { FieldValues } from '../rules/document-fields.js';
 import { redactFields } from '../rules/redact.js';
-import { renderDocument, type RenderedBlock } from '../rules/render-document.js';
+import { renderDocument } from '../rules/render-document.js';
+import type { PublishedDocument } from '../../../../../contracts/published-document.js';
 import { findDocumentTemplate } from '../template-registry.js';
 
-export interface PublishedDocument {
-  documentId: string;
-  caseId: string;
-  title: string;
-  number: string;
-  issuedAt: string;
-  blocks: RenderedBlock[];
-}
+export type { PublishedDocument };
 
 /**
  * The final version of a document as the public may read it: rendered again from its recorded

@@ -1,3 +1,4 @@
+import type { RenderedBlock } from '../../../../../contracts/published-document.js';
 import { documentsText as t } from '../documents.strings.js';
 import { BUILT_IN_PLACEHOLDERS, type DocumentTemplate, type TemplateField } from '../template.js';
 import type { FieldValues } from './document-fields.js';
@@ -6,10 +7,8 @@ import { fillPlaceholders, placeholdersIn } from './placeholders.js';
 
 const BUILT_INS = new Set<string>(BUILT_IN_PLACEHOLDERS);
 
-/** What a document is made of once filled: the Word writer sets each block; tests read it directly. */
-export type RenderedBlock =
-  | { kind: 'title' | 'number' | 'heading' | 'paragraph'; text: string }
-  | { kind: 'signature'; organ: string; date: string };
+/** What a document is made of once filled (contracts/published-document.ts): the Word writer sets each block; tests read it directly. */
+export type { RenderedBlock };
 
 export interface RenderedDocument {
   title: string;

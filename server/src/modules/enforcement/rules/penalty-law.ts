@@ -46,7 +46,7 @@ export interface PenaltyLaw {
 }
 
 export type LegalReviewGround = 'public_interest' | 'hearing_held' | 'complex' | 'other_law';
-export type NoPenaltyGround = 'minor_corrected' | 'first_violation' | 'no_fault';
+export type NoPenaltyGround = 'minor_corrected' | 'first_violation' | 'no_fault' | 'beyond_limitation';
 
 export const PENALTY_LAW: PenaltyLaw = Object.freeze(
   JSON.parse(readFileSync(repoPath('server/src/modules/enforcement/data/penalty-law.json'), 'utf8')) as PenaltyLaw,

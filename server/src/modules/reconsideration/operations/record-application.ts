@@ -8,7 +8,7 @@ import { findUnit } from '../../orgs/index.js';
 import { RECONSIDERATION_CASE_TYPE } from '../reconsideration-case-type.js';
 import { reconsiderationError } from '../reconsideration.errors.js';
 import { reconsiderationCases } from '../reconsideration.tables.js';
-import { isValidCreditCode, normaliseCreditCode } from '../rules/credit-code.js';
+import { isValidCreditCode, normaliseCreditCode } from '../../../platform/credit-code.js';
 
 export interface ApplicationInput {
   /** The reconsideration organ (a government unit) that receives it. */

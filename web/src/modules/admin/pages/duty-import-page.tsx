@@ -2,21 +2,12 @@ import { useState, type HTMLAttributes } from 'react';
 import { Alert, App, Button, Card, Grid, Segmented, Space, Table, Tabs, Typography, Upload } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ApiError, errorMessage, isApiError } from '../../../api/client';
+import { readBase64 } from '../../../api/file-base64';
 import { Forbidden } from '../components/admin-only';
 import { confirmDutyImport, previewDutyImport, type DutyList, type DutyPreview } from '../settings-api';
 import { settingsStrings as t } from '../settings-strings';
 
 const d = t.duties;
-
-/** The file as base64, as the import takes it. */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
 
 const show = (value: unknown): string => (Array.isArray(value) ? value.join('、') : value === null || value === undefined || value === '' ? '—' : String(value));
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isValidCreditCode } from '../rules/credit-code.js';
+import { creditCodeCheckCharacter, isValidCreditCode } from '../credit-code.js';
 
 test('a 统一社会信用代码 passes only with its own check character', () => {
   // 91110000600037341?: weighted sum 9+3+9+27+0+0+0+0+120+0+0+0+24+168+30+120+28 = 538;
@@ -14,4 +14,11 @@ test('a 统一社会信用代码 passes only with its own check character', () =
   assert.equal(isValidCreditCode('91440300708461163T'), false, 'two digits swapped');
   assert.equal(isValidCreditCode('9111000060003734'), false, 'too short');
   assert.equal(isValidCreditCode('91110000600O37341L'), false, 'the letter O is not in the alphabet');
+});
+
+test('the check character is computed for seventeen characters in the alphabet, and only for them', () => {
+  assert.equal(creditCodeCheckCharacter('91110000600037341'), 'L');
+  assert.equal(creditCodeCheckCharacter('91440300708461136'), 'T');
+  assert.equal(creditCodeCheckCharacter('9144030070846113'), null, 'sixteen characters');
+  assert.equal(creditCodeCheckCharacter('9144030070846113I'), null, 'I is not in the alphabet');
 });

@@ -1,0 +1,140 @@
+/**
+ * 行政执法's registers as the server answers them and the pages show them: one set of shapes and
+ * labels, read by both sides.
+ */
+export const SUBJECT_KIND_LABELS = { organ: '行政执法机关', entrusted: '受委托组织', township_team: '乡镇（街道）综合行政执法队' } as const;
+export const SUBJECT_STATUS_LABELS = { active: '在用', inactive: '停用' } as const;
+export const CERTIFICATE_STATUS_LABELS = { valid: '有效', suspended: '暂扣', revoked: '吊销', cancelled: '注销' } as const;
+export const OBJECT_KIND_LABELS = { enterprise: '企业（组织）', individual: '个人' } as const;
+export const HISTORY_KIND_LABELS = { case: '案件', inspection: '检查' } as const;
+/** Where a 行政处罚 case's clue came from. */
+export const CLUE_SOURCE_LABELS = {
+  hotline: '12345热线转办',
+  command_center: '指挥中心派单',
+  inspection: '检查发现',
+  transfer: '其他机关移送',
+  report: '投诉举报',
+  other: '其他',
+} as const;
+
+/** A clue recorded in a subject's name (POST /api/xzzf/cases): a registered party by `objectId`, or one not yet registered by kind and name. */
+export interface ClueInput {
+  subjectId: number;
+  field: string;
+  source: keyof typeof CLUE_SOURCE_LABELS;
+  summary: string;
+  discoveredOn: string;
+  objectId?: number;
+  partyKind?: 'enterprise' | 'individual';
+  partyName?: string;
+}
+
+export type SubjectKind = keyof typeof SUBJECT_KIND_LABELS;
+export type CertificateStatusName = keyof typeof CERTIFICATE_STATUS_LABELS;
+
+export interface Labelled {
+  key: string;
+  label: string;
+}
+
+export interface EnforcementVocabulary {
+  fields: Labelled[];
+  penaltyKinds: string[];
+  circumstances: Labelled[];
+}
+
+export interface SubjectView {
+  id: number;
+  unitId: number;
+  unitName: string;
+  name: string;
+  kind: SubjectKind;
+  entrustedById: number | null;
+  basisText: string;
+  basisArticle: string;
+  regionCodes: string[];
+  fields: string[];
+  status: keyof typeof SUBJECT_STATUS_LABELS;
+}
+
+export interface CertificateView {
+  id: number;
+  number: string;
+  issuer: string;
+  fields: string[];
+  validFrom: string;
+  validTo: string;
+  status: CertificateStatusName;
+  statusReason: string | null;
+  /** Days from today to the last day (negative once lapsed). */
+  daysLeft: number;
+  /** 有效 and within its days today, in its fields. */
+  inForce: boolean;
+}
+
+export interface OfficerView {
+  id: number;
+  subjectId: number;
+  subjectName: string;
+  name: string;
+  userId: number | null;
+  certificates: CertificateView[];
+}
+
+export interface ExpiringView {
+  days: number;
+  today: string;
+  subjects: Array<{ subjectId: number; subjectName: string; certificates: Array<{ id: number; number: string; officerId: number; officerName: string; validTo: string; daysLeft: number }> }>;
+}
+
+export interface ObjectView {
+  id: number;
+  kind: keyof typeof OBJECT_KIND_LABELS;
+  name: string;
+  creditCode: string | null;
+  legalRepresentative: string | null;
+  /** A person's 居民身份证 number as staff see it (place code and last four). */
+  idNumberMasked: string | null;
+  address: string | null;
+  regionCode: string | null;
+}
+
+export interface ObjectDetail extends ObjectView {
+  history: Array<{ kind: keyof typeof HISTORY_KIND_LABELS; day: string; subjectId: number; subjectName: string; refId: string | null; summary: string | null }>;
+}
+
+export interface DiscretionRowView {
+  circumstance: string;
+  description: string;
+  fineMin: number | null;
+  fineMax: number | null;
+  otherPenalties: string[];
+}
+
+export interface MatterView {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  field: string;
+  subjectId: number;
+  subjectName: string | null;
+  basis: string;
+  dutyCode: string | null;
+  firstOffenceExempt: boolean;
+  minorExempt: boolean;
+  exemptionItem: string | null;
+  discretion: DiscretionRowView[];
+}
+
+/** A penalty decision on the public list (GET /api/public/xzzf/decisions): a person appears as surname + 某. */
+export interface PublishedPenaltyItem {
+  documentId: string;
+  number: string;
+  subjectName: string;
+  party: string;
+  summary: string;
+  field: string;
+  decidedOn: string | null;
+  publishedOn: string;
+}

@@ -1,0 +1,175 @@
+import { ROW_ID } from '../../platform/validation.js';
+import { FIELD_KEYS } from './rules/vocabulary.js';
+import { CLUE_SOURCE_LABELS } from './enforcement.strings.js';
+
+const tags = ['行政执法'];
+const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max, pattern: '\\S' }) as const;
+const day = { type: 'string', format: 'date' } as const;
+const field = { type: 'string', enum: [...FIELD_KEYS] } as const;
+const fields = { type: 'array', minItems: 1, maxItems: FIELD_KEYS.length, uniqueItems: true, items: field } as const;
+const idParams = { type: 'object', required: ['id'], additionalProperties: false, properties: { id: ROW_ID } } as const;
+
+const subjectBody = {
+  type: 'object',
+  required: ['unitId', 'name', 'kind', 'basisText', 'basisArticle', 'regionCodes', 'fields'],
+  additionalProperties: false,
+  properties: {
+    unitId: ROW_ID,
+    name: text(100),
+    kind: { type: 'string', enum: ['organ', 'entrusted', 'township_team'] },
+    entrustedById: { anyOf: [ROW_ID, { type: 'null' }] },
+    basisText: text(500),
+    basisArticle: text(300),
+    regionCodes: { type: 'array', minItems: 1, maxItems: 200, uniqueItems: true, items: { type: 'string', pattern: '^\\d{6}(\\d{3}(\\d{3})?)?$' } },
+    fields,
+    status: { type: 'string', enum: ['active', 'inactive'] },
+  },
+} as const;
+
+const certificateBody = {
+  type: 'object',
+  required: ['number', 'issuer', 'fields', 'validFrom', 'validTo'],
+  additionalProperties: false,
+  properties: { number: text(50), issuer: text(100), fields, validFrom: day, validTo: day },
+} as const;
+
+export const enforcementSchemas = {
+  publishedPenalties: {
+    summary: '行政处罚决定公示（公众）',
+    description: 'Penalty decisions published and not withdrawn, newest first; `q` matches the decision number, the subject, the cause or an organisation’s name (never a person’s). A person appears as surname + 某.',
+    tags,
+    querystring: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { q: { type: 'string', maxLength: 50 }, page: { type: 'integer', minimum: 1, maximum: 100_000, default: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 50, default: 20 } },
+    },
+  },
+  publishedPenalty: {
+    summary: '行政处罚决定书全文（公众）',
+    description: 'One published decision, persons’ names redacted and identity and phone numbers masked; anything else answers 404 XZCF_DECISION_NOT_FOUND.',
+    tags,
+    params: { type: 'object', required: ['id'], additionalProperties: false, properties: { id: { type: 'string', format: 'uuid' } } },
+  },
+  recordClue: {
+    summary: '登记案件线索',
+    description: 'An officer (`xzzf.officer` for the subject’s unit) records a clue in the subject’s name; the 行政处罚 case then goes through `/api/cases/…`. The party is a registered 执法对象 (`objectId`) or, not yet registered, its kind and name.',
+    tags,
+    body: {
+      type: 'object',
+      required: ['subjectId', 'field', 'source', 'summary', 'discoveredOn'],
+      additionalProperties: false,
+      properties: {
+        subjectId: ROW_ID, field, source: { type: 'string', enum: Object.keys(CLUE_SOURCE_LABELS) }, summary: text(500), discoveredOn: day,
+        objectId: ROW_ID, partyKind: { type: 'string', enum: ['enterprise', 'individual'] }, partyName: text(100),
+      },
+    },
+  },
+  vocabulary: {
+    summary: '执法领域、处罚种类与违法情节',
+    description: 'The vocabularies of the registers (data/fields.json, data/penalties.json), for forms and filters.',
+    tags,
+  },
+  subjects: { summary: '执法主体', description: 'The subjects whose units lie within the subtrees of the caller’s 行政执法 roles.', tags },
+  createSubject: {
+    summary: '登记执法主体',
+    description: 'A 司法局 supervisor (`xzzf.supervisor` for a government) registers an organ, an entrusted organisation (naming the organ that entrusts it) or a township’s 综合行政执法队, tied to a department or township under that government. Logged in the security log.',
+    tags,
+    body: subjectBody,
+  },
+  updateSubject: { summary: '修改执法主体', description: 'The whole subject as it is to be; the security log keeps what changed and what it was.', tags, params: idParams, body: subjectBody },
+  officers: {
+    summary: '执法人员与执法证',
+    description: 'Officers of the subjects the caller reads (or of `subjectId`), each with every certificate, its days left and whether it is in force today.',
+    tags,
+    querystring: { type: 'object', additionalProperties: false, properties: { subjectId: ROW_ID } },
+  },
+  createOfficer: {
+    summary: '登记执法人员',
+    description: 'By the subject’s administrator (`xzzf.subject_admin` for its unit) or a supervisor over it; with the first certificate when given. Logged.',
+    tags,
+    body: {
+      type: 'object',
+      required: ['subjectId', 'name'],
+      additionalProperties: false,
+      properties: { subjectId: ROW_ID, name: text(50), userId: { anyOf: [ROW_ID, { type: 'null' }] }, certificate: certificateBody },
+    },
+  },
+  addCertificate: { summary: '登记执法证', description: 'A new certificate for an officer (renewal, another field). Logged.', tags, params: idParams, body: certificateBody },
+  certificateStatus: {
+    summary: '暂扣、恢复、吊销或注销执法证',
+    description: 'A revoked or cancelled certificate cannot change again (XZZF_CERTIFICATE_FINAL). Logged with the reason.',
+    tags,
+    params: idParams,
+    body: {
+      type: 'object',
+      required: ['status', 'reason'],
+      additionalProperties: false,
+      properties: { status: { type: 'string', enum: ['valid', 'suspended', 'revoked', 'cancelled'] }, reason: text(500) },
+    },
+  },
+  expiring: {
+    summary: '即将到期的执法证',
+    description: 'Certificates in force that end within `days` (default 60) days, by subject, for the subjects the caller reads.',
+    tags,
+    querystring: { type: 'object', additionalProperties: false, properties: { days: { type: 'integer', minimum: 0, maximum: 366, default: 60 } } },
+  },
+  objects: {
+    summary: '执法对象查询',
+    description: 'Objects of the county registers the caller reads, by name, 统一社会信用代码 (or its beginning) or a whole 居民身份证 number (found by its keyed hash; shown masked).',
+    tags,
+    querystring: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        q: { type: 'string', maxLength: 100 },
+        kind: { type: 'string', enum: ['enterprise', 'individual'] },
+        page: { type: 'integer', minimum: 1, maximum: 10_000, default: 1 },
+        pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+      },
+    },
+  },
+  createObject: {
+    summary: '登记执法对象',
+    description: 'An enterprise by its 统一社会信用代码 (check character verified) or a person by their 居民身份证 number (check character and birth date verified; kept masked, keyed and sealed, never as typed). XZZF_OBJECT_EXISTS gives `details.objectId` of the one already registered.',
+    tags,
+    body: {
+      oneOf: [
+        {
+          type: 'object',
+          required: ['kind', 'name', 'creditCode'],
+          additionalProperties: false,
+          properties: { kind: { const: 'enterprise' }, name: text(200), creditCode: { type: 'string', minLength: 18, maxLength: 20 }, legalRepresentative: text(50), address: text(200), regionCode: { type: 'string', pattern: '^\\d{6,12}$' } },
+        },
+        {
+          type: 'object',
+          required: ['kind', 'name', 'idNumber'],
+          additionalProperties: false,
+          properties: { kind: { const: 'individual' }, name: text(50), idNumber: { type: 'string', minLength: 18, maxLength: 20 }, address: text(200), regionCode: { type: 'string', pattern: '^\\d{6,12}$' } },
+        },
+      ],
+    },
+  },
+  object: { summary: '执法对象及其案件、检查记录', description: 'The object and its history; a case or inspection of a subject the caller does not read shows its kind, day and subject only.', tags, params: idParams },
+  matters: {
+    summary: '执法事项与裁量基准',
+    description: 'Matters of the subjects the caller reads, with their discretion benchmarks and 不罚 lists.',
+    tags,
+    querystring: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { q: { type: 'string', maxLength: 100 }, subjectId: ROW_ID, field, exemptOnly: { type: 'boolean' } },
+    },
+  },
+  importMatters: {
+    summary: '导入执法事项',
+    description: 'A supervisor (`xzzf.supervisor`) loads a matters file (.xlsx or UTF-8 .csv, columns in docs/enforcement-registers.md) for the subjects they read. A file with any bad row answers XZZF_MATTER_IMPORT_INVALID with every problem by line and changes nothing. Logged in the security log.',
+    tags,
+    body: {
+      type: 'object',
+      required: ['fileName', 'dataBase64'],
+      additionalProperties: false,
+      properties: { fileName: { type: 'string', minLength: 1, maxLength: 200 }, dataBase64: { type: 'string', minLength: 1, maxLength: 16 * 1024 * 1024 } },
+    },
+  },
+  matter: { summary: '执法事项', description: 'One matter with its benchmark.', tags, params: idParams },
+} as const;

@@ -1,0 +1,209 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { DiscretionRow } from './rules/discretion.js';
+
+/**
+ * 执法主体: an organ that enforces in its own name, an organisation it entrusts (受委托组织,
+ * acting in the entrusting organ's name), or a township's 综合行政执法队. Each is tied to a
+ * unit of the tree, through which readers' scope reaches it.
+ */
+export const enforcementSubjects = pgTable(
+  'xzzf_subjects',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id').notNull(),
+    name: text('name').notNull().unique(),
+    kind: text('kind', { enum: ['organ', 'entrusted', 'township_team'] }).notNull(),
+    /** For an entrusted organisation: the subject in whose name it acts. */
+    entrustedById: integer('entrusted_by_id'),
+    /** The act that makes it a subject (三定方案, 委托书, the province's decision for townships). */
+    basisText: text('basis_text').notNull(),
+    /** The law and article it rests on. */
+    basisArticle: text('basis_article').notNull(),
+    /** GB/T 2260 codes of the places it enforces in. */
+    regionCodes: jsonb('region_codes').$type<string[]>().notNull(),
+    /** Keys of data/fields.json. */
+    fields: jsonb('fields').$type<string[]>().notNull(),
+    status: text('status', { enum: ['active', 'inactive'] }).notNull().default('active'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('xzzf_subjects_unit_idx').on(t.unitId)],
+);
+
+/** 执法人员: a person of a subject, linked to their account where they have one. */
+export const enforcementOfficers = pgTable(
+  'xzzf_officers',
+  {
+    id: serial('id').primaryKey(),
+    subjectId: integer('subject_id').notNull(),
+    userId: integer('user_id'),
+    name: text('name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('xzzf_officers_subject_idx').on(t.subjectId), uniqueIndex('xzzf_officers_user_idx').on(t.userId).where(sql`${t.userId} is not null`)],
+);
+
+/** 执法证: what lets an officer act, in its fields, between its days, while 有效. */
+export const enforcementCertificates = pgTable(
+  'xzzf_certificates',
+  {
+    id: serial('id').primaryKey(),
+    officerId: integer('officer_id').notNull(),
+    number: text('number').notNull().unique(),
+    issuer: text('issuer').notNull(),
+    fields: jsonb('fields').$type<string[]>().notNull(),
+    /** YYYY-MM-DD, both days included. */
+    validFrom: text('valid_from').notNull(),
+    validTo: text('valid_to').notNull(),
+    status: text('status', { enum: ['valid', 'suspended', 'revoked', 'cancelled'] }).notNull().default('valid'),
+    statusReason: text('status_reason'),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),
+  },
+  (t) => [index('xzzf_certificates_officer_idx').on(t.officerId), index('xzzf_certificates_valid_to_idx').on(t.validTo)],
+);
+
+/**
+ * 执法对象: an enterprise (or other organisation) by its 统一社会信用代码, or a person. A person's
+ * 居民身份证 number is never stored as such: `idNumberMasked` for display, `idNumberKey` (an HMAC
+ * under the platform key) to find them by number, `idNumberSealed` (AES-GCM under the platform key)
+ * for the documents that must carry it. A county's register (`governmentUnitId`) is shared by its subjects.
+ */
+export const enforcementObjects = pgTable(
+  'xzzf_objects',
+  {
+    id: serial('id').primaryKey(),
+    governmentUnitId: integer('government_unit_id').notNull(),
+    kind: text('kind', { enum: ['enterprise', 'individual'] }).notNull(),
+    name: text('name').notNull(),
+    creditCode: text('credit_code'),
+    legalRepresentative: text('legal_representative'),
+    idNumberMasked: text('id_number_masked'),
+    idNumberKey: text('id_number_key'),
+    idNumberSealed: text('id_number_sealed'),
+    address: text('address'),
+    regionCode: text('region_code'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('xzzf_objects_credit_code_idx').on(t.governmentUnitId, t.creditCode).where(sql`${t.creditCode} is not null`),
+    uniqueIndex('xzzf_objects_id_number_idx').on(t.governmentUnitId, t.idNumberKey).where(sql`${t.idNumberKey} is not null`),
+    index('xzzf_objects_name_idx').on(t.name),
+  ],
+);
+
+/** An object's history: each case and inspection that concerned it, appended by the code that opens them. */
+export const enforcementObjectHistory = pgTable(
+  'xzzf_object_history',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    objectId: integer('object_id').notNull(),
+    kind: text('kind', { enum: ['case', 'inspection'] }).notNull(),
+    /** The case's or inspection's id. */
+    refId: text('ref_id').notNull(),
+    /** The subject that handled it. */
+    subjectId: integer('subject_id').notNull(),
+    day: text('day').notNull(),
+    summary: text('summary').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('xzzf_object_history_object_idx').on(t.objectId, t.day), uniqueIndex('xzzf_object_history_ref_idx').on(t.objectId, t.kind, t.refId)],
+);
+
+/** 执法事项: a power of the 权责清单 a subject enforces, with its 裁量基准 and its place on the 不罚 lists. */
+export const enforcementMatters = pgTable(
+  'xzzf_matters',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    field: text('field').notNull(),
+    subjectId: integer('subject_id').notNull(),
+    basis: text('basis').notNull(),
+    /** The item's code in the 权责清单 (duty_items), when the file names it. */
+    dutyCode: text('duty_code'),
+    firstOffenceExempt: boolean('first_offence_exempt').notNull(),
+    minorExempt: boolean('minor_exempt').notNull(),
+    /** The item of the 首违不罚 / 轻微不罚 list as the list words it. */
+    exemptionItem: text('exemption_item'),
+    discretion: jsonb('discretion').$type<DiscretionRow[]>().notNull(),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('xzzf_matters_subject_idx').on(t.subjectId)],
+);
+
+/**
+ * 行政处罚案件: one row per case beside the engine's `cases`, from the clue to the archive. Money
+ * in fen. The party's name sits here for the lists (an enterprise's) or beside the record (a
+ * person's, erasable): `partyName` is null for a person once erased.
+ */
+export const penaltyCases = pgTable(
+  'xzcf_cases',
+  {
+    caseId: uuid('case_id').primaryKey(),
+    subjectId: integer('subject_id').notNull(),
+    field: text('field').notNull(),
+    source: text('source').notNull(),
+    summary: text('summary').notNull(),
+    discoveredOn: text('discovered_on').notNull(),
+    partyKind: text('party_kind', { enum: ['enterprise', 'individual'] }).notNull(),
+    objectId: integer('object_id'),
+    partyName: text('party_name'),
+    matterId: integer('matter_id'),
+    procedure: text('procedure', { enum: ['general', 'summary'] }).notNull().default('general'),
+    caseNumber: text('case_number'),
+    filedOn: text('filed_on'),
+    /** The two (or more) certified officers who handle it (xzzf_officers ids). */
+    officerIds: jsonb('officer_ids').$type<number[]>().notNull().default([]),
+    circumstance: text('circumstance'),
+    /** Intended, then decided: [{ kind, amountFen? }]. */
+    penalties: jsonb('penalties').$type<Array<{ kind: string; amountFen?: number }>>().notNull().default([]),
+    fineFen: bigint('fine_fen', { mode: 'number' }).notNull().default(0),
+    hearingRight: boolean('hearing_right').notNull().default(false),
+    notifiedOn: text('notified_on'),
+    hearingRequestedOn: text('hearing_requested_on'),
+    hearingHeldOn: text('hearing_held_on'),
+    /** The 法制审核 grounds marked by the handlers (data/penalty-law.json legalReview). */
+    reviewGroundsMarked: jsonb('review_grounds_marked').$type<string[]>().notNull().default([]),
+    reviewPassed: boolean('review_passed'),
+    reviewerOfficerId: integer('reviewer_officer_id'),
+    reviewedOn: text('reviewed_on'),
+    /** 情节复杂或者重大违法: the 负责人 decide collectively (art. 57(2)). */
+    collectiveRequired: boolean('collective_required').notNull().default(false),
+    discussedOn: text('discussed_on'),
+    outcome: text('outcome', { enum: ['penalty', 'no_penalty', 'transferred', 'not_filed'] }),
+    noPenaltyGround: text('no_penalty_ground'),
+    exemptionItem: text('exemption_item'),
+    transferredTo: text('transferred_to'),
+    decisionNumber: text('decision_number'),
+    decidedOn: text('decided_on'),
+    servedOn: text('served_on'),
+    publishedOn: text('published_on'),
+    withdrawnOn: text('withdrawn_on'),
+    paymentDueOn: text('payment_due_on'),
+    paidOn: text('paid_on'),
+    surchargeFen: bigint('surcharge_fen', { mode: 'number' }).notNull().default(0),
+    enforcementAppliedOn: text('enforcement_applied_on'),
+    closedOn: text('closed_on'),
+  },
+  (t) => [index('xzcf_cases_subject_idx').on(t.subjectId), index('xzcf_cases_object_idx').on(t.objectId)],
+);
+
+/** 证据: records of inquiry and inspection, photos, audio and video, each by its content hash and the officers who took it; `preserved` rows are goods under 先行登记保存. */
+export const penaltyEvidence = pgTable(
+  'xzcf_evidence',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    takenOn: text('taken_on').notNull(),
+    officerIds: jsonb('officer_ids').$type<number[]>().notNull(),
+    /** Where audio or video lies (a storage path or the recorder's file name), when not attached. */
+    reference: text('reference'),
+    sha256: text('sha256'),
+    preservationDecidedOn: text('preservation_decided_on'),
+  },
+  (t) => [index('xzcf_evidence_case_idx').on(t.caseId)],
+);

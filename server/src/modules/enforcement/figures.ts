@@ -1,0 +1,52 @@
+import { registerFigureSet, type FigureSet } from '../figures/index.js';
+import { OUTCOME_LABELS, PENALTY_FIGURE_LABELS as LABELS, SUBJECT_GROUP_LABELS } from './enforcement.strings.js';
+import { ENFORCEMENT_MODULE } from './operations/register-scope.js';
+import { ENFORCEMENT_FIELDS } from './rules/vocabulary.js';
+
+const filed = { date: 'filed_on', where: { procedure: ['general'] } };
+const penalties = { date: 'decided_on', where: { outcome: ['penalty'] } };
+const general = { date: 'decided_on', where: { outcome: ['penalty'], procedure: ['general'] } };
+const major = { date: 'decided_on', where: { outcome: ['penalty'], major: ['yes'] } };
+
+/**
+ * 行政执法's figures, one row per 行政处罚 case, placed by the day of its step: cases filed and
+ * decided, by outcome; 法制审核率 over the decisions that needed review (art. 58: 100 % required);
+ * 公示率 and 按时公示率 over general-procedure penalty decisions (国办发〔2018〕118号: within seven
+ * working days); average days from filing to decision; 首违不罚; and the comparison Zhejiang makes
+ * between cases in townships' own names and departments'. A case counts for the subject's unit.
+ */
+export const penaltyFigures: FigureSet = {
+  module: ENFORCEMENT_MODULE,
+  facts: `select x.case_id, c.organ_unit_id, s.name as subject_name,
+                 case when s.kind = 'township_team' then 'township' else 'department' end as subject_group,
+                 x.field, x.procedure, x.filed_on, x.decided_on, x.outcome, x.no_penalty_ground,
+                 case when x.hearing_held_on is not null or jsonb_array_length(x.review_grounds_marked) > 0 then 'yes' else 'no' end as major,
+                 case when x.review_passed then 'yes' else 'no' end as reviewed,
+                 case when x.published_on is not null then 'yes' else 'no' end as published,
+                 case when exists (select 1 from case_clocks k where k.case_id = x.case_id and k.name = 'publication' and k.stopped_at is not null and k.stopped_at <= k.due_at)
+                      then 'yes' else 'no' end as published_on_time,
+                 (x.decided_on::date - x.filed_on::date) as days
+            from xzcf_cases x join cases c on c.id = x.case_id join xzzf_subjects s on s.id = x.subject_id`,
+  scopeColumns: ['organ_unit_id'],
+  figures: [
+    { key: 'filed', label: LABELS.filed, kind: 'count', numerator: filed },
+    { key: 'decided', label: LABELS.decided, kind: 'count', numerator: penalties },
+    { key: 'onSpot', label: LABELS.onSpot, kind: 'count', numerator: { date: 'decided_on', where: { outcome: ['penalty'], procedure: ['summary'] } } },
+    { key: 'noPenalty', label: LABELS.noPenalty, kind: 'count', numerator: { date: 'decided_on', where: { outcome: ['no_penalty'] } } },
+    { key: 'firstViolation', label: LABELS.firstViolation, kind: 'count', numerator: { date: 'decided_on', where: { outcome: ['no_penalty'], no_penalty_ground: ['first_violation'] } } },
+    { key: 'transferred', label: LABELS.transferred, kind: 'count', numerator: { date: 'decided_on', where: { outcome: ['transferred'] } } },
+    { key: 'majorDecided', label: LABELS.majorDecided, kind: 'count', numerator: major },
+    { key: 'legalReviewRate', label: LABELS.legalReviewRate, kind: 'rate', decimals: 1, numerator: { ...major, where: { ...major.where, reviewed: ['yes'] } }, denominator: major },
+    { key: 'publicationRate', label: LABELS.publicationRate, kind: 'rate', decimals: 1, numerator: { ...general, where: { ...general.where, published: ['yes'] } }, denominator: general },
+    { key: 'onTimePublicationRate', label: LABELS.onTimePublicationRate, kind: 'rate', decimals: 1, numerator: { ...general, where: { ...general.where, published_on_time: ['yes'] } }, denominator: general },
+    { key: 'averageDays', label: LABELS.averageDays, kind: 'average', decimals: 1, unit: '天', numerator: { ...general, sum: 'days' }, denominator: general },
+  ],
+  breakdowns: [
+    { key: 'bySubject', label: LABELS.bySubject, column: 'subject_name', figures: ['filed', 'decided', 'noPenalty', 'legalReviewRate', 'onTimePublicationRate'], rankBy: 'decided' },
+    { key: 'bySubjectKind', label: LABELS.bySubjectKind, column: 'subject_group', valueLabels: SUBJECT_GROUP_LABELS, figures: ['filed', 'decided', 'onSpot', 'noPenalty'] },
+    { key: 'byField', label: LABELS.byField, column: 'field', valueLabels: Object.fromEntries(ENFORCEMENT_FIELDS.map((f) => [f.key, f.label])), figures: ['filed', 'decided', 'noPenalty'] },
+    { key: 'byOutcome', label: LABELS.byOutcome, column: 'outcome', valueLabels: OUTCOME_LABELS, figures: ['decided', 'noPenalty', 'transferred'] },
+  ],
+};
+
+registerFigureSet(penaltyFigures);

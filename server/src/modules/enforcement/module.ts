@@ -1,0 +1,23 @@
+import { defineModule } from '../cases/index.js';
+import { HEAD_ROLE_LABEL, MODULE_LABEL, ROLE_LABELS } from './enforcement.strings.js';
+import { penaltyCaseType } from './penalty-case-type.js';
+import './figures.js';
+import { ENFORCEMENT_MODULE } from './operations/register-scope.js';
+
+/**
+ * 行政执法 on the platform, its registers first. Officers and a subject's administrator hold
+ * their roles for the subject's unit (a department, or the township of a 综合行政执法队); the
+ * 司法局's supervisors hold theirs for the government, and see and register every subject under it.
+ */
+export const enforcementModule = defineModule({
+  name: ENFORCEMENT_MODULE,
+  label: MODULE_LABEL,
+  roles: {
+    officer: { label: ROLE_LABELS.officer, unitKinds: ['department', 'township'] },
+    subject_admin: { label: ROLE_LABELS.subject_admin, unitKinds: ['department', 'township'] },
+    legal_reviewer: { label: ROLE_LABELS.legal_reviewer, unitKinds: ['government', 'department', 'township'] },
+    supervisor: { label: ROLE_LABELS.supervisor, unitKinds: ['government'] },
+    head: { label: HEAD_ROLE_LABEL, unitKinds: ['department', 'township'] },
+  },
+  caseTypes: [penaltyCaseType],
+});

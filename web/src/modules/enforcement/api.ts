@@ -1,0 +1,20 @@
+import { api } from '../../api/client';
+import type { ClueInput, EnforcementVocabulary, ExpiringView, MatterView, ObjectDetail, ObjectView, OfficerView, PublishedPenaltyItem, SubjectView } from '../../../../contracts/enforcement';
+import type { PublishedDocument } from '../../../../contracts/published-document';
+
+export type { ClueInput, PublishedPenaltyItem, EnforcementVocabulary, ExpiringView, MatterView, ObjectDetail, ObjectView, OfficerView, SubjectView };
+
+export const enforcementApi = {
+  vocabulary: (signal?: AbortSignal) => api.get<EnforcementVocabulary>('/api/xzzf/vocabulary', { signal }),
+  subjects: (signal?: AbortSignal) => api.get<{ items: SubjectView[] }>('/api/xzzf/subjects', { signal }),
+  officers: (query: { subjectId?: number }, signal?: AbortSignal) => api.get<{ items: OfficerView[] }>('/api/xzzf/officers', { query, signal }),
+  expiring: (signal?: AbortSignal) => api.get<ExpiringView>('/api/xzzf/certificates/expiring', { signal }),
+  objects: (query: { q?: string; kind?: string; page: number; pageSize: number }, signal?: AbortSignal) =>
+    api.get<{ total: number; items: ObjectView[] }>('/api/xzzf/objects', { query, signal }),
+  object: (id: number, signal?: AbortSignal) => api.get<ObjectDetail>(`/api/xzzf/objects/${id}`, { signal }),
+  matters: (query: { q?: string; subjectId?: number; exemptOnly?: boolean }, signal?: AbortSignal) => api.get<{ items: MatterView[] }>('/api/xzzf/matters', { query, signal }),
+  recordClue: (input: ClueInput) => api.post<{ caseId: string }>('/api/xzzf/cases', input),
+  publishedDecisions: (query: { q?: string; page: number; pageSize: number }, signal?: AbortSignal) =>
+    api.get<{ total: number; items: PublishedPenaltyItem[] }>('/api/public/xzzf/decisions', { query, signal }),
+  publishedDecision: (id: string, signal?: AbortSignal) => api.get<PublishedDocument>(`/api/public/xzzf/decisions/${encodeURIComponent(id)}`, { signal }),
+};

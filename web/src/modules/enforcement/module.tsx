@@ -1,0 +1,52 @@
+import { lazy } from 'react';
+import { Route } from 'react-router-dom';
+import { caseModule } from '../../platform/case-module';
+import { LazyPage } from '../../platform/lazy-page';
+import { officerUnits } from './roles';
+import { enforcementStrings as s } from './strings';
+
+// Every page loads on demand; the public ones never pull the staff pages onto a phone.
+const SubjectsPage = lazy(() => import('./pages/subjects-page').then((m) => ({ default: m.SubjectsPage })));
+const OfficersPage = lazy(() => import('./pages/officers-page').then((m) => ({ default: m.OfficersPage })));
+const ObjectsPage = lazy(() => import('./pages/objects-page').then((m) => ({ default: m.ObjectsPage })));
+const ObjectPage = lazy(() => import('./pages/object-page').then((m) => ({ default: m.ObjectPage })));
+const MattersPage = lazy(() => import('./pages/matters-page').then((m) => ({ default: m.MattersPage })));
+const NewCluePage = lazy(() => import('./pages/new-clue-page').then((m) => ({ default: m.NewCluePage })));
+const PublicDecisionsPage = lazy(() => import('./pages/public-decisions-page').then((m) => ({ default: m.PublicDecisionsPage })));
+const PublicDecisionPage = lazy(() => import('./pages/public-decision-page').then((m) => ({ default: m.PublicDecisionPage })));
+
+const BASE = '/staff/xzzf';
+const REGISTERS = [
+  ['subjects', s.menu.subjects],
+  ['officers', s.menu.officers],
+  ['objects', s.menu.objects],
+  ['matters', s.menu.matters],
+] as const;
+const entry = (key: string, label: string) => ({ key: `${BASE}/${key}`, label: <span data-testid={`menu-xzzf-${key}`}>{label}</span> });
+
+/**
+ * 行政执法 (server module `xzzf`): 行政处罚 cases through the platform's generic pages (待办, 案件查询,
+ * 统计) under /staff/xzzf, the clue form for officers, the registers every holder of a role reads
+ * within their subtrees, and the public 公示 of decisions.
+ */
+export const enforcementModule = caseModule({
+  module: 'xzzf',
+  label: s.label,
+  caseType: 'xzcf_case',
+  segment: 'xzzf',
+  menu: s.cases.menu,
+  titles: s.cases.titles,
+  extraMenu: (session) => [...(officerUnits(session).length > 0 ? [entry('clue', s.cases.menu.clue)] : []), ...REGISTERS.map(([key, label]) => entry(key, label))],
+  extraStaffRoutes: () => [
+    <Route key="xzzf-clue" path="xzzf/clue" element={<LazyPage><NewCluePage /></LazyPage>} />,
+    <Route key="xzzf-subjects" path="xzzf/subjects" element={<LazyPage><SubjectsPage /></LazyPage>} />,
+    <Route key="xzzf-officers" path="xzzf/officers" element={<LazyPage><OfficersPage /></LazyPage>} />,
+    <Route key="xzzf-objects" path="xzzf/objects" element={<LazyPage><ObjectsPage /></LazyPage>} />,
+    <Route key="xzzf-object" path="xzzf/objects/:objectId" element={<LazyPage><ObjectPage /></LazyPage>} />,
+    <Route key="xzzf-matters" path="xzzf/matters" element={<LazyPage><MattersPage /></LazyPage>} />,
+  ],
+  publicRoutes: () => [
+    <Route key="xzzf-decisions" path="/xzzf/decisions" element={<LazyPage><PublicDecisionsPage /></LazyPage>} />,
+    <Route key="xzzf-decision" path="/xzzf/decisions/:id" element={<LazyPage><PublicDecisionPage /></LazyPage>} />,
+  ],
+});
