@@ -6,15 +6,9 @@ import { enforcementError } from '../enforcement.errors.js';
 import { supervisionOpinions } from '../enforcement.tables.js';
 import { SUPERVISION_CASE_TYPE, supervisingGovernment } from '../supervision-case-type.js';
 import { visibleSubject } from './register-scope.js';
+import type { SupervisionInput } from '../../../../../contracts/enforcement.js';
 
-export interface SupervisionInput {
-  subjectId: number;
-  findings: string;
-  requirements: string;
-  respondBy: string;
-  /** The subject's cases the opinion rests on, linked both ways. */
-  caseIds?: string[];
-}
+export type { SupervisionInput };
 
 /**
  * 发出执法监督意见: a supervisor over the subject opens the opinion in their government's name and

@@ -5,30 +5,9 @@ import { rowsOf } from '../../../platform/db/rows-of.js';
 import { enforcementError } from '../enforcement.errors.js';
 import { IRREGULARITY_LABELS } from '../enforcement.strings.js';
 import { supervises, visibleSubjects } from './register-scope.js';
+import type { OversightView } from '../../../../../contracts/enforcement.js';
 
 type Irregularity = keyof typeof IRREGULARITY_LABELS;
-
-export interface SubjectOversight {
-  subjectId: number;
-  subjectName: string;
-  openCases: number;
-  overdueClocks: number;
-  officers: number;
-  /** Officers with a certificate in force today. */
-  certified: number;
-  /** certified / officers, in percent with one decimal; null without officers. */
-  coverage: number | null;
-  expiringWithin60Days: number;
-}
-
-export interface IrregularityRow {
-  caseId: string;
-  caseNumber: string | null;
-  subjectName: string;
-  kind: Irregularity;
-  label: string;
-}
-
 
 /**
  * 执法监督: what the 司法局 sees of every subject it supervises — open cases, clocks past their
@@ -36,7 +15,7 @@ export interface IrregularityRow {
  * that needed legal review without one, a handler without a certificate in force on the day of the
  * decision, a case past its filing, decision or publication limit.
  */
-export async function oversight(tx: Db, actor: Actor, today: string, now: Date): Promise<{ today: string; subjects: SubjectOversight[]; irregularities: IrregularityRow[] }> {
+export async function oversight(tx: Db, actor: Actor, today: string, now: Date): Promise<OversightView> {
   const subjects = (await visibleSubjects(tx, actor)).filter((s) => supervises(actor, s.unitPath));
   if (subjects.length === 0) throw enforcementError('XZZF_NOT_SUPERVISOR');
   const ids = sql.join(subjects.map((s) => sql`${s.id}`), sql`, `);
