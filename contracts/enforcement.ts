@@ -138,3 +138,28 @@ export interface PublishedPenaltyItem {
   decidedOn: string | null;
   publishedOn: string;
 }
+
+/** 执法监督总览 (GET /api/xzzf/oversight): each supervised subject, and the cases showing an irregularity. */
+export interface OversightView {
+  today: string;
+  subjects: Array<{
+    subjectId: number;
+    subjectName: string;
+    openCases: number;
+    overdueClocks: number;
+    officers: number;
+    certified: number;
+    coverage: number | null;
+    expiringWithin60Days: number;
+  }>;
+  irregularities: Array<{ caseId: string; caseNumber: string | null; subjectName: string; kind: string; label: string }>;
+}
+
+/** 发出执法监督意见 (POST /api/xzzf/supervision). */
+export interface SupervisionInput {
+  subjectId: number;
+  findings: string;
+  requirements: string;
+  respondBy: string;
+  caseIds?: string[];
+}

@@ -220,4 +220,40 @@ describe('行政处罚 from a clue to the archive, in a real browser', { skip: a
     assert.deepEqual(cspViolations(), []);
     await citizen.context().close();
   });
+
+  test('执法监督: the 司法局 reads the subjects and the problems, issues an opinion; the 市场监管局 head answers from a phone; the supervisor accepts', { timeout: 600_000 }, async () => {
+    time.set(at('2026-04-01T10:00:00'));
+    const supervisor = await signIn(browser, server.url, 'xzzf-supervisor', DESK);
+    await supervisor.getByTestId('menu-xzzf-oversight').click();
+    const market = supervisor.locator('[data-testid="xzzf-oversight-subject"][data-subject="兰山区市场监督管理局"]');
+    await market.waitFor();
+    // The demo's clue recorded yesterday and those filed long ago: some are past a limit.
+    await supervisor.getByTestId('xzzf-irregularity').first().waitFor();
+    await screenshot(supervisor, 'xzzf-oversight-desk');
+    await supervisor.getByTestId('xzzf-issue').click();
+    await searchAndChoose(supervisor, 'xzzf-issue-subject', '市场监督管理局');
+    await supervisor.getByTestId('xzzf-issue-findings').fill('部分案件超过立案期限。');
+    await supervisor.getByTestId('xzzf-issue-requirements').fill('逐案核查，建立立案期限提醒。');
+    await fillDate(supervisor, 'xzzf-issue-respondBy', '2026-04-30');
+    await supervisor.getByTestId('xzzf-issue-submit').click();
+    await supervisor.waitForURL(/\/staff\/xzzf\/supervision\/cases\/[0-9a-f-]{36}$/);
+    const opinionId = (await supervisor.getByTestId('case-detail').getAttribute('data-case-id'))!;
+    await supervisor.locator('[data-testid="case-detail"][data-state="issued"]').waitFor();
+
+    const head = await signIn(browser, server.url, 'xzzf-market-head', PHONE);
+    await head.goto(`${server.url}/staff/xzzf/supervision/todo`);
+    await head.locator(`[data-testid="case-row"][data-case-id="${opinionId}"]`).waitFor();
+    await head.goto(`${server.url}/staff/xzzf/supervision/cases/${opinionId}`);
+    await head.locator(`[data-testid="case-detail"][data-case-id="${opinionId}"]`).waitFor();
+    await sameActions(head, opinionId, 'xzzf-market-head', 'an opinion to answer');
+    await act(head, 'respond', 'answered', () => head.getByTestId('action-field-measures').fill('已逐案核查，并为每件线索设立立案期限提醒。'));
+    await screenshot(head, 'xzzf-supervision-phone');
+    await head.context().close();
+
+    await supervisor.reload();
+    await supervisor.locator('[data-testid="case-detail"][data-state="answered"]').waitFor();
+    await act(supervisor, 'accept', 'closed');
+    assert.deepEqual(cspViolations(), []);
+    await supervisor.context().close();
+  });
 });

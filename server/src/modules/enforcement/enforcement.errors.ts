@@ -45,5 +45,7 @@ export const enforcementError = defineErrors('enforcement', {
   XZCF_EVIDENCE_UNKNOWN: { status: 400, message: '没有这项待处理的先行登记保存证据' },
   XZCF_NOT_OFFICER: { status: 403, message: '您不是本执法主体登记的执法人员' },
   XZCF_FINE_UNPAID: { status: 409, message: '罚款尚未缴纳，须缴纳或申请人民法院强制执行后才能结案' },
+  XZZF_SUPERVISION_NOT_FOUND: { status: 404, message: '未找到该执法监督意见，或您无权查看' },
+  XZZF_SUPERVISION_DAY_PASSED: { status: 400, message: '整改报告期限须晚于今天' },
   XZCF_DECISION_NOT_FOUND: { status: 404, message: '未找到该公示的行政处罚决定' },
 });

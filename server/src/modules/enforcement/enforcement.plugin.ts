@@ -14,6 +14,8 @@ import { readObject, registerObject, searchObjects, type ObjectInput, type Objec
 import { addCertificate, createOfficer, listOfficers, setCertificateStatus, type CertificateInput, type OfficerInput } from './operations/officers.js';
 import { ENFORCEMENT_MODULE } from './operations/register-scope.js';
 import { recordClue, type ClueInput } from './operations/record-clue.js';
+import { oversight } from './operations/oversight.js';
+import { issueSupervision, type SupervisionInput } from './operations/issue-supervision.js';
 import { listPublishedPenalties, readPublishedPenalty } from './operations/publications.js';
 import { createSubject, listSubjects, moveSubjectsOfMergedUnit, updateSubject, type SubjectInput } from './operations/subjects.js';
 import { CIRCUMSTANCES, ENFORCEMENT_FIELDS, PENALTY_KINDS } from './rules/vocabulary.js';
@@ -37,6 +39,14 @@ export async function enforcementPlugin(app: FastifyInstance, ctx: AppContext): 
     listPublishedPenalties(db, request.query as { q?: string; page: number; pageSize: number }));
 
   app.get('/api/public/xzzf/decisions/:id', { schema: schemas.publishedPenalty }, async (request) => readPublishedPenalty(db, (request.params as { id: string }).id));
+
+  app.get('/api/xzzf/oversight', { schema: schemas.oversight }, async (request) => oversight(db, actorOf(request), today(), ctx.time.now()));
+
+  app.post('/api/xzzf/supervision', { schema: schemas.issueSupervision }, async (request, reply) => {
+    const actor = actorOf(request);
+    const result = await ctx.database.transaction((tx) => issueSupervision(tx, actor, request.body as SupervisionInput, ctx.time.now()));
+    return reply.code(201).send(result);
+  });
 
   app.post('/api/xzzf/cases', { schema: schemas.recordClue }, async (request, reply) => {
     const actor = actorOf(request);

@@ -34,6 +34,25 @@ const certificateBody = {
 } as const;
 
 export const enforcementSchemas = {
+  oversight: {
+    summary: '执法监督总览',
+    description: 'For a supervisor (`xzzf.supervisor` for a government): every subject under it with its open cases, clocks past their limit and officers able to act today, and the cases showing an irregularity (a decision needing legal review without one, a handler without a certificate in force on the decision day, filing, decision or publication late). Anyone else: 403 XZZF_NOT_SUPERVISOR.',
+    tags,
+  },
+  issueSupervision: {
+    summary: '发出执法监督意见',
+    description: 'A supervisor over the subject issues an opinion in the government’s name: what was found, what must change, the day to report by (a running clock in the subject’s to-do), and the subject’s cases it rests on (linked). The rest goes through `/api/cases/…` (respond, accept, return_report).',
+    tags,
+    body: {
+      type: 'object',
+      required: ['subjectId', 'findings', 'requirements', 'respondBy'],
+      additionalProperties: false,
+      properties: {
+        subjectId: ROW_ID, findings: text(5000), requirements: text(5000), respondBy: day,
+        caseIds: { type: 'array', maxItems: 50, uniqueItems: true, items: { type: 'string', format: 'uuid' } },
+      },
+    },
+  },
   publishedPenalties: {
     summary: '行政处罚决定公示（公众）',
     description: 'Penalty decisions published and not withdrawn, newest first; `q` matches the decision number, the subject, the cause or an organisation’s name (never a person’s). A person appears as surname + 某.',

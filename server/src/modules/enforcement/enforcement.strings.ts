@@ -297,3 +297,27 @@ export const PENALTY_FIGURE_LABELS = {
 } as const;
 
 export const SUBJECT_GROUP_LABELS = { township: '乡镇（街道）名义', department: '部门名义' } as const;
+
+// ---- 执法监督 ----
+
+export const SUPERVISION_CASE_LABEL = '执法监督意见';
+export const SUPERVISION_STATE_LABELS = { drafted: '拟发出', issued: '待整改报告', answered: '待审查报告', closed: '已办结' } as const;
+export const SUPERVISION_ACTION_LABELS = { issue: '发出监督意见', respond: '报告整改情况', accept: '认可整改', return_report: '退回重报' } as const;
+export const SUPERVISION_FIELD_LABELS: Record<string, string> = {
+  respondBy: '整改报告期限',
+  measures: '整改措施和结果',
+  reason: '退回理由',
+  note: '说明',
+};
+export const SUPERVISION_CLOCK_LABELS = { response: '整改报告期限' } as const;
+export const SUPERVISION_LIST_LABELS = { subject: '执法主体', findings: '发现的问题', issuedOn: '发出日期', respondBy: '报告期限', answeredOn: '报告日期', state: '状态', organ: '监督机关' } as const;
+export const SUPERVISION_LINK_LABELS = { supervised: '监督意见涉及的案件', supervisedBy: '执法监督意见' } as const;
+
+/** Irregularities the oversight view names, each in the words a supervisor reads. */
+export const IRREGULARITY_LABELS = {
+  no_legal_review: '须法制审核的处罚决定未经审核通过',
+  uncertified_handler: '承办人员在决定之日没有有效执法证',
+  decision_overdue: '超过办案期限',
+  publication_late: '未按期公示',
+  filing_overdue: '超过立案期限',
+} as const;

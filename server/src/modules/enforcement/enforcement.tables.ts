@@ -207,3 +207,23 @@ export const penaltyEvidence = pgTable(
   },
   (t) => [index('xzcf_evidence_case_idx').on(t.caseId)],
 );
+
+/**
+ * 执法监督意见: the 司法局's supervisor to a subject, with what was found, what must change and
+ * the day to report by; the subject's report and the supervisor's acceptance.
+ */
+export const supervisionOpinions = pgTable(
+  'xzzf_supervision_opinions',
+  {
+    caseId: uuid('case_id').primaryKey(),
+    subjectId: integer('subject_id').notNull(),
+    subjectUnitId: integer('subject_unit_id').notNull(),
+    findings: text('findings').notNull(),
+    requirements: text('requirements').notNull(),
+    respondBy: text('respond_by'),
+    issuedOn: text('issued_on'),
+    answeredOn: text('answered_on'),
+    closedOn: text('closed_on'),
+  },
+  (t) => [index('xzzf_supervision_subject_idx').on(t.subjectId)],
+);

@@ -1,5 +1,6 @@
 import { defineModule } from '../cases/index.js';
-import { HEAD_ROLE_LABEL, MODULE_LABEL, ROLE_LABELS } from './enforcement.strings.js';
+import { HEAD_ROLE_LABEL, MODULE_LABEL, ROLE_LABELS, SUPERVISION_LINK_LABELS } from './enforcement.strings.js';
+import { supervisionCaseType } from './supervision-case-type.js';
 import { penaltyCaseType } from './penalty-case-type.js';
 import './figures.js';
 import { ENFORCEMENT_MODULE } from './operations/register-scope.js';
@@ -19,5 +20,6 @@ export const enforcementModule = defineModule({
     supervisor: { label: ROLE_LABELS.supervisor, unitKinds: ['government'] },
     head: { label: HEAD_ROLE_LABEL, unitKinds: ['department', 'township'] },
   },
-  caseTypes: [penaltyCaseType],
+  caseTypes: [penaltyCaseType, supervisionCaseType],
+  linkKinds: { supervised: { label: SUPERVISION_LINK_LABELS.supervised, inverseLabel: SUPERVISION_LINK_LABELS.supervisedBy } },
 });

@@ -1,8 +1,8 @@
 import { api } from '../../api/client';
-import type { ClueInput, EnforcementVocabulary, ExpiringView, MatterView, ObjectDetail, ObjectView, OfficerView, PublishedPenaltyItem, SubjectView } from '../../../../contracts/enforcement';
+import type { ClueInput, OversightView, SupervisionInput, EnforcementVocabulary, ExpiringView, MatterView, ObjectDetail, ObjectView, OfficerView, PublishedPenaltyItem, SubjectView } from '../../../../contracts/enforcement';
 import type { PublishedDocument } from '../../../../contracts/published-document';
 
-export type { ClueInput, PublishedPenaltyItem, EnforcementVocabulary, ExpiringView, MatterView, ObjectDetail, ObjectView, OfficerView, SubjectView };
+export type { ClueInput, OversightView, SupervisionInput, PublishedPenaltyItem, EnforcementVocabulary, ExpiringView, MatterView, ObjectDetail, ObjectView, OfficerView, SubjectView };
 
 export const enforcementApi = {
   vocabulary: (signal?: AbortSignal) => api.get<EnforcementVocabulary>('/api/xzzf/vocabulary', { signal }),
@@ -17,4 +17,6 @@ export const enforcementApi = {
   publishedDecisions: (query: { q?: string; page: number; pageSize: number }, signal?: AbortSignal) =>
     api.get<{ total: number; items: PublishedPenaltyItem[] }>('/api/public/xzzf/decisions', { query, signal }),
   publishedDecision: (id: string, signal?: AbortSignal) => api.get<PublishedDocument>(`/api/public/xzzf/decisions/${encodeURIComponent(id)}`, { signal }),
+  oversight: (signal?: AbortSignal) => api.get<OversightView>('/api/xzzf/oversight', { signal }),
+  issueSupervision: (input: SupervisionInput) => api.post<{ caseId: string }>('/api/xzzf/supervision', input),
 };

@@ -2,7 +2,7 @@ import { lazy } from 'react';
 import { Route } from 'react-router-dom';
 import { caseModule } from '../../platform/case-module';
 import { LazyPage } from '../../platform/lazy-page';
-import { officerUnits } from './roles';
+import { answersSupervision, officerUnits, supervisesSubjects } from './roles';
 import { enforcementStrings as s } from './strings';
 
 // Every page loads on demand; the public ones never pull the staff pages onto a phone.
@@ -14,6 +14,13 @@ const MattersPage = lazy(() => import('./pages/matters-page').then((m) => ({ def
 const NewCluePage = lazy(() => import('./pages/new-clue-page').then((m) => ({ default: m.NewCluePage })));
 const PublicDecisionsPage = lazy(() => import('./pages/public-decisions-page').then((m) => ({ default: m.PublicDecisionsPage })));
 const PublicDecisionPage = lazy(() => import('./pages/public-decision-page').then((m) => ({ default: m.PublicDecisionPage })));
+const OversightPage = lazy(() => import('./pages/oversight-page').then((m) => ({ default: m.OversightPage })));
+const CaseTodoPage = lazy(() => import('../../platform/pages/case-todo-page').then((m) => ({ default: m.CaseTodoPage })));
+const CaseSearchPage = lazy(() => import('../../platform/pages/case-search-page').then((m) => ({ default: m.CaseSearchPage })));
+const CaseDetailPage = lazy(() => import('../../platform/pages/case-detail-page').then((m) => ({ default: m.CaseDetailPage })));
+
+/** 执法监督意见, the module's second case type: its own to-do, list and detail under /staff/xzzf/supervision. */
+const SUPERVISION = { caseType: 'xzzf_supervision', base: '/staff/xzzf/supervision' };
 
 const BASE = '/staff/xzzf';
 const REGISTERS = [
@@ -27,17 +34,27 @@ const entry = (key: string, label: string) => ({ key: `${BASE}/${key}`, label: <
 /**
  * 行政执法 (server module `xzzf`): 行政处罚 cases through the platform's generic pages (待办, 案件查询,
  * 统计) under /staff/xzzf, the clue form for officers, the registers every holder of a role reads
- * within their subtrees, and the public 公示 of decisions.
+ * within their subtrees, 执法监督 and its opinions for the 司法局 and the subjects, and the public 公示
+ * of decisions.
  */
-export const enforcementModule = caseModule({
+const penaltyModule = caseModule({
   module: 'xzzf',
   label: s.label,
   caseType: 'xzcf_case',
   segment: 'xzzf',
   menu: s.cases.menu,
   titles: s.cases.titles,
-  extraMenu: (session) => [...(officerUnits(session).length > 0 ? [entry('clue', s.cases.menu.clue)] : []), ...REGISTERS.map(([key, label]) => entry(key, label))],
+  extraMenu: (session) => [
+    ...(officerUnits(session).length > 0 ? [entry('clue', s.cases.menu.clue)] : []),
+    ...(supervisesSubjects(session) ? [entry('oversight', s.oversight.menu)] : []),
+    ...(supervisesSubjects(session) || answersSupervision(session) ? [entry('supervision/todo', s.oversight.opinionsMenu)] : []),
+    ...REGISTERS.map(([key, label]) => entry(key, label)),
+  ],
   extraStaffRoutes: () => [
+    <Route key="xzzf-oversight" path="xzzf/oversight" element={<LazyPage><OversightPage /></LazyPage>} />,
+    <Route key="xzzf-supervision-todo" path="xzzf/supervision/todo" element={<LazyPage><CaseTodoPage pages={SUPERVISION} title={s.oversight.opinionsTitles.todo} /></LazyPage>} />,
+    <Route key="xzzf-supervision-cases" path="xzzf/supervision/cases" element={<LazyPage><CaseSearchPage pages={SUPERVISION} title={s.oversight.opinionsTitles.search} /></LazyPage>} />,
+    <Route key="xzzf-supervision-case" path="xzzf/supervision/cases/:caseId" element={<LazyPage><CaseDetailPage backTo="/staff/xzzf/supervision/todo" /></LazyPage>} />,
     <Route key="xzzf-clue" path="xzzf/clue" element={<LazyPage><NewCluePage /></LazyPage>} />,
     <Route key="xzzf-subjects" path="xzzf/subjects" element={<LazyPage><SubjectsPage /></LazyPage>} />,
     <Route key="xzzf-officers" path="xzzf/officers" element={<LazyPage><OfficersPage /></LazyPage>} />,
@@ -50,3 +67,5 @@ export const enforcementModule = caseModule({
     <Route key="xzzf-decision" path="/xzzf/decisions/:id" element={<LazyPage><PublicDecisionPage /></LazyPage>} />,
   ],
 });
+
+export const enforcementModule = { ...penaltyModule, caseTypes: [...(penaltyModule.caseTypes ?? []), SUPERVISION] };

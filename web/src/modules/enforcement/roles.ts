@@ -26,3 +26,8 @@ export function supervisesSubjects(session: StaffSession): boolean {
 export function officerUnits(session: StaffSession): number[] {
   return held(session).filter((r) => r.role === 'officer').map((r) => r.unitId);
 }
+
+/** Who answers a 执法监督意见 for a subject: its head or its administrator. */
+export function answersSupervision(session: StaffSession): boolean {
+  return held(session).some((r) => r.role === 'head' || r.role === 'subject_admin');
+}

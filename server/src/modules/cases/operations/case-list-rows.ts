@@ -8,6 +8,7 @@ import { PLATFORM_FILTERS } from '../rules/check-listing.js';
 import { chinaDayBounds, clockStatus, displayValue, normaliseValue, parseDay, parseRowId, type ClockStatus } from '../rules/list-values.js';
 import { visibleCaseSql } from './case-access.js';
 import { escalationOf } from './clock-effects.js';
+import { rowsOf } from '../../../platform/db/rows-of.js';
 
 // The machinery every list shares (search, to-do, export): the type's listing joined to its
 // cases, the filters as parameters, the visibility condition of case-access.ts on every query,
@@ -221,7 +222,3 @@ export function listColumns(type: CaseTypeDefinition): readonly ListColumn[] {
   return type.listing?.columns ?? [];
 }
 
-/** `tx.execute` answers rows, or `{ rows }`, depending on the driver. */
-export function rowsOf<R>(result: unknown): R[] {
-  return ((result as { rows?: R[] }).rows ?? (result as R[])) as R[];
-}

@@ -23,7 +23,7 @@ for (const backend of testBackends()) {
     const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) => ctx.app.inject({ method, url, headers: h[who], ...(payload ? { payload } : {}) });
     const count = async (sql: string) => Number(((await ctx.database.backend.query(sql, [], 'array')).rows[0] as [number])[0]);
     const detail = async (caseId: string, who = 'officer-a') => (await call(who, 'GET', `/api/cases/${caseId}`)).json();
-    const clock = async (caseId: string, name: string) => (await detail(caseId)).clocks.find((c: { name: string; stoppedAt: string | null }) => c.name === name && !c.stoppedAt);
+    const clock = async (caseId: string, name: string, who = 'officer-a') => (await detail(caseId, who)).clocks.find((c: { name: string; stoppedAt: string | null }) => c.name === name && !c.stoppedAt);
     const act = async (caseId: string, who: string, action: string, input: object) => {
       const res = await call(who, 'POST', `/api/cases/${caseId}/actions/${action}`, input);
       assert.equal(res.statusCode, 200, `${action}: ${res.body}`);
@@ -263,6 +263,44 @@ for (const backend of testBackends()) {
       await act(caseId, 'head', 'record_revocation', { revokedBy: 'self_correction', reason: '自行纠正' });
       await act(caseId, 'officer-a', 'withdraw_publication', { reason: '已撤销' });
       assert.equal((await ctx.app.inject({ url: `/api/public/xzzf/decisions/${item.documentId}` })).statusCode, 404);
+    });
+
+    test('执法监督: the supervisor sees each subject\'s open cases and certified officers, the cases past a limit, and a decision without its legal review', async () => {
+      assert.equal((await call('officer-a', 'GET', '/api/xzzf/oversight')).statusCode, 403, 'officers do not supervise');
+      // A row altered behind the platform's back: a decision that needed review shows none.
+      const [walked] = (await ctx.database.backend.query(`select case_id from xzcf_cases where summary = '销售超过保质期的食品' and hearing_held_on is not null`, [], 'object')).rows as Array<{ case_id: string }>;
+      await ctx.database.backend.query(`update xzcf_cases set review_passed = null where case_id = $1`, [walked!.case_id], 'object');
+      const res = await call('sfj-supervisor', 'GET', '/api/xzzf/oversight');
+      assert.equal(res.statusCode, 200, res.body);
+      const body = res.json() as { subjects: Array<{ subjectName: string; officers: number; certified: number; coverage: number; openCases: number }>; irregularities: Array<{ caseId: string; kind: string }> };
+      const market = body.subjects.find((x) => x.subjectName === '兰山区市场监督管理局')!;
+      // Four officers registered, the one whose certificate ended on 28 February cannot act: 3 of 4.
+      assert.deepEqual([market.officers, market.certified, market.coverage], [4, 3, 75]);
+      assert.ok(body.irregularities.some((i) => i.caseId === walked!.case_id && i.kind === 'no_legal_review'));
+      // Clues recorded on 2 March and never filed are past their fifteen working days by 20 April.
+      assert.ok(body.irregularities.filter((i) => i.kind === 'filing_overdue').length >= 1);
+      await ctx.database.backend.query(`update xzcf_cases set review_passed = true where case_id = $1`, [walked!.case_id], 'object');
+    });
+
+    test('执法监督意见: issued to the subject with a day to report by, answered by its head, returned once, then accepted', async () => {
+      const [walked] = (await ctx.database.backend.query(`select case_id from xzcf_cases where hearing_held_on is not null limit 1`, [], 'object')).rows as Array<{ case_id: string }>;
+      const body = { subjectId, findings: '部分案件立案超期。', requirements: '逐案核查，建立立案期限提醒。', respondBy: '2026-05-20', caseIds: [walked!.case_id] };
+      assert.equal((await call('officer-a', 'POST', '/api/xzzf/supervision', body)).json().error.code, 'XZZF_NOT_SUPERVISOR');
+      assert.equal((await call('sfj-supervisor', 'POST', '/api/xzzf/supervision', { ...body, respondBy: '2026-04-20' })).json().error.code, 'XZZF_SUPERVISION_DAY_PASSED');
+      const issued = await call('sfj-supervisor', 'POST', '/api/xzzf/supervision', body);
+      assert.equal(issued.statusCode, 201, issued.body);
+      const opinion = issued.json().caseId as string;
+      // In the subject's to-do, with the day set; the linked case names the opinion.
+      const todo = (await call('head', 'GET', '/api/cases/todo?caseType=xzzf_supervision')).json() as { items: Array<{ caseId: string }> };
+      assert.ok(todo.items.some((i) => i.caseId === opinion));
+      assert.equal(lastDay((await clock(opinion, 'response', 'head')).dueAt), '2026-05-20');
+      assert.ok((await detail(walked!.case_id)).links.some((l: { otherCaseId: string }) => l.otherCaseId === opinion));
+      await refused(opinion, 'officer-a', 'respond', { measures: '已整改' }, 403, 'ACTION_ROLE_FORBIDDEN');
+      await act(opinion, 'head', 'respond', { measures: '已逐案核查，两件补办立案手续。' });
+      await act(opinion, 'sfj-supervisor', 'return_report', { reason: '未说明期限提醒如何建立', respondBy: '2026-05-29' });
+      await act(opinion, 'head', 'respond', { measures: '已在系统中为每件线索设立立案期限。' });
+      await act(opinion, 'sfj-supervisor', 'accept', {});
+      assert.equal((await detail(opinion, 'head')).case.state, 'closed');
     });
 
     test('another department\'s staff and a neighbour see nothing and can do nothing; a clue in another subject\'s name is refused', async () => {

@@ -7,7 +7,8 @@ import { knowledgeError } from '../knowledge.errors.js';
 import { knowledgeCitations, knowledgeEntries } from '../knowledge.tables.js';
 import { unavailableReason } from '../rules/availability.js';
 import { readableCondition } from './entry-access.js';
-import { positional, rowsOf } from './read-entries.js';
+import { positional } from './read-entries.js';
+import { rowsOf } from '../../../platform/db/rows-of.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

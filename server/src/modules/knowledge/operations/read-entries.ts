@@ -9,6 +9,7 @@ import { knowledgeCitations } from '../knowledge.tables.js';
 import type { KnowledgeEntryView } from '../../../../../contracts/knowledge.js';
 import { unavailableReason } from '../rules/availability.js';
 import { publishesFor, readableCondition, writesFor } from './entry-access.js';
+import { rowsOf } from '../../../platform/db/rows-of.js';
 
 export type EntryView = KnowledgeEntryView;
 
@@ -118,7 +119,3 @@ export function positional(text: string, params: readonly unknown[]): SQL {
   return sql.join(chunks, sql``);
 }
 
-/** `tx.execute` answers rows, or `{ rows }`, depending on the driver. */
-export function rowsOf<R>(result: unknown): R[] {
-  return (Array.isArray(result) ? result : ((result as { rows?: R[] }).rows ?? [])) as R[];
-}

@@ -3,7 +3,8 @@ import type { Db } from '../../../platform/db/database.js';
 import { keepRelevant, rankBm25 } from '../rules/rank.js';
 import { queryTerms } from '../rules/segment.js';
 import { readableCondition } from './entry-access.js';
-import { listEntries, positional, readEntries, rowsOf, type EntryView } from './read-entries.js';
+import { listEntries, positional, readEntries, type EntryView } from './read-entries.js';
+import { rowsOf } from '../../../platform/db/rows-of.js';
 
 export interface SearchQuery {
   /** Words, or a caller's whole sentence. Without it, the entries are listed. */
