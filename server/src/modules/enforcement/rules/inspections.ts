@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { normaliseCode } from '../../../platform/crockford.js';
 import { repoPath } from '../../../platform/repo-path.js';
 import { seededRandom } from '../../../platform/seeded-random.js';
 import { officerMayAct, type CertificateFacts } from './certificates.js';
@@ -140,11 +141,7 @@ export function inspectionCode(inspectionId: number, random: Buffer, mac: CodeMa
 }
 
 /** What people type, read as a code (lower case, no dashes, O for 0, I or L for 1); null if it cannot be one. */
-export function normaliseInspectionCode(input: string): string | null {
-  const clean = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-  if (clean.length !== 12 || ![...clean].every((c) => ALPHABET.includes(c))) return null;
-  return `${clean.slice(0, 4)}-${clean.slice(4, 8)}-${clean.slice(8)}`;
-}
+export const normaliseInspectionCode = (input: string): string | null => normaliseCode(input, 12);
 
 /** Is this code this inspection's: its check characters are the MAC of the inspection's id and its random part. */
 export function codeBelongsTo(code: string, inspectionId: number, mac: CodeMac): boolean {
