@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Actor, StaffActor } from '../../../platform/actor.js';
+import { lockInTransaction } from '../../../platform/db/advisory-lock.js';
 import type { Db } from '../../../platform/db/database.js';
 import { platformKeyring } from '../../../platform/keyring.js';
 import { recordSecurityEvent } from '../../../platform/security-log/security-log.js';
@@ -124,6 +125,8 @@ export async function createPlan(tx: Db, actor: StaffActor, input: PlanInput, no
 export async function drawPlan(tx: Db, actor: StaffActor, planId: number, now: Date) {
   const { plan, subject } = await visiblePlan(tx, actor, planId);
   if (!isPlanner(actor, subject)) throw enforcementError('XZJC_NOT_PLANNER');
+  // Draws of the county's plans one at a time: each counts the inspections the one before it drew against the cap.
+  await lockInTransaction(tx, 'fazhi.xzjc.draw');
   const claimed = await tx.update(inspectionPlans).set({ status: 'drawn' }).where(and(eq(inspectionPlans.id, plan.id), eq(inspectionPlans.status, 'planned'))).returning({ id: inspectionPlans.id });
   if (claimed.length === 0) throw enforcementError('XZJC_ALREADY_DRAWN');
   const matter = await inspectionMatter(tx, plan.matterId);
