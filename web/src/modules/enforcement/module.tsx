@@ -14,6 +14,7 @@ const MattersPage = lazy(() => import('./pages/matters-page').then((m) => ({ def
 const NewCluePage = lazy(() => import('./pages/new-clue-page').then((m) => ({ default: m.NewCluePage })));
 const PublicDecisionsPage = lazy(() => import('./pages/public-decisions-page').then((m) => ({ default: m.PublicDecisionsPage })));
 const PublicDecisionPage = lazy(() => import('./pages/public-decision-page').then((m) => ({ default: m.PublicDecisionPage })));
+const PublicVerifyPage = lazy(() => import('./pages/public-verify-page').then((m) => ({ default: m.PublicVerifyPage })));
 
 const BASE = '/staff/xzzf';
 const REGISTERS = [
@@ -48,5 +49,7 @@ export const enforcementModule = caseModule({
   publicRoutes: () => [
     <Route key="xzzf-decisions" path="/xzzf/decisions" element={<LazyPage><PublicDecisionsPage /></LazyPage>} />,
     <Route key="xzzf-decision" path="/xzzf/decisions/:id" element={<LazyPage><PublicDecisionPage /></LazyPage>} />,
+    <Route key="xzzf-verify" path="/xzzf/verify" element={<LazyPage><PublicVerifyPage /></LazyPage>} />,
+    <Route key="xzzf-verify-code" path="/xzzf/verify/:code" element={<LazyPage><PublicVerifyPage /></LazyPage>} />,
   ],
 });

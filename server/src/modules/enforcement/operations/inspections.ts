@@ -21,10 +21,10 @@ import { INSPECTION_RULES, codeBelongsTo, daysBetween, drawInspections, inspecti
 import { assertCertifiedOfficers } from './certified-officers.js';
 import { appendObjectHistory } from './objects.js';
 import { recordClue } from './record-clue.js';
+import { INSPECTION_RESULT_LABELS } from '../../../../../contracts/enforcement.js';
 import { ENFORCEMENT_MODULE, allSubjects, homeRegister, nearestGovernment, supervises, visibleSubjects, type ScopedSubject } from './register-scope.js';
 
 export const INSPECTION_MATTER_KIND = '行政检查';
-export const RESULT_LABELS = { no_problem: '未发现问题', problems: '发现问题' } as const;
 const PLANNER_ROLES = ['officer', 'subject_admin'];
 
 export interface PlanInput {
@@ -41,7 +41,7 @@ export interface PlanInput {
 export interface ResultInput {
   officerIds: number[];
   inspectedOn: string;
-  result: keyof typeof RESULT_LABELS;
+  result: keyof typeof INSPECTION_RESULT_LABELS;
   note: string;
 }
 
@@ -182,7 +182,7 @@ export async function recordResult(tx: Db, actor: StaffActor, inspectionId: numb
   await assertCertifiedOfficers(tx, input.officerIds, input.inspectedOn, matter.field);
   const officerIds = [...new Set(input.officerIds)];
   await tx.update(inspections).set({ status: 'done', result: input.result, resultNote: input.note.trim(), inspectedOn: input.inspectedOn, inspectedBy: officerIds }).where(eq(inspections.id, inspection.id));
-  await appendObjectHistory(tx, { objectId: inspection.objectId, kind: 'inspection', refId: String(inspection.id), subjectId: subject.id, day: input.inspectedOn, summary: `${plan.title}：${RESULT_LABELS[input.result]}` }, now);
+  await appendObjectHistory(tx, { objectId: inspection.objectId, kind: 'inspection', refId: String(inspection.id), subjectId: subject.id, day: input.inspectedOn, summary: `${plan.title}：${INSPECTION_RESULT_LABELS[input.result]}` }, now);
   await recordSecurityEvent(tx, { kind: 'xzjc_result_recorded', at: now, actorUserId: actor.userId, details: { inspectionId: inspection.id, planId: plan.id, objectId: inspection.objectId, result: input.result, officerIds } });
 }
 
