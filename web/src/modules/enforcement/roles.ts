@@ -26,3 +26,8 @@ export function supervisesSubjects(session: StaffSession): boolean {
 export function officerUnits(session: StaffSession): number[] {
   return held(session).filter((r) => r.role === 'officer').map((r) => r.unitId);
 }
+
+/** The units whose subjects the person plans and draws inspections for: `xzzf.officer` or `xzzf.subject_admin` for the subject's unit. */
+export function planningUnits(session: StaffSession): number[] {
+  return held(session).filter((r) => r.role === 'officer' || r.role === 'subject_admin').map((r) => r.unitId);
+}
