@@ -163,3 +163,73 @@ export interface SupervisionInput {
   respondBy: string;
   caseIds?: string[];
 }
+
+export const INSPECTION_RESULT_LABELS = { no_problem: '未发现问题', problems: '发现问题' } as const;
+export const INSPECTION_STATUS_LABELS = { drawn: '待检查', done: '已检查' } as const;
+export const PLAN_STATUS_LABELS = { planned: '待抽取', drawn: '已抽取', closed: '已结束' } as const;
+
+/** 扫码入企 (GET /api/public/xzzf/inspections/verify/:code): what an enterprise checks at its door. */
+export interface InspectionVerification {
+  code: string;
+  status: keyof typeof INSPECTION_STATUS_LABELS;
+  plannedOn: string;
+  inspectedOn: string | null;
+  subjectName: string;
+  jointSubjectNames: string[];
+  enterprise: { name: string; creditCode: string | null };
+  plan: { title: string; year: number; matterName: string; basis: string };
+  officers: Array<{ name: string; certificateNumber: string | null }>;
+}
+
+export interface InspectionPlanView {
+  id: number;
+  subjectId: number;
+  subjectName: string;
+  year: number;
+  matterId: number;
+  title: string;
+  plannedCount: number | null;
+  jointSubjectIds: number[];
+  firstDay: string;
+  lastDay: string;
+  status: keyof typeof PLAN_STATUS_LABELS;
+}
+
+export interface InspectionView {
+  id: number;
+  objectId: number;
+  objectName: string;
+  creditCode: string | null;
+  plannedOn: string;
+  code: string;
+  status: keyof typeof INSPECTION_STATUS_LABELS;
+  officers: Array<{ id: number; name: string }>;
+  result: keyof typeof INSPECTION_RESULT_LABELS | null;
+  resultNote: string | null;
+  inspectedOn: string | null;
+  inspectedBy: Array<{ id: number; name: string }>;
+  followUpCaseId: string | null;
+}
+
+export interface InspectionPlanDetail extends InspectionPlanView {
+  draw: { seed: string; cap: number; candidateCount: number; candidateIds: number[]; cappedIds: number[]; officerPoolIds: number[]; drawnAt: string } | null;
+  inspections: InspectionView[];
+}
+
+export interface InspectionPlanInput {
+  subjectId: number;
+  year: number;
+  matterId: number;
+  title: string;
+  plannedCount?: number;
+  jointSubjectIds?: number[];
+  firstDay: string;
+  lastDay: string;
+}
+
+export interface InspectionResultInput {
+  officerIds: number[];
+  inspectedOn: string;
+  result: keyof typeof INSPECTION_RESULT_LABELS;
+  note: string;
+}

@@ -16,6 +16,10 @@ import { ENFORCEMENT_MODULE } from './operations/register-scope.js';
 import { recordClue, type ClueInput } from './operations/record-clue.js';
 import { oversight } from './operations/oversight.js';
 import { issueSupervision, type SupervisionInput } from './operations/issue-supervision.js';
+import {
+  createPlan, drawPlan, inspectionsByEnterprise, listPlans, openFollowUp, readInspectionSettings, readPlan, recordResult, setInspectionSettings, verifyInspectionCode,
+  type PlanInput, type ResultInput,
+} from './operations/inspections.js';
 import { listPublishedPenalties, readPublishedPenalty } from './operations/publications.js';
 import { createSubject, listSubjects, moveSubjectsOfMergedUnit, updateSubject, type SubjectInput } from './operations/subjects.js';
 import { CIRCUMSTANCES, ENFORCEMENT_FIELDS, PENALTY_KINDS } from './rules/vocabulary.js';
@@ -117,4 +121,44 @@ export async function enforcementPlugin(app: FastifyInstance, ctx: AppContext): 
   });
 
   app.get('/api/xzzf/matters/:id', { schema: schemas.matter }, async (request) => readMatter(db, actorOf(request), (request.params as IdParams).id));
+
+  app.get('/api/public/xzzf/inspections/verify/:code', { schema: schemas.verifyInspection }, async (request) => verifyInspectionCode(db, (request.params as { code: string }).code));
+
+  app.post('/api/xzzf/inspection-plans', { schema: schemas.createInspectionPlan }, async (request, reply) => {
+    const actor = actorOf(request);
+    const result = await ctx.database.transaction((tx) => createPlan(tx, actor, request.body as PlanInput, ctx.time.now()));
+    return reply.code(201).send(result);
+  });
+
+  app.get('/api/xzzf/inspection-plans', { schema: schemas.inspectionPlans }, async (request) => ({ items: await listPlans(db, actorOf(request), request.query as { year?: number }) }));
+
+  app.get('/api/xzzf/inspection-plans/:id', { schema: schemas.inspectionPlan }, async (request) => readPlan(db, actorOf(request), (request.params as IdParams).id));
+
+  app.post('/api/xzzf/inspection-plans/:id/draw', { schema: schemas.drawInspectionPlan }, async (request) => {
+    const actor = actorOf(request);
+    return ctx.database.transaction((tx) => drawPlan(tx, actor, (request.params as IdParams).id, ctx.time.now()));
+  });
+
+  app.post('/api/xzzf/inspections/:id/result', { schema: schemas.inspectionResult }, async (request) => {
+    const actor = actorOf(request);
+    await ctx.database.transaction((tx) => recordResult(tx, actor, (request.params as IdParams).id, request.body as ResultInput, ctx.time.now()));
+    return { ok: true };
+  });
+
+  app.post('/api/xzzf/inspections/:id/follow-up', { schema: schemas.inspectionFollowUp }, async (request, reply) => {
+    const actor = actorOf(request);
+    const result = await ctx.database.transaction((tx) => openFollowUp(tx, actor, (request.params as IdParams).id, request.body as { summary: string }, ctx.time.now()));
+    return reply.code(201).send(result);
+  });
+
+  app.get('/api/xzzf/inspections/by-enterprise', { schema: schemas.inspectionsByEnterprise }, async (request) =>
+    inspectionsByEnterprise(db, actorOf(request), (request.query as { year: number }).year));
+
+  app.get('/api/xzzf/inspection-settings', { schema: schemas.inspectionSettings }, async (request) => readInspectionSettings(db, actorOf(request)));
+
+  app.put('/api/xzzf/inspection-settings', { schema: schemas.setInspectionSettings }, async (request) => {
+    const actor = actorOf(request);
+    await ctx.database.transaction((tx) => setInspectionSettings(tx, actor, request.body as { yearlyCap: number }, ctx.time.now()));
+    return { ok: true };
+  });
 }

@@ -191,4 +191,73 @@ export const enforcementSchemas = {
     },
   },
   matter: { summary: '执法事项', description: 'One matter with its benchmark.', tags, params: idParams },
+  createInspectionPlan: {
+    summary: '制定涉企检查计划',
+    description: 'An officer or the administrator of a subject plans a year’s 双随机 inspections under one of its 行政检查 matters, between two days of that year; `plannedCount` omitted: the default share of the candidates (data/inspection-rules.json); `jointSubjectIds`: other subjects of the county inspecting with it (a joint inspection counts once for the enterprise). Logged in the security log.',
+    tags,
+    body: {
+      type: 'object',
+      required: ['subjectId', 'year', 'matterId', 'title', 'firstDay', 'lastDay'],
+      additionalProperties: false,
+      properties: {
+        subjectId: ROW_ID, year: { type: 'integer', minimum: 2000, maximum: 2100 }, matterId: ROW_ID, title: text(200),
+        plannedCount: { type: 'integer', minimum: 1, maximum: 10_000 },
+        jointSubjectIds: { type: 'array', maxItems: 20, uniqueItems: true, items: ROW_ID }, firstDay: day, lastDay: day,
+      },
+    },
+  },
+  inspectionPlans: {
+    summary: '涉企检查计划',
+    description: 'Plans of the subjects the caller reads, newest year first.',
+    tags,
+    querystring: { type: 'object', additionalProperties: false, properties: { year: { type: 'integer', minimum: 2000, maximum: 2100 } } },
+  },
+  inspectionPlan: { summary: '涉企检查计划及抽取结果', description: 'A plan with its draw record (seed, candidates, those over the cap, officers’ pool) and its inspections.', tags, params: idParams },
+  drawInspectionPlan: {
+    summary: '双随机抽取',
+    description: 'Draws the plan’s enterprises (below the yearly cap) and two certified officers for each, once: the seed is the server’s and is recorded. A plan already drawn answers XZJC_ALREADY_DRAWN.',
+    tags,
+    params: idParams,
+  },
+  inspectionResult: {
+    summary: '登记检查结果',
+    description: 'Two officers (of the subject or its joint partners) certified in the matter’s field on the day sign the result; noted in the enterprise’s history.',
+    tags,
+    params: idParams,
+    body: {
+      type: 'object',
+      required: ['officerIds', 'inspectedOn', 'result', 'note'],
+      additionalProperties: false,
+      properties: {
+        officerIds: { type: 'array', minItems: 2, maxItems: 10, items: ROW_ID }, inspectedOn: day,
+        result: { type: 'string', enum: ['no_problem', 'problems'] }, note: text(2000),
+      },
+    },
+  },
+  inspectionFollowUp: {
+    summary: '检查发现问题转立案件线索',
+    description: 'Opens a 行政处罚 clue (source 检查发现) on the inspected enterprise from an inspection whose result found problems; kept on the inspection.',
+    tags,
+    params: idParams,
+    body: { type: 'object', required: ['summary'], additionalProperties: false, properties: { summary: text(500) } },
+  },
+  verifyInspection: {
+    summary: '扫码入企：核验检查码（公众）',
+    description: 'Who inspects whom, when and under which plan, for the enterprise at its door: officers’ names and certificate numbers only. An unknown or forged code answers 404 XZJC_CODE_UNKNOWN.',
+    tags,
+    params: { type: 'object', required: ['code'], additionalProperties: false, properties: { code: { type: 'string', minLength: 1, maxLength: 20 } } },
+  },
+  inspectionsByEnterprise: {
+    summary: '涉企检查次数（按企业）',
+    description: 'For the 营商环境 office: inspections per enterprise in a year across the subjects a supervisor oversees, a joint inspection counted once, with the yearly cap.',
+    tags,
+    querystring: { type: 'object', required: ['year'], additionalProperties: false, properties: { year: { type: 'integer', minimum: 2000, maximum: 2100 } } },
+  },
+  inspectionSettings: { summary: '涉企检查设置', description: 'The county’s yearly cap of inspections per enterprise and the default.', tags },
+  setInspectionSettings: {
+    summary: '设置涉企检查频次上限',
+    description: 'A supervisor sets the county’s yearly cap per enterprise; logged with the value it replaces.',
+    tags,
+    body: { type: 'object', required: ['yearlyCap'], additionalProperties: false, properties: { yearlyCap: { type: 'integer', minimum: 1, maximum: 52 } } },
+  },
 } as const;

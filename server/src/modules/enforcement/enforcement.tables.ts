@@ -227,3 +227,75 @@ export const supervisionOpinions = pgTable(
   },
   (t) => [index('xzzf_supervision_subject_idx').on(t.subjectId)],
 );
+
+/**
+ * 涉企检查 plan: one subject's inspections of a year under one 行政检查 matter, drawn once
+ * (双随机) from the county's enterprises below the yearly cap. `plannedCount` null: the default
+ * share of the candidates (data/inspection-rules.json).
+ */
+export const inspectionPlans = pgTable(
+  'xzjc_plans',
+  {
+    id: serial('id').primaryKey(),
+    subjectId: integer('subject_id').notNull(),
+    year: integer('year').notNull(),
+    matterId: integer('matter_id').notNull(),
+    title: text('title').notNull(),
+    plannedCount: integer('planned_count'),
+    /** Subjects inspecting with this one (部门联合检查): each inspection of the plan is one for the enterprise. */
+    jointSubjectIds: jsonb('joint_subject_ids').$type<number[]>().notNull().default([]),
+    firstDay: text('first_day').notNull(),
+    lastDay: text('last_day').notNull(),
+    status: text('status', { enum: ['planned', 'drawn', 'closed'] }).notNull().default('planned'),
+    createdBy: integer('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('xzjc_plans_subject_idx').on(t.subjectId, t.year)],
+);
+
+/** One inspection drawn for a plan: whom, by whom, on which day, with its 扫码入企 code, then its result. */
+export const inspections = pgTable(
+  'xzjc_inspections',
+  {
+    id: serial('id').primaryKey(),
+    planId: integer('plan_id').notNull(),
+    subjectId: integer('subject_id').notNull(),
+    year: integer('year').notNull(),
+    objectId: integer('object_id').notNull(),
+    officerIds: jsonb('officer_ids').$type<number[]>().notNull(),
+    jointSubjectIds: jsonb('joint_subject_ids').$type<number[]>().notNull().default([]),
+    plannedOn: text('planned_on').notNull(),
+    code: text('code').notNull().unique(),
+    status: text('status', { enum: ['drawn', 'done'] }).notNull().default('drawn'),
+    result: text('result', { enum: ['no_problem', 'problems'] }),
+    resultNote: text('result_note'),
+    inspectedOn: text('inspected_on'),
+    /** The officers who carried it out and signed the result (two certified, not necessarily the drawn pair if one was replaced). */
+    inspectedBy: jsonb('inspected_by').$type<number[]>(),
+    followUpCaseId: uuid('follow_up_case_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('xzjc_inspections_plan_idx').on(t.planId), index('xzjc_inspections_object_idx').on(t.objectId, t.year)],
+);
+
+/** The record of a plan's draw, enough to replay it: the seed, who was a candidate, who was over the cap, what came out. */
+export const inspectionDraws = pgTable('xzjc_draws', {
+  planId: integer('plan_id').primaryKey(),
+  seed: text('seed').notNull(),
+  candidateCount: integer('candidate_count').notNull(),
+  candidateIds: jsonb('candidate_ids').$type<number[]>().notNull(),
+  cappedIds: jsonb('capped_ids').$type<number[]>().notNull(),
+  officerPoolIds: jsonb('officer_pool_ids').$type<number[]>().notNull(),
+  drawnObjectIds: jsonb('drawn_object_ids').$type<number[]>().notNull(),
+  cap: integer('cap').notNull(),
+  drawnBy: integer('drawn_by').notNull(),
+  drawnAt: timestamp('drawn_at', { withTimezone: true }).notNull(),
+});
+
+/** A county's 涉企检查 settings: the yearly cap per enterprise (absent: the default of data/inspection-rules.json). */
+export const inspectionSettings = pgTable('xzjc_settings', {
+  governmentUnitId: integer('government_unit_id').primaryKey(),
+  yearlyCap: integer('yearly_cap').notNull(),
+  updatedBy: integer('updated_by').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});

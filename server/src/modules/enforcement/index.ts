@@ -3,7 +3,8 @@
  * (recordClue opens one; the rest goes through the platform's case routes). Case code calls
  * these, never the module's files: who may act (assertCertifiedOfficers, officerCanAct), on
  * which matter and within which range (findMatter, discretionRangeFor), against whom
- * (findObjectByIdNumber, appendObjectHistory, revealIdNumber).
+ * (findObjectByIdNumber, appendObjectHistory, revealIdNumber). 涉企检查 (plans, 双随机 draws, codes,
+ * results) lives in operations/inspections.ts and rules/inspections.ts.
  */
 export { enforcementModule } from './module.js';
 export { enforcementPlugin } from './enforcement.plugin.js';
@@ -24,3 +25,6 @@ export { enforcementSubjects, enforcementOfficers, enforcementCertificates, enfo
 export { PENALTY_CASE_TYPE, penaltyCaseType } from './penalty-case-type.js';
 export { recordClue, type ClueInput } from './operations/record-clue.js';
 export { listPublishedPenalties, readPublishedPenalty } from './operations/publications.js';
+export { inspectionPlans, inspections, inspectionDraws, inspectionSettings } from './enforcement.tables.js';
+export { verifyInspectionCode, inspectionsByEnterprise, yearlyCap } from './operations/inspections.js';
+export { drawInspections, inspectionsPerEnterprise, INSPECTION_RULES } from './rules/inspections.js';

@@ -1,8 +1,11 @@
 import { api } from '../../api/client';
-import type { ClueInput, OversightView, SupervisionInput, EnforcementVocabulary, ExpiringView, MatterView, ObjectDetail, ObjectView, OfficerView, PublishedPenaltyItem, SubjectView } from '../../../../contracts/enforcement';
+import type {
+  InspectionPlanDetail, InspectionPlanInput, InspectionPlanView, InspectionResultInput, InspectionVerification, OversightView, SupervisionInput,
+  ClueInput, EnforcementVocabulary, ExpiringView, MatterView, ObjectDetail, ObjectView, OfficerView, PublishedPenaltyItem, SubjectView,
+} from '../../../../contracts/enforcement';
 import type { PublishedDocument } from '../../../../contracts/published-document';
 
-export type { ClueInput, OversightView, SupervisionInput, PublishedPenaltyItem, EnforcementVocabulary, ExpiringView, MatterView, ObjectDetail, ObjectView, OfficerView, SubjectView };
+export type { InspectionPlanDetail, InspectionPlanInput, InspectionPlanView, InspectionResultInput, InspectionVerification, OversightView, SupervisionInput, ClueInput, PublishedPenaltyItem, EnforcementVocabulary, ExpiringView, MatterView, ObjectDetail, ObjectView, OfficerView, SubjectView };
 
 export const enforcementApi = {
   vocabulary: (signal?: AbortSignal) => api.get<EnforcementVocabulary>('/api/xzzf/vocabulary', { signal }),
@@ -19,4 +22,11 @@ export const enforcementApi = {
   publishedDecision: (id: string, signal?: AbortSignal) => api.get<PublishedDocument>(`/api/public/xzzf/decisions/${encodeURIComponent(id)}`, { signal }),
   oversight: (signal?: AbortSignal) => api.get<OversightView>('/api/xzzf/oversight', { signal }),
   issueSupervision: (input: SupervisionInput) => api.post<{ caseId: string }>('/api/xzzf/supervision', input),
+  inspectionPlans: (query: { year?: number }, signal?: AbortSignal) => api.get<{ items: InspectionPlanView[] }>('/api/xzzf/inspection-plans', { query, signal }),
+  inspectionPlan: (id: number, signal?: AbortSignal) => api.get<InspectionPlanDetail>(`/api/xzzf/inspection-plans/${id}`, { signal }),
+  createInspectionPlan: (input: InspectionPlanInput) => api.post<{ id: number }>('/api/xzzf/inspection-plans', input),
+  drawInspectionPlan: (id: number) => api.post<unknown>(`/api/xzzf/inspection-plans/${id}/draw`, {}),
+  recordInspectionResult: (id: number, input: InspectionResultInput) => api.post<{ ok: true }>(`/api/xzzf/inspections/${id}/result`, input),
+  openInspectionFollowUp: (id: number, summary: string) => api.post<{ caseId: string }>(`/api/xzzf/inspections/${id}/follow-up`, { summary }),
+  verifyInspection: (code: string, signal?: AbortSignal) => api.get<InspectionVerification>(`/api/public/xzzf/inspections/verify/${encodeURIComponent(code)}`, { signal }),
 };

@@ -11,6 +11,8 @@ const OfficersPage = lazy(() => import('./pages/officers-page').then((m) => ({ d
 const ObjectsPage = lazy(() => import('./pages/objects-page').then((m) => ({ default: m.ObjectsPage })));
 const ObjectPage = lazy(() => import('./pages/object-page').then((m) => ({ default: m.ObjectPage })));
 const MattersPage = lazy(() => import('./pages/matters-page').then((m) => ({ default: m.MattersPage })));
+const InspectionPlansPage = lazy(() => import('./pages/inspections-page').then((m) => ({ default: m.InspectionPlansPage })));
+const InspectionPlanPage = lazy(() => import('./pages/inspections-page').then((m) => ({ default: m.InspectionPlanPage })));
 const NewCluePage = lazy(() => import('./pages/new-clue-page').then((m) => ({ default: m.NewCluePage })));
 const PublicDecisionsPage = lazy(() => import('./pages/public-decisions-page').then((m) => ({ default: m.PublicDecisionsPage })));
 const PublicDecisionPage = lazy(() => import('./pages/public-decision-page').then((m) => ({ default: m.PublicDecisionPage })));
@@ -21,6 +23,7 @@ const CaseDetailPage = lazy(() => import('../../platform/pages/case-detail-page'
 
 /** 执法监督意见, the module's second case type: its own to-do, list and detail under /staff/xzzf/supervision. */
 const SUPERVISION = { caseType: 'xzzf_supervision', base: '/staff/xzzf/supervision' };
+const PublicVerifyPage = lazy(() => import('./pages/public-verify-page').then((m) => ({ default: m.PublicVerifyPage })));
 
 const BASE = '/staff/xzzf';
 const REGISTERS = [
@@ -28,6 +31,7 @@ const REGISTERS = [
   ['officers', s.menu.officers],
   ['objects', s.menu.objects],
   ['matters', s.menu.matters],
+  ['inspections', s.inspections.menu],
 ] as const;
 const entry = (key: string, label: string) => ({ key: `${BASE}/${key}`, label: <span data-testid={`menu-xzzf-${key}`}>{label}</span> });
 
@@ -61,10 +65,14 @@ const penaltyModule = caseModule({
     <Route key="xzzf-objects" path="xzzf/objects" element={<LazyPage><ObjectsPage /></LazyPage>} />,
     <Route key="xzzf-object" path="xzzf/objects/:objectId" element={<LazyPage><ObjectPage /></LazyPage>} />,
     <Route key="xzzf-matters" path="xzzf/matters" element={<LazyPage><MattersPage /></LazyPage>} />,
+    <Route key="xzzf-inspections" path="xzzf/inspections" element={<LazyPage><InspectionPlansPage /></LazyPage>} />,
+    <Route key="xzzf-inspection-plan" path="xzzf/inspections/:planId" element={<LazyPage><InspectionPlanPage /></LazyPage>} />,
   ],
   publicRoutes: () => [
     <Route key="xzzf-decisions" path="/xzzf/decisions" element={<LazyPage><PublicDecisionsPage /></LazyPage>} />,
     <Route key="xzzf-decision" path="/xzzf/decisions/:id" element={<LazyPage><PublicDecisionPage /></LazyPage>} />,
+    <Route key="xzzf-verify" path="/xzzf/verify" element={<LazyPage><PublicVerifyPage /></LazyPage>} />,
+    <Route key="xzzf-verify-code" path="/xzzf/verify/:code" element={<LazyPage><PublicVerifyPage /></LazyPage>} />,
   ],
 });
 

@@ -31,3 +31,8 @@ export function officerUnits(session: StaffSession): number[] {
 export function answersSupervision(session: StaffSession): boolean {
   return held(session).some((r) => r.role === 'head' || r.role === 'subject_admin');
 }
+
+/** The units whose subjects the person plans and draws inspections for: `xzzf.officer` or `xzzf.subject_admin` for the subject's unit. */
+export function planningUnits(session: StaffSession): number[] {
+  return held(session).filter((r) => r.role === 'officer' || r.role === 'subject_admin').map((r) => r.unitId);
+}
