@@ -28,7 +28,7 @@ export function PublicVerifyPage() {
   const found = useLoaded(load);
   const go = () => typed.trim() && navigate(`/xzzf/verify/${encodeURIComponent(typed.trim())}`);
   return (
-    <PublicEnforcementShell title={s.title} subtitle={s.subtitle}>
+    <PublicEnforcementShell title={s.title} subtitle={s.subtitle} footer={s.footer}>
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space.Compact style={{ width: '100%' }}>
           <Input data-testid="xzjc-verify-input" value={typed} placeholder={s.input} onChange={(e) => setTyped(e.target.value)} onPressEnter={go} maxLength={20} />
