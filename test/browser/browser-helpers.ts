@@ -222,3 +222,32 @@ export async function staffApi(url: string, username: string, password = PASSWOR
     return (await response.json()) as T;
   };
 }
+
+/** The action buttons a case's detail page offers, by action name, sorted. */
+export async function offeredActions(page: Page): Promise<string[]> {
+  return (await page.locator('[data-testid="action-bar"] button[data-testid^="action-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('action-'.length)))).sort();
+}
+
+/** Takes one action on a case's detail page through its generated form (`fill` fills the fields), then waits for the case's new state. */
+export async function takeAction(page: Page, action: string, state: string, fill: () => Promise<void> = async () => undefined): Promise<void> {
+  await page.getByTestId(`action-${action}`).click();
+  const form = page.getByTestId(`action-form-${action}`);
+  await form.waitFor();
+  await fill();
+  const submit = page.getByTestId('action-modal-submit');
+  // On a loaded machine a click on 确定 can land while the modal still zooms in and be lost:
+  // click again only when nothing is being sent and nothing was refused.
+  for (let attempt = 0; ; attempt++) {
+    await submit.click();
+    const gone = await form.waitFor({ state: 'detached', timeout: 10_000 }).then(() => true, () => false);
+    if (gone) break;
+    const refused = await page.getByTestId('action-error').count();
+    const sending = await submit.evaluate((e) => e.classList.contains('ant-btn-loading')).catch(() => false);
+    if (sending) {
+      await form.waitFor({ state: 'detached', timeout: 30_000 });
+      break;
+    }
+    if (refused || attempt === 2) throw new Error(`${action} was not taken: ${await form.innerText().catch(() => '?')}`);
+  }
+  await page.locator(`[data-testid="case-detail"][data-state="${state}"]`).waitFor();
+}

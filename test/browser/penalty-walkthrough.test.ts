@@ -6,17 +6,13 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { fixedTime } from '../../server/src/platform/time.js';
 import { optionsFromEnv, startServer, type RunningServer } from '../../server/src/server.js';
-import { CHROMIUM, chooseOption, chromiumAvailable as available, cspViolations, fillDate, launchChromium, newContext, screenshot, searchAndChoose, signIn, staffApi } from './browser-helpers.js';
+import { CHROMIUM, chooseOption, chromiumAvailable as available, cspViolations, fillDate, launchChromium, newContext, screenshot, searchAndChoose, signIn, staffApi, offeredActions, takeAction } from './browser-helpers.js';
 
 if (!available) console.log(`# browser 行政处罚 walk-through SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set FAZHI_CHROMIUM)`);
 
 const DESK: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
 const PHONE: BrowserContextOptions = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, locale: 'zh-CN' };
 const at = (iso: string) => new Date(`${iso}+08:00`);
-
-/** The action buttons the page offers, by action name. */
-const offered = async (page: Page) =>
-  (await page.locator('[data-testid="action-bar"] button[data-testid^="action-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('action-'.length)))).sort();
 
 // A general-procedure case of the demo county's 市场监管局, from the clue to the archive, with a
 // hearing and the legal review a hearing makes necessary: the officer 张伟 (xzzf-market), the head
@@ -50,33 +46,13 @@ describe('行政处罚 from a clue to the archive, in a real browser', { skip: a
   const sameActions = async (page: Page, caseId: string, username: string, step: string) => {
     const person = await staffApi(server.url, username);
     const allowed = (await person<{ actions: Array<{ action: string }> }>('GET', `/api/cases/${caseId}`)).actions.map((a) => a.action).sort();
-    assert.deepEqual(await offered(page), allowed, `the buttons are the server's actions (${step})`);
+    assert.deepEqual(await offeredActions(page), allowed, `the buttons are the server's actions (${step})`);
   };
   const detail = async (page: Page, caseId: string) => {
     await page.goto(`${server.url}/staff/xzzf/cases/${caseId}`);
     await page.locator(`[data-testid="case-detail"][data-case-id="${caseId}"]`).waitFor();
   };
-  /** Takes one action through its generated form, then waits for the new state. */
-  const act = async (page: Page, action: string, state: string, fill: () => Promise<void> = async () => undefined) => {
-    await page.getByTestId(`action-${action}`).click();
-    const form = page.getByTestId(`action-form-${action}`);
-    await form.waitFor();
-    await fill();
-    const submit = page.getByTestId('action-modal-submit');
-    for (let attempt = 0; ; attempt++) {
-      await submit.click();
-      const gone = await form.waitFor({ state: 'detached', timeout: 10_000 }).then(() => true, () => false);
-      if (gone) break;
-      const refused = await page.getByTestId('action-error').count();
-      const sending = await submit.evaluate((e) => e.classList.contains('ant-btn-loading')).catch(() => false);
-      if (sending) {
-        await form.waitFor({ state: 'detached', timeout: 30_000 });
-        break;
-      }
-      if (refused || attempt === 2) throw new Error(`${action} was not taken: ${await form.innerText().catch(() => '?')}`);
-    }
-    await page.locator(`[data-testid="case-detail"][data-state="${state}"]`).waitFor();
-  };
+  const act = takeAction;
   const clockDue = (page: Page, name: string) => page.locator(`[data-testid="case-clock-row"][data-clock="${name}"]:not([data-status="stopped"])`).getAttribute('data-due-day');
   const twoOfficers = async (page: Page) => {
     await chooseOption(page, 'action-field-officerIds', '张伟');

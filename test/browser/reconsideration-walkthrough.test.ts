@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { fixedTime } from '../../server/src/platform/time.js';
 import { optionsFromEnv, startServer, type RunningServer } from '../../server/src/server.js';
-import { CHROMIUM, chooseOption, chooseTreeNode, chromiumAvailable as available, cspViolations, fillDate, launchChromium, newContext, screenshot, searchAndChoose, signIn, staffApi } from './browser-helpers.js';
+import { CHROMIUM, chooseOption, chooseTreeNode, chromiumAvailable as available, cspViolations, fillDate, launchChromium, newContext, screenshot, searchAndChoose, signIn, staffApi, offeredActions, takeAction } from './browser-helpers.js';
 
 if (!available) console.log(`# browser reconsideration walk-through SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set FAZHI_CHROMIUM)`);
 
@@ -19,10 +19,6 @@ const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
     '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
-
-/** The action buttons the page offers, by action name. */
-const offered = async (page: Page) =>
-  (await page.locator('[data-testid="action-bar"] button[data-testid^="action-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('action-'.length)))).sort();
 
 // 行政复议 walked through every stage by the people who do it, the server's clock held in 2026
 // (the holiday calendar knows 2026, not 2027) and moved on between steps.
@@ -64,34 +60,13 @@ describe('行政复议 from an online application to a published decision, in a 
   };
   /** The detail page offers exactly what the server allows this person now: nothing it would refuse. */
   const sameActions = async (page: Page, caseId: string, username: string, step: string) =>
-    assert.deepEqual(await offered(page), await allowed(caseId, username), `the buttons are the server's actions (${step})`);
+    assert.deepEqual(await offeredActions(page), await allowed(caseId, username), `the buttons are the server's actions (${step})`);
   const detail = async (page: Page, caseId: string) => {
     await page.goto(`${server.url}/staff/xzfy/cases/${caseId}`);
     await page.locator(`[data-testid="case-detail"][data-case-id="${caseId}"]`).waitFor();
   };
   /** Takes one action through its generated form: `fill` fills the fields, then 确定 and the new state. */
-  const act = async (page: Page, action: string, state: string, fill: () => Promise<void> = async () => undefined) => {
-    await page.getByTestId(`action-${action}`).click();
-    await page.getByTestId(`action-form-${action}`).waitFor();
-    await fill();
-    const form = page.getByTestId(`action-form-${action}`);
-    const submit = page.getByTestId('action-modal-submit');
-    // On a loaded machine a click on 确定 can land while the modal still zooms in and be lost:
-    // click again only when nothing is being sent and nothing was refused.
-    for (let attempt = 0; ; attempt++) {
-      await submit.click();
-      const gone = await form.waitFor({ state: 'detached', timeout: 10_000 }).then(() => true, () => false);
-      if (gone) break;
-      const refused = await page.getByTestId('action-error').count();
-      const sending = await submit.evaluate((e) => e.classList.contains('ant-btn-loading')).catch(() => false);
-      if (sending) {
-        await form.waitFor({ state: 'detached', timeout: 30_000 });
-        break;
-      }
-      if (refused || attempt === 2) throw new Error(`${action} was not taken: ${await form.innerText().catch(() => '?')}`);
-    }
-    await page.locator(`[data-testid="case-detail"][data-state="${state}"]`).waitFor();
-  };
+  const act = takeAction;
   /** The clock of this name still running (or standing still): a clock started again leaves its stopped row behind. */
   const clockRow = (page: Page, name: string) => page.locator(`[data-testid="case-clock-row"][data-clock="${name}"]:not([data-status="stopped"])`);
   const progressPage = async (code: string) => {
@@ -246,7 +221,7 @@ describe('行政复议 from an online application to a published decision, in a 
     await town.locator(`[data-testid="case-todo-table"] [data-testid="case-row"][data-case-id="${caseId}"]`).click();
     await town.locator(`[data-testid="case-detail"][data-case-id="${caseId}"]`).waitFor();
     await sameActions(town, caseId, township.username, 'respondent before the reply');
-    assert.deepEqual(await offered(town), ['respondent_reply']);
+    assert.deepEqual(await offeredActions(town), ['respondent_reply']);
     await town.getByTestId('action-respondent_reply').click();
     await town.getByTestId('action-field-summary').fill('该建筑未取得建设工程规划许可证，拆除决定事实清楚、程序合法。证据：现场勘验笔录、限期拆除通知书。');
     await town.getByTestId('action-modal-submit').click();

@@ -22,6 +22,21 @@ export function titled(properties: Record<string, unknown>, labels: Readonly<Rec
   );
 }
 
+/**
+ * The pieces every type's action forms are made of: one line of text, several lines, a day, and
+ * the form itself (closed to other fields, each field titled from the module's `labels`).
+ */
+export function inputFields(labels: Readonly<Record<string, string>>) {
+  const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max });
+  return {
+    text,
+    longText: (max: number) => ({ ...text(max), 'x-kind': 'longtext' }),
+    day: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', 'x-kind': 'date' } as const,
+    object: (properties: Record<string, unknown>, required: string[] = []) =>
+      ({ type: 'object', properties: titled(properties, labels), required, additionalProperties: false }) as const,
+  };
+}
+
 /** A JSON Schema for an action's input (object at the top); see FIELD_KINDS for `x-kind`. */
 export type InputSchema = {
   type: 'object';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { shanghaiDay } from '../clock/index.js';
-import { actsAs, caseClocks, defineCaseType, noticeInTime, titled, type ActionContext, type ActionDefinition } from '../cases/index.js';
+import { actsAs, caseClocks, defineCaseType, noticeInTime, inputFields, type ActionContext, type ActionDefinition } from '../cases/index.js';
 import { issueDocumentFromFields } from '../documents/index.js';
 import { enforcementError } from './enforcement.errors.js';
 import { enforcementCertificates, enforcementMatters, enforcementObjectHistory, enforcementOfficers, enforcementSubjects, penaltyCases, penaltyEvidence } from './enforcement.tables.js';
@@ -28,12 +28,8 @@ type Input = Record<string, any>;
 type Ctx = ActionContext<Input>;
 type CaseRow = typeof penaltyCases.$inferSelect;
 
-const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max });
-const longText = (max: number) => ({ ...text(max), 'x-kind': 'longtext' });
-const day = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', 'x-kind': 'date' } as const;
 const choice = (labels: Readonly<Record<string, string>>) => ({ type: 'string', enum: Object.keys(labels), 'x-kind': 'choice', 'x-labels': labels });
-const object = (properties: Record<string, unknown>, required: string[] = []) =>
-  ({ type: 'object', properties: titled(properties, PENALTY_FIELD_LABELS), required, additionalProperties: false }) as const;
+const { text, longText, day, object } = inputFields(PENALTY_FIELD_LABELS);
 const officerList = { type: 'array', items: { type: 'integer', minimum: 1, maximum: 2_147_483_647 }, minItems: 2, maxItems: 10, uniqueItems: true } as const;
 const money = { type: 'number', minimum: 0, maximum: 1e10, multipleOf: 0.01, 'x-kind': 'money' } as const;
 const PENALTY_KIND_LABELS = PENALTY_LAW.penaltyKinds.kinds;
@@ -89,6 +85,13 @@ async function officerChoices(ctx: Ctx) {
   const out: Array<{ value: number; label: string }> = [];
   for (const o of officers) if (await officerCanAct(ctx.tx, o.id, today(ctx), row.field)) out.push({ value: o.id, label: o.name });
   return out;
+}
+
+/** The subject's certified officers and its matters, for the forms that name both. */
+async function officersAndMatters(ctx: Ctx) {
+  const row = await caseRow(ctx.tx, ctx.caseId);
+  const matters = await ctx.tx.select({ id: enforcementMatters.id, code: enforcementMatters.code, name: enforcementMatters.name }).from(enforcementMatters).where(eq(enforcementMatters.subjectId, row.subjectId));
+  return { officerIds: await officerChoices(ctx), matterId: matters.map((m) => ({ value: m.id, label: `${m.code} ${m.name}` })) };
 }
 
 /** The acting person's own officer record in the case's subject, or a refusal. */
@@ -241,11 +244,7 @@ export const penaltyCaseType = defineCaseType({
     propose_filing: action({
       label: PENALTY_ACTION_LABELS.propose_filing, from: ['clue'], to: 'filing', roles: ['officer'], authorize: forOfficer,
       input: object({ officerIds: { ...officerList, 'x-kind': 'choice' }, matterId: { type: 'integer', minimum: 1, maximum: 2_147_483_647, 'x-kind': 'choice' }, filingNote: longText(2000) }, ['officerIds', 'matterId', 'filingNote']),
-      choices: async (ctx) => {
-        const row = await caseRow(ctx.tx, ctx.caseId);
-        const matters = await ctx.tx.select({ id: enforcementMatters.id, code: enforcementMatters.code, name: enforcementMatters.name }).from(enforcementMatters).where(eq(enforcementMatters.subjectId, row.subjectId));
-        return { officerIds: await officerChoices(ctx), matterId: matters.map((m) => ({ value: m.id, label: `${m.code} ${m.name}` })) };
-      },
+      choices: officersAndMatters,
       effect: async (ctx) => {
         const { row, ids } = await twoOfficers(ctx, ctx.input.officerIds, today(ctx));
         const [matter] = await ctx.tx.select().from(enforcementMatters).where(eq(enforcementMatters.id, ctx.input.matterId));
@@ -544,11 +543,7 @@ export const penaltyCaseType = defineCaseType({
         { officerIds: { ...officerList, 'x-kind': 'choice' }, matterId: { type: 'integer', minimum: 1, maximum: 2_147_483_647, 'x-kind': 'choice' }, facts: longText(5000), ...penaltyFields },
         ['officerIds', 'matterId', 'facts'],
       ),
-      choices: async (ctx) => {
-        const row = await caseRow(ctx.tx, ctx.caseId);
-        const matters = await ctx.tx.select({ id: enforcementMatters.id, code: enforcementMatters.code, name: enforcementMatters.name }).from(enforcementMatters).where(eq(enforcementMatters.subjectId, row.subjectId));
-        return { officerIds: await officerChoices(ctx), matterId: matters.map((m) => ({ value: m.id, label: `${m.code} ${m.name}` })) };
-      },
+      choices: officersAndMatters,
       // Facts certain, a legal basis, and a warning or a small fine (art. 51); the decision handed over at once (art. 52).
       effect: async (ctx) => {
         const { row, ids } = await twoOfficers(ctx, ctx.input.officerIds, today(ctx));

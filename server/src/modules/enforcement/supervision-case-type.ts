@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { endOfShanghaiDay, shanghaiDay } from '../clock/index.js';
-import { actsAs, defineCaseType, REMINDER_RULE, rolesIn, titled, type ActionContext, type ActionDefinition, type ClockStart } from '../cases/index.js';
+import { actsAs, defineCaseType, REMINDER_RULE, rolesIn, inputFields, type ActionContext, type ActionDefinition, type ClockStart } from '../cases/index.js';
 import { enforcementError } from './enforcement.errors.js';
 import { supervisionOpinions } from './enforcement.tables.js';
 import {
@@ -14,11 +14,7 @@ export const SUPERVISION_CASE_TYPE = 'xzzf_supervision';
 type Input = Record<string, any>;
 type Ctx = ActionContext<Input>;
 
-const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max });
-const longText = (max: number) => ({ ...text(max), 'x-kind': 'longtext' });
-const day = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', 'x-kind': 'date' } as const;
-const object = (properties: Record<string, unknown>, required: string[] = []) =>
-  ({ type: 'object', properties: titled(properties, SUPERVISION_FIELD_LABELS), required, additionalProperties: false }) as const;
+const { text, longText, day, object } = inputFields(SUPERVISION_FIELD_LABELS);
 
 async function opinionRow(tx: Db, caseId: string) {
   const [row] = await tx.select().from(supervisionOpinions).where(eq(supervisionOpinions.caseId, caseId));

@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { SYSTEM } from '../../platform/actor.js';
 import type { Db } from '../../platform/db/database.js';
 import { shanghaiDay } from '../clock/index.js';
-import { cases, defineCaseType, performAction, REMINDER_RULE, titled, type ActionContext, type ActionDefinition, type ClockStart, type LapsedClock } from '../cases/index.js';
+import { cases, defineCaseType, performAction, REMINDER_RULE, inputFields, type ActionContext, type ActionDefinition, type ClockStart, type LapsedClock } from '../cases/index.js';
 import { findUnit } from '../orgs/index.js';
 import { hotlineCategories } from '../requests/index.js';
 import { KNOWLEDGE_CASE_TYPE, KNOWLEDGE_MODULE } from './knowledge-names.js';
@@ -21,11 +21,7 @@ type Input = Record<string, any>;
 type Ctx = ActionContext<Input>;
 
 const DAY = 24 * 3600_000;
-const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max });
-const longText = (max: number) => ({ ...text(max), 'x-kind': 'longtext' });
-const day = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', 'x-kind': 'date' } as const;
-const object = (properties: Record<string, unknown>, required: string[] = []) =>
-  ({ type: 'object', properties: titled(properties, FIELD_LABELS), required, additionalProperties: false }) as const;
+const { text, longText, day, object } = inputFields(FIELD_LABELS);
 
 /** The fields of an entry's text, for its creation (the module's route) and its revision (an action). */
 export const ENTRY_FIELDS = {

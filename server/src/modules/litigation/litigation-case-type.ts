@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { actsAs, defineCaseType, titled, REMINDER_RULE, type ActionContext, type ActionDefinition } from '../cases/index.js';
+import { actsAs, defineCaseType, inputFields, REMINDER_RULE, type ActionContext, type ActionDefinition } from '../cases/index.js';
 import { litigationError } from './litigation.errors.js';
 import { verifyLitigationCases } from './operations/verify-cases.js';
 import { litigationCases, litigationHearings } from './litigation.tables.js';
@@ -12,10 +12,7 @@ export const LITIGATION_CASE_TYPE = 'xzss_case';
 type Input = Record<string, any>;
 type Ctx = ActionContext<Input>;
 
-const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max });
-const day = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', 'x-kind': 'date' } as const;
-const object = (properties: Record<string, unknown>, required: string[] = []) =>
-  ({ type: 'object', properties: titled(properties, FIELD_LABELS), required, additionalProperties: false }) as const;
+const { text, day, object } = inputFields(FIELD_LABELS);
 /** A day as the instant the law counts it from: noon in Beijing, so the day is never mistaken. */
 const noonOf = (d: string) => new Date(`${d}T12:00:00+08:00`);
 

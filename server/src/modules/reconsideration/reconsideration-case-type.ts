@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { SYSTEM } from '../../platform/actor.js';
 import { shanghaiDay } from '../clock/index.js';
-import { actsAs, caseClocks, defineCaseType, titled, noticeInTime, performAction, type ActionContext, type ActionDefinition, type LapsedClock } from '../cases/index.js';
+import { actsAs, caseClocks, defineCaseType, inputFields, noticeInTime, performAction, type ActionContext, type ActionDefinition, type LapsedClock } from '../cases/index.js';
 import { findUnit } from '../orgs/index.js';
 import { CONCLUSION_LABELS, decisionWording, MERITS_DECISIONS } from './rules/conclusions.js';
 import { decisionByKey, DECISION_KEYS } from './rules/decisions.js';
@@ -25,12 +25,7 @@ export const DECISION_TEMPLATE_ID = 'xzfy.decision';
 type Input = Record<string, any>;
 type Ctx = ActionContext<Input>;
 
-const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max });
-const longText = (max: number) => ({ ...text(max), 'x-kind': 'longtext' });
-const day = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', 'x-kind': 'date' } as const;
-/** An action's form: each field titled from FIELD_LABELS unless it carries its own title. */
-const object = (properties: Record<string, unknown>, required: string[] = []) =>
-  ({ type: 'object', properties: titled(properties, FIELD_LABELS), required, additionalProperties: false }) as const;
+const { text, longText, day, object } = inputFields(FIELD_LABELS);
 
 async function caseRow(tx: Db, caseId: string) {
   const [row] = await tx.select().from(reconsiderationCases).where(eq(reconsiderationCases.caseId, caseId));

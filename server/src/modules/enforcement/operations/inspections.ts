@@ -21,29 +21,15 @@ import { INSPECTION_RULES, codeBelongsTo, daysBetween, drawInspections, inspecti
 import { assertCertifiedOfficers } from './certified-officers.js';
 import { appendObjectHistory } from './objects.js';
 import { recordClue } from './record-clue.js';
-import { INSPECTION_RESULT_LABELS } from '../../../../../contracts/enforcement.js';
+import { INSPECTION_RESULT_LABELS, type InspectionPlanInput, type InspectionResultInput } from '../../../../../contracts/enforcement.js';
 import { ENFORCEMENT_MODULE, allSubjects, homeRegister, nearestGovernment, supervises, visibleSubjects, type ScopedSubject } from './register-scope.js';
 
 export const INSPECTION_MATTER_KIND = '行政检查';
 const PLANNER_ROLES = ['officer', 'subject_admin'];
 
-export interface PlanInput {
-  subjectId: number;
-  year: number;
-  matterId: number;
-  title: string;
-  plannedCount?: number;
-  jointSubjectIds?: number[];
-  firstDay: string;
-  lastDay: string;
-}
-
-export interface ResultInput {
-  officerIds: number[];
-  inspectedOn: string;
-  result: keyof typeof INSPECTION_RESULT_LABELS;
-  note: string;
-}
+/** The plan's and the result's input are the shapes the pages send (contracts/enforcement.ts). */
+export type PlanInput = InspectionPlanInput;
+export type ResultInput = InspectionResultInput;
 
 type PlanRow = typeof inspectionPlans.$inferSelect;
 type InspectionRow = typeof inspections.$inferSelect;
