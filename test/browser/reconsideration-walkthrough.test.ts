@@ -65,7 +65,6 @@ describe('行政复议 from an online application to a published decision, in a 
     await page.goto(`${server.url}/staff/xzfy/cases/${caseId}`);
     await page.locator(`[data-testid="case-detail"][data-case-id="${caseId}"]`).waitFor();
   };
-  /** Takes one action through its generated form: `fill` fills the fields, then 确定 and the new state. */
   const act = takeAction;
   /** The clock of this name still running (or standing still): a clock started again leaves its stopped row behind. */
   const clockRow = (page: Page, name: string) => page.locator(`[data-testid="case-clock-row"][data-clock="${name}"]:not([data-status="stopped"])`);
