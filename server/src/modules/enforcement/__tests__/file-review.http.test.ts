@@ -196,6 +196,12 @@ for (const backend of testBackends()) {
       assert.match(open.body, /王某/);
       assert.match(open.body, /139\*\*\*\*1234/);
       assert.equal((await call('sfj', 'POST', `/api/xzzf/reviews/${campaignId}/files`, { mode: 'rule', rule: 'all' })).json().error.code, 'XZZF_REVIEW_PUBLISHED');
+      // Figures, by hand: two files published on 1 April, 100 and 52.5 → mean 76.25, one of each grade.
+      const figures = await call('sfj', 'GET', '/api/figures/xzzf?from=2026-04-01&to=2026-04-30');
+      const f = new Map((figures.json().figures as Array<{ key: string; numerator: number; denominator: number | null }>).map((x) => [x.key, [x.numerator, x.denominator]]));
+      assert.deepEqual(f.get('reviewedFiles'), [2, null]);
+      assert.deepEqual(f.get('averageReviewScore'), [152.5, 2]);
+      assert.deepEqual([f.get('excellentFiles')![0], f.get('poorFiles')![0]], [1, 1]);
       // The files here were written as rows; the reviews and rectifications are chained whole.
       const audit = await verifyAudit(ctx.database);
       const ours = new Set((await ctx.database.backend.query(`select id from cases where case_type in ('xzzf_file_review', 'xzzf_supervision')`, [], 'object')).rows.map((r) => (r as { id: string }).id));
