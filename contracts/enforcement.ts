@@ -244,6 +244,12 @@ export interface ReviewCampaignView extends ReviewCampaignSummary {
   }>;
 }
 
+/** GET /api/xzzf/reviews: the campaigns, and the sheet a new one starts from (data/file-review-sheet.json). */
+export interface ReviewCampaignList {
+  items: ReviewCampaignSummary[];
+  defaultSheet: { items: ReviewSheetItem[]; excellentFrom: number; poorBelow: number; reviewersPerFile: number };
+}
+
 /** A published 示范优案 or 典型差案 (GET /api/public/xzzf/reviews): a person party shows as surname + 某. */
 export interface PublishedReview {
   campaign: string;

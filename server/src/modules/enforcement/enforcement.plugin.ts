@@ -27,6 +27,7 @@ import { listPublishedPenalties, readPublishedPenalty } from './operations/publi
 import { createSubject, listSubjects, moveSubjectsOfMergedUnit, updateSubject, type SubjectInput } from './operations/subjects.js';
 import { CIRCUMSTANCES, ENFORCEMENT_FIELDS, PENALTY_KINDS } from './rules/vocabulary.js';
 import type { CertificateStatus } from './rules/certificates.js';
+import { DEFAULT_REVIEW } from './rules/file-review.js';
 
 type IdParams = { id: number };
 
@@ -61,7 +62,7 @@ export async function enforcementPlugin(app: FastifyInstance, ctx: AppContext): 
     return reply.code(201).send(result);
   });
 
-  app.get('/api/xzzf/reviews', { schema: schemas.reviewCampaigns }, async (request) => ({ items: await listCampaigns(db, actorOf(request)) }));
+  app.get('/api/xzzf/reviews', { schema: schemas.reviewCampaigns }, async (request) => ({ items: await listCampaigns(db, actorOf(request)), defaultSheet: DEFAULT_REVIEW }));
 
   app.get('/api/xzzf/reviews/:id', { schema: schemas.reviewCampaign }, async (request) => readCampaign(db, actorOf(request), (request.params as IdParams).id));
 
