@@ -244,6 +244,18 @@ export interface ReviewCampaignView extends ReviewCampaignSummary {
   }>;
 }
 
+/** GET /api/xzzf/reviews/mine: a file drawn for this expert that waits for their score. */
+export interface MyReviewFile {
+  caseId: string;
+  penaltyCaseId: string;
+  campaign: string;
+  subjectName: string;
+  caseNumber: string | null;
+  decisionNumber: string | null;
+  cause: string;
+  selectedAt: string;
+}
+
 /** GET /api/xzzf/reviews: the campaigns, and the sheet a new one starts from (data/file-review-sheet.json). */
 export interface ReviewCampaignList {
   items: ReviewCampaignSummary[];

@@ -17,7 +17,7 @@ import { recordClue, type ClueInput } from './operations/record-clue.js';
 import { oversight } from './operations/oversight.js';
 import { issueSupervision, type SupervisionInput } from './operations/issue-supervision.js';
 import {
-  createCampaign, listCampaigns, listPublishedReviews, publishCampaign, readCampaign, selectFiles, type FileSelectionInput, type ReviewCampaignInput,
+  createCampaign, listCampaigns, listPublishedReviews, myFiles, publishCampaign, readCampaign, selectFiles, type FileSelectionInput, type ReviewCampaignInput,
 } from './operations/file-reviews.js';
 import {
   createPlan, drawPlan, inspectionsByEnterprise, listPlans, openFollowUp, readInspectionSettings, readPlan, recordResult, setInspectionSettings, verifyInspectionCode,
@@ -63,6 +63,8 @@ export async function enforcementPlugin(app: FastifyInstance, ctx: AppContext): 
   });
 
   app.get('/api/xzzf/reviews', { schema: schemas.reviewCampaigns }, async (request) => ({ items: await listCampaigns(db, actorOf(request)), defaultSheet: DEFAULT_REVIEW }));
+
+  app.get('/api/xzzf/reviews/mine', { schema: schemas.myReviewFiles }, async (request) => ({ items: await myFiles(db, actorOf(request)) }));
 
   app.get('/api/xzzf/reviews/:id', { schema: schemas.reviewCampaign }, async (request) => readCampaign(db, actorOf(request), (request.params as IdParams).id));
 

@@ -77,6 +77,7 @@ export const enforcementSchemas = {
     },
   },
   reviewCampaigns: { summary: '案卷评查活动', description: 'The campaigns of the governments the person supervises, with their files counted by stage, and the default sheet a new campaign starts from.', tags },
+  myReviewFiles: { summary: '我的评查案卷', description: 'For an expert (`xzzf.file_reviewer`): the files drawn for them that wait for their score, oldest first; anyone else gets an empty list.', tags },
   reviewCampaign: { summary: '案卷评查活动详情', description: 'The sheet, and each file with its state, experts, scores so far and grade.', tags, params: idParams },
   selectReviewFiles: {
     summary: '选取评查案卷',

@@ -4,11 +4,11 @@ import type {
   ClueInput, EnforcementVocabulary, ExpiringView, MatterView, ObjectDetail, ObjectView, OfficerView, PublishedPenaltyItem, SubjectView,
 } from '../../../../contracts/enforcement';
 import type {
-  FileSelectionInput, FileSelectionResult, PublishedReview, ReviewCampaignInput, ReviewCampaignList, ReviewCampaignSummary, ReviewCampaignView,
+  FileSelectionInput, FileSelectionResult, MyReviewFile, PublishedReview, ReviewCampaignInput, ReviewCampaignList, ReviewCampaignSummary, ReviewCampaignView,
 } from '../../../../contracts/enforcement';
 import type { PublishedDocument } from '../../../../contracts/published-document';
 
-export type { FileSelectionInput, PublishedReview, ReviewCampaignList, ReviewCampaignInput, ReviewCampaignSummary, ReviewCampaignView };
+export type { FileSelectionInput, MyReviewFile, PublishedReview, ReviewCampaignList, ReviewCampaignInput, ReviewCampaignSummary, ReviewCampaignView };
 
 export type { InspectionPlanDetail, InspectionPlanInput, InspectionPlanView, InspectionResultInput, InspectionVerification, OversightView, SupervisionInput, ClueInput, PublishedPenaltyItem, EnforcementVocabulary, ExpiringView, MatterView, ObjectDetail, ObjectView, OfficerView, SubjectView };
 
@@ -34,6 +34,7 @@ export const enforcementApi = {
   recordInspectionResult: (id: number, input: InspectionResultInput) => api.post<{ ok: true }>(`/api/xzzf/inspections/${id}/result`, input),
   openInspectionFollowUp: (id: number, summary: string) => api.post<{ caseId: string }>(`/api/xzzf/inspections/${id}/follow-up`, { summary }),
   reviewCampaigns: (signal?: AbortSignal) => api.get<ReviewCampaignList>('/api/xzzf/reviews', { signal }),
+  myReviewFiles: (signal?: AbortSignal) => api.get<{ items: MyReviewFile[] }>('/api/xzzf/reviews/mine', { signal }),
   reviewCampaign: (id: number, signal?: AbortSignal) => api.get<ReviewCampaignView>(`/api/xzzf/reviews/${id}`, { signal }),
   createReviewCampaign: (input: ReviewCampaignInput) => api.post<{ id: number }>('/api/xzzf/reviews', input),
   selectReviewFiles: (id: number, input: FileSelectionInput) => api.post<FileSelectionResult>(`/api/xzzf/reviews/${id}/files`, input),

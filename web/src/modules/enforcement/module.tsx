@@ -27,6 +27,7 @@ const SUPERVISION = { caseType: 'xzzf_supervision', base: '/staff/xzzf/supervisi
 const FILE_REVIEW = { caseType: 'xzzf_file_review', base: '/staff/xzzf/file-reviews' };
 const ReviewCampaignsPage = lazy(() => import('./pages/reviews-page').then((m) => ({ default: m.ReviewCampaignsPage })));
 const ReviewCampaignPage = lazy(() => import('./pages/reviews-page').then((m) => ({ default: m.ReviewCampaignPage })));
+const MyReviewFilesPage = lazy(() => import('./pages/reviews-page').then((m) => ({ default: m.MyReviewFilesPage })));
 const PublicReviewsPage = lazy(() => import('./pages/public-reviews-page').then((m) => ({ default: m.PublicReviewsPage })));
 const PublicVerifyPage = lazy(() => import('./pages/public-verify-page').then((m) => ({ default: m.PublicVerifyPage })));
 
@@ -58,7 +59,8 @@ const penaltyModule = caseModule({
     ...(supervisesSubjects(session) ? [entry('oversight', s.oversight.menu)] : []),
     ...(supervisesSubjects(session) || answersSupervision(session) ? [entry('supervision/todo', s.oversight.opinionsMenu)] : []),
     ...(supervisesSubjects(session) ? [entry('reviews', s.reviews.menu)] : []),
-    ...(supervisesSubjects(session) || reviewsFiles(session) ? [entry('file-reviews/todo', s.reviews.todoMenu)] : []),
+    ...(reviewsFiles(session) ? [entry('file-reviews/mine', s.reviews.mineMenu)] : []),
+    ...(supervisesSubjects(session) || reviewsFiles(session) ? [entry('file-reviews/cases', s.reviews.filesMenu)] : []),
     ...REGISTERS.map(([key, label]) => entry(key, label)),
   ],
   extraStaffRoutes: () => [
@@ -68,9 +70,9 @@ const penaltyModule = caseModule({
     <Route key="xzzf-supervision-case" path="xzzf/supervision/cases/:caseId" element={<LazyPage><CaseDetailPage backTo="/staff/xzzf/supervision/todo" /></LazyPage>} />,
     <Route key="xzzf-reviews" path="xzzf/reviews" element={<LazyPage><ReviewCampaignsPage /></LazyPage>} />,
     <Route key="xzzf-review" path="xzzf/reviews/:campaignId" element={<LazyPage><ReviewCampaignPage /></LazyPage>} />,
-    <Route key="xzzf-file-reviews-todo" path="xzzf/file-reviews/todo" element={<LazyPage><CaseTodoPage pages={FILE_REVIEW} title={s.reviews.titles.todo} /></LazyPage>} />,
+    <Route key="xzzf-file-reviews-mine" path="xzzf/file-reviews/mine" element={<LazyPage><MyReviewFilesPage /></LazyPage>} />,
     <Route key="xzzf-file-reviews-cases" path="xzzf/file-reviews/cases" element={<LazyPage><CaseSearchPage pages={FILE_REVIEW} title={s.reviews.titles.search} /></LazyPage>} />,
-    <Route key="xzzf-file-review" path="xzzf/file-reviews/cases/:caseId" element={<LazyPage><CaseDetailPage backTo="/staff/xzzf/file-reviews/todo" /></LazyPage>} />,
+    <Route key="xzzf-file-review" path="xzzf/file-reviews/cases/:caseId" element={<LazyPage><CaseDetailPage backTo="/staff/xzzf/file-reviews/cases" /></LazyPage>} />,
     <Route key="xzzf-clue" path="xzzf/clue" element={<LazyPage><NewCluePage /></LazyPage>} />,
     <Route key="xzzf-subjects" path="xzzf/subjects" element={<LazyPage><SubjectsPage /></LazyPage>} />,
     <Route key="xzzf-officers" path="xzzf/officers" element={<LazyPage><OfficersPage /></LazyPage>} />,

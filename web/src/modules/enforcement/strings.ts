@@ -180,8 +180,16 @@ export const enforcementStrings = {
   },
   reviews: {
     menu: '案卷评查',
-    todoMenu: '评查待办',
-    titles: { todo: '案卷评查待办', search: '评查案卷' },
+    mineMenu: '评查待办',
+    filesMenu: '评查案卷',
+    titles: { search: '评查案卷' },
+    mine: {
+      title: '待我评分的案卷',
+      empty: '没有待您评分的案卷',
+      columns: { caseNumber: '案号', subject: '执法主体', cause: '案由', campaign: '评查活动', selectedAt: '选取时间', file: '案卷' },
+      score: '评分',
+      read: '查阅案卷',
+    },
     title: '案卷评查与优差双评',
     forbidden: '案卷评查由司法局的执法监督人员组织',
     create: '发起评查',

@@ -146,6 +146,10 @@ for (const backend of testBackends()) {
       const form = (await call(first, 'GET', `/api/cases/${caseId}`)).json().actions.find((a: { action: string }) => a.action === 'score').input;
       assert.equal(form.properties.facts.maximum, 25);
       assert.deepEqual([...form.required].sort(), ['comments', 'documents', 'facts', 'filing', 'law', 'procedure', 'subject']);
+      const mine = async (who: string) => ((await call(who, 'GET', '/api/xzzf/reviews/mine')).json().items as Array<{ caseId: string }>).map((i) => i.caseId);
+      assert.ok((await mine(first)).includes(caseId), 'in the drawn expert\'s own list');
+      assert.ok(!(await mine(outsider)).includes(caseId), 'not in another expert\'s');
+      assert.deepEqual(await mine('market-head'), []);
       await refused(caseId, outsider, 'score', { ...FULL, comments: '完整' }, 403, 'ACTION_NOT_FOR_ACTOR');
       await refused(caseId, 'market-head', 'score', { ...FULL, comments: '完整' }, 404, 'CASE_NOT_FOUND');
       await refused(caseId, first, 'score', { ...FULL, facts: 26, comments: '完整' }, 400, 'ACTION_INPUT_INVALID');
@@ -153,6 +157,7 @@ for (const backend of testBackends()) {
       // 55 and 50: the file scores 52.5, below the 差 line of 60.
       await act(caseId, first, 'score', { subject: 8, facts: 12, law: 10, procedure: 12, documents: 8, filing: 5, comments: '证据不足，未说明裁量理由' });
       await refused(caseId, first, 'score', { ...FULL, comments: '再评' }, 403, 'ACTION_NOT_FOR_ACTOR');
+      assert.ok(!(await mine(first)).includes(caseId), 'scored: off the expert\'s list');
       await act(caseId, second, 'score', { subject: 10, facts: 10, law: 10, procedure: 10, documents: 5, filing: 5, comments: '程序缺告知' });
       await act(caseId, 'sfj', 'return_score', { reviewerId: user[second], reason: '程序项评分未说明依据' });
       await act(caseId, second, 'score', { subject: 10, facts: 10, law: 10, procedure: 10, documents: 5, filing: 5, comments: '未告知陈述申辩权利，程序违法' });

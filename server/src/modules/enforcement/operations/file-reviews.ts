@@ -17,7 +17,7 @@ import { DEFAULT_REVIEW, mayReview, sheetProblem, type ReviewerCandidate, type R
 import { drawWithout, seedNumber } from '../rules/inspections.js';
 import { ENFORCEMENT_MODULE, allSubjects, supervises, type ScopedSubject } from './register-scope.js';
 import type {
-  FileSelectionInput, FileSelectionResult, PublishedReview, ReviewCampaignInput, ReviewCampaignSummary, ReviewCampaignView, SelectionRule,
+  FileSelectionInput, FileSelectionResult, MyReviewFile, PublishedReview, ReviewCampaignInput, ReviewCampaignSummary, ReviewCampaignView, SelectionRule,
 } from '../../../../../contracts/enforcement.js';
 
 export type { FileSelectionInput, ReviewCampaignInput };
@@ -236,6 +236,28 @@ export async function publishCampaign(tx: Db, actor: StaffActor, id: number, inp
   }
   await tx.update(reviewCampaigns).set({ publishedOn: shanghaiDay(now) }).where(eq(reviewCampaigns.id, campaign.id));
   return { published: open.length, rectifications };
+}
+
+/**
+ * 我的评查: the files drawn for this expert that wait for their score, oldest first. The platform's
+ * to-do is a unit's; an expert's work is their own, so it is listed here.
+ */
+export async function myFiles(tx: Db, actor: StaffActor): Promise<MyReviewFile[]> {
+  const scopes = rolesIn(actor, ENFORCEMENT_MODULE).filter((r) => r.role === 'file_reviewer').map((r) => r.scopePath);
+  if (scopes.length === 0) return [];
+  const rows = rowsOf<{ case_id: string; penalty_case_id: string; campaign: string; subject_name: string; case_number: string | null; decision_number: string | null; cause: string; selected_at: Date | string }>(
+    await tx.execute(sql`
+      select r.case_id, r.penalty_case_id, m.title as campaign, s.name as subject_name, x.case_number, x.decision_number, x.summary as cause, c.created_at as selected_at
+        from xzzf_file_reviews r join cases c on c.id = r.case_id join units o on o.id = c.organ_unit_id
+        join xzzf_review_campaigns m on m.id = r.campaign_id join xzzf_subjects s on s.id = r.subject_id join xzcf_cases x on x.case_id = r.penalty_case_id
+       where c.state = 'scoring' and r.reviewer_ids @> ${JSON.stringify([actor.userId])}::jsonb
+         and not exists (select 1 from xzzf_file_review_scores f where f.case_id = r.case_id and f.reviewer_id = ${actor.userId})
+         and (${sql.join(scopes.map((scope) => sql`o.path like ${`${scope}%`}`), sql` or `)})
+       order by c.created_at, r.case_id`));
+  return rows.map((r) => ({
+    caseId: r.case_id, penaltyCaseId: r.penalty_case_id, campaign: r.campaign, subjectName: r.subject_name, caseNumber: r.case_number, decisionNumber: r.decision_number,
+    cause: r.cause, selectedAt: new Date(r.selected_at).toISOString(),
+  }));
 }
 
 /** 示范优案 and 典型差案 published, newest first, for anyone: persons appear as surname + 某, numbers masked. */

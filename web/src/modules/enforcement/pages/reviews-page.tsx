@@ -7,8 +7,8 @@ import { applyFieldErrors } from '../../../api/form-errors';
 import { useLoaded } from '../../../api/use-loaded';
 import { REVIEW_GRADE_LABELS, REVIEW_SOURCE_LABELS, SELECTION_RULE_LABELS, type ReviewSheetItem, type SelectionRule } from '../../../../../contracts/enforcement';
 import { useStaffSession } from '../../staff/auth-context';
-import { enforcementApi, type ReviewCampaignList, type ReviewCampaignSummary, type ReviewCampaignView } from '../api';
-import { supervisesSubjects } from '../roles';
+import { enforcementApi, type MyReviewFile, type ReviewCampaignList, type ReviewCampaignSummary, type ReviewCampaignView } from '../api';
+import { reviewsFiles, supervisesSubjects } from '../roles';
 import { enforcementStrings as strings } from '../strings';
 
 const s = strings.reviews;
@@ -297,5 +297,38 @@ export function ReviewCampaignPage() {
         </>
       )}
     </Space>
+  );
+}
+
+/** 评查待办: the files drawn for this expert that wait for their score; each opens its scoring form, and the file itself. */
+export function MyReviewFilesPage() {
+  const session = useStaffSession();
+  const allowed = reviewsFiles(session);
+  const mine = useLoaded(useCallback((signal: AbortSignal) => (allowed ? enforcementApi.myReviewFiles(signal) : Promise.resolve(null)), [allowed]));
+  const m = s.mine;
+  if (!allowed) return <Result status="403" title={<span data-testid="xzzf-reviews-forbidden">{s.forbidden}</span>} />;
+  return (
+    <Card size="small" title={m.title} data-testid="xzzf-my-reviews">
+      {mine.error && <Alert type="error" showIcon title={mine.error} />}
+      {!mine.data && !mine.error && <Skeleton active />}
+      {mine.data && (
+        <Table<MyReviewFile>
+          size="small"
+          rowKey="caseId"
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: m.empty }}
+          dataSource={mine.data.items}
+          onRow={(r) => ({ 'data-testid': 'xzzf-my-review', 'data-case-id': r.caseId }) as React.HTMLAttributes<HTMLElement>}
+          columns={[
+            { title: m.columns.caseNumber, dataIndex: 'caseNumber', render: (n: string | null, r) => <Link to={`${FILE_CASES}/${r.caseId}`}>{n ?? m.score}</Link> },
+            { title: m.columns.subject, dataIndex: 'subjectName' },
+            { title: m.columns.cause, dataIndex: 'cause' },
+            { title: m.columns.campaign, dataIndex: 'campaign' },
+            { title: m.columns.file, key: 'file', render: (_, r) => <Link to={`/staff/xzzf/cases/${r.penaltyCaseId}`}>{m.read}</Link> },
+          ]}
+        />
+      )}
+    </Card>
   );
 }
