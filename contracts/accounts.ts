@@ -55,6 +55,8 @@ export const SECURITY_EVENT_LABELS: Record<string, string> = {
   xzzf_certificate_added: '登记执法证',
   xzzf_certificate_status_changed: '变更执法证状态',
   xzzf_matters_imported: '导入执法事项',
+  xzzf_review_campaign_created: '发起案卷评查',
+  xzzf_review_files_selected: '选取评查案卷并分配评查专家',
   xzjc_plan_created: '制定涉企检查计划',
   xzjc_plan_drawn: '双随机抽取检查对象和执法人员',
   xzjc_result_recorded: '登记涉企检查结果',

@@ -164,6 +164,117 @@ export interface SupervisionInput {
   caseIds?: string[];
 }
 
+// ---- 案卷评查 and 优差双评 ----
+
+export const REVIEW_GRADE_LABELS = { excellent: '示范优案', ordinary: '一般', poor: '典型差案' } as const;
+export const REVIEW_SOURCE_LABELS = { rule: '按规则选取', random: '随机抽取', nominated: '案例征集' } as const;
+/** Which decided files a rule takes (an organ's sample is drawn at random from the same files). */
+export const SELECTION_RULE_LABELS = {
+  all: '期间内作出决定的全部案卷',
+  major: '重大执法决定（举行听证或须法制审核）',
+  no_penalty: '不予处罚（含首违不罚）',
+  summary: '当场处罚',
+} as const;
+export type ReviewGrade = keyof typeof REVIEW_GRADE_LABELS;
+export type SelectionRule = keyof typeof SELECTION_RULE_LABELS;
+
+export interface ReviewSheetItem {
+  key: string;
+  label: string;
+  max: number;
+  guidance?: string;
+}
+
+/** 发起案卷评查 (POST /api/xzzf/reviews): the sheet and lines default to data/file-review-sheet.json. */
+export interface ReviewCampaignInput {
+  title: string;
+  periodFrom: string;
+  periodTo: string;
+  items?: ReviewSheetItem[];
+  excellentFrom?: number;
+  poorBelow?: number;
+  reviewersPerFile?: number;
+}
+
+/** 选取案卷 (POST /api/xzzf/reviews/:id/files): by a rule, a random share per subject, or named files (案例征集). */
+export type FileSelectionInput =
+  | { mode: 'rule'; rule: SelectionRule; subjectIds?: number[] }
+  | { mode: 'random'; perSubject: number; rule?: SelectionRule; subjectIds?: number[] }
+  | { mode: 'nominated'; caseNumbers: string[]; reason: string };
+
+export interface FileSelectionResult {
+  selected: number;
+  /** Files the selection named that this campaign already holds. */
+  alreadyInCampaign: number;
+  caseIds: string[];
+}
+
+export interface ReviewCampaignSummary {
+  id: number;
+  title: string;
+  periodFrom: string;
+  periodTo: string;
+  governmentUnitId: number;
+  files: number;
+  scored: number;
+  decided: number;
+  excellent: number;
+  poor: number;
+  publishedOn: string | null;
+}
+
+export interface ReviewCampaignView extends ReviewCampaignSummary {
+  items: ReviewSheetItem[];
+  excellentFrom: number;
+  poorBelow: number;
+  reviewersPerFile: number;
+  reviewFiles: Array<{
+    caseId: string;
+    penaltyCaseId: string;
+    caseNumber: string | null;
+    subjectName: string;
+    source: keyof typeof REVIEW_SOURCE_LABELS;
+    reason: string;
+    state: string;
+    stateLabel: string;
+    reviewers: string[];
+    scoredBy: number;
+    score: number | null;
+    grade: ReviewGrade | null;
+  }>;
+}
+
+/** GET /api/xzzf/reviews/mine: a file drawn for this expert that waits for their score. */
+export interface MyReviewFile {
+  caseId: string;
+  penaltyCaseId: string;
+  campaign: string;
+  subjectName: string;
+  caseNumber: string | null;
+  decisionNumber: string | null;
+  cause: string;
+  selectedAt: string;
+}
+
+/** GET /api/xzzf/reviews: the campaigns, and the sheet a new one starts from (data/file-review-sheet.json). */
+export interface ReviewCampaignList {
+  items: ReviewCampaignSummary[];
+  defaultSheet: { items: ReviewSheetItem[]; excellentFrom: number; poorBelow: number; reviewersPerFile: number };
+}
+
+/** A published 示范优案 or 典型差案 (GET /api/public/xzzf/reviews): a person party shows as surname + 某. */
+export interface PublishedReview {
+  campaign: string;
+  publishedOn: string;
+  subjectName: string;
+  caseNumber: string | null;
+  decisionNumber: string | null;
+  cause: string;
+  grade: 'excellent' | 'poor';
+  score: number;
+  summary: string;
+}
+
 export const INSPECTION_RESULT_LABELS = { no_problem: '未发现问题', problems: '发现问题' } as const;
 export const INSPECTION_STATUS_LABELS = { drawn: '待检查', done: '已检查' } as const;
 export const PLAN_STATUS_LABELS = { planned: '待抽取', drawn: '已抽取', closed: '已结束' } as const;

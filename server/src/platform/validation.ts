@@ -41,3 +41,21 @@ export function validatorFor(schema: object): ValidateFunction {
   }
   return fn;
 }
+
+const built = new Map<string, ValidateFunction>();
+const BUILT_LIMIT = 500;
+
+/**
+ * For a schema put together at run time (an action's form with the fields a case adds): compiled
+ * once per distinct schema, the oldest dropped past a bound so varied cases cannot grow memory.
+ */
+export function validatorForBuilt(schema: object): ValidateFunction {
+  const key = JSON.stringify(schema);
+  let fn = built.get(key);
+  if (!fn) {
+    fn = ajv.compile(schema);
+    if (built.size >= BUILT_LIMIT) built.delete(built.keys().next().value!);
+    built.set(key, fn);
+  }
+  return fn;
+}

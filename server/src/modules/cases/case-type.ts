@@ -78,6 +78,21 @@ export interface ClockStart<I> {
   each?: (ctx: ActionContext<I>, result: EffectResult) => ReadonlyArray<ClockSubject>;
 }
 
+/** The fields a case adds to an action's form (see ActionDefinition.fieldsOnCase). */
+export interface CaseFields {
+  properties: Record<string, unknown>;
+  required?: readonly string[];
+}
+
+/** An action's input schema with the fields the case adds. */
+export function withCaseFields(input: InputSchema, fields: CaseFields): InputSchema {
+  return {
+    ...input,
+    properties: { ...input.properties, ...fields.properties },
+    required: [...(input.required ?? []), ...(fields.required ?? [])],
+  };
+}
+
 /** A value a field may take on a case (see ActionDefinition.choices). */
 export interface ChoiceOption {
   value: string | number;
@@ -209,6 +224,12 @@ export interface ActionDefinition<I = any> {
    * of its items.
    */
   choices?: (ctx: ActionContext<I>) => Promise<Readonly<Record<string, ReadonlyArray<ChoiceOption>>>>;
+  /**
+   * Fields a case adds to the form, when what is asked depends on the case (the items of the
+   * scoring sheet its review campaign chose): merged into `input` for the page, and the input is
+   * validated against the merged schema before anything runs. The action's own fields stay.
+   */
+  fieldsOnCase?: (ctx: ActionContext<I>) => Promise<CaseFields>;
   /**
    * Values the form starts from on this case (the text being revised, the date now set): the
    * detail page's schema carries each as its field's `default`. Never applied to the input.

@@ -41,7 +41,7 @@ export function moduleDemoUsers(org: SeededOrganisation, passwordHash: string) {
     { username: 'kb-admin', displayName: '周静（知识库管理员）', role: 'staff' as StaffRole, unitId: org.centerId, scopeUnitId: org.centerId, passwordHash },
     // 行政执法: the 司法局's supervisor, and an officer (also the subject's administrator) of three subjects.
     user('xzzf-supervisor', '吴刚（执法监督）'),
-    ...[...enforcementAccounts(org), ...enforcementDeciders(org)].map(([username, displayName, unitId]) => ({ username, displayName, role: 'staff' as StaffRole, unitId, scopeUnitId: unitId, passwordHash })),
+    ...[...enforcementAccounts(org), ...enforcementDeciders(org), ...fileReviewExperts(org)].map(([username, displayName, unitId]) => ({ username, displayName, role: 'staff' as StaffRole, unitId, scopeUnitId: unitId, passwordHash })),
   ];
 }
 
@@ -54,6 +54,15 @@ function enforcementDeciders(org: SeededOrganisation): Array<[string, string, nu
     ['xzzf-urban-reviewer', '韩雪（综合执法局法制审核）', urban, 'xzzf.legal_reviewer'],
     ['xzzf-market-head', '孙建国（市场监管局负责人）', market, 'xzzf.head'],
     ['xzzf-reviewer', '赵敏（市场监管局法制审核）', market, 'xzzf.legal_reviewer'],
+  ];
+}
+
+/** The 司法局's 案卷评查 experts, each from a unit of their own: none reviews a subject they work in. */
+function fileReviewExperts(org: SeededOrganisation): Array<[string, string, number, string]> {
+  return [
+    ['xzzf-expert-1', '林雪梅（司法局法律顾问）', org.departmentIds.get('justice')!, 'xzzf.file_reviewer'],
+    ['xzzf-expert-2', '郑国华（住建局法制科）', org.departmentIds.get('housing')!, 'xzzf.file_reviewer'],
+    ['xzzf-expert-3', '何静（生态环境分局法制科）', org.departmentIds.get('ecology')!, 'xzzf.file_reviewer'],
   ];
 }
 
@@ -79,6 +88,7 @@ export async function grantModuleDemoRoles(database: Database, org: SeededOrgani
   grants.push(['xzzf-supervisor', 'xzzf.supervisor', gov]);
   for (const [username, , unitId] of enforcementAccounts(org)) grants.push([username, 'xzzf.officer', unitId], [username, 'xzzf.subject_admin', unitId]);
   for (const [username, , unitId, role] of enforcementDeciders(org)) grants.push([username, role, unitId]);
+  for (const [username, , , role] of fileReviewExperts(org)) grants.push([username, role, gov]);
   for (const [key, id] of org.departmentIds) grants.push([`dept-${key}`, 'xzfy.respondent', id], [`dept-${key}`, 'xzss.handler', id], [`dept-${key}`, 'kb.editor', id]);
   for (const [code, id] of org.townshipIds) grants.push([`town-${code.slice(6)}`, 'xzfy.respondent', id], [`town-${code.slice(6)}`, 'xzss.handler', id], [`town-${code.slice(6)}`, 'kb.editor', id]);
   await database.transaction(async (tx) => {

@@ -17,6 +17,9 @@ import { recordClue, type ClueInput } from './operations/record-clue.js';
 import { oversight } from './operations/oversight.js';
 import { issueSupervision, type SupervisionInput } from './operations/issue-supervision.js';
 import {
+  createCampaign, listCampaigns, listPublishedReviews, myFiles, publishCampaign, readCampaign, selectFiles, type FileSelectionInput, type ReviewCampaignInput,
+} from './operations/file-reviews.js';
+import {
   createPlan, drawPlan, inspectionsByEnterprise, listPlans, openFollowUp, readInspectionSettings, readPlan, recordResult, setInspectionSettings, verifyInspectionCode,
   type PlanInput, type ResultInput,
 } from './operations/inspections.js';
@@ -24,6 +27,7 @@ import { listPublishedPenalties, readPublishedPenalty } from './operations/publi
 import { createSubject, listSubjects, moveSubjectsOfMergedUnit, updateSubject, type SubjectInput } from './operations/subjects.js';
 import { CIRCUMSTANCES, ENFORCEMENT_FIELDS, PENALTY_KINDS } from './rules/vocabulary.js';
 import type { CertificateStatus } from './rules/certificates.js';
+import { DEFAULT_REVIEW } from './rules/file-review.js';
 
 type IdParams = { id: number };
 
@@ -51,6 +55,30 @@ export async function enforcementPlugin(app: FastifyInstance, ctx: AppContext): 
     const result = await ctx.database.transaction((tx) => issueSupervision(tx, actor, request.body as SupervisionInput, ctx.time.now()));
     return reply.code(201).send(result);
   });
+
+  app.post('/api/xzzf/reviews', { schema: schemas.createReviewCampaign }, async (request, reply) => {
+    const actor = actorOf(request);
+    const result = await ctx.database.transaction((tx) => createCampaign(tx, actor, request.body as ReviewCampaignInput, ctx.time.now()));
+    return reply.code(201).send(result);
+  });
+
+  app.get('/api/xzzf/reviews', { schema: schemas.reviewCampaigns }, async (request) => ({ items: await listCampaigns(db, actorOf(request)), defaultSheet: DEFAULT_REVIEW }));
+
+  app.get('/api/xzzf/reviews/mine', { schema: schemas.myReviewFiles }, async (request) => ({ items: await myFiles(db, actorOf(request)) }));
+
+  app.get('/api/xzzf/reviews/:id', { schema: schemas.reviewCampaign }, async (request) => readCampaign(db, actorOf(request), (request.params as IdParams).id));
+
+  app.post('/api/xzzf/reviews/:id/files', { schema: schemas.selectReviewFiles }, async (request) => {
+    const actor = actorOf(request);
+    return ctx.database.transaction((tx) => selectFiles(tx, actor, (request.params as IdParams).id, request.body as FileSelectionInput, ctx.time.now()));
+  });
+
+  app.post('/api/xzzf/reviews/:id/publish', { schema: schemas.publishReviewCampaign }, async (request) => {
+    const actor = actorOf(request);
+    return ctx.database.transaction((tx) => publishCampaign(tx, actor, (request.params as IdParams).id, request.body as { requirements: string; respondBy: string }, ctx.time.now()));
+  });
+
+  app.get('/api/public/xzzf/reviews', { schema: schemas.publishedReviews }, async (request) => listPublishedReviews(db, request.query as { page: number; pageSize: number }));
 
   app.post('/api/xzzf/cases', { schema: schemas.recordClue }, async (request, reply) => {
     const actor = actorOf(request);

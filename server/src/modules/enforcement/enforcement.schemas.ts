@@ -1,6 +1,6 @@
 import { ROW_ID } from '../../platform/validation.js';
 import { FIELD_KEYS } from './rules/vocabulary.js';
-import { CLUE_SOURCE_LABELS } from './enforcement.strings.js';
+import { CLUE_SOURCE_LABELS, SELECTION_RULE_LABELS } from './enforcement.strings.js';
 
 const tags = ['行政执法'];
 const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max, pattern: '\\S' }) as const;
@@ -51,6 +51,73 @@ export const enforcementSchemas = {
         subjectId: ROW_ID, findings: text(5000), requirements: text(5000), respondBy: day,
         caseIds: { type: 'array', maxItems: 50, uniqueItems: true, items: { type: 'string', format: 'uuid' } },
       },
+    },
+  },
+  createReviewCampaign: {
+    summary: '发起案卷评查',
+    description: 'A supervisor opens a 案卷评查 campaign for their government: the period whose decided files it takes, and its scoring sheet (items whose points add up to 100, the 优案 and 差案 lines, experts per file); omitted, data/file-review-sheet.json. A bad sheet: 400 XZZF_REVIEW_SHEET_INVALID.',
+    tags,
+    body: {
+      type: 'object',
+      required: ['title', 'periodFrom', 'periodTo'],
+      additionalProperties: false,
+      properties: {
+        title: text(100), periodFrom: day, periodTo: day,
+        items: {
+          type: 'array', minItems: 1, maxItems: 20,
+          items: {
+            type: 'object', required: ['key', 'label', 'max'], additionalProperties: false,
+            properties: { key: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,30}$' }, label: text(50), max: { type: 'integer', minimum: 1, maximum: 100 }, guidance: { type: 'string', maxLength: 300 } },
+          },
+        },
+        excellentFrom: { type: 'integer', minimum: 1, maximum: 100 },
+        poorBelow: { type: 'integer', minimum: 1, maximum: 100 },
+        reviewersPerFile: { type: 'integer', minimum: 1, maximum: 5 },
+      },
+    },
+  },
+  reviewCampaigns: { summary: '案卷评查活动', description: 'The campaigns of the governments the person supervises, with their files counted by stage, and the default sheet a new campaign starts from.', tags },
+  myReviewFiles: { summary: '我的评查案卷', description: 'For an expert (`xzzf.file_reviewer`): the files drawn for them that wait for their score, oldest first; anyone else gets an empty list.', tags },
+  reviewCampaign: { summary: '案卷评查活动详情', description: 'The sheet, and each file with its state, experts, scores so far and grade.', tags, params: idParams },
+  selectReviewFiles: {
+    summary: '选取评查案卷',
+    description: 'Adds files decided within the period: `rule` (every file a rule takes), `random` (a share per subject, by a seed the server makes and records) or `nominated` (案例征集, by case number). Each gets experts drawn from the government’s pool, none from the subject reviewed; too few refuses everything (409 XZZF_REVIEW_TOO_FEW_REVIEWERS). The review then goes through `/api/cases/…` (score, return_score, verify, decide, withdraw).',
+    tags,
+    params: idParams,
+    body: {
+      type: 'object',
+      required: ['mode'],
+      additionalProperties: false,
+      properties: {
+        mode: { type: 'string', enum: ['rule', 'random', 'nominated'] },
+        rule: { type: 'string', enum: Object.keys(SELECTION_RULE_LABELS) },
+        perSubject: { type: 'integer', minimum: 1, maximum: 50 },
+        subjectIds: { type: 'array', maxItems: 200, uniqueItems: true, items: ROW_ID },
+        caseNumbers: { type: 'array', minItems: 1, maxItems: 100, items: text(60) },
+        reason: text(500),
+      },
+      allOf: [
+        { if: { properties: { mode: { const: 'rule' } } }, then: { required: ['rule'], not: { anyOf: [{ required: ['caseNumbers'] }, { required: ['perSubject'] }] } } },
+        { if: { properties: { mode: { const: 'random' } } }, then: { required: ['perSubject'], not: { required: ['caseNumbers'] } } },
+        { if: { properties: { mode: { const: 'nominated' } } }, then: { required: ['caseNumbers', 'reason'], not: { anyOf: [{ required: ['rule'] }, { required: ['perSubject'] }, { required: ['subjectIds'] }] } } },
+      ],
+    },
+  },
+  publishReviewCampaign: {
+    summary: '通报评查结果',
+    description: 'Once every file still in the campaign has its grade: publishes the 示范优案 and 典型差案, and opens for each 典型差案 an 执法监督意见 to its subject with these requirements and report day. Otherwise 409 XZZF_REVIEW_NOT_READY.',
+    tags,
+    params: idParams,
+    body: { type: 'object', required: ['requirements', 'respondBy'], additionalProperties: false, properties: { requirements: text(3000), respondBy: day } },
+  },
+  publishedReviews: {
+    summary: '示范优案和典型差案（公众）',
+    description: 'Files published by a campaign as 示范优案 or 典型差案, newest first: the subject, case and decision numbers, score and conclusion; a person appears as surname + 某, identity and phone numbers masked.',
+    tags,
+    querystring: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { page: { type: 'integer', minimum: 1, maximum: 100_000, default: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 50, default: 20 } },
     },
   },
   publishedPenalties: {

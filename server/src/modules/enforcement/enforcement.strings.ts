@@ -6,6 +6,7 @@ export const ROLE_LABELS = {
   subject_admin: '执法主体管理员',
   legal_reviewer: '法制审核人员',
   supervisor: '执法监督人员',
+  file_reviewer: '案卷评查专家',
 } as const;
 
 export { SUBJECT_KIND_LABELS, SUBJECT_STATUS_LABELS, CERTIFICATE_STATUS_LABELS, OBJECT_KIND_LABELS, HISTORY_KIND_LABELS, CLUE_SOURCE_LABELS } from '../../../../contracts/enforcement.js';
@@ -290,6 +291,10 @@ export const PENALTY_FIGURE_LABELS = {
   publicationRate: '公示率',
   onTimePublicationRate: '按时公示率',
   averageDays: '平均办案天数（立案至决定）',
+  reviewedFiles: '评查通报案卷数',
+  averageReviewScore: '案卷评查平均得分',
+  excellentFiles: '示范优案数',
+  poorFiles: '典型差案数',
   bySubject: '按执法主体',
   bySubjectKind: '乡镇与部门',
   byField: '按执法领域',
@@ -312,6 +317,35 @@ export const SUPERVISION_FIELD_LABELS: Record<string, string> = {
 export const SUPERVISION_CLOCK_LABELS = { response: '整改报告期限' } as const;
 export const SUPERVISION_LIST_LABELS = { subject: '执法主体', findings: '发现的问题', issuedOn: '发出日期', respondBy: '报告期限', answeredOn: '报告日期', state: '状态', organ: '监督机关' } as const;
 export const SUPERVISION_LINK_LABELS = { supervised: '监督意见涉及的案件', supervisedBy: '执法监督意见' } as const;
+
+// ---- 案卷评查 and 优差双评 ----
+
+export { REVIEW_GRADE_LABELS, REVIEW_SOURCE_LABELS, SELECTION_RULE_LABELS } from '../../../../contracts/enforcement.js';
+export const FILE_REVIEW_CASE_LABEL = '案卷评查';
+export const FILE_REVIEW_STATE_LABELS = {
+  scoring: '待专家评分', scored: '待核查', verified: '待审定', decided: '待通报', published: '已通报', withdrawn: '已撤出评查',
+} as const;
+export const FILE_REVIEW_ACTION_LABELS = {
+  score: '提交评分', return_score: '退回重评', verify: '核查通过', decide: '审定等次', publish: '通报', withdraw: '撤出评查',
+} as const;
+export const FILE_REVIEW_FIELD_LABELS: Record<string, string> = {
+  comments: '评查意见（发现的问题和亮点）',
+  reviewerId: '退回哪位专家的评分',
+  reason: '理由',
+  note: '核查说明',
+  grade: '等次',
+  summary: '评查结论（通报用语）',
+  requirements: '整改要求',
+  respondBy: '整改报告期限',
+};
+export const FILE_REVIEW_LIST_LABELS = {
+  campaign: '评查活动', subject: '执法主体', caseNumber: '案号', source: '选取方式', score: '得分', grade: '等次', state: '状态', decidedOn: '审定日期',
+} as const;
+export const FILE_REVIEW_LINK_LABELS = { reviewed: '评查的案卷', reviewedBy: '案卷评查' } as const;
+/** The rectification a 典型差案 opens (an 执法监督意见): its findings start from these words. */
+export const POOR_FILE_FINDINGS = (campaign: string, caseNumber: string, score: number, summary: string) =>
+  `${campaign}：${caseNumber}被评为典型差案（${score}分）。${summary}`;
+export const REVIEWER_LABEL = (name: string, unit: string) => `${name}（${unit}）`;
 
 /** Irregularities the oversight view names, each in the words a supervisor reads. */
 export const IRREGULARITY_LABELS = {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { DiscretionRow } from './rules/discretion.js';
+import type { ReviewSheet } from './rules/file-review.js';
 
 /**
  * 执法主体: an organ that enforces in its own name, an organisation it entrusts (受委托组织,
@@ -226,6 +227,60 @@ export const supervisionOpinions = pgTable(
     closedOn: text('closed_on'),
   },
   (t) => [index('xzzf_supervision_subject_idx').on(t.subjectId)],
+);
+
+/**
+ * 案卷评查: a campaign of the 司法局 over the subjects of its government — which files it takes
+ * (decided within its period), the scoring sheet its reviewers use, and when its 示范优案 and
+ * 典型差案 were published.
+ */
+export const reviewCampaigns = pgTable('xzzf_review_campaigns', {
+  id: serial('id').primaryKey(),
+  governmentUnitId: integer('government_unit_id').notNull(),
+  title: text('title').notNull(),
+  periodFrom: text('period_from').notNull(),
+  periodTo: text('period_to').notNull(),
+  sheet: jsonb('sheet').$type<ReviewSheet>().notNull(),
+  reviewersPerFile: integer('reviewers_per_file').notNull(),
+  createdBy: integer('created_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  publishedOn: text('published_on'),
+});
+
+/** One file under review (a case of type xzzf_file_review): the 行政处罚 case, why it was taken, its reviewers, score and grade. */
+export const fileReviews = pgTable(
+  'xzzf_file_reviews',
+  {
+    caseId: uuid('case_id').primaryKey(),
+    campaignId: integer('campaign_id').notNull(),
+    penaltyCaseId: uuid('penalty_case_id').notNull(),
+    subjectId: integer('subject_id').notNull(),
+    subjectUnitId: integer('subject_unit_id').notNull(),
+    /** rule, random or nominated (案例征集), and the rule's key or the nomination's reason. */
+    source: text('source', { enum: ['rule', 'random', 'nominated'] }).notNull(),
+    reason: text('reason').notNull(),
+    reviewerIds: jsonb('reviewer_ids').$type<number[]>().notNull(),
+    score: integer('score_tenths'),
+    grade: text('grade', { enum: ['excellent', 'ordinary', 'poor'] }),
+    summary: text('summary'),
+    decidedOn: text('decided_on'),
+    publishedOn: text('published_on'),
+  },
+  (t) => [uniqueIndex('xzzf_file_reviews_campaign_case_idx').on(t.campaignId, t.penaltyCaseId), index('xzzf_file_reviews_penalty_idx').on(t.penaltyCaseId)],
+);
+
+/** A reviewer's scoring of one file: points per sheet item, and what they found. */
+export const fileReviewScores = pgTable(
+  'xzzf_file_review_scores',
+  {
+    caseId: uuid('case_id').notNull(),
+    reviewerId: integer('reviewer_id').notNull(),
+    points: jsonb('points').$type<Record<string, number>>().notNull(),
+    total: integer('total').notNull(),
+    comments: text('comments').notNull(),
+    scoredAt: timestamp('scored_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.reviewerId] })],
 );
 
 /**

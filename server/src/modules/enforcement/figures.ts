@@ -7,12 +7,15 @@ const filed = { date: 'filed_on', where: { procedure: ['general'] } };
 const penalties = { date: 'decided_on', where: { outcome: ['penalty'] } };
 const general = { date: 'decided_on', where: { outcome: ['penalty'], procedure: ['general'] } };
 const major = { date: 'decided_on', where: { outcome: ['penalty'], major: ['yes'] } };
+// A file counts for 评查 on the day its campaign published it (its latest published review).
+const reviewed = { date: 'reviewed_on', where: { review_grade: ['excellent', 'ordinary', 'poor'] } };
 
 /**
  * 行政执法's figures, one row per 行政处罚 case, placed by the day of its step: cases filed and
  * decided, by outcome; 法制审核率 over the decisions that needed review (art. 58: 100 % required);
  * 公示率 and 按时公示率 over general-procedure penalty decisions (国办发〔2018〕118号: within seven
- * working days); average days from filing to decision; 首违不罚; and the comparison Zhejiang makes
+ * working days); average days from filing to decision; 首违不罚; 评查 scores and the 优案 and 差案
+ * published; and the comparison Zhejiang makes
  * between cases in townships' own names and departments'. A case counts for the subject's unit.
  */
 export const penaltyFigures: FigureSet = {
@@ -25,8 +28,12 @@ export const penaltyFigures: FigureSet = {
                  case when x.published_on is not null then 'yes' else 'no' end as published,
                  case when exists (select 1 from case_clocks k where k.case_id = x.case_id and k.name = 'publication' and k.stopped_at is not null and k.stopped_at <= k.due_at)
                       then 'yes' else 'no' end as published_on_time,
-                 (x.decided_on::date - x.filed_on::date) as days
-            from xzcf_cases x join cases c on c.id = x.case_id join xzzf_subjects s on s.id = x.subject_id`,
+                 (x.decided_on::date - x.filed_on::date) as days,
+                 rv.reviewed_on, rv.review_grade, rv.review_score
+            from xzcf_cases x join cases c on c.id = x.case_id join xzzf_subjects s on s.id = x.subject_id
+            left join lateral (select r.published_on as reviewed_on, r.grade as review_grade, r.score_tenths / 10.0 as review_score
+                                 from xzzf_file_reviews r where r.penalty_case_id = x.case_id and r.published_on is not null
+                                order by r.published_on desc limit 1) rv on true`,
   scopeColumns: ['organ_unit_id'],
   figures: [
     { key: 'filed', label: LABELS.filed, kind: 'count', numerator: filed },
@@ -40,9 +47,13 @@ export const penaltyFigures: FigureSet = {
     { key: 'publicationRate', label: LABELS.publicationRate, kind: 'rate', decimals: 1, numerator: { ...general, where: { ...general.where, published: ['yes'] } }, denominator: general },
     { key: 'onTimePublicationRate', label: LABELS.onTimePublicationRate, kind: 'rate', decimals: 1, numerator: { ...general, where: { ...general.where, published_on_time: ['yes'] } }, denominator: general },
     { key: 'averageDays', label: LABELS.averageDays, kind: 'average', decimals: 1, unit: '天', numerator: { ...general, sum: 'days' }, denominator: general },
+    { key: 'reviewedFiles', label: LABELS.reviewedFiles, kind: 'count', numerator: reviewed },
+    { key: 'averageReviewScore', label: LABELS.averageReviewScore, kind: 'average', decimals: 1, unit: '分', numerator: { ...reviewed, sum: 'review_score' }, denominator: reviewed },
+    { key: 'excellentFiles', label: LABELS.excellentFiles, kind: 'count', numerator: { ...reviewed, where: { review_grade: ['excellent'] } } },
+    { key: 'poorFiles', label: LABELS.poorFiles, kind: 'count', numerator: { ...reviewed, where: { review_grade: ['poor'] } } },
   ],
   breakdowns: [
-    { key: 'bySubject', label: LABELS.bySubject, column: 'subject_name', figures: ['filed', 'decided', 'noPenalty', 'legalReviewRate', 'onTimePublicationRate'], rankBy: 'decided' },
+    { key: 'bySubject', label: LABELS.bySubject, column: 'subject_name', figures: ['filed', 'decided', 'noPenalty', 'legalReviewRate', 'onTimePublicationRate', 'averageReviewScore'], rankBy: 'decided' },
     { key: 'bySubjectKind', label: LABELS.bySubjectKind, column: 'subject_group', valueLabels: SUBJECT_GROUP_LABELS, figures: ['filed', 'decided', 'onSpot', 'noPenalty'] },
     { key: 'byField', label: LABELS.byField, column: 'field', valueLabels: Object.fromEntries(ENFORCEMENT_FIELDS.map((f) => [f.key, f.label])), figures: ['filed', 'decided', 'noPenalty'] },
     { key: 'byOutcome', label: LABELS.byOutcome, column: 'outcome', valueLabels: OUTCOME_LABELS, figures: ['decided', 'noPenalty', 'transferred'] },

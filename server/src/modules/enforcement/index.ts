@@ -4,7 +4,8 @@
  * these, never the module's files: who may act (assertCertifiedOfficers, officerCanAct), on
  * which matter and within which range (findMatter, discretionRangeFor), against whom
  * (findObjectByIdNumber, appendObjectHistory, revealIdNumber). 涉企检查 (plans, 双随机 draws, codes,
- * results) lives in operations/inspections.ts and rules/inspections.ts.
+ * results) lives in operations/inspections.ts and rules/inspections.ts; 案卷评查 (campaigns,
+ * selection, publication) in operations/file-reviews.ts and file-review-case-type.ts.
  */
 export { enforcementModule } from './module.js';
 export { enforcementPlugin } from './enforcement.plugin.js';
@@ -26,5 +27,8 @@ export { PENALTY_CASE_TYPE, penaltyCaseType } from './penalty-case-type.js';
 export { recordClue, type ClueInput } from './operations/record-clue.js';
 export { listPublishedPenalties, readPublishedPenalty } from './operations/publications.js';
 export { inspectionPlans, inspections, inspectionDraws, inspectionSettings } from './enforcement.tables.js';
+export { createCampaign, selectFiles, publishCampaign, readCampaign, type ReviewCampaignInput, type FileSelectionInput } from './operations/file-reviews.js';
+export { FILE_REVIEW_CASE_TYPE } from './file-review-case-type.js';
+export { fileReviews, reviewCampaigns } from './enforcement.tables.js';
 export { verifyInspectionCode, inspectionsByEnterprise, yearlyCap } from './operations/inspections.js';
 export { drawInspections, inspectionsPerEnterprise, INSPECTION_RULES } from './rules/inspections.js';

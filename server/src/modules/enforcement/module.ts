@@ -1,5 +1,6 @@
 import { defineModule } from '../cases/index.js';
-import { HEAD_ROLE_LABEL, MODULE_LABEL, ROLE_LABELS, SUPERVISION_LINK_LABELS } from './enforcement.strings.js';
+import { FILE_REVIEW_LINK_LABELS, HEAD_ROLE_LABEL, MODULE_LABEL, ROLE_LABELS, SUPERVISION_LINK_LABELS } from './enforcement.strings.js';
+import { fileReviewCaseType } from './file-review-case-type.js';
 import { supervisionCaseType } from './supervision-case-type.js';
 import { penaltyCaseType } from './penalty-case-type.js';
 import './figures.js';
@@ -19,7 +20,12 @@ export const enforcementModule = defineModule({
     legal_reviewer: { label: ROLE_LABELS.legal_reviewer, unitKinds: ['government', 'department', 'township'] },
     supervisor: { label: ROLE_LABELS.supervisor, unitKinds: ['government'] },
     head: { label: HEAD_ROLE_LABEL, unitKinds: ['department', 'township'] },
+    // 评查专家 of the 司法局's pool: they read the files of the government's subjects and score those drawn for them.
+    file_reviewer: { label: ROLE_LABELS.file_reviewer, unitKinds: ['government'] },
   },
-  caseTypes: [penaltyCaseType, supervisionCaseType],
-  linkKinds: { supervised: { label: SUPERVISION_LINK_LABELS.supervised, inverseLabel: SUPERVISION_LINK_LABELS.supervisedBy } },
+  caseTypes: [penaltyCaseType, supervisionCaseType, fileReviewCaseType],
+  linkKinds: {
+    supervised: { label: SUPERVISION_LINK_LABELS.supervised, inverseLabel: SUPERVISION_LINK_LABELS.supervisedBy },
+    reviewed: { label: FILE_REVIEW_LINK_LABELS.reviewed, inverseLabel: FILE_REVIEW_LINK_LABELS.reviewedBy },
+  },
 });

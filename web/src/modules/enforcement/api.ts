@@ -3,7 +3,12 @@ import type {
   InspectionPlanDetail, InspectionPlanInput, InspectionPlanView, InspectionResultInput, InspectionVerification, OversightView, SupervisionInput,
   ClueInput, EnforcementVocabulary, ExpiringView, MatterView, ObjectDetail, ObjectView, OfficerView, PublishedPenaltyItem, SubjectView,
 } from '../../../../contracts/enforcement';
+import type {
+  FileSelectionInput, FileSelectionResult, MyReviewFile, PublishedReview, ReviewCampaignInput, ReviewCampaignList, ReviewCampaignSummary, ReviewCampaignView,
+} from '../../../../contracts/enforcement';
 import type { PublishedDocument } from '../../../../contracts/published-document';
+
+export type { FileSelectionInput, MyReviewFile, PublishedReview, ReviewCampaignList, ReviewCampaignInput, ReviewCampaignSummary, ReviewCampaignView };
 
 export type { InspectionPlanDetail, InspectionPlanInput, InspectionPlanView, InspectionResultInput, InspectionVerification, OversightView, SupervisionInput, ClueInput, PublishedPenaltyItem, EnforcementVocabulary, ExpiringView, MatterView, ObjectDetail, ObjectView, OfficerView, SubjectView };
 
@@ -28,5 +33,13 @@ export const enforcementApi = {
   drawInspectionPlan: (id: number) => api.post<unknown>(`/api/xzzf/inspection-plans/${id}/draw`, {}),
   recordInspectionResult: (id: number, input: InspectionResultInput) => api.post<{ ok: true }>(`/api/xzzf/inspections/${id}/result`, input),
   openInspectionFollowUp: (id: number, summary: string) => api.post<{ caseId: string }>(`/api/xzzf/inspections/${id}/follow-up`, { summary }),
+  reviewCampaigns: (signal?: AbortSignal) => api.get<ReviewCampaignList>('/api/xzzf/reviews', { signal }),
+  myReviewFiles: (signal?: AbortSignal) => api.get<{ items: MyReviewFile[] }>('/api/xzzf/reviews/mine', { signal }),
+  reviewCampaign: (id: number, signal?: AbortSignal) => api.get<ReviewCampaignView>(`/api/xzzf/reviews/${id}`, { signal }),
+  createReviewCampaign: (input: ReviewCampaignInput) => api.post<{ id: number }>('/api/xzzf/reviews', input),
+  selectReviewFiles: (id: number, input: FileSelectionInput) => api.post<FileSelectionResult>(`/api/xzzf/reviews/${id}/files`, input),
+  publishReviewCampaign: (id: number, input: { requirements: string; respondBy: string }) =>
+    api.post<{ published: number; rectifications: number }>(`/api/xzzf/reviews/${id}/publish`, input),
+  publishedReviews: (query: { page: number; pageSize: number }, signal?: AbortSignal) => api.get<{ total: number; items: PublishedReview[] }>('/api/public/xzzf/reviews', { query, signal }),
   verifyInspection: (code: string, signal?: AbortSignal) => api.get<InspectionVerification>(`/api/public/xzzf/inspections/verify/${encodeURIComponent(code)}`, { signal }),
 };

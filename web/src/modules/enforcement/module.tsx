@@ -2,7 +2,7 @@ import { lazy } from 'react';
 import { Route } from 'react-router-dom';
 import { caseModule } from '../../platform/case-module';
 import { LazyPage } from '../../platform/lazy-page';
-import { answersSupervision, officerUnits, supervisesSubjects } from './roles';
+import { answersSupervision, officerUnits, reviewsFiles, supervisesSubjects } from './roles';
 import { enforcementStrings as s } from './strings';
 
 // Every page loads on demand; the public ones never pull the staff pages onto a phone.
@@ -23,6 +23,12 @@ const CaseDetailPage = lazy(() => import('../../platform/pages/case-detail-page'
 
 /** 执法监督意见, the module's second case type: its own to-do, list and detail under /staff/xzzf/supervision. */
 const SUPERVISION = { caseType: 'xzzf_supervision', base: '/staff/xzzf/supervision' };
+/** 案卷评查, the third: one case per file under review, for the experts and the 司法局. */
+const FILE_REVIEW = { caseType: 'xzzf_file_review', base: '/staff/xzzf/file-reviews' };
+const ReviewCampaignsPage = lazy(() => import('./pages/reviews-page').then((m) => ({ default: m.ReviewCampaignsPage })));
+const ReviewCampaignPage = lazy(() => import('./pages/reviews-page').then((m) => ({ default: m.ReviewCampaignPage })));
+const MyReviewFilesPage = lazy(() => import('./pages/reviews-page').then((m) => ({ default: m.MyReviewFilesPage })));
+const PublicReviewsPage = lazy(() => import('./pages/public-reviews-page').then((m) => ({ default: m.PublicReviewsPage })));
 const PublicVerifyPage = lazy(() => import('./pages/public-verify-page').then((m) => ({ default: m.PublicVerifyPage })));
 
 const BASE = '/staff/xzzf';
@@ -38,8 +44,8 @@ const entry = (key: string, label: string) => ({ key: `${BASE}/${key}`, label: <
 /**
  * 行政执法 (server module `xzzf`): 行政处罚 cases through the platform's generic pages (待办, 案件查询,
  * 统计) under /staff/xzzf, the clue form for officers, the registers every holder of a role reads
- * within their subtrees, 执法监督 and its opinions for the 司法局 and the subjects, and the public 公示
- * of decisions.
+ * within their subtrees, 执法监督 and its opinions for the 司法局 and the subjects, 案卷评查 for the
+ * 司法局 and its experts, and the public 公示 of decisions and of the 示范优案 and 典型差案.
  */
 const penaltyModule = caseModule({
   module: 'xzzf',
@@ -52,6 +58,9 @@ const penaltyModule = caseModule({
     ...(officerUnits(session).length > 0 ? [entry('clue', s.cases.menu.clue)] : []),
     ...(supervisesSubjects(session) ? [entry('oversight', s.oversight.menu)] : []),
     ...(supervisesSubjects(session) || answersSupervision(session) ? [entry('supervision/todo', s.oversight.opinionsMenu)] : []),
+    ...(supervisesSubjects(session) ? [entry('reviews', s.reviews.menu)] : []),
+    ...(reviewsFiles(session) ? [entry('file-reviews/mine', s.reviews.mineMenu)] : []),
+    ...(supervisesSubjects(session) || reviewsFiles(session) ? [entry('file-reviews/cases', s.reviews.filesMenu)] : []),
     ...REGISTERS.map(([key, label]) => entry(key, label)),
   ],
   extraStaffRoutes: () => [
@@ -59,6 +68,11 @@ const penaltyModule = caseModule({
     <Route key="xzzf-supervision-todo" path="xzzf/supervision/todo" element={<LazyPage><CaseTodoPage pages={SUPERVISION} title={s.oversight.opinionsTitles.todo} /></LazyPage>} />,
     <Route key="xzzf-supervision-cases" path="xzzf/supervision/cases" element={<LazyPage><CaseSearchPage pages={SUPERVISION} title={s.oversight.opinionsTitles.search} /></LazyPage>} />,
     <Route key="xzzf-supervision-case" path="xzzf/supervision/cases/:caseId" element={<LazyPage><CaseDetailPage backTo="/staff/xzzf/supervision/todo" /></LazyPage>} />,
+    <Route key="xzzf-reviews" path="xzzf/reviews" element={<LazyPage><ReviewCampaignsPage /></LazyPage>} />,
+    <Route key="xzzf-review" path="xzzf/reviews/:campaignId" element={<LazyPage><ReviewCampaignPage /></LazyPage>} />,
+    <Route key="xzzf-file-reviews-mine" path="xzzf/file-reviews/mine" element={<LazyPage><MyReviewFilesPage /></LazyPage>} />,
+    <Route key="xzzf-file-reviews-cases" path="xzzf/file-reviews/cases" element={<LazyPage><CaseSearchPage pages={FILE_REVIEW} title={s.reviews.titles.search} /></LazyPage>} />,
+    <Route key="xzzf-file-review" path="xzzf/file-reviews/cases/:caseId" element={<LazyPage><CaseDetailPage backTo="/staff/xzzf/file-reviews/cases" /></LazyPage>} />,
     <Route key="xzzf-clue" path="xzzf/clue" element={<LazyPage><NewCluePage /></LazyPage>} />,
     <Route key="xzzf-subjects" path="xzzf/subjects" element={<LazyPage><SubjectsPage /></LazyPage>} />,
     <Route key="xzzf-officers" path="xzzf/officers" element={<LazyPage><OfficersPage /></LazyPage>} />,
@@ -71,9 +85,10 @@ const penaltyModule = caseModule({
   publicRoutes: () => [
     <Route key="xzzf-decisions" path="/xzzf/decisions" element={<LazyPage><PublicDecisionsPage /></LazyPage>} />,
     <Route key="xzzf-decision" path="/xzzf/decisions/:id" element={<LazyPage><PublicDecisionPage /></LazyPage>} />,
+    <Route key="xzzf-reviews-public" path="/xzzf/reviews" element={<LazyPage><PublicReviewsPage /></LazyPage>} />,
     <Route key="xzzf-verify" path="/xzzf/verify" element={<LazyPage><PublicVerifyPage /></LazyPage>} />,
     <Route key="xzzf-verify-code" path="/xzzf/verify/:code" element={<LazyPage><PublicVerifyPage /></LazyPage>} />,
   ],
 });
 
-export const enforcementModule = { ...penaltyModule, caseTypes: [...(penaltyModule.caseTypes ?? []), SUPERVISION] };
+export const enforcementModule = { ...penaltyModule, caseTypes: [...(penaltyModule.caseTypes ?? []), SUPERVISION, FILE_REVIEW] };

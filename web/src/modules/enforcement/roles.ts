@@ -36,3 +36,8 @@ export function answersSupervision(session: StaffSession): boolean {
 export function planningUnits(session: StaffSession): number[] {
   return held(session).filter((r) => r.role === 'officer' || r.role === 'subject_admin').map((r) => r.unitId);
 }
+
+/** Does the person score files drawn for them: an expert of the 司法局's 评查 pool. */
+export function reviewsFiles(session: StaffSession): boolean {
+  return held(session).some((r) => r.role === 'file_reviewer');
+}

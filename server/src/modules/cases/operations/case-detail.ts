@@ -3,7 +3,7 @@ import type { Actor } from '../../../platform/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import { listRules } from '../../clock/index.js';
 import { findLinkKind, getCaseType } from '../case-registry.js';
-import type { CaseTypeDefinition, ChoiceOption, InputSchema, ListColumn } from '../case-type.js';
+import { withCaseFields, type CaseTypeDefinition, type ChoiceOption, type InputSchema, type ListColumn } from '../case-type.js';
 import { caseError } from '../cases.errors.js';
 import { ACTOR_LABELS, PLATFORM_EVENT_LABELS } from '../cases.strings.js';
 import { caseClocks, cases } from '../cases.tables.js';
@@ -139,13 +139,15 @@ async function inputOnCase(
   tx: Db, type: CaseTypeDefinition, action: string, row: typeof cases.$inferSelect, actor: Actor, now: Date,
 ): Promise<InputSchema> {
   const definition = type.actions[action]!;
-  if (!definition.choices && !definition.defaults) return definition.input;
+  if (!definition.choices && !definition.defaults && !definition.fieldsOnCase) return definition.input;
   const ctx = { tx, caseId: row.id, state: row.state, organUnitId: row.organUnitId, ownerUnitId: row.ownerUnitId, actor, input: {}, now };
-  const [choices, defaults] = await Promise.all([
+  const [choices, defaults, caseFields] = await Promise.all([
     definition.choices?.(ctx) ?? ({} as Record<string, ReadonlyArray<ChoiceOption>>),
     definition.defaults?.(ctx) ?? ({} as Record<string, unknown>),
+    definition.fieldsOnCase?.(ctx),
   ]);
-  const properties = { ...definition.input.properties };
+  const input = caseFields ? withCaseFields(definition.input, caseFields) : definition.input;
+  const properties = { ...input.properties };
   for (const [field, value] of Object.entries(defaults)) {
     if (Object.hasOwn(properties, field) && value !== null && value !== undefined) properties[field] = { ...(properties[field] as object), default: value };
   }
@@ -163,7 +165,7 @@ async function inputOnCase(
       ...(grouped ? { 'x-groups': Object.fromEntries(options.map((o) => [o.value, o.group ?? ''])) } : {}),
     };
   }
-  return { ...definition.input, properties };
+  return { ...input, properties };
 }
 
 /** The label of an event: the type's action, the opening, an escalation step of the clock, or the platform's own. */

@@ -1,9 +1,10 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Actor } from '../../../platform/actor.js';
 import type { Db } from '../../../platform/db/database.js';
-import { describeValidationErrors, validatorFor } from '../../../platform/validation.js';
+import { describeValidationErrors, validatorFor, validatorForBuilt } from '../../../platform/validation.js';
 import { getCaseType } from '../case-registry.js';
-import type { ActionContext, ActionDefinition } from '../case-type.js';
+import { withCaseFields, type ActionContext, type ActionDefinition, } from '../case-type.js';
+import type { ValidateFunction } from 'ajv';
 import { caseError } from '../cases.errors.js';
 import { caseClocks, cases } from '../cases.tables.js';
 import { appendEvent } from '../internal-append-event.js';
@@ -44,8 +45,8 @@ export async function performAction(tx: Db, request: PerformActionInput): Promis
   const type = getCaseType(head.caseType);
   const definition = Object.hasOwn(type.actions, request.action) ? type.actions[request.action] : undefined;
   if (!definition) throw caseError('ACTION_UNKNOWN', { action: request.action });
-  const validate = validatorFor(definition.input);
-  if (!validate(request.input)) throw caseError('ACTION_INPUT_INVALID', describeValidationErrors(validate.errors));
+  // Fields the case adds are known only once the case is read; the rest is checked before the lock.
+  if (!definition.fieldsOnCase) validateInput(validatorFor(definition.input), request.input);
 
   const row = await lockCases(tx, request.caseId, definition, request.input);
   // Scope first: someone who may not see the case learns nothing about its state.
@@ -57,6 +58,8 @@ export async function performAction(tx: Db, request: PerformActionInput): Promis
     actor: request.actor, input: request.input, now: request.now,
   };
   if (definition.authorize && !(await definition.authorize(ctx))) throw caseError('ACTION_NOT_FOR_ACTOR', { action: request.action });
+  const input = definition.fieldsOnCase ? withCaseFields(definition.input, await definition.fieldsOnCase(ctx)) : definition.input;
+  if (definition.fieldsOnCase) validateInput(validatorForBuilt(input), request.input);
   const unmet = await definition.precondition?.(ctx);
   if (unmet) throw unmet;
 
@@ -72,7 +75,7 @@ export async function performAction(tx: Db, request: PerformActionInput): Promis
     : {};
 
   const facts = { ...result.eventFacts, ...clockFacts };
-  const { chained, personal } = withoutPersonalData(request.input, personalFields(definition.input));
+  const { chained, personal } = withoutPersonalData(request.input, personalFields(input));
   // An effect may have recorded events of its own on this case (a link): the action's event follows them.
   const [chainHead] = definition.effect ? await tx.select({ lastSeq: cases.lastSeq, lastHash: cases.lastHash }).from(cases).where(eq(cases.id, row.id)) : [row];
   const { seq } = await appendEvent(tx, {
@@ -101,4 +104,8 @@ async function lockCases(tx: Db, caseId: string, definition: ActionDefinition, i
   const row = rows.find((r) => r.id === caseId.toLowerCase());
   if (!row) throw caseError('CASE_NOT_FOUND');
   return row;
+}
+
+function validateInput(validate: ValidateFunction, input: Record<string, unknown>): void {
+  if (!validate(input)) throw caseError('ACTION_INPUT_INVALID', describeValidationErrors(validate.errors));
 }

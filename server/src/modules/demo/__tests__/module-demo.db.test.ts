@@ -100,6 +100,22 @@ for (const backend of testBackends()) {
       assert.match(String(archived!.case_number), /^区市场监管局立字〔2026〕\d+号$/);
     });
 
+    test('案卷评查: one campaign published with its 优案 and 差案 and a rectification, one under way in the experts\' to-do', async () => {
+      const campaigns = await rows(`select title, published_on is not null as published from xzzf_review_campaigns order by id`);
+      assert.deepEqual(campaigns.map((c) => [c.title, c.published]), [['2026年上半年行政处罚案卷评查', true], ['2026年下半年行政处罚案卷评查', false]]);
+      const graded = await rows(`select r.grade, r.score_tenths, c.state from xzzf_file_reviews r join cases c on c.id = r.case_id
+        where r.campaign_id = (select min(id) from xzzf_review_campaigns) and c.state = 'published' order by r.score_tenths desc`);
+      // 94 (95, 93), 78 (80, 76) and 53.5 (55, 52), as data/file-reviews.json scores them.
+      assert.deepEqual(graded.map((g) => [g.grade, g.score_tenths]), [['excellent', 940], ['ordinary', 780], ['poor', 535]]);
+      const [rectification] = await rows(`select count(*)::int as n from xzzf_supervision_opinions where findings like '%典型差案%'`);
+      assert.equal(rectification!.n, 1);
+      const current = await rows(`select c.state, count(*)::int as n from xzzf_file_reviews r join cases c on c.id = r.case_id
+        where r.campaign_id = (select max(id) from xzzf_review_campaigns) group by c.state order by c.state`);
+      const byState = Object.fromEntries(current.map((r) => [r.state, r.n]));
+      assert.equal(byState.verified, 1);
+      assert.ok((byState.scoring ?? 0) >= 1, 'files wait in the experts\' to-do');
+    });
+
     test('the module accounts hold their roles for the right units', async () => {
       const grants = await rows(`select u.username, g.role from role_grants g join users u on u.id = g.user_id where u.username in ('xzfy-handler', 'xzfy-head') order by 1, 2`);
       assert.deepEqual(grants.map((g) => `${g.username} ${g.role}`), [
