@@ -31,6 +31,10 @@ describe('涉企检查 in a real browser', { skip: available ? false : `Chromium
     assert.match(codes[0]!.trim(), /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     assert.equal(await page.getByTestId('xzjc-plan-status').innerText(), '已抽取');
     await screenshot(page, 'inspections-plan-drawn');
+    // The code as a QR image the enterprise scans at its door.
+    await page.getByTestId('xzjc-qr-open').first().click();
+    await page.getByTestId('xzjc-qr').locator('canvas').waitFor();
+    await page.keyboard.press('Escape');
 
     // The enterprise at its door, on a phone, types the code as read out: lower case, no dashes.
     const door = await (await newContext(running.browser, { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, locale: 'zh-CN' })).newPage();

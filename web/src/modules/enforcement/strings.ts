@@ -279,6 +279,8 @@ export const enforcementStrings = {
     enterprise: '企业',
     plannedOn: '计划日期',
     code: '检查码',
+    qr: '二维码',
+    qrHint: '请企业扫码核验检查人员和检查事项',
     officers: '抽取的执法人员',
     result: '检查结果',
     recordResult: '登记结果',

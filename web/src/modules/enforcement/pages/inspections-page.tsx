@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Popconfirm, Popover, QRCode, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -192,7 +192,18 @@ export function InspectionPlanPage() {
   const columns: TableColumnsType<InspectionView> = [
     { title: s.enterprise, dataIndex: 'objectName', render: (v: string, i) => <Link to={`/staff/xzzf/objects/${i.objectId}`}>{v}</Link> },
     { title: s.plannedOn, dataIndex: 'plannedOn', width: 110 },
-    { title: s.code, dataIndex: 'code', width: 150, render: (v: string) => <Typography.Text copyable code data-testid="xzjc-code">{v}</Typography.Text> },
+    {
+      title: s.code, dataIndex: 'code', width: 190,
+      // 扫码入企: the enterprise scans the code at its door and lands on the public check of it.
+      render: (v: string) => (
+        <Space size={4}>
+          <Typography.Text copyable code data-testid="xzjc-code">{v}</Typography.Text>
+          <Popover trigger="click" title={s.qrHint} content={<QRCode value={`${window.location.origin}/xzzf/verify/${encodeURIComponent(v)}`} data-testid="xzjc-qr" />}>
+            <Button size="small" type="link" data-testid="xzjc-qr-open">{s.qr}</Button>
+          </Popover>
+        </Space>
+      ),
+    },
     { title: s.officers, key: 'officers', render: (_, i) => i.officers.map((o) => o.name).join('、') },
     {
       title: s.result, key: 'result',
