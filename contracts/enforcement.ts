@@ -292,6 +292,21 @@ export interface InspectionVerification {
   officers: Array<{ name: string; certificateNumber: string | null }>;
 }
 
+/** 一公开 (GET /api/public/xzzf/inspections): an inspection carried out and its result. */
+export interface PublishedInspection {
+  id: number;
+  subjectName: string;
+  jointSubjectNames: string[];
+  /** An enterprise's name; a person's as surname + 某. */
+  enterprise: string;
+  creditCode: string | null;
+  matterName: string;
+  inspectedOn: string;
+  result: keyof typeof INSPECTION_RESULT_LABELS;
+  /** A 行政处罚 case was opened on what it found. */
+  followUp: boolean;
+}
+
 export interface InspectionPlanView {
   id: number;
   subjectId: number;

@@ -58,5 +58,11 @@ describe('涉企检查 in a real browser', { skip: available ? false : `Chromium
     await page.locator('[data-testid^="xzjc-follow-up-"]').first().click();
     await page.getByTestId('xzjc-follow-up-submit').click();
     await page.waitForURL(/\/staff\/xzzf\/cases\/[0-9a-f-]{36}$/);
+
+    // 一公开: the result on the public list, at phone size, without the officers' note.
+    await door.goto(`${url()}/xzzf/inspections`);
+    await door.locator('[data-testid="xzjc-public-result"][data-result="problems"]').first().waitFor();
+    assert.equal((await door.getByTestId('xzjc-public-results').innerText()).includes('电梯维护保养记录缺失'), false);
+    await screenshot(door, 'inspections-results-phone');
   });
 });

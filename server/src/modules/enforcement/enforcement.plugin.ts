@@ -20,7 +20,7 @@ import {
   createCampaign, listCampaigns, listPublishedReviews, myFiles, publishCampaign, readCampaign, selectFiles, type FileSelectionInput, type ReviewCampaignInput,
 } from './operations/file-reviews.js';
 import {
-  createPlan, drawPlan, inspectionsByEnterprise, listPlans, openFollowUp, readInspectionSettings, readPlan, recordResult, setInspectionSettings, verifyInspectionCode,
+  createPlan, drawPlan, inspectionsByEnterprise, listPlans, listPublishedInspections, openFollowUp, readInspectionSettings, readPlan, recordResult, setInspectionSettings, verifyInspectionCode,
   type PlanInput, type ResultInput,
 } from './operations/inspections.js';
 import { listPublishedPenalties, readPublishedPenalty } from './operations/publications.js';
@@ -149,6 +149,9 @@ export async function enforcementPlugin(app: FastifyInstance, ctx: AppContext): 
   });
 
   app.get('/api/xzzf/matters/:id', { schema: schemas.matter }, async (request) => readMatter(db, actorOf(request), (request.params as IdParams).id));
+
+  app.get('/api/public/xzzf/inspections', { schema: schemas.publishedInspections }, async (request) =>
+    listPublishedInspections(db, request.query as { q?: string; page: number; pageSize: number }));
 
   app.get('/api/public/xzzf/inspections/verify/:code', { schema: schemas.verifyInspection }, async (request) => verifyInspectionCode(db, (request.params as { code: string }).code));
 

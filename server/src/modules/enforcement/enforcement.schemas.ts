@@ -308,6 +308,16 @@ export const enforcementSchemas = {
     params: idParams,
     body: { type: 'object', required: ['summary'], additionalProperties: false, properties: { summary: text(500) } },
   },
+  publishedInspections: {
+    summary: '涉企检查结果公开（公众）',
+    description: 'Inspections carried out, newest first: subject, enterprise and credit code, matter, day, result and whether a 行政处罚 case followed; never the officers’ notes. `q` matches an enterprise’s name or credit code, or the subject. A person registered as a party shows as surname + 某.',
+    tags,
+    querystring: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { q: { type: 'string', maxLength: 50 }, page: { type: 'integer', minimum: 1, maximum: 100_000, default: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 50, default: 20 } },
+    },
+  },
   verifyInspection: {
     summary: '扫码入企：核验检查码（公众）',
     description: 'Who inspects whom, when and under which plan, for the enterprise at its door: officers’ names and certificate numbers only. An unknown or forged code answers 404 XZJC_CODE_UNKNOWN.',

@@ -6,6 +6,7 @@ import type {
 import type {
   FileSelectionInput, FileSelectionResult, MyReviewFile, PublishedReview, ReviewCampaignInput, ReviewCampaignList, ReviewCampaignSummary, ReviewCampaignView,
 } from '../../../../contracts/enforcement';
+import type { PublishedInspection } from '../../../../contracts/enforcement';
 import type { PublishedDocument } from '../../../../contracts/published-document';
 
 export type { FileSelectionInput, MyReviewFile, PublishedReview, ReviewCampaignList, ReviewCampaignInput, ReviewCampaignSummary, ReviewCampaignView };
@@ -41,5 +42,7 @@ export const enforcementApi = {
   publishReviewCampaign: (id: number, input: { requirements: string; respondBy: string }) =>
     api.post<{ published: number; rectifications: number }>(`/api/xzzf/reviews/${id}/publish`, input),
   publishedReviews: (query: { page: number; pageSize: number }, signal?: AbortSignal) => api.get<{ total: number; items: PublishedReview[] }>('/api/public/xzzf/reviews', { query, signal }),
+  publishedInspections: (query: { q?: string; page: number; pageSize: number }, signal?: AbortSignal) =>
+    api.get<{ total: number; items: PublishedInspection[] }>('/api/public/xzzf/inspections', { query, signal }),
   verifyInspection: (code: string, signal?: AbortSignal) => api.get<InspectionVerification>(`/api/public/xzzf/inspections/verify/${encodeURIComponent(code)}`, { signal }),
 };

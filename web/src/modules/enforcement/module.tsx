@@ -29,6 +29,7 @@ const ReviewCampaignsPage = lazy(() => import('./pages/reviews-page').then((m) =
 const ReviewCampaignPage = lazy(() => import('./pages/reviews-page').then((m) => ({ default: m.ReviewCampaignPage })));
 const MyReviewFilesPage = lazy(() => import('./pages/reviews-page').then((m) => ({ default: m.MyReviewFilesPage })));
 const PublicReviewsPage = lazy(() => import('./pages/public-reviews-page').then((m) => ({ default: m.PublicReviewsPage })));
+const PublicInspectionsPage = lazy(() => import('./pages/public-inspections-page').then((m) => ({ default: m.PublicInspectionsPage })));
 const PublicVerifyPage = lazy(() => import('./pages/public-verify-page').then((m) => ({ default: m.PublicVerifyPage })));
 
 const BASE = '/staff/xzzf';
@@ -86,6 +87,7 @@ const penaltyModule = caseModule({
     <Route key="xzzf-decisions" path="/xzzf/decisions" element={<LazyPage><PublicDecisionsPage /></LazyPage>} />,
     <Route key="xzzf-decision" path="/xzzf/decisions/:id" element={<LazyPage><PublicDecisionPage /></LazyPage>} />,
     <Route key="xzzf-reviews-public" path="/xzzf/reviews" element={<LazyPage><PublicReviewsPage /></LazyPage>} />,
+    <Route key="xzzf-inspections-public" path="/xzzf/inspections" element={<LazyPage><PublicInspectionsPage /></LazyPage>} />,
     <Route key="xzzf-verify" path="/xzzf/verify" element={<LazyPage><PublicVerifyPage /></LazyPage>} />,
     <Route key="xzzf-verify-code" path="/xzzf/verify/:code" element={<LazyPage><PublicVerifyPage /></LazyPage>} />,
   ],

@@ -239,6 +239,17 @@ export const enforcementStrings = {
     cause: '案由',
     footer: '案卷评查结果由司法局组织评查、审定后通报；当事人为个人的，姓名以“姓+某”显示，身份证号码和电话号码已隐去。',
   },
+  publicInspections: {
+    title: '涉企检查结果公开',
+    subtitle: '双随机抽查的检查结果，一律公开',
+    search: '输入企业名称、统一社会信用代码或执法主体',
+    empty: '暂无公开的检查结果',
+    total: (n: number) => `共 ${n} 次检查`,
+    creditCode: '统一社会信用代码',
+    joint: (names: string) => `联合检查：${names}`,
+    followUp: '已立案查处',
+    footer: '依据《国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见》（国发〔2019〕5号），抽查检查结果依法公示。',
+  },
   verify: {
     title: '扫码入企 · 检查核验',
     subtitle: '核对前来检查的执法人员、检查计划和检查事项',

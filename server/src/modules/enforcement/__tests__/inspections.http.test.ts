@@ -207,6 +207,17 @@ for (const backend of testBackends()) {
       assert.equal(await count('xzcf_cases'), cases + 1);
       const read = (await call('officer-a', 'GET', `/api/xzzf/inspection-plans/${planId}`)).json();
       assert.equal(read.inspections.find((i: { id: number }) => i.id === faulty!.id).followUpCaseId, caseId);
+
+      // 一公开: both results, newest first, for anyone; the officers' notes stay inside.
+      const open = await call(null, 'GET', '/api/public/xzzf/inspections');
+      assert.equal(open.statusCode, 200, open.body);
+      const published = open.json() as { total: number; items: Array<{ id: number; result: string; followUp: boolean; creditCode: string | null }> };
+      assert.equal(published.total, 2);
+      assert.deepEqual(published.items.map((i) => [i.id, i.result, i.followUp]).sort(), [[clean!.id, 'no_problem', false], [faulty!.id, 'problems', true]].sort());
+      for (const secret of ['证照齐全', '超过保质期的食品']) assert.equal(open.body.includes(secret), false, 'notes are not published');
+      assert.ok(published.items.every((i) => i.creditCode === null || /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(i.creditCode)));
+      const found = await call(null, 'GET', `/api/public/xzzf/inspections?q=${encodeURIComponent('不存在的企业名称')}`);
+      assert.equal(found.json().total, 0);
     });
 
     test('the report counts inspections per enterprise, a joint inspection once, for supervisors only', async () => {

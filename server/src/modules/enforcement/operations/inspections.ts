@@ -3,10 +3,12 @@
 // day and a code the enterprise checks at the door (扫码入企); then the result, and a 行政处罚
 // case opened from a result with problems.
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor, StaffActor } from '../../../platform/actor.js';
 import { lockInTransaction } from '../../../platform/db/advisory-lock.js';
 import type { Db } from '../../../platform/db/database.js';
+import { rowsOf } from '../../../platform/db/rows-of.js';
+import { redactPersonName } from '../../documents/index.js';
 import { platformKeyring } from '../../../platform/keyring.js';
 import { recordSecurityEvent } from '../../../platform/security-log/security-log.js';
 import { shanghaiDay } from '../../clock/index.js';
@@ -21,7 +23,7 @@ import { INSPECTION_RULES, codeBelongsTo, daysBetween, drawInspections, inspecti
 import { assertCertifiedOfficers } from './certified-officers.js';
 import { appendObjectHistory } from './objects.js';
 import { recordClue } from './record-clue.js';
-import { INSPECTION_RESULT_LABELS, type InspectionPlanInput, type InspectionResultInput } from '../../../../../contracts/enforcement.js';
+import { INSPECTION_RESULT_LABELS, type InspectionPlanInput, type InspectionResultInput, type PublishedInspection } from '../../../../../contracts/enforcement.js';
 import { ENFORCEMENT_MODULE, allSubjects, homeRegister, nearestGovernment, supervises, visibleSubjects, type ScopedSubject } from './register-scope.js';
 
 export const INSPECTION_MATTER_KIND = '行政检查';
@@ -250,6 +252,35 @@ export async function verifyInspectionCode(tx: Db, input: string) {
     officers: officerIds.map((id) => ({
       name: names.get(id) ?? '',
       certificateNumber: certificates.find((c) => c.officerId === id && certificateAllows(c, day, matter.field))?.number ?? null,
+    })),
+  };
+}
+
+/**
+ * 一公开: the results of inspections carried out, newest first, for anyone — the subject (and its
+ * partners), the enterprise and its credit code, the matter, the day and the result; never the
+ * officers' notes. A party registered as a person shows as surname + 某, without an ID number.
+ */
+export async function listPublishedInspections(tx: Db, query: { q?: string; page: number; pageSize: number }): Promise<{ items: PublishedInspection[]; total: number }> {
+  const words = query.q?.trim();
+  const like = words ? `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const where = sql`i.status = 'done' and (${like}::text is null or (o.kind = 'enterprise' and (o.name ilike ${like} or o.credit_code ilike ${like})) or s.name ilike ${like})`;
+  const [{ n: total } = { n: 0 }] = rowsOf<{ n: number }>(await tx.execute(sql`
+    select count(*)::int as n from xzjc_inspections i join xzzf_objects o on o.id = i.object_id join xzzf_subjects s on s.id = i.subject_id where ${where}`));
+  const rows = rowsOf<{ id: number; subject_name: string; joint_subject_ids: number[]; kind: string; name: string; credit_code: string | null; matter_name: string; inspected_on: string; result: 'no_problem' | 'problems'; follow_up: boolean }>(
+    await tx.execute(sql`
+      select i.id, s.name as subject_name, i.joint_subject_ids, o.kind, o.name, o.credit_code, m.name as matter_name, i.inspected_on, i.result, i.follow_up_case_id is not null as follow_up
+        from xzjc_inspections i join xzzf_objects o on o.id = i.object_id join xzzf_subjects s on s.id = i.subject_id
+        join xzjc_plans p on p.id = i.plan_id join xzzf_matters m on m.id = p.matter_id
+       where ${where}
+       order by i.inspected_on desc, i.id desc limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`));
+  const subjects = rows.some((r) => r.joint_subject_ids.length) ? await allSubjects(tx) : [];
+  return {
+    total,
+    items: rows.map((r) => ({
+      id: r.id, subjectName: r.subject_name, jointSubjectNames: r.joint_subject_ids.map((id) => subjects.find((x) => x.id === id)?.name ?? ''),
+      enterprise: r.kind === 'enterprise' ? r.name : redactPersonName(r.name), creditCode: r.kind === 'enterprise' ? r.credit_code : null,
+      matterName: r.matter_name, inspectedOn: r.inspected_on, result: r.result, followUp: r.follow_up,
     })),
   };
 }
