@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { startServerProcess, stopServerProcess, type ServerProcess } from '../../server/test/server-process.js';
+import { optionsFromEnv, startServer, type RunningServer } from '../../server/src/server.js';
+import type { TimeSource } from '../../server/src/platform/time.js';
 
 /** Shared by the browser tests: they run only where a Chromium is installed. */
 export const CHROMIUM = process.env.FAZHI_CHROMIUM ?? '/usr/bin/chromium';
@@ -33,6 +35,34 @@ export function serverAndBrowser(env: Record<string, string> = {}, startTimeoutM
   after(async () => {
     await running.browser?.close();
     if (running.server) await stopServerProcess(running.server);
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+  return running;
+}
+
+/**
+ * For a describe block whose walk moves the server's clock between steps: the demo county (no
+ * 12345 requests) served in this process on `time`, nothing swept behind the test's back, and a
+ * Chromium. Read them from the returned object inside hooks and tests.
+ */
+export function demoServerOnClock(time: TimeSource): { server: RunningServer; browser: Browser } {
+  const running = {} as { server: RunningServer; browser: Browser };
+  let dataDir = '';
+  before(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'fazhi-browser-'));
+    running.server = await startServer({
+      ...optionsFromEnv({ FAZHI_DATA_DIR: dataDir, FAZHI_DEMO_REQUESTS: '0' }),
+      port: 0,
+      host: '127.0.0.1',
+      time,
+      log: () => undefined,
+      sweepSeconds: 3600,
+    });
+    running.browser = await launchChromium();
+  });
+  after(async () => {
+    await running.browser?.close();
+    await running.server?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
   return running;

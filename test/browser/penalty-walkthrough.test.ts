@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { fixedTime } from '../../server/src/platform/time.js';
-import { optionsFromEnv, startServer, type RunningServer } from '../../server/src/server.js';
-import { CHROMIUM, chooseOption, chromiumAvailable as available, cspViolations, fillDate, launchChromium, newContext, screenshot, searchAndChoose, signIn, staffApi, offeredActions, takeAction } from './browser-helpers.js';
+import type { RunningServer } from '../../server/src/server.js';
+import { CHROMIUM, chooseOption, chromiumAvailable as available, cspViolations, demoServerOnClock, fillDate, newContext, screenshot, searchAndChoose, signIn, staffApi, offeredActions, takeAction } from './browser-helpers.js';
 
 if (!available) console.log(`# browser 行政处罚 walk-through SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set FAZHI_CHROMIUM)`);
 
@@ -20,27 +17,13 @@ const at = (iso: string) => new Date(`${iso}+08:00`);
 // decision then read by anyone on the public 公示 page at phone size.
 describe('行政处罚 from a clue to the archive, in a real browser', { skip: available ? false : `Chromium not found at ${CHROMIUM}` }, () => {
   const time = fixedTime(at('2026-03-02T09:00:00'));
-  let dataDir = '';
+  const running = demoServerOnClock(time);
   let server: RunningServer;
   let browser: Browser;
+  before(() => {
+    ({ server, browser } = running);
+  });
 
-  before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'fazhi-browser-'));
-    server = await startServer({
-      ...optionsFromEnv({ FAZHI_DATA_DIR: dataDir, FAZHI_DEMO_REQUESTS: '0' }),
-      port: 0,
-      host: '127.0.0.1',
-      time,
-      log: () => undefined,
-      sweepSeconds: 3600,
-    });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
 
   /** The detail page offers exactly what the server allows this person now. */
   const sameActions = async (page: Page, caseId: string, username: string, step: string) => {

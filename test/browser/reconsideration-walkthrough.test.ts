@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { fixedTime } from '../../server/src/platform/time.js';
-import { optionsFromEnv, startServer, type RunningServer } from '../../server/src/server.js';
-import { CHROMIUM, chooseOption, chooseTreeNode, chromiumAvailable as available, cspViolations, fillDate, launchChromium, newContext, screenshot, searchAndChoose, signIn, staffApi, offeredActions, takeAction } from './browser-helpers.js';
+import type { RunningServer } from '../../server/src/server.js';
+import { CHROMIUM, chooseOption, chooseTreeNode, chromiumAvailable as available, cspViolations, demoServerOnClock, fillDate, newContext, screenshot, searchAndChoose, signIn, staffApi, offeredActions, takeAction } from './browser-helpers.js';
 
 if (!available) console.log(`# browser reconsideration walk-through SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set FAZHI_CHROMIUM)`);
 
@@ -24,34 +21,19 @@ const PDF = Buffer.from(
 // (the holiday calendar knows 2026, not 2027) and moved on between steps.
 describe('行政复议 from an online application to a published decision, in a real browser', { skip: available ? false : `Chromium not found at ${CHROMIUM}` }, () => {
   const time = fixedTime(at('2026-03-02T09:00:00'));
-  let dataDir = '';
+  const running = demoServerOnClock(time);
   let server: RunningServer;
   let browser: Browser;
   let township: { id: number; name: string; username: string };
 
   before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'fazhi-browser-'));
-    // The demo county (its 司法局 officer xzfy-handler holds xzfy.handler for the county government,
-    // each township's town-NNN account xzfy.respondent for its township), without 12345 requests.
-    server = await startServer({
-      ...optionsFromEnv({ FAZHI_DATA_DIR: dataDir, FAZHI_DEMO_REQUESTS: '0' }),
-      port: 0,
-      host: '127.0.0.1',
-      time,
-      log: () => undefined,
-      // No automatic sweep between steps: the test moves time and nothing else does.
-      sweepSeconds: 3600,
-    });
+    ({ server, browser } = running);
+    // The demo county: its 司法局 officer xzfy-handler holds xzfy.handler for the county government,
+    // each township's town-NNN account xzfy.respondent for its township.
     const { organs } = (await (await fetch(`${server.url}/api/public/xzfy/organs`)).json()) as { organs: Array<{ respondents: Array<{ id: number; name: string; kind: string }> }> };
     const first = organs[0]!.respondents.find((r) => r.kind === 'township')!;
     const users = await server.database.backend.query(`select username from users where unit_id = $1 and role = 'handler' order by id limit 1`, [first.id], 'object');
     township = { id: first.id, name: first.name, username: (users.rows[0] as { username: string }).username };
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   const allowed = async (caseId: string, username: string) => {
