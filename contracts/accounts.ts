@@ -55,6 +55,7 @@ export const SECURITY_EVENT_LABELS: Record<string, string> = {
   xzzf_certificate_added: '登记执法证',
   xzzf_certificate_status_changed: '变更执法证状态',
   xzzf_matters_imported: '导入执法事项',
+  xzzf_object_erased: '删除执法对象的个人信息',
   xzzf_review_campaign_created: '发起案卷评查',
   xzzf_review_files_selected: '选取评查案卷并分配评查专家',
   xzjc_plan_created: '制定涉企检查计划',

@@ -10,7 +10,7 @@ import { enforcementError } from './enforcement.errors.js';
 import { enforcementSchemas as schemas } from './enforcement.schemas.js';
 import { expiringCertificates } from './operations/certified-officers.js';
 import { importMatters, listMatters, readMatter, type MatterQuery } from './operations/matters.js';
-import { readObject, registerObject, searchObjects, type ObjectInput, type ObjectQuery } from './operations/objects.js';
+import { eraseObject, readObject, registerObject, searchObjects, type ObjectInput, type ObjectQuery } from './operations/objects.js';
 import { addCertificate, createOfficer, listOfficers, setCertificateStatus, type CertificateInput, type OfficerInput } from './operations/officers.js';
 import { ENFORCEMENT_MODULE } from './operations/register-scope.js';
 import { recordClue, type ClueInput } from './operations/record-clue.js';
@@ -133,6 +133,12 @@ export async function enforcementPlugin(app: FastifyInstance, ctx: AppContext): 
     const actor = actorOf(request);
     const result = await ctx.database.transaction((tx) => registerObject(tx, actor, request.body as ObjectInput, ctx.time.now(), today()));
     return reply.code(201).send(result);
+  });
+
+  app.post('/api/xzzf/objects/:id/erase', { schema: schemas.eraseObject }, async (request) => {
+    const actor = actorOf(request);
+    const { note } = (request.body ?? {}) as { note?: string };
+    return ctx.database.transaction((tx) => eraseObject(tx, actor, (request.params as IdParams).id, note?.trim() || undefined, ctx.time.now()));
   });
 
   app.get('/api/xzzf/objects/:id', { schema: schemas.object }, async (request) => readObject(db, actorOf(request), (request.params as IdParams).id));

@@ -120,6 +120,13 @@ export const enforcementSchemas = {
       properties: { page: { type: 'integer', minimum: 1, maximum: 100_000, default: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 50, default: 20 } },
     },
   },
+  eraseObject: {
+    summary: '删除执法对象的个人信息',
+    description: 'On the person’s request, by an administrator who sees the register: an individual’s name becomes surname + 某 (in the register and its history), the address and the identity number (sealed, masked and its lookup key) are removed. 409 XZZF_OBJECT_HAS_OPEN_CASES while a 行政处罚 case against them is open; an enterprise: 400 XZZF_OBJECT_NOT_PERSON. In the security log, without the name.',
+    tags,
+    params: idParams,
+    body: { type: 'object', additionalProperties: false, properties: { note: { type: 'string', maxLength: 500 } } },
+  },
   publishedPenalties: {
     summary: '行政处罚决定公示（公众）',
     description: 'Penalty decisions published and not withdrawn, newest first; `q` matches the decision number, the subject, the cause or an organisation’s name (never a person’s). A person appears as surname + 某.',

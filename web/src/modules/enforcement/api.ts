@@ -21,6 +21,7 @@ export const enforcementApi = {
   objects: (query: { q?: string; kind?: string; page: number; pageSize: number }, signal?: AbortSignal) =>
     api.get<{ total: number; items: ObjectView[] }>('/api/xzzf/objects', { query, signal }),
   object: (id: number, signal?: AbortSignal) => api.get<ObjectDetail>(`/api/xzzf/objects/${id}`, { signal }),
+  eraseObject: (id: number) => api.post<{ erased: boolean }>(`/api/xzzf/objects/${id}/erase`, {}),
   matters: (query: { q?: string; subjectId?: number; exemptOnly?: boolean }, signal?: AbortSignal) => api.get<{ items: MatterView[] }>('/api/xzzf/matters', { query, signal }),
   recordClue: (input: ClueInput) => api.post<{ caseId: string }>('/api/xzzf/cases', input),
   publishedDecisions: (query: { q?: string; page: number; pageSize: number }, signal?: AbortSignal) =>

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createTestContext, testBackends, type TestContext } from '../../../../test/test-context.js';
 import { AppError } from '../../../platform/errors/app-error.js';
-import { assertCertifiedOfficers, officerCanAct, revealIdNumber, runEnforcementCommand, appendObjectHistory, findMatter } from '../index.js';
+import { assertCertifiedOfficers, officerCanAct, revealIdNumber, runEnforcementCommand, appendObjectHistory, findMatter, PENALTY_CASE_TYPE } from '../index.js';
+import { openCase } from '../../cases/index.js';
 
 // The registers through their routes, as the people who keep and read them would use them: the
 // 司法局's supervisor registers subjects, a subject's administrator its officers and certificates,
@@ -221,6 +223,38 @@ for (const backend of testBackends()) {
         .map((e) => `${e.kind} ${e.subjectName} ${e.refId ?? '-'}`);
       assert.deepEqual(await history('market-officer'), ['case 临沂市生态环境局兰山分局 -', 'inspection 兰山区市场监督管理局 insp-1']);
       assert.deepEqual(await history('sfj-supervisor'), ['case 临沂市生态环境局兰山分局 case-1', 'inspection 兰山区市场监督管理局 insp-1']);
+    });
+
+    test('a person\'s data leaves the register on their request, by an administrator, once no case against them is open', async () => {
+      h.admin = await ctx.as('admin');
+      const erase = (who: string, id: number) => call(who, 'POST', `/api/xzzf/objects/${id}/erase`, { note: '本人书面申请' });
+      const openCaseId = randomUUID();
+      await ctx.database.transaction(async (tx) => {
+        await openCase(tx, { caseId: openCaseId, caseType: PENALTY_CASE_TYPE, actor: { role: 'system' }, at: ctx.time.now(), organUnitId: marketId, payload: {} });
+        await appendObjectHistory(tx, { objectId: ids.person!, kind: 'case', refId: openCaseId, subjectId: ids.market!, day: '2026-02-25', summary: '张某某无照经营' }, ctx.time.now());
+      });
+      assert.equal((await erase('market-officer', ids.person!)).json().error.code, 'XZZF_NOT_ERASER');
+      assert.equal((await erase('admin', ids.company!)).json().error.code, 'XZZF_OBJECT_NOT_PERSON');
+      const blocked = await erase('admin', ids.person!);
+      assert.equal(blocked.statusCode, 409);
+      assert.equal(blocked.json().error.code, 'XZZF_OBJECT_HAS_OPEN_CASES');
+      assert.equal(((await ctx.database.backend.query(`select name from xzzf_objects where id = $1`, [ids.person], 'object')).rows[0] as { name: string }).name, '张某某', 'nothing changed');
+
+      // The case ends: now the person's data goes.
+      await ctx.database.backend.query(`update cases set state = 'closed' where id = $1`, [openCaseId], 'object');
+      const done = await erase('admin', ids.person!);
+      assert.equal(done.statusCode, 200, done.body);
+      assert.deepEqual(done.json(), { erased: true });
+      const row = (await ctx.database.backend.query(`select * from xzzf_objects where id = $1`, [ids.person], 'object')).rows[0] as Record<string, unknown>;
+      assert.deepEqual([row.name, row.address, row.id_number_masked, row.id_number_key, row.id_number_sealed], ['张某', null, null, null, null]);
+      const summaries = (await ctx.database.backend.query(`select summary from xzzf_object_history where object_id = $1`, [ids.person], 'object')).rows.map((r) => (r as { summary: string }).summary);
+      assert.deepEqual(summaries, ['张某无照经营']);
+      const search = await call('ecology-officer', 'GET', `/api/xzzf/objects?q=${encodeURIComponent('11010519491231002X')}`);
+      assert.deepEqual(search.json().items, [], 'the number finds nobody');
+      const logged = (await ctx.database.backend.query(`select details::text as d from security_events where kind = 'xzzf_object_erased'`, [], 'object')).rows as Array<{ d: string }>;
+      assert.equal(logged.length, 1);
+      assert.ok(!logged[0]!.d.includes('张某某'), 'the log keeps the act, not the name');
+      assert.deepEqual((await erase('admin', ids.person!)).json(), { erased: false }, 'twice: nothing left to erase');
     });
 
     test('matters: a file with a bad row imports nothing; a good one is read by its subject’s people only', async () => {

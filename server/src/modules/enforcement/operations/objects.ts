@@ -5,9 +5,13 @@ import type { Db } from '../../../platform/db/database.js';
 import { isValidIdNumber, maskIdNumber, normaliseIdNumber } from '../../../platform/id-number.js';
 import { platformKeyring } from '../../../platform/keyring.js';
 import { openSecret, sealSecret } from '../../../platform/secret-box.js';
-import { rolesIn } from '../../cases/index.js';
+import { getCaseType, rolesIn } from '../../cases/index.js';
+import { redactPersonName } from '../../documents/index.js';
+import { rowsOf } from '../../../platform/db/rows-of.js';
+import { recordSecurityEvent } from '../../../platform/security-log/security-log.js';
 import { enforcementError } from '../enforcement.errors.js';
 import { enforcementObjectHistory, enforcementObjects, enforcementSubjects } from '../enforcement.tables.js';
+import { PENALTY_CASE_TYPE } from '../penalty-case-type.js';
 import { ENFORCEMENT_MODULE, homeRegister, visibleRegisters, visibleSubjects } from './register-scope.js';
 
 interface Common {
@@ -142,3 +146,30 @@ export async function revealIdNumber(tx: Db, objectId: number): Promise<string |
   const [row] = await tx.select({ key: enforcementObjects.idNumberKey, sealed: enforcementObjects.idNumberSealed }).from(enforcementObjects).where(eq(enforcementObjects.id, objectId));
   return row?.key && row.sealed ? openSecret(row.sealed, sealContext(row.key), 'identity.seal') : null;
 }
+
+/**
+ * 删除个人信息 on the person's request: an individual's name becomes surname + 某 (in the register
+ * and its history), and the address and identity number go, the sealed number, the masked one and
+ * the lookup key alike, so the number finds them no more. Refused while a 行政处罚 case against them
+ * is still open: the file must stand until it ends (each case's own data is erased with the case's).
+ * Only the platform's administrators erase; the security log keeps the act, not the name.
+ */
+export async function eraseObject(tx: Db, actor: StaffActor, objectId: number, note: string | undefined, now: Date): Promise<{ erased: boolean }> {
+  if (actor.role !== 'admin') throw enforcementError('XZZF_NOT_ERASER');
+  const object = await visibleObject(tx, actor, objectId);
+  if (object.kind !== 'individual') throw enforcementError('XZZF_OBJECT_NOT_PERSON');
+  const open = await tx.execute(sql`
+    select 1 from xzzf_object_history h join cases c on c.id::text = h.ref_id
+     where h.object_id = ${object.id} and h.kind = 'case' and c.state not in (${sql.join(finalPenaltyStates().map((state) => sql`${state}`), sql`, `)}) limit 1`);
+  if (rowsOf(open).length > 0) throw enforcementError('XZZF_OBJECT_HAS_OPEN_CASES');
+  const redacted = redactPersonName(object.name);
+  const erased = object.idNumberKey !== null || object.idNumberSealed !== null || object.address !== null || redacted !== object.name;
+  await tx.update(enforcementObjects).set({ name: redacted, address: null, idNumberMasked: null, idNumberKey: null, idNumberSealed: null }).where(eq(enforcementObjects.id, object.id));
+  if (redacted !== object.name) {
+    await tx.update(enforcementObjectHistory).set({ summary: sql`replace(${enforcementObjectHistory.summary}, ${object.name}, ${redacted})` }).where(eq(enforcementObjectHistory.objectId, object.id));
+  }
+  await recordSecurityEvent(tx, { kind: 'xzzf_object_erased', at: now, actorUserId: actor.userId, details: { objectId: object.id, ...(note ? { note } : {}) } });
+  return { erased };
+}
+
+const finalPenaltyStates = () => Object.entries(getCaseType(PENALTY_CASE_TYPE).states).filter(([, state]) => state.final).map(([name]) => name);

@@ -1,18 +1,43 @@
-import { useCallback } from 'react';
-import { Alert, Card, Descriptions, List, Space, Tag, Typography } from 'antd';
+import { useCallback, useState } from 'react';
+import { Alert, App, Button, Card, Descriptions, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { HISTORY_KIND_LABELS, OBJECT_KIND_LABELS } from '../../../../../contracts/enforcement';
+import { errorMessage } from '../../../api/client';
 import { useLoaded } from '../../../api/use-loaded';
+import { useStaffSession } from '../../staff/auth-context';
 import { enforcementApi } from '../api';
 import { enforcementStrings as s } from '../strings';
 
 /** One 执法对象 with its cases and inspections; another subject's case shows only that it was. */
 export function ObjectPage() {
   const id = Number(useParams().objectId);
-  const { data, loading, error } = useLoaded(useCallback((signal: AbortSignal) => enforcementApi.object(id, signal), [id]));
+  const [version, setVersion] = useState(0);
+  const { data, loading, error } = useLoaded(useCallback((signal: AbortSignal) => enforcementApi.object(id, signal), [id, version]));
+  const { user } = useStaffSession();
+  const { message } = App.useApp();
+  // 删除个人信息: a person's, on their request, by an administrator (the server refuses while a case is open).
+  const erase = async () => {
+    try {
+      await enforcementApi.eraseObject(id);
+      void message.success(s.objects.erased);
+      setVersion((v) => v + 1);
+    } catch (err) {
+      void message.error(errorMessage(err));
+    }
+  };
+  const erasable = user.role === 'admin' && data?.kind === 'individual' && (data.idNumberMasked !== null || data.address !== null);
   const c = s.objects.columns;
   return (
-    <Card size="small" loading={loading} title={data?.name ?? s.objects.title} extra={<Link to="/staff/xzzf/objects">{s.objects.back}</Link>} data-testid="xzzf-object-page">
+    <Card size="small" loading={loading} title={data?.name ?? s.objects.title} extra={
+      <Space size={8}>
+        {erasable && (
+          <Popconfirm title={s.objects.eraseConfirm} onConfirm={erase} okButtonProps={{ 'data-testid': 'xzzf-object-erase-confirm' } as never}>
+            <Button size="small" danger data-testid="xzzf-object-erase">{s.objects.erase}</Button>
+          </Popconfirm>
+        )}
+        <Link to="/staff/xzzf/objects">{s.objects.back}</Link>
+      </Space>
+    } data-testid="xzzf-object-page">
       {error && <Alert type="error" showIcon title={error} />}
       {data && (
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
