@@ -132,7 +132,9 @@ describe('行政复议 on the generic case pages in a real browser', { skip: ava
       await page.getByTestId('action-form-ask_supplement').waitFor();
       assert.ok((await page.getByTestId('action-form-ask_supplement').innerText()).includes('补正事项'));
       await page.getByTestId('action-modal-submit').click();
-      await page.getByText('请填写补正事项').waitFor();
+      // The message is in the page at once; its fold-in animation may lag on a loaded machine, so it is awaited as present, not as painted.
+      await page.getByText('请填写补正事项').waitFor({ state: 'attached' });
+      assert.equal(await page.locator('[data-testid="action-form-ask_supplement"] .ant-form-item-has-error').count(), 1);
       await page.getByTestId('action-field-items').fill('请补充提交行政处罚决定书复印件及申请人身份证明。');
       await screenshot(page, `xzfy-form-${size}`);
       await page.getByTestId('action-modal-submit').click();
