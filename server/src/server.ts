@@ -10,7 +10,7 @@ import { systemTime, type TimeSource } from './platform/time.js';
 import { CLI_TEXT } from './cli.strings.js';
 import { installHolidayFile } from './modules/clock/index.js';
 import { openPlatformKeyring } from './modules/audit/index.js';
-import { ensureFirstCheckpoint, eraseExpiredPersonalData, makeCheckpoint, sweepClocks } from './modules/cases/index.js';
+import { ensureFirstCheckpoint, eraseExpiredPersonalData, makeCheckpoint, moduleJobRunner, sweepClocks } from './modules/cases/index.js';
 import { DEMO_PASSWORD, seedDemoIfEmpty, type DemoAccount } from './modules/demo/index.js';
 
 export interface ServerOptions {
@@ -123,10 +123,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     for (const a of accounts.slice(0, 12)) log(`    ${a.username.padEnd(24)} ${a.displayName}，${a.unitName}`);
     if (accounts.length > 12) log(`    …… 另有 ${accounts.length - 12} 个承办单位账号：dept-<部门>、town-<乡镇代码后三位>（负责人加 -leader），兰山街道的社区 community-001 和网格员 grid-001-1、grid-001-2`);
   }
-  // The platform's own work, once a tick: urge by the clocks, then seal a checkpoint of the record.
+  // The platform's own work, once a tick: urge by the clocks, seal a checkpoint of the record, run the modules' due jobs.
   let sweeping = false;
   // Personal data past its retention is looked for once an hour, not every tick.
   let lastRetention = 0;
+  const runModuleJobs = moduleJobRunner();
   const timer = setInterval(() => {
     if (sweeping) return;
     sweeping = true;
@@ -134,6 +135,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       .catch((error: unknown) => app.log.error({ err: error }, 'clock sweep failed'))
       .then(() => makeCheckpoint(database, time.now(), checkpoints))
       .catch((error: unknown) => app.log.error({ err: error }, 'audit checkpoint failed'))
+      .then(() => runModuleJobs(database, time.now(), (error, job) => app.log.error({ err: error, job }, 'module job failed; tried again at its next interval')))
       .then(() => (Date.now() - lastRetention > 3600_000 ? eraseExpiredPersonalData(database, options.retentionDays, time.now()).then(() => void (lastRetention = Date.now())) : undefined))
       .catch((error: unknown) => app.log.error({ err: error }, 'personal data retention failed'))
       .finally(() => (sweeping = false));

@@ -156,6 +156,8 @@ export interface OpeningClock {
   rule: (payload: Record<string, unknown>) => string | null;
   /** The period's start if not the opening itself (received by post, migrated from paper). */
   startAt?: (payload: Record<string, unknown>, openedAt: Date) => Date;
+  /** For REMINDER_RULE: when it runs out (a certificate's last day), from the opening's facts. */
+  until?: (payload: Record<string, unknown>) => Date;
 }
 
 export interface ActionContext<I = Record<string, unknown>> {
@@ -405,6 +407,18 @@ export interface ModuleDefinition {
   caseTypes: readonly CaseTypeDefinition[];
   /** Kinds of link its cases make to other cases, named from the linking case's side. */
   linkKinds?: Readonly<Record<string, LinkKind>>;
+  /** Work the platform runs for the module at intervals: what no one's act sets off (a certificate nearing its end). */
+  jobs?: readonly ModuleJob[];
+}
+
+/**
+ * A module's periodic work. It may run on several app servers at once and again after a crash,
+ * so it must be safe to repeat: it looks at the data and does only what is not yet done.
+ */
+export interface ModuleJob {
+  name: string;
+  everyMinutes: number;
+  run: (database: Database, now: Date) => Promise<void>;
 }
 
 /** How a link reads from each side: 「起诉」 on the reconsideration, 「源自复议」 on the lawsuit. */

@@ -3,7 +3,7 @@
  * clocks. Case types (12345 requests, and later enforcement, mediation…) register
  * themselves and never reach into this module's internals.
  */
-export { defineCaseType, defineModule, titled, inputFields, withCaseFields, type CaseFields, DEFAULT_ESCALATION, REMINDER_RULE, type ModuleDefinition, type ModuleRole, type LinkKind, type ClockDeclaration, type ClockStart, type ClockSubject, type ChoiceOption, type ClockTarget, type EscalationStep, type OpeningClock, type ActionContext, type ActionDefinition, type CaseTypeDefinition, type CaseCitation, type EffectResult, type InputSchema, type LapsedClock, FIELD_KINDS, type FieldKind, type CaseListing, type ListColumn, type ListColumnKind, type ListFilter } from './case-type.js';
+export { defineCaseType, defineModule, titled, inputFields, withCaseFields, type CaseFields, DEFAULT_ESCALATION, REMINDER_RULE, type ModuleDefinition, type ModuleJob, type ModuleRole, type LinkKind, type ClockDeclaration, type ClockStart, type ClockSubject, type ChoiceOption, type ClockTarget, type EscalationStep, type OpeningClock, type ActionContext, type ActionDefinition, type CaseTypeDefinition, type CaseCitation, type EffectResult, type InputSchema, type LapsedClock, FIELD_KINDS, type FieldKind, type CaseListing, type ListColumn, type ListColumnKind, type ListFilter } from './case-type.js';
 export { registerModule, getCaseType, findCaseType, registeredTypes, registeredModules, findModule, findLinkKind, homeRoleModule } from './case-registry.js';
 export { rolesIn, holdsRole, actsAs, visibleScopes, type HeldRole } from './operations/module-roles.js';
 export { erasePersonalData, eraseExpiredPersonalData, ERASED_EVENT } from './operations/erase-personal-data.js';
@@ -24,6 +24,7 @@ export { casePersonalData, auditCheckpoints, auditSealedHeads } from './cases.ta
 export { noticeInTime } from './operations/notice-gate.js';
 export { compareRowsWithEvents, type ProjectionEvent } from './operations/projection-rows.js';
 export { sweepClocks, SWEEP_RETRY_MS, WARNING_SHARE, type SweepResult } from './operations/sweep-clocks.js';
+export { moduleJobRunner, type ModuleJobRunner } from './operations/module-jobs.js';
 export { checkAction, availableActions } from './rules/can-perform.js';
 export { availableActionsFor } from './operations/available-actions.js';
 export { actsForUnit, canSeeCase, visibleCaseCondition, visibleCaseSql } from './operations/case-access.js';

@@ -4,7 +4,7 @@ import { getCaseType } from '../case-registry.js';
 import { caseEvents, casePersonalData, cases } from '../cases.tables.js';
 import { GENESIS_HASH, eventHash, eventSeal } from '../event-chain.js';
 import { PERSONAL_KEY, withoutPersonalData } from '../personal-data.js';
-import type { CaseTypeDefinition } from '../case-type.js';
+import { REMINDER_RULE, type CaseTypeDefinition, type OpeningClock } from '../case-type.js';
 import { clockDueAt, insertClocks, type NewClock } from './clock-effects.js';
 
 export interface OpenCaseInput {
@@ -87,11 +87,16 @@ function openingClocks(type: CaseTypeDefinition, input: OpenCaseInput): { clocks
     const ruleId = declared.rule(input.payload);
     if (!ruleId) continue;
     const startedAt = declared.startAt?.(input.payload, input.at) ?? input.at;
-    const dueAt = clockDueAt(type, ruleId, startedAt);
+    const dueAt = ruleId === REMINDER_RULE ? reminderEnd(declared, input) : clockDueAt(type, ruleId, startedAt);
     clocks.push({ name: declared.name, ruleId, startedAt, dueAt, subjectId: null, unitId: input.organUnitId });
     facts[`${declared.name}DueAt`] = dueAt.toISOString();
     facts[`${declared.name}Rule`] = ruleId;
     if (startedAt.getTime() !== input.at.getTime()) facts[`${declared.name}StartedAt`] = startedAt.toISOString();
   }
   return { clocks, facts };
+}
+
+function reminderEnd(declared: OpeningClock, input: OpenCaseInput): Date {
+  if (!declared.until) throw new Error(`opening clock ${declared.name}: a reminder needs until`);
+  return declared.until(input.payload);
 }
