@@ -131,9 +131,15 @@ describe('行政复议 on the generic case pages in a real browser', { skip: ava
       await page.getByTestId('action-ask_supplement').click();
       await page.getByTestId('action-form-ask_supplement').waitFor();
       assert.ok((await page.getByTestId('action-form-ask_supplement').innerText()).includes('补正事项'));
-      await page.getByTestId('action-modal-submit').click();
-      // The message is in the page at once; its fold-in animation may lag on a loaded machine, so it is awaited as present, not as painted.
-      await page.getByText('请填写补正事项').waitFor({ state: 'attached' });
+      // On a loaded machine a click on 确定 can land while the modal still zooms in and be lost
+      // (takeAction's note): click again until the refusal shows. The message is awaited as present,
+      // not as painted, since its fold-in animation lags there too.
+      for (let attempt = 0; ; attempt++) {
+        await page.getByTestId('action-modal-submit').click();
+        const refused = await page.getByText('请填写补正事项').waitFor({ state: 'attached', timeout: 10_000 }).then(() => true, () => false);
+        if (refused) break;
+        assert.ok(attempt < 2, 'the empty form was refused on the page');
+      }
       assert.equal(await page.locator('[data-testid="action-form-ask_supplement"] .ant-form-item-has-error').count(), 1);
       await page.getByTestId('action-field-items').fill('请补充提交行政处罚决定书复印件及申请人身份证明。');
       await screenshot(page, `xzfy-form-${size}`);
