@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, PHONE, chromiumAvailable as available, chooseOption, chooseTreeNode, cspViolations, fillDate, openMenu, screenshot, searchAndChoose, serverAndBrowser, signIn, staffApi } from './browser-helpers.js';
+import { CHROMIUM, PHONE, chromiumAvailable as available, chooseOption, chooseTreeNode, cspViolations, fillDate, offeredActions, openMenu, screenshot, searchAndChoose, serverAndBrowser, signIn, staffApi, takeAction } from './browser-helpers.js';
 
 if (!available) console.log(`# browser enforcement registers SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set FAZHI_CHROMIUM)`);
 
@@ -154,6 +154,29 @@ describe('行政执法 registers in a real browser', { skip: available ? false :
     assert.ok((await page.getByTestId('xzzf-matter-detail').innerText()).includes('初次未按规定明码标价'));
     await fitsPhone(page);
     await screenshot(page, 'xzzf-matters-phone');
+    await page.context().close();
+    assert.deepEqual(cspViolations(), []);
+  });
+
+  test('desk: the 市场监管局’s head finds 王磊’s certificate in 执法证到期提醒, its clock to the last day, and closes it as not renewed', { timeout: 240_000 }, async () => {
+    const page = await signIn(running.browser, url(), 'xzzf-market-head');
+    await openMenu(page, '执法证到期提醒');
+    const row = page.locator('[data-testid="case-todo-table"] [data-testid="case-row"]').filter({ hasText: '王磊' });
+    await row.waitFor();
+    assert.equal(await page.locator('[data-testid="case-todo-table"] [data-testid="case-row"]').count(), 1, 'the other subjects’ reminders are theirs');
+    const api = await staffApi(url(), 'xzzf-market-head');
+    const { subjects } = await api<{ subjects: Array<{ certificates: Array<{ officerName: string; validTo: string }> }> }>('GET', '/api/xzzf/certificates/expiring?days=60');
+    const lastDay = subjects.flatMap((x) => x.certificates).find((c) => c.officerName === '王磊')!.validTo;
+    assert.ok((await row.innerText()).includes(lastDay), await row.innerText());
+    await row.click();
+    await page.getByTestId('detail-state').filter({ hasText: '待换证' }).waitFor();
+    assert.equal(await page.locator('[data-testid="case-clock-row"][data-clock="expiry"]').count(), 1);
+    assert.deepEqual(await offeredActions(page), ['decline'], 'renewal is recorded from the certificate form, not here');
+    await screenshot(page, 'xzzf-certificate-reminder-desk');
+    await takeAction(page, 'decline', 'declined', async () => {
+      await page.getByTestId('action-field-reason').fill('王磊已调任综合管理岗位，不再从事执法工作');
+    });
+    assert.deepEqual(await offeredActions(page), []);
     await page.context().close();
     assert.deepEqual(cspViolations(), []);
   });

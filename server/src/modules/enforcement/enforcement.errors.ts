@@ -50,6 +50,7 @@ export const enforcementError = defineErrors('enforcement', {
   XZZF_OBJECT_HAS_OPEN_CASES: { status: 409, message: '该当事人尚有未办结的行政处罚案件，案件办结后才能删除其个人信息' },
   XZZF_SUPERVISION_NOT_FOUND: { status: 404, message: '未找到该执法监督意见，或您无权查看' },
   XZZF_SUPERVISION_DAY_PASSED: { status: 400, message: '整改报告期限须晚于今天' },
+  XZZF_CERTIFICATE_REMINDER_NOT_FOUND: { status: 404, message: '未找到该执法证到期提醒，或您无权查看' },
   XZZF_REVIEW_CAMPAIGN_NOT_FOUND: { status: 404, message: '未找到该案卷评查活动，或您无权查看' },
   XZZF_REVIEW_NOT_FOUND: { status: 404, message: '未找到该评查案卷，或您无权查看' },
   XZZF_REVIEW_SHEET_INVALID: { status: 400, message: '评分表不正确：各评分项的代码须不同，分值合计须为100分，差案线须低于优案线' },

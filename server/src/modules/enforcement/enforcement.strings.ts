@@ -355,3 +355,14 @@ export const IRREGULARITY_LABELS = {
   publication_late: '未按期公示',
   filing_overdue: '超过立案期限',
 } as const;
+
+// ---- 执法证到期提醒 ----
+
+export const CERTIFICATE_EXPIRY_CASE_LABEL = '执法证到期提醒';
+export const CERTIFICATE_EXPIRY_STATE_LABELS = { open: '待换证', renewed: '已换证', declined: '不再换证', void: '证件已注销或吊销', lapsed: '已过期未换证' } as const;
+export const CERTIFICATE_EXPIRY_ACTION_LABELS = { renew: '登记换发新证', decline: '确认不再换证', void: '证件注销或吊销', lapse: '到期未换证' } as const;
+export const CERTIFICATE_EXPIRY_FIELD_LABELS: Record<string, string> = { certificateId: '新证', reason: '不再换证的原因（如调离执法岗位、退休）', status: '证件状态' };
+export const CERTIFICATE_EXPIRY_CLOCK_LABELS = { expiry: '执法证有效期' } as const;
+export const CERTIFICATE_EXPIRY_ESCALATION_LABELS = { halfway: '换证提醒', expired: '执法证到期' } as const;
+export const CERTIFICATE_EXPIRY_LIST_LABELS = { subject: '执法主体', officer: '执法人员', number: '执法证号', validTo: '有效期至', settledOn: '办结日期', state: '状态' } as const;
+export const CERTIFICATE_EXPIRY_OPEN_LABEL = '执法证即将到期';

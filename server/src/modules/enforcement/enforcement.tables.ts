@@ -354,3 +354,26 @@ export const inspectionSettings = pgTable('xzjc_settings', {
   updatedBy: integer('updated_by').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * 执法证到期提醒: one per certificate that came within the reminder window of its last day, the
+ * case in its subject's to-do until the officer holds a renewed certificate, the subject says it
+ * will not renew, or the day passes.
+ */
+export const certificateReminders = pgTable(
+  'xzzf_certificate_reminders',
+  {
+    caseId: uuid('case_id').primaryKey(),
+    certificateId: integer('certificate_id').notNull().unique(),
+    subjectId: integer('subject_id').notNull(),
+    subjectUnitId: integer('subject_unit_id').notNull(),
+    officerId: integer('officer_id').notNull(),
+    officerName: text('officer_name').notNull(),
+    certificateNumber: text('certificate_number').notNull(),
+    validTo: text('valid_to').notNull(),
+    /** The certificate that replaced it, once the officer holds one. */
+    renewedById: integer('renewed_by_id'),
+    settledOn: text('settled_on'),
+  },
+  (t) => [index('xzzf_certificate_reminders_subject_idx').on(t.subjectId)],
+);

@@ -32,3 +32,6 @@ export { FILE_REVIEW_CASE_TYPE } from './file-review-case-type.js';
 export { fileReviews, reviewCampaigns } from './enforcement.tables.js';
 export { verifyInspectionCode, inspectionsByEnterprise, yearlyCap } from './operations/inspections.js';
 export { drawInspections, inspectionsPerEnterprise, INSPECTION_RULES } from './rules/inspections.js';
+export { remindExpiringCertificates, CERTIFICATE_REMINDER_DAYS } from './operations/certificate-reminders.js';
+export { CERTIFICATE_EXPIRY_CASE_TYPE } from './certificate-expiry-case-type.js';
+export { certificateReminders } from './enforcement.tables.js';

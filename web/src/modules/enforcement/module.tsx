@@ -25,6 +25,8 @@ const CaseDetailPage = lazy(() => import('../../platform/pages/case-detail-page'
 const SUPERVISION = { caseType: 'xzzf_supervision', base: '/staff/xzzf/supervision' };
 /** 案卷评查, the third: one case per file under review, for the experts and the 司法局. */
 const FILE_REVIEW = { caseType: 'xzzf_file_review', base: '/staff/xzzf/file-reviews' };
+/** 执法证到期提醒, the fourth: opened by the platform for each certificate near its end, in its subject's to-do. */
+const CERTIFICATE_REMINDERS = { caseType: 'xzzf_certificate_expiry', base: '/staff/xzzf/certificate-reminders' };
 const ReviewCampaignsPage = lazy(() => import('./pages/reviews-page').then((m) => ({ default: m.ReviewCampaignsPage })));
 const ReviewCampaignPage = lazy(() => import('./pages/reviews-page').then((m) => ({ default: m.ReviewCampaignPage })));
 const MyReviewFilesPage = lazy(() => import('./pages/reviews-page').then((m) => ({ default: m.MyReviewFilesPage })));
@@ -59,6 +61,7 @@ const penaltyModule = caseModule({
     ...(officerUnits(session).length > 0 ? [entry('clue', s.cases.menu.clue)] : []),
     ...(supervisesSubjects(session) ? [entry('oversight', s.oversight.menu)] : []),
     ...(supervisesSubjects(session) || answersSupervision(session) ? [entry('supervision/todo', s.oversight.opinionsMenu)] : []),
+    ...(supervisesSubjects(session) || answersSupervision(session) ? [entry('certificate-reminders/todo', s.oversight.certificateRemindersMenu)] : []),
     ...(supervisesSubjects(session) ? [entry('reviews', s.reviews.menu)] : []),
     ...(reviewsFiles(session) ? [entry('file-reviews/mine', s.reviews.mineMenu)] : []),
     ...(supervisesSubjects(session) || reviewsFiles(session) ? [entry('file-reviews/cases', s.reviews.filesMenu)] : []),
@@ -69,6 +72,9 @@ const penaltyModule = caseModule({
     <Route key="xzzf-supervision-todo" path="xzzf/supervision/todo" element={<LazyPage><CaseTodoPage pages={SUPERVISION} title={s.oversight.opinionsTitles.todo} /></LazyPage>} />,
     <Route key="xzzf-supervision-cases" path="xzzf/supervision/cases" element={<LazyPage><CaseSearchPage pages={SUPERVISION} title={s.oversight.opinionsTitles.search} /></LazyPage>} />,
     <Route key="xzzf-supervision-case" path="xzzf/supervision/cases/:caseId" element={<LazyPage><CaseDetailPage backTo="/staff/xzzf/supervision/todo" /></LazyPage>} />,
+    <Route key="xzzf-certificate-reminders-todo" path="xzzf/certificate-reminders/todo" element={<LazyPage><CaseTodoPage pages={CERTIFICATE_REMINDERS} title={s.oversight.certificateRemindersTitles.todo} /></LazyPage>} />,
+    <Route key="xzzf-certificate-reminders-cases" path="xzzf/certificate-reminders/cases" element={<LazyPage><CaseSearchPage pages={CERTIFICATE_REMINDERS} title={s.oversight.certificateRemindersTitles.search} /></LazyPage>} />,
+    <Route key="xzzf-certificate-reminder" path="xzzf/certificate-reminders/cases/:caseId" element={<LazyPage><CaseDetailPage backTo="/staff/xzzf/certificate-reminders/todo" /></LazyPage>} />,
     <Route key="xzzf-reviews" path="xzzf/reviews" element={<LazyPage><ReviewCampaignsPage /></LazyPage>} />,
     <Route key="xzzf-review" path="xzzf/reviews/:campaignId" element={<LazyPage><ReviewCampaignPage /></LazyPage>} />,
     <Route key="xzzf-file-reviews-mine" path="xzzf/file-reviews/mine" element={<LazyPage><MyReviewFilesPage /></LazyPage>} />,
@@ -93,4 +99,4 @@ const penaltyModule = caseModule({
   ],
 });
 
-export const enforcementModule = { ...penaltyModule, caseTypes: [...(penaltyModule.caseTypes ?? []), SUPERVISION, FILE_REVIEW] };
+export const enforcementModule = { ...penaltyModule, caseTypes: [...(penaltyModule.caseTypes ?? []), SUPERVISION, FILE_REVIEW, CERTIFICATE_REMINDERS] };

@@ -162,6 +162,8 @@ export const enforcementStrings = {
     menu: '执法监督',
     opinionsMenu: '监督意见',
     opinionsTitles: { todo: '监督意见待办', search: '执法监督意见' },
+    certificateRemindersMenu: '执法证到期提醒',
+    certificateRemindersTitles: { todo: '执法证到期提醒', search: '执法证到期提醒（全部）' },
     subjects: '各执法主体',
     columns: { subject: '执法主体', openCases: '在办案件', overdue: '超期期限', officers: '执法人员', certified: '持有效证件', coverage: '持证率', expiring: '60天内到期' },
     irregularities: '发现的问题',

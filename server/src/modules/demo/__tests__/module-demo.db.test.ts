@@ -84,6 +84,12 @@ for (const backend of testBackends()) {
       assert.deepEqual(expiring.flatMap((s) => s.certificates.map((c) => `${s.subjectName} ${c.officerName} ${c.daysLeft}`)), [
         '兰山区综合行政执法局 郭海燕 18', '临沂市生态环境局兰山分局 周敏 59', '兰山区市场监督管理局 王磊 45',
       ]);
+      // Each is in its subject's to-do as a reminder, its clock to the certificate's last day.
+      const reminders = await rows(`select r.officer_name, r.valid_to, c.state, c.organ_unit_id = s.unit_id as subjects_own
+          from xzzf_certificate_reminders r join cases c on c.id = r.case_id join xzzf_subjects s on s.id = r.subject_id order by r.valid_to`);
+      assert.deepEqual(reminders.map((r) => [r.officer_name, r.valid_to, r.state, r.subjects_own]), [
+        ['郭海燕', '2026-10-06', 'open', true], ['王磊', '2026-11-02', 'open', true], ['周敏', '2026-11-16', 'open', true],
+      ]);
     });
 
     test('行政处罚 cases stand at every stage, each as its script left it, with their numbered documents', async () => {

@@ -7,6 +7,7 @@ import { enforcementError } from '../enforcement.errors.js';
 import { enforcementCertificates, enforcementOfficers } from '../enforcement.tables.js';
 import { certificateAllows, daysUntil, type CertificateStatus } from '../rules/certificates.js';
 import { keepsSubject, visibleSubject, visibleSubjects, type ScopedSubject } from './register-scope.js';
+import { settleReminders } from './certificate-reminders.js';
 
 export interface CertificateInput {
   number: string;
@@ -102,6 +103,7 @@ export async function addCertificate(tx: Db, actor: StaffActor, officerId: numbe
   const { officer, subject } = await keptOfficer(tx, actor, officerId);
   const id = await insertCertificate(tx, subject, officer.id, input);
   await recordSecurityEvent(tx, { kind: 'xzzf_certificate_added', at: now, actorUserId: actor.userId, details: { certificateId: id, officerId, number: input.number, validFrom: input.validFrom, validTo: input.validTo, fields: input.fields } });
+  await settleReminders(tx, officerId, now);
   return { id };
 }
 
@@ -125,4 +127,5 @@ export async function setCertificateStatus(tx: Db, actor: StaffActor, certificat
     kind: 'xzzf_certificate_status_changed', at: now, actorUserId: actor.userId,
     details: { certificateId, number: certificate.number, officerId: certificate.officerId, from: certificate.status, to: change.status, reason: change.reason },
   });
+  await settleReminders(tx, certificate.officerId, now);
 }
