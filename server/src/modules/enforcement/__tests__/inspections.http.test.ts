@@ -235,5 +235,17 @@ for (const backend of testBackends()) {
       assert.deepEqual(joint.subjects.sort(), ['临沂市生态环境局兰山分局', '兰山区市场监督管理局'].sort(), 'two subjects, one inspection');
       assert.deepEqual((await call('sfj-supervisor', 'GET', '/api/xzzf/inspections/by-enterprise?year=2025')).json().items, []);
     });
+
+    test('行政执法’s figures count the inspections carried out, those that found problems and the cases opened from them, beside the cases', async () => {
+      const res = await call('sfj-supervisor', 'GET', '/api/figures/xzzf?from=2026-03-01&to=2026-03-31');
+      assert.equal(res.statusCode, 200, res.body);
+      const f = new Map((res.json().figures as Array<{ key: string; numerator: number }>).map((x) => [x.key, x.numerator]));
+      // Recorded above on 2026-03-02: one without a problem, one with, the second opened a clue.
+      assert.deepEqual([f.get('inspections'), f.get('inspectionsWithProblems'), f.get('inspectionFollowUps')], [2, 1, 1]);
+      const [filed] = (await ctx.database.backend.query(`select count(*)::int as n from xzcf_cases where procedure = 'general' and filed_on between '2026-03-01' and '2026-03-31'`, [], 'object')).rows as Array<{ n: number }>;
+      assert.equal(f.get('filed'), filed!.n, 'the inspection rows change no case figure');
+      const april = await call('sfj-supervisor', 'GET', '/api/figures/xzzf?from=2026-04-01&to=2026-04-30');
+      assert.equal((april.json().figures as Array<{ key: string; numerator: number }>).find((x) => x.key === 'inspections')!.numerator, 0);
+    });
   });
 }
