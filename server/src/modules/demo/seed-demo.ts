@@ -14,6 +14,7 @@ import { seedKnowledgeEntries } from './seed-knowledge.js';
 import { seedEnforcementRegisters } from './seed-enforcement.js';
 import { seedPenaltyCases } from './seed-penalty-cases.js';
 import { seedFileReviews } from './seed-file-reviews.js';
+import { seedInspections } from './seed-inspections.js';
 import { remindExpiringCertificates } from '../enforcement/index.js';
 import { seedStreetCases } from './seed-street-cases.js';
 import { categoryWeight, generatePersonName, generatePhone, generateReplyText, generateRequestText, seededRng } from './request-text.js';
@@ -118,6 +119,7 @@ export async function seedDemo(database: Database, options: { requests: number; 
   await seedEnforcementRegisters(database, org, options.now, await actorLoader(database));
   await seedPenaltyCases(database, org, options.now, await actorLoader(database));
   await seedFileReviews(database, options.now, await actorLoader(database));
+  await seedInspections(database, options.now, await actorLoader(database));
   // The certificates near their end are in their subjects' to-do from the first page, as the server's hourly job leaves them.
   await remindExpiringCertificates(database, options.now);
   // Limits that ran out while the history was written are recorded as the server's sweep would.

@@ -35,3 +35,4 @@ export { drawInspections, inspectionsPerEnterprise, INSPECTION_RULES } from './r
 export { remindExpiringCertificates, CERTIFICATE_REMINDER_DAYS } from './operations/certificate-reminders.js';
 export { CERTIFICATE_EXPIRY_CASE_TYPE } from './certificate-expiry-case-type.js';
 export { certificateReminders } from './enforcement.tables.js';
+export { createPlan, drawPlan, recordResult } from './operations/inspections.js';

@@ -92,6 +92,13 @@ for (const backend of testBackends()) {
       ]);
     });
 
+    test('涉企检查: the 市场监管局’s plan of the last three weeks stands drawn, two of its three inspections recorded by their drawn officers', async () => {
+      const plans = await rows(`select p.title, p.status, p.first_day, p.last_day, (select count(*)::int from xzjc_inspections i where i.plan_id = p.id) as drawn from xzjc_plans p`);
+      assert.deepEqual(plans.map((p) => [p.title, p.status, p.first_day, p.last_day, p.drawn]), [['2026年电梯等特种设备使用单位双随机抽查', 'drawn', '2026-08-29', '2026-09-17', 3]]);
+      const done = await rows(`select result, inspected_on = planned_on as on_its_day, inspected_by = officer_ids as by_the_drawn from xzjc_inspections where status = 'done' order by inspected_on, id`);
+      assert.deepEqual(done.map((d) => [d.result, d.on_its_day, d.by_the_drawn]), [['no_problem', true, true], ['problems', true, true]]);
+    });
+
     test('行政处罚 cases stand at every stage, each as its script left it, with their numbered documents', async () => {
       const states = await rows(`select state, count(*)::int as n from cases where case_type = 'xzcf_case' group by state order by state`);
       assert.deepEqual(Object.fromEntries(states.map((r) => [r.state, r.n])), {
