@@ -361,7 +361,10 @@ class CaseWriter {
     let prev = GENESIS_HASH;
     for (let i = 0; i < happened; i++) {
       const s = steps[i]!;
+      // An action's event names the states on either side, as the engine writes it (the audit replays them).
+      const fromState = state;
       if (s.state) state = s.state;
+      const payload = i === 0 ? s.payload : { fromState, input: {}, toState: state, ...(Object.keys(s.payload).length ? { facts: s.payload } : {}) };
       for (const [k, v] of Object.entries(s.row ?? {})) {
         if (v === true && k.endsWith('_on')) row[k] = dayText(s.day);
         else if (k === 'payment_due_on') row[k] = dayText(s.day + (v as number));
@@ -369,8 +372,8 @@ class CaseWriter {
         else row[k] = v;
       }
       const at = new Date(moments[i]!);
-      const hash = eventHash(prev, { caseId, seq: i + 1, type: s.type, at, actorUserId: null, actorUnitId: subject.unitId, actorRole: 'staff', payload: s.payload });
-      rows.case_events.write(`${caseId}\t${i + 1}\t${s.type}\t${at.toISOString()}\t\\N\t${subject.unitId}\tstaff\t${jsonText(JSON.stringify(s.payload))}\t${prev}\t${hash}\t${this.keyring.mac('audit.event', hash)}\n`);
+      const hash = eventHash(prev, { caseId, seq: i + 1, type: s.type, at, actorUserId: null, actorUnitId: subject.unitId, actorRole: 'staff', payload });
+      rows.case_events.write(`${caseId}\t${i + 1}\t${s.type}\t${at.toISOString()}\t\\N\t${subject.unitId}\tstaff\t${jsonText(JSON.stringify(payload))}\t${prev}\t${hash}\t${this.keyring.mac('audit.event', hash)}\n`);
       prev = hash;
     }
     this.events += happened;
