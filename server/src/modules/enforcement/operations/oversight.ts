@@ -29,6 +29,11 @@ export async function oversight(tx: Db, actor: Actor, today: string, now: Date, 
   if (query.subjectId !== undefined && !subjects.some((s) => s.id === query.subjectId)) throw enforcementError('XZZF_SUBJECT_NOT_FOUND', { field: 'subjectId' });
   const limit = query.limit ?? OVERSIGHT_PAGE.defaultLimit;
   const offset = query.offset ?? 0;
+  // The planner guesses a partial index's candidates at a third of the table (a million rows
+  // for a few thousand) and would compile the query (JIT) for that: more time than the query.
+  // Within a transaction (the route's) that is turned off; `offset 0` below keeps each candidate's
+  // case a lookup by its key rather than a join over every case, whatever the guess.
+  await tx.execute(sql`set local jit = off`);
   const ids = sql`array[${sql.join(subjects.map((s) => sql`${s.id}`), sql`, `)}]::int[]`;
   const at = sql`${now.toISOString()}::timestamptz`;
 
@@ -39,7 +44,8 @@ export async function oversight(tx: Db, actor: Actor, today: string, now: Date, 
       coalesce(o.n, 0)::int as open_cases, coalesce(d.n, 0)::int as overdue
     from unnest(${ids}) as s(id)
     left join (select x.subject_id, count(*) as n from xzcf_cases x where x.closed_on is null and x.subject_id = any(${ids}) group by x.subject_id) o on o.subject_id = s.id
-    left join (select x.subject_id, count(*) as n from case_clocks k join xzcf_cases x on x.case_id = k.case_id
+    left join (select x.subject_id, count(*) as n from case_clocks k
+                 cross join lateral (select x.subject_id from xzcf_cases x where x.case_id = k.case_id offset 0) x
                 where k.stopped_at is null and k.paused_at is null and k.due_at < ${at} and x.subject_id = any(${ids}) group by x.subject_id) d on d.subject_id = s.id`));
   const officers = rowsOf<{ subject_id: number; officers: number; certified: number; expiring: number }>(await tx.execute(sql`
     select o.subject_id, count(*)::int as officers,
@@ -50,15 +56,16 @@ export async function oversight(tx: Db, actor: Actor, today: string, now: Date, 
 
   const scope = query.subjectId !== undefined ? sql`array[${query.subjectId}]::int[]` : ids;
   // A handler is uncertified on a day no certificate covers. Candidates come from the days the
-  // handler's certificates in force (status 有效) leave uncovered, found through the handler
-  // indexes; the exact rule (a certificate suspended or revoked since counts as in force before
-  // its change) is then checked on those few. Cases with more than two handlers are checked whole.
+  // handler's certificates leave uncovered (one suspended or revoked since covers up to two days
+  // before its change, so the candidates hold every true case), found through the handler
+  // indexes; the exact rule is then checked on those few. Cases with more than two handlers are checked whole.
   const [result] = rowsOf<{ total: number; by_kind: Record<string, number> | null; items: Array<{ case_id: string; case_number: string | null; subject_name: string; subject_id: number; kind: Irregularity }> | null }>(await tx.execute(sql`
     with gaps as materialized (
       select o.id::text as officer, coalesce(lower(r)::text, '0000-00-00') as lo, coalesce((upper(r) - 1)::text, '9999-12-31') as hi
         from xzzf_officers o
         cross join lateral unnest(datemultirange(daterange(null, null)) - coalesce(
-          (select range_agg(daterange(c.valid_from::date, c.valid_to::date, '[]')) from xzzf_certificates c where c.officer_id = o.id and c.status = 'valid'),
+          (select range_agg(daterange(c.valid_from::date, case when c.status = 'valid' then c.valid_to::date else least(c.valid_to::date, c.status_changed_at::date - 2) end, '[]'))
+             from xzzf_certificates c where c.officer_id = o.id and (c.status = 'valid' or c.status_changed_at::date - 2 >= c.valid_from::date)),
           '{}'::datemultirange)) as r
     ),
     handled as (
@@ -76,13 +83,16 @@ export async function oversight(tx: Db, actor: Actor, today: string, now: Date, 
       union
       select k.case_id, ${LATE_CLOCKS} from case_clocks k where k.name in ('decision', 'publication', 'filing') and k.stopped_at is null and k.paused_at is null and k.due_at < ${at}
       union
-      select x.case_id, 'uncertified_handler' from handled h join xzcf_cases x on x.case_id = h.case_id
+      select h.case_id, 'uncertified_handler' from handled h
+       cross join lateral (select x.officer_ids, x.decided_on from xzcf_cases x where x.case_id = h.case_id offset 0) x
        where exists (select 1 from jsonb_array_elements_text(x.officer_ids) h(id) where not exists (
          select 1 from xzzf_certificates c where c.officer_id = h.id::int and c.valid_from <= x.decided_on and c.valid_to >= x.decided_on
            and (c.status = 'valid' or c.status_changed_at > (x.decided_on::date + 1)::timestamptz)))
     ),
     found as materialized (
-      select h.case_id, h.kind, x.case_number, x.subject_id from hits h join xzcf_cases x on x.case_id = h.case_id where x.subject_id = any(${scope})
+      select h.case_id, h.kind, x.case_number, x.subject_id from hits h
+       cross join lateral (select x.case_number, x.subject_id from xzcf_cases x where x.case_id = h.case_id offset 0) x
+       where x.subject_id = any(${scope})
     ),
     chosen as (
       select f.*, s.name as subject_name from found f join xzzf_subjects s on s.id = f.subject_id
