@@ -61,4 +61,5 @@ export const PENALTY_LOAD_TEXT = {
   progress: (done: number, total: number, events: number, seconds: number) =>
     `  已写入 ${n(done)} / ${n(total)} 件行政处罚案件、${n(events)} 条事件，${seconds.toFixed(0)} 秒，${rate(done, seconds)} 件/秒`,
   noSubjects: '城市组织机构中没有可作为执法主体的部门或乡镇，未生成行政处罚案件。',
+  done: (cases: number, events: number, seconds: number) => `完成：${n(cases)} 件行政处罚案件、${n(events)} 条事件，用时 ${seconds.toFixed(1)} 秒。`,
 };

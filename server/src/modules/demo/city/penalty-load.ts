@@ -445,5 +445,7 @@ export async function loadPenaltyCases(database: Database, options: PenaltyLoadO
     return { cases: options.cases, events: writer.events, subjects: subjects.length, officers: subjects.reduce((n, s) => n + s.officers.length, 0), states: writer.states };
   });
   await database.backend.exec(`VACUUM (ANALYZE) ${[...TABLES, 'xzzf_officers', 'xzzf_certificates', 'xzzf_subjects'].join(', ')}`);
-  return { ...(report ?? { cases: 0, events: 0, subjects: 0, officers: 0, states: {} }), seconds: (performance.now() - started) / 1000 };
+  const seconds = (performance.now() - started) / 1000;
+  if (report) log(T.done(report.cases, report.events, seconds));
+  return { ...(report ?? { cases: 0, events: 0, subjects: 0, officers: 0, states: {} }), seconds };
 }
