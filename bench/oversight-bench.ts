@@ -8,7 +8,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { StaffActor } from '../server/src/platform/actor.js';
+import { randomBytes } from 'node:crypto';
 import { openDatabase, type Database } from '../server/src/platform/db/database.js';
+import { installKeyring, keyringFromSecret } from '../server/src/platform/keyring.js';
 import { migrate } from '../server/src/platform/db/migrate.js';
 import { repoPath } from '../server/src/platform/repo-path.js';
 import { registerModules } from '../server/src/module-registry.js';
@@ -79,6 +81,8 @@ async function main() {
     return;
   }
   registerModules();
+  // The generated events are sealed; a throwaway key, as the database is dropped afterwards.
+  installKeyring(keyringFromSecret(randomBytes(32)));
   const target = await freshDatabaseUrl(serverUrl);
   const database = await openDatabase({ url: target.url });
   try {
