@@ -56,7 +56,7 @@ for (const backend of testBackends()) {
       assert.deepEqual(row, { cases: CASES, penalty: CASES, events: report.penalty!.events, requests: 0 });
       assert.deepEqual((await verifyAudit(database)).findings, []);
       const states = Object.keys(report.penalty!.states);
-      for (const state of ['clue', 'filing', 'investigating', 'notified', 'decided', 'executing', 'enforcing', 'closed', 'not_filed', 'no_penalty', 'transferred']) {
+      for (const state of ['clue', 'filing', 'investigating', 'notified', 'decided', 'executing', 'enforcing', 'closing', 'closed', 'not_filed', 'no_penalty', 'transferred']) {
         assert.ok(states.includes(state), `a case in ${state}`);
       }
       // Final states, and only they, have a closing day: the view counts open cases by it.

@@ -30,7 +30,7 @@ export const PENALTY_RATES = {
   notFiled: 0.04, transferred: 0.02, summary: 0.14, noPenalty: 0.08,
   hearingRight: 0.2, hearingRequested: 0.3, groundsMarked: 0.08,
   filingLate: 0.02, decisionLate: 0.015, publicationLate: 0.03, reviewSkipped: 0.03,
-  unpaid: 0.05, officerGap: 0.05, officerRevoked: 0.02, gapHandlerKept: 0.15,
+  unpaid: 0.05, collective: 0.03, officerGap: 0.05, officerRevoked: 0.02, gapHandlerKept: 0.15,
 };
 
 const COLUMNS = {
@@ -38,7 +38,7 @@ const COLUMNS = {
   xzcf_cases: [
     'case_id', 'subject_id', 'field', 'source', 'summary', 'discovered_on', 'party_kind', 'party_name', 'procedure', 'case_number', 'filed_on', 'officer_ids',
     'penalties', 'fine_fen', 'hearing_right', 'notified_on', 'hearing_requested_on', 'hearing_held_on', 'review_grounds_marked', 'review_passed',
-    'reviewer_officer_id', 'reviewed_on', 'outcome', 'no_penalty_ground', 'decision_number', 'decided_on', 'served_on', 'published_on', 'payment_due_on',
+    'reviewer_officer_id', 'reviewed_on', 'collective_required', 'discussed_on', 'outcome', 'no_penalty_ground', 'decision_number', 'decided_on', 'served_on', 'published_on', 'payment_due_on',
     'paid_on', 'enforcement_applied_on', 'closed_on',
   ],
   case_clocks: ['id', 'case_id', 'name', 'rule_id', 'unit_id', 'started_at', 'due_at', 'stopped_at'],
@@ -268,7 +268,7 @@ class CaseWriter {
         decision_number: decisionNumber, decided_on: true, served_on: true,
       }, { decisionNumber });
       if (filingClock) filingClock.stopStep = i;
-      add(r.int(3), 'record_payment', 'executing', { paid_on: true });
+      add(r.int(3), 'record_payment', 'closing', { paid_on: true });
       add(1 + r.int(5), 'close', 'closed', { closed_on: true });
     } else {
       const late = field === 'market' && r.chance(rates.filingLate);
@@ -314,6 +314,11 @@ class CaseWriter {
               add(Math.max(1, rest - 2), 'legal_review', 'deciding', { review_passed: true, reviewer_officer_id: reviewer.id, reviewed_on: true });
             }
           } else add(Math.max(1, rest - 1), 'skip_legal_review', 'deciding');
+          // 集体讨论 (art. 57(2)) for the serious ones, a day or two before the decision.
+          if (r.chance(rates.collective)) {
+            add(0, 'refer_discussion', 'discussing');
+            add(1, 'record_discussion', 'deciding', { discussed_on: true });
+          }
           const decidedDay = steps[steps.length - 1]!.day + 1;
           const decisionNumber = T.decisionNumber(subject.id, dayText(decidedDay).slice(0, 4), Number(this.next('decision', subject, decidedDay)));
           const decided = add(1, 'decide', 'decided', { outcome: 'penalty', decision_number: decisionNumber, decided_on: true }, { decisionNumber });
@@ -331,7 +336,7 @@ class CaseWriter {
             payment.stopStep = add(90 + r.int(30), 'apply_enforcement', 'enforcing', { enforcement_applied_on: true });
             add(60 + r.int(120), 'close', 'closed', { closed_on: true });
           } else {
-            payment.stopStep = add(2 + r.int(13), 'record_payment', 'executing', { paid_on: true });
+            payment.stopStep = add(2 + r.int(13), 'record_payment', 'closing', { paid_on: true });
             add(5 + r.int(20), 'close', 'closed', { closed_on: true });
           }
           const published = steps.findIndex((s, i) => i > decided && s.day > publishDay);
@@ -386,7 +391,7 @@ class CaseWriter {
       caseId, subject.id, field, source, text(summary), dayText(discovered), 'enterprise', text(party), row.procedure ?? 'general', t('case_number'), t('filed_on'),
       j(row.officer_ids ?? []), j(row.penalties ?? []), int((row.fine_fen as number | undefined) ?? 0), row.hearing_right ? 't' : 'f', t('notified_on'),
       t('hearing_requested_on'), t('hearing_held_on'), j(row.review_grounds_marked ?? []), row.review_passed === undefined ? '\\N' : 't',
-      int(row.reviewer_officer_id as number | undefined), t('reviewed_on'), t('outcome'), t('no_penalty_ground'), t('decision_number'), t('decided_on'), t('served_on'),
+      int(row.reviewer_officer_id as number | undefined), t('reviewed_on'), row.discussed_on ? 't' : 'f', t('discussed_on'), t('outcome'), t('no_penalty_ground'), t('decision_number'), t('decided_on'), t('served_on'),
       t('published_on'), t('payment_due_on'), t('paid_on'), t('enforcement_applied_on'), t('closed_on'),
     ].join('\t') + '\n');
     for (const c of clocks) {
