@@ -64,7 +64,7 @@ async function timeScope(database: Database, unit: { id: number; path: string; n
   return {
     unit: unit.name,
     subjects: first.subjects.length,
-    cases: (await database.backend.query(`select count(*)::int from xzcf_cases where subject_id = any($1::int[])`, [ids], 'array')).rows[0],
+    cases: ((await database.backend.query(`select count(*)::int from xzcf_cases where subject_id = any($1::int[])`, [ids], 'array')).rows[0] as [number])[0],
     irregularities: first.irregularityTotal,
     irregularityCounts: first.irregularityCounts,
     plainRulesAgree: Number(plain![0]) === first.irregularityTotal,
