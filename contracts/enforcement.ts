@@ -152,7 +152,27 @@ export interface OversightView {
     coverage: number | null;
     expiringWithin60Days: number;
   }>;
-  irregularities: Array<{ caseId: string; caseNumber: string | null; subjectName: string; kind: string; label: string }>;
+  /** One page of the cases showing an irregularity (filtered by `subjectId` and `kind`), by subject, case number and kind. */
+  irregularities: Array<{ caseId: string; caseNumber: string | null; subjectId: number; subjectName: string; kind: IrregularityKind; label: string }>;
+  /** How many irregular cases the filters select, on every page. */
+  irregularityTotal: number;
+  /** Irregular cases per kind, for the subject filter only (to label the kind filter). */
+  irregularityCounts: Record<IrregularityKind, number>;
+  limit: number;
+  offset: number;
+}
+
+/** The irregularities the oversight view finds (GET /api/xzzf/oversight?kind=…). */
+export const IRREGULARITY_KINDS = ['no_legal_review', 'uncertified_handler', 'decision_overdue', 'publication_late', 'filing_overdue'] as const;
+export type IrregularityKind = (typeof IRREGULARITY_KINDS)[number];
+
+/** The oversight view's query: a page of the irregular cases, of one subject, of one kind. */
+export interface OversightQuery {
+  subjectId?: number;
+  kind?: IrregularityKind;
+  /** 1 to 200, 20 by default. */
+  limit?: number;
+  offset?: number;
 }
 
 /** 发出执法监督意见 (POST /api/xzzf/supervision). */

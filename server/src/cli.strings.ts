@@ -23,8 +23,9 @@ export const CLI_HELP = `用法：fazhi <命令>
   xzzf expiring [--days 60]          列出各执法主体在期限内到期的执法证
   backup <文件>                      把数据库（FAZHI_DATA_DIR 或 DATABASE_URL）备份到一个文件；--check <文件> 只校验备份文件
   restore <文件>                     把备份恢复到一个空数据库，并升级到本版本
-  demo generate [--requests N] [--years Y] [--end YYYY-MM-DD] [--city 3713] [--seed S] [--append]
-                                     生成一个城市（真实区划的县区、部门、乡镇）及其诉求，供大规模测试（docs/city-scale.md）`;
+  demo generate [--requests N] [--years Y] [--end YYYY-MM-DD] [--city 3713] [--seed S] [--append] [--penalty-cases N]
+                                     生成一个城市（真实区划的县区、部门、乡镇）及其诉求，供大规模测试（docs/city-scale.md）；
+                                     --penalty-cases 另生成 N 件行政处罚案件（执法主体、人员、执法证随之生成）；只给它时不生成诉求`;
 
 export const CLI_TEXT = {
   unknownCommand: (cmd: string) => `未知命令：${cmd}`,

@@ -3,12 +3,13 @@ import { CityGenerationRefused, generateCity, type GenerateCityOptions } from '.
 import { CITY_TEXT } from './demo.strings.js';
 import { DEMO_PASSWORD } from './seed-demo.js';
 
-export const DEMO_USAGE = '用法：fazhi demo generate [--requests 1000000] [--years 2] [--end YYYY-MM-DD] [--city 3713] [--seed 1] [--append]';
+export const DEMO_USAGE = '用法：fazhi demo generate [--requests 1000000] [--years 2] [--end YYYY-MM-DD] [--city 3713] [--seed 1] [--append] [--penalty-cases 1000000]';
 
 type WithDatabase = <T>(run: (database: Database) => Promise<T>) => Promise<T>;
 
 function parse(args: string[]): GenerateCityOptions {
   const options: GenerateCityOptions = { requests: 1_000_000, years: 2, city: '3713', seed: 1 };
+  let requestsGiven = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const value = () => {
@@ -21,7 +22,10 @@ function parse(args: string[]): GenerateCityOptions {
       if (!(number > 0) || !Number.isFinite(number)) throw new CityGenerationRefused(CITY_TEXT.badNumber(name, text));
       return number;
     };
-    if (arg === '--requests') options.requests = Math.round(positive(arg, value()));
+    if (arg === '--requests') {
+      options.requests = Math.round(positive(arg, value()));
+      requestsGiven = true;
+    } else if (arg === '--penalty-cases') options.penaltyCases = Math.round(positive(arg, value()));
     else if (arg === '--years') options.years = positive(arg, value());
     else if (arg === '--seed') options.seed = Math.round(positive(arg, value()));
     else if (arg === '--end') options.end = value();
@@ -29,6 +33,8 @@ function parse(args: string[]): GenerateCityOptions {
     else if (arg === '--append') options.append = true;
     else throw new CityGenerationRefused(CITY_TEXT.unknownOption(arg));
   }
+  // --penalty-cases alone adds enforcement cases only, no requests.
+  if (options.penaltyCases && !requestsGiven) options.requests = 0;
   return options;
 }
 

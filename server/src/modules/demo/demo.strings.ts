@@ -37,3 +37,29 @@ export const CITY_TEXT = {
   moreAccounts: (count: number) =>
     `    …… 另有 ${n(count)} 个账号：话务员 operator-NN、派单员 dispatcher-NN、县区负责人 leader-<县区代码>、承办人 dept-<部门>（市直）、<县区代码>-<部门>、town-<乡镇代码>`,
 };
+
+/** The words of the 行政处罚 cases `fazhi demo generate --penalty-cases` writes. */
+export const PENALTY_LOAD_TEXT = {
+  /** Which departments enforce in which field, by their name. */
+  fieldsByUnitName: [
+    [/市场监督/, 'market'], [/生态环境/, 'ecology'], [/综合行政执法|城市管理/, 'urban'], [/交通运输/, 'transport'], [/农业农村/, 'agriculture'], [/文化和旅游|文化旅游/, 'culture'],
+  ] as Array<[RegExp, string]>,
+  teamName: (township: string) => `${township}综合行政执法队`,
+  basisOrgan: '本级人民政府机构改革方案（三定方案）',
+  basisTeam: '省人民政府关于赋予乡镇（街道）行政执法权的决定',
+  basisArticle: '《中华人民共和国行政处罚法》第十八条',
+  officer: (subject: string, n: number) => `${subject}执法员${String(n).padStart(2, '0')}`,
+  issuer: '省人民政府',
+  caseNumber: (subjectId: number, year: string, n: number) => `执${subjectId}罚立〔${year}〕${n}号`,
+  decisionNumber: (subjectId: number, year: string, n: number) => `执${subjectId}罚决〔${year}〕${n}号`,
+  summaries: ['销售不合格产品', '未按规定明码标价', '占道经营', '超标排放污染物', '超限运输', '无证经营', '虚假宣传', '未按规定公示信息'],
+  parties: ['商贸有限公司', '建材经营部', '餐饮店', '运输有限公司', '农资店', '网吧', '食品厂', '加油站'],
+  partyPrefixes: ['兴', '华', '顺', '鑫', '盛', '德', '恒', '广', '宏', '泰'],
+  noPenaltyGround: '首违不罚',
+  plan: (cases: number, from: string, to: string) => `开始生成 ${n(cases)} 件行政处罚案件（${from} 至 ${to}）……`,
+  registers: (subjects: number, officers: number) => `执法主体 ${n(subjects)} 个、执法人员 ${n(officers)} 名。`,
+  progress: (done: number, total: number, events: number, seconds: number) =>
+    `  已写入 ${n(done)} / ${n(total)} 件行政处罚案件、${n(events)} 条事件，${seconds.toFixed(0)} 秒，${rate(done, seconds)} 件/秒`,
+  noSubjects: '城市组织机构中没有可作为执法主体的部门或乡镇，未生成行政处罚案件。',
+  done: (cases: number, events: number, seconds: number) => `完成：${n(cases)} 件行政处罚案件、${n(events)} 条事件，用时 ${seconds.toFixed(1)} 秒。`,
+};

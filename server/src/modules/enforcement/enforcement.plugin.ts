@@ -15,6 +15,7 @@ import { addCertificate, createOfficer, listOfficers, setCertificateStatus, type
 import { ENFORCEMENT_MODULE } from './operations/register-scope.js';
 import { recordClue, type ClueInput } from './operations/record-clue.js';
 import { oversight } from './operations/oversight.js';
+import type { OversightQuery } from '../../../../contracts/enforcement.js';
 import { issueSupervision, type SupervisionInput } from './operations/issue-supervision.js';
 import {
   createCampaign, listCampaigns, listPublishedReviews, myFiles, publishCampaign, readCampaign, selectFiles, type FileSelectionInput, type ReviewCampaignInput,
@@ -48,7 +49,10 @@ export async function enforcementPlugin(app: FastifyInstance, ctx: AppContext): 
 
   app.get('/api/public/xzzf/decisions/:id', { schema: schemas.publishedPenalty }, async (request) => readPublishedPenalty(db, (request.params as { id: string }).id));
 
-  app.get('/api/xzzf/oversight', { schema: schemas.oversight }, async (request) => oversight(db, actorOf(request), today(), ctx.time.now()));
+  app.get('/api/xzzf/oversight', { schema: schemas.oversight }, async (request) => {
+    const actor = actorOf(request);
+    return ctx.database.transaction((tx) => oversight(tx, actor, today(), ctx.time.now(), request.query as OversightQuery));
+  });
 
   app.post('/api/xzzf/supervision', { schema: schemas.issueSupervision }, async (request, reply) => {
     const actor = actorOf(request);

@@ -1,6 +1,8 @@
 import { ROW_ID } from '../../platform/validation.js';
 import { FIELD_KEYS } from './rules/vocabulary.js';
 import { CLUE_SOURCE_LABELS, SELECTION_RULE_LABELS } from './enforcement.strings.js';
+import { OVERSIGHT_PAGE } from './operations/oversight.js';
+import { IRREGULARITY_KINDS } from '../../../../contracts/enforcement.js';
 
 const tags = ['行政执法'];
 const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max, pattern: '\\S' }) as const;
@@ -36,8 +38,18 @@ const certificateBody = {
 export const enforcementSchemas = {
   oversight: {
     summary: '执法监督总览',
-    description: 'For a supervisor (`xzzf.supervisor` for a government): every subject under it with its open cases, clocks past their limit and officers able to act today, and the cases showing an irregularity (a decision needing legal review without one, a handler without a certificate in force on the decision day, filing, decision or publication late). Anyone else: 403 XZZF_NOT_SUPERVISOR.',
+    description: 'For a supervisor (`xzzf.supervisor` for a government): every subject under it with its open cases, clocks past their limit and officers able to act today, and one page (`limit` 1–200, default 20; `offset`) of the cases showing an irregularity (a decision needing legal review without one, a handler without a certificate in force on the decision day, filing, decision or publication late), of one subject (`subjectId`) or one `kind` if asked, with the total and the count per kind. A bad parameter: 400 VALIDATION_FAILED; a subject not supervised: 404 XZZF_SUBJECT_NOT_FOUND. Anyone else: 403 XZZF_NOT_SUPERVISOR.',
     tags,
+    querystring: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        subjectId: ROW_ID,
+        kind: { type: 'string', enum: [...IRREGULARITY_KINDS] },
+        limit: { type: 'integer', minimum: 1, maximum: OVERSIGHT_PAGE.maxLimit, default: OVERSIGHT_PAGE.defaultLimit },
+        offset: { type: 'integer', minimum: 0, maximum: OVERSIGHT_PAGE.maxOffset, default: 0 },
+      },
+    },
   },
   issueSupervision: {
     summary: '发出执法监督意见',

@@ -188,7 +188,18 @@ export const penaltyCases = pgTable(
     enforcementAppliedOn: text('enforcement_applied_on'),
     closedOn: text('closed_on'),
   },
-  (t) => [index('xzcf_cases_subject_idx').on(t.subjectId), index('xzcf_cases_object_idx').on(t.objectId)],
+  (t) => [
+    index('xzcf_cases_subject_idx').on(t.subjectId),
+    index('xzcf_cases_object_idx').on(t.objectId),
+    // The oversight view at a city's scale (operations/oversight.ts): each index holds only the
+    // candidates of one figure or irregularity, so none of them reads every case.
+    index('xzcf_cases_open_idx').on(t.subjectId).where(sql`${t.closedOn} is null`),
+    index('xzcf_cases_no_review_idx').on(t.subjectId)
+      .where(sql`${t.outcome} = 'penalty' and (${t.hearingHeldOn} is not null or jsonb_array_length(${t.reviewGroundsMarked}) > 0) and coalesce(${t.reviewPassed}, false) = false`),
+    index('xzcf_cases_first_handler_idx').on(sql`(${t.officerIds}->>0)`, t.decidedOn).where(sql`${t.decidedOn} is not null`),
+    index('xzcf_cases_second_handler_idx').on(sql`(${t.officerIds}->>1)`, t.decidedOn).where(sql`${t.decidedOn} is not null`),
+    index('xzcf_cases_many_handlers_idx').on(t.subjectId).where(sql`${t.decidedOn} is not null and jsonb_array_length(${t.officerIds}) > 2`),
+  ],
 );
 
 /** 证据: records of inquiry and inspection, photos, audio and video, each by its content hash and the officers who took it; `preserved` rows are goods under 先行登记保存. */

@@ -6,12 +6,12 @@ import type {
 import type {
   FileSelectionInput, FileSelectionResult, MyReviewFile, PublishedReview, ReviewCampaignInput, ReviewCampaignList, ReviewCampaignSummary, ReviewCampaignView,
 } from '../../../../contracts/enforcement';
-import type { PublishedInspection } from '../../../../contracts/enforcement';
+import type { IrregularityKind, OversightQuery, PublishedInspection } from '../../../../contracts/enforcement';
 import type { PublishedDocument } from '../../../../contracts/published-document';
 
 export type { FileSelectionInput, MyReviewFile, PublishedReview, ReviewCampaignList, ReviewCampaignInput, ReviewCampaignSummary, ReviewCampaignView };
 
-export type { InspectionPlanDetail, InspectionPlanInput, InspectionPlanView, InspectionResultInput, InspectionVerification, OversightView, SupervisionInput, ClueInput, PublishedPenaltyItem, EnforcementVocabulary, ExpiringView, MatterView, ObjectDetail, ObjectView, OfficerView, SubjectView };
+export type { InspectionPlanDetail, InspectionPlanInput, InspectionPlanView, InspectionResultInput, InspectionVerification, OversightView, OversightQuery, IrregularityKind, SupervisionInput, ClueInput, PublishedPenaltyItem, EnforcementVocabulary, ExpiringView, MatterView, ObjectDetail, ObjectView, OfficerView, SubjectView };
 
 export const enforcementApi = {
   vocabulary: (signal?: AbortSignal) => api.get<EnforcementVocabulary>('/api/xzzf/vocabulary', { signal }),
@@ -27,7 +27,7 @@ export const enforcementApi = {
   publishedDecisions: (query: { q?: string; page: number; pageSize: number }, signal?: AbortSignal) =>
     api.get<{ total: number; items: PublishedPenaltyItem[] }>('/api/public/xzzf/decisions', { query, signal }),
   publishedDecision: (id: string, signal?: AbortSignal) => api.get<PublishedDocument>(`/api/public/xzzf/decisions/${encodeURIComponent(id)}`, { signal }),
-  oversight: (signal?: AbortSignal) => api.get<OversightView>('/api/xzzf/oversight', { signal }),
+  oversight: (query: OversightQuery, signal?: AbortSignal) => api.get<OversightView>('/api/xzzf/oversight', { query: { ...query }, signal }),
   issueSupervision: (input: SupervisionInput) => api.post<{ caseId: string }>('/api/xzzf/supervision', input),
   inspectionPlans: (query: { year?: number }, signal?: AbortSignal) => api.get<{ items: InspectionPlanView[] }>('/api/xzzf/inspection-plans', { query, signal }),
   inspectionPlan: (id: number, signal?: AbortSignal) => api.get<InspectionPlanDetail>(`/api/xzzf/inspection-plans/${id}`, { signal }),

@@ -13,6 +13,7 @@ import { COPY_TABLES, copyStatement, type CopyTable } from './copy-text.js';
 import type { WorkerInput, WorkerMessage } from './generate-worker.js';
 import { captureIndexes, type IndexSet } from './load-indexes.js';
 import { seedCity } from './seed-city.js';
+import { loadPenaltyCases, type PenaltyLoadReport } from './penalty-load.js';
 
 /** The embedded database is for a county's scale; a city belongs on a PostgreSQL server. */
 export const PGLITE_MAX_REQUESTS = 1_000_000;
@@ -35,6 +36,8 @@ export interface GenerateCityOptions {
   seed: number;
   /** YYYY-MM-DD: the last day (China time); today by default, up to this moment. */
   end?: string;
+  /** 行政处罚 cases to add after the requests (penalty-load.ts); none by default. */
+  penaltyCases?: number;
   /** Allow a database that already holds requests of this city. */
   append?: boolean;
   /** Overrides the clock (tests). */
@@ -61,6 +64,7 @@ export interface GenerateCityReport {
   eventCounts: Record<string, number>;
   accounts: CityAccount[];
   totalAccounts: number;
+  penalty?: PenaltyLoadReport;
 }
 
 /** A refusal: nothing was changed, and the message says why. */
@@ -116,6 +120,30 @@ export async function generateCity(database: Database, options: GenerateCityOpti
 
   const fresh = existing === 0 && existingCases === 0;
   const from = new Date(now + CHINA_OFFSET - Math.round(options.years * 365 - 1) * DAY).toISOString().slice(0, 10);
+  // With --penalty-cases alone, the city holds enforcement cases and no requests.
+  const loaded = options.requests > 0 ? await loadRequests(database, options, { model, fresh, now, existing, from, log }) : { requests: 0, events: 0, rows: 0, eventCounts: {}, loadSeconds: 0 };
+  const penalty = options.penaltyCases ? await loadPenaltyCases(database, { cases: options.penaltyCases, from, now, seed: options.seed, log }) : undefined;
+
+  const seconds = (performance.now() - started) / 1000;
+  if (options.requests > 0) log(CITY_TEXT.summary(loaded.requests, loaded.events, loaded.rows, seconds));
+  const { accounts, total } = await showcaseAccounts(database);
+  return {
+    requests: loaded.requests, events: loaded.events, rows: loaded.rows, seconds, loadSeconds: loaded.loadSeconds, eventCounts: loaded.eventCounts, accounts, totalAccounts: total,
+    ...(penalty ? { penalty } : {}),
+  };
+}
+
+interface RequestLoadContext {
+  model: Awaited<ReturnType<typeof loadCityModel>>;
+  fresh: boolean;
+  now: number;
+  existing: number;
+  from: string;
+  log: (line: string) => void;
+}
+
+/** The requests' lives, written with COPY, then the rollups and the statistics. */
+async function loadRequests(database: Database, options: GenerateCityOptions, { model, fresh, now, existing, from, log }: RequestLoadContext) {
   log(CITY_TEXT.plan(options.requests, from, new Date(now + CHINA_OFFSET).toISOString().slice(0, 10), database.kind === 'postgres' ? ' PostgreSQL' : '内置数据库（PGlite）'));
   const loadStarted = performance.now();
   const plan: LoadPlan = {
@@ -153,10 +181,7 @@ export async function generateCity(database: Database, options: GenerateCityOpti
   await database.backend.exec(`VACUUM (ANALYZE) ${[...COPY_TABLES, 'hotline_daily_figures', 'hotline_daily_volume'].join(', ')}`);
   log(CITY_TEXT.stepDone((performance.now() - t) / 1000));
 
-  const seconds = (performance.now() - started) / 1000;
-  log(CITY_TEXT.summary(loaded.requests, loaded.events, loaded.rows, seconds));
-  const { accounts, total } = await showcaseAccounts(database);
-  return { requests: loaded.requests, events: loaded.events, rows: loaded.rows, seconds, loadSeconds, eventCounts: loaded.eventCounts, accounts, totalAccounts: total };
+  return { ...loaded, loadSeconds };
 }
 
 interface LoadPlan {

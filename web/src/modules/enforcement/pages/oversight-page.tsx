@@ -6,12 +6,15 @@ import { errorMessage } from '../../../api/client';
 import { applyFieldErrors } from '../../../api/form-errors';
 import { useLoaded } from '../../../api/use-loaded';
 import { useStaffSession } from '../../staff/auth-context';
-import { enforcementApi, type OversightView } from '../api';
+import { enforcementApi, type IrregularityKind, type OversightView } from '../api';
 import { supervisesSubjects } from '../roles';
 import { enforcementStrings as strings } from '../strings';
 
 const s = strings.oversight;
 type Irregularity = OversightView['irregularities'][number];
+const PAGE_SIZE = 20;
+/** The cases an opinion may rest on (the route takes fifty). */
+const OPINION_CASES = 50;
 
 interface OpinionValues {
   subjectId: number;
@@ -25,8 +28,9 @@ interface OpinionValues {
 function IssueModal({ view, open, onClose }: { view: OversightView; open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<OpinionValues>();
   const subjectId = Form.useWatch('subjectId', form);
-  const subjectName = view.subjects.find((x) => x.subjectId === subjectId)?.subjectName;
-  const cases = view.irregularities.filter((i) => i.subjectName === subjectName);
+  // The chosen subject's irregular cases, asked of the server: the overview shows one page only.
+  const found = useLoaded(useCallback((signal: AbortSignal) => (subjectId ? enforcementApi.oversight({ subjectId, limit: OPINION_CASES }, signal) : Promise.resolve(null)), [subjectId]));
+  const cases = found.data?.irregularities ?? [];
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const navigate = useNavigate();
@@ -81,7 +85,15 @@ function IssueModal({ view, open, onClose }: { view: OversightView; open: boolea
 /** 执法监督: every supervised subject's cases and certificates at a glance, the problems found, and the opinions that follow. */
 export function OversightPage() {
   const session = useStaffSession();
-  const view = useLoaded(useCallback((signal: AbortSignal) => (supervisesSubjects(session) ? enforcementApi.oversight(signal) : Promise.resolve(null)), [session]));
+  const [subjectId, setSubjectId] = useState<number | undefined>();
+  const [kind, setKind] = useState<IrregularityKind | undefined>();
+  const [page, setPage] = useState(1);
+  const view = useLoaded(useCallback(
+    (signal: AbortSignal) => (supervisesSubjects(session)
+      ? enforcementApi.oversight({ ...(subjectId ? { subjectId } : {}), ...(kind ? { kind } : {}), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal)
+      : Promise.resolve(null)),
+    [session, subjectId, kind, page],
+  ));
   const [issuing, setIssuing] = useState(false);
   if (!supervisesSubjects(session)) return <Result status="403" title={<span data-testid="xzzf-oversight-forbidden">{s.forbidden}</span>} />;
   const data = view.data;
@@ -112,11 +124,48 @@ export function OversightPage() {
               ]}
             />
           </Card>
-          <Card size="small" title={s.irregularities}>
+          <Card
+            size="small"
+            title={s.irregularities}
+            extra={
+              <Space wrap>
+                <Select
+                  allowClear
+                  placeholder={s.allSubjects}
+                  style={{ minWidth: 220 }}
+                  value={subjectId}
+                  options={data.subjects.map((x) => ({ value: x.subjectId, label: x.subjectName }))}
+                  showSearch={{ optionFilterProp: 'label' }}
+                  onChange={(v: number | undefined) => {
+                    setSubjectId(v);
+                    setPage(1);
+                  }}
+                  data-testid="xzzf-oversight-filter-subject"
+                />
+                <Select
+                  allowClear
+                  placeholder={s.allKinds}
+                  style={{ minWidth: 240 }}
+                  value={kind}
+                  options={(Object.keys(s.kinds) as IrregularityKind[]).map((k) => ({ value: k, label: s.kindOption(s.kinds[k], data.irregularityCounts[k] ?? 0) }))}
+                  onChange={(v: IrregularityKind | undefined) => {
+                    setKind(v);
+                    setPage(1);
+                  }}
+                  data-testid="xzzf-oversight-filter-kind"
+                />
+              </Space>
+            }
+          >
             <Table<Irregularity>
               size="small"
               rowKey={(r) => `${r.caseId}-${r.kind}`}
-              pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              loading={view.loading}
+              // The server pages: a city's list runs to tens of thousands.
+              pagination={{
+                current: page, pageSize: PAGE_SIZE, total: data.irregularityTotal, showSizeChanger: false, hideOnSinglePage: true, showTotal: s.total,
+                onChange: (next) => setPage(next),
+              }}
               scroll={{ x: 'max-content' }}
               locale={{ emptyText: s.noIrregularities }}
               dataSource={data.irregularities}

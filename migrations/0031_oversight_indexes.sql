@@ -1,0 +1,7 @@
+CREATE INDEX "case_clocks_running_late_idx" ON "case_clocks" USING btree ("due_at","name","case_id") WHERE "case_clocks"."stopped_at" is null and "case_clocks"."paused_at" is null;--> statement-breakpoint
+CREATE INDEX "case_clocks_stopped_late_idx" ON "case_clocks" USING btree ("name","case_id") WHERE "case_clocks"."stopped_at" > "case_clocks"."due_at";--> statement-breakpoint
+CREATE INDEX "xzcf_cases_open_idx" ON "xzcf_cases" USING btree ("subject_id") WHERE "xzcf_cases"."closed_on" is null;--> statement-breakpoint
+CREATE INDEX "xzcf_cases_no_review_idx" ON "xzcf_cases" USING btree ("subject_id") WHERE "xzcf_cases"."outcome" = 'penalty' and ("xzcf_cases"."hearing_held_on" is not null or jsonb_array_length("xzcf_cases"."review_grounds_marked") > 0) and coalesce("xzcf_cases"."review_passed", false) = false;--> statement-breakpoint
+CREATE INDEX "xzcf_cases_first_handler_idx" ON "xzcf_cases" USING btree (("officer_ids"->>0),"decided_on") WHERE "xzcf_cases"."decided_on" is not null;--> statement-breakpoint
+CREATE INDEX "xzcf_cases_second_handler_idx" ON "xzcf_cases" USING btree (("officer_ids"->>1),"decided_on") WHERE "xzcf_cases"."decided_on" is not null;--> statement-breakpoint
+CREATE INDEX "xzcf_cases_many_handlers_idx" ON "xzcf_cases" USING btree ("subject_id") WHERE "xzcf_cases"."decided_on" is not null and jsonb_array_length("xzcf_cases"."officer_ids") > 2;
