@@ -2,6 +2,7 @@ import { registerFigureSet, type FigureSet } from '../figures/index.js';
 import { OUTCOME_LABELS, PENALTY_FIGURE_LABELS as LABELS, SUBJECT_GROUP_LABELS } from './enforcement.strings.js';
 import { ENFORCEMENT_MODULE } from './operations/register-scope.js';
 import { ENFORCEMENT_FIELDS } from './rules/vocabulary.js';
+import { OBSERVATION_FACT_COLUMNS, OBSERVATION_FACTS, OBSERVATION_FIGURES } from './observation-figures.js';
 
 const filed = { date: 'filed_on', where: { procedure: ['general'] } };
 const penalties = { date: 'decided_on', where: { outcome: ['penalty'] } };
@@ -29,11 +30,12 @@ export const penaltyFigures: FigureSet = {
                  case when exists (select 1 from case_clocks k where k.case_id = x.case_id and k.name = 'publication' and k.stopped_at is not null and k.stopped_at <= k.due_at)
                       then 'yes' else 'no' end as published_on_time,
                  (x.decided_on::date - x.filed_on::date) as days,
-                 rv.reviewed_on, rv.review_grade, rv.review_score
+                 rv.reviewed_on, rv.review_grade, rv.review_score, ${OBSERVATION_FACT_COLUMNS}
             from xzcf_cases x join cases c on c.id = x.case_id join xzzf_subjects s on s.id = x.subject_id
             left join lateral (select r.published_on as reviewed_on, r.grade as review_grade, r.score_tenths / 10.0 as review_score
                                  from xzzf_file_reviews r where r.penalty_case_id = x.case_id and r.published_on is not null
-                                order by r.published_on desc limit 1) rv on true`,
+                                order by r.published_on desc limit 1) rv on true
+          union all ${OBSERVATION_FACTS}`,
   scopeColumns: ['organ_unit_id'],
   figures: [
     { key: 'filed', label: LABELS.filed, kind: 'count', numerator: filed },
@@ -51,6 +53,7 @@ export const penaltyFigures: FigureSet = {
     { key: 'averageReviewScore', label: LABELS.averageReviewScore, kind: 'average', decimals: 1, unit: '分', numerator: { ...reviewed, sum: 'review_score' }, denominator: reviewed },
     { key: 'excellentFiles', label: LABELS.excellentFiles, kind: 'count', numerator: { ...reviewed, where: { review_grade: ['excellent'] } } },
     { key: 'poorFiles', label: LABELS.poorFiles, kind: 'count', numerator: { ...reviewed, where: { review_grade: ['poor'] } } },
+    ...OBSERVATION_FIGURES,
   ],
   breakdowns: [
     { key: 'bySubject', label: LABELS.bySubject, column: 'subject_name', figures: ['filed', 'decided', 'noPenalty', 'legalReviewRate', 'onTimePublicationRate', 'averageReviewScore'], rankBy: 'decided' },

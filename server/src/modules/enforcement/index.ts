@@ -32,3 +32,6 @@ export { FILE_REVIEW_CASE_TYPE } from './file-review-case-type.js';
 export { fileReviews, reviewCampaigns } from './enforcement.tables.js';
 export { verifyInspectionCode, inspectionsByEnterprise, yearlyCap } from './operations/inspections.js';
 export { drawInspections, inspectionsPerEnterprise, INSPECTION_RULES } from './rules/inspections.js';
+export { appointSupervisor, dismissSupervisor, fileObservation, checkCard, myObservations } from './operations/social-supervisors.js';
+export { OBSERVATION_CASE_TYPE } from './observation-case-type.js';
+export { socialSupervisors, supervisorObservations } from './enforcement.tables.js';

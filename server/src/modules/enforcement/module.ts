@@ -1,6 +1,7 @@
 import { defineModule } from '../cases/index.js';
 import { FILE_REVIEW_LINK_LABELS, HEAD_ROLE_LABEL, MODULE_LABEL, ROLE_LABELS, SUPERVISION_LINK_LABELS } from './enforcement.strings.js';
 import { fileReviewCaseType } from './file-review-case-type.js';
+import { observationCaseType } from './observation-case-type.js';
 import { supervisionCaseType } from './supervision-case-type.js';
 import { penaltyCaseType } from './penalty-case-type.js';
 import './figures.js';
@@ -23,7 +24,7 @@ export const enforcementModule = defineModule({
     // 评查专家 of the 司法局's pool: they read the files of the government's subjects and score those drawn for them.
     file_reviewer: { label: ROLE_LABELS.file_reviewer, unitKinds: ['government'] },
   },
-  caseTypes: [penaltyCaseType, supervisionCaseType, fileReviewCaseType],
+  caseTypes: [penaltyCaseType, supervisionCaseType, fileReviewCaseType, observationCaseType],
   linkKinds: {
     supervised: { label: SUPERVISION_LINK_LABELS.supervised, inverseLabel: SUPERVISION_LINK_LABELS.supervisedBy },
     reviewed: { label: FILE_REVIEW_LINK_LABELS.reviewed, inverseLabel: FILE_REVIEW_LINK_LABELS.reviewedBy },
