@@ -14,6 +14,7 @@ import { seedKnowledgeEntries } from './seed-knowledge.js';
 import { seedEnforcementRegisters } from './seed-enforcement.js';
 import { seedPenaltyCases } from './seed-penalty-cases.js';
 import { seedFileReviews } from './seed-file-reviews.js';
+import { seedSocialSupervisors } from './seed-social-supervisors.js';
 import { seedStreetCases } from './seed-street-cases.js';
 import { categoryWeight, generatePersonName, generatePhone, generateReplyText, generateRequestText, seededRng } from './request-text.js';
 
@@ -117,6 +118,7 @@ export async function seedDemo(database: Database, options: { requests: number; 
   await seedEnforcementRegisters(database, org, options.now, await actorLoader(database));
   await seedPenaltyCases(database, org, options.now, await actorLoader(database));
   await seedFileReviews(database, options.now, await actorLoader(database));
+  await seedSocialSupervisors(database, options.now, await actorLoader(database));
   // Limits that ran out while the history was written are recorded as the server's sweep would.
   for (let swept = await sweepClocks(database, options.now); swept.overdue + swept.warned > 0; swept = await sweepClocks(database, options.now));
   // The demo's own answered requests give smart dispatch a history to learn from.

@@ -37,11 +37,15 @@ const SECRET_LENGTH = 8;
 const officeGovernments = (actor: Actor) => rolesIn(actor, ENFORCEMENT_MODULE).filter((r) => r.role === 'supervisor').map((r) => r.unitId);
 
 /** 聘任: a supervisor of the 司法局 appoints a citizen for their government; the card and its secret come back once. */
-export async function appointSupervisor(tx: Db, actor: StaffActor, input: SupervisorAppointment, now: Date): Promise<SupervisorAppointed> {
+export async function appointSupervisor(
+  tx: Db, actor: StaffActor, input: SupervisorAppointment, now: Date,
+  /** The demo's published secret, so its walk-through can sign a card in; never from a route. */
+  demoSecret?: string,
+): Promise<SupervisorAppointed> {
   const [government] = officeGovernments(actor);
   if (government === undefined) throw supervisorError('XZZF_SUPERVISOR_NOT_FOUND');
   if (input.termTo < input.termFrom) throw supervisorError('XZZF_SUPERVISOR_TERM', { field: 'termTo' });
-  const secret = randomCode(SECRET_LENGTH);
+  const secret = demoSecret ?? randomCode(SECRET_LENGTH);
   const [row] = await tx.insert(socialSupervisors).values({
     governmentUnitId: government, name: input.name.trim(), phone: input.phone.trim(), workUnit: input.workUnit.trim(), termFrom: input.termFrom, termTo: input.termTo,
     code: `pending-${randomBytes(12).toString('hex')}`, secretHash: await hashPassword(secret), appointedBy: actor.userId, appointedAt: now,
