@@ -1,6 +1,6 @@
 /** Every word of the 社会监督员 pages: the office's register, the public card check, the holder's own page. */
 export const supervisorStrings = {
-  menu: '社会监督员',
+  menu: '社会监督员名册',
   observationsMenu: '社会监督员意见',
   observationTitles: { todo: '社会监督员意见 · 待办', search: '社会监督员意见 · 查询' },
   office: {
