@@ -72,6 +72,7 @@ export const supervisorStrings = {
     dueOn: '答复期限',
     answer: '答复',
     answeredOn: '答复日期',
+    answerText: (answer: string, on: string) => `${answer}（${on}）`,
     waiting: '正在办理，尚未答复',
   },
 };

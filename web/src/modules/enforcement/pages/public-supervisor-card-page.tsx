@@ -45,7 +45,7 @@ export function PublicSupervisorCardPage() {
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label={s.name}>{found.data.name}</Descriptions.Item>
             <Descriptions.Item label={s.workUnit}>{found.data.workUnit}</Descriptions.Item>
-            <Descriptions.Item label={s.term}>{`${found.data.termFrom} 至 ${found.data.termTo}`}</Descriptions.Item>
+            <Descriptions.Item label={s.term}>{strings.office.term(found.data.termFrom, found.data.termTo)}</Descriptions.Item>
             <Descriptions.Item label={s.office}>{found.data.office}</Descriptions.Item>
             <Descriptions.Item label={s.status}>{found.data.inForce ? <Tag color="green">{strings.office.inForce}</Tag> : <Tag color="red">{s.invalid}</Tag>}</Descriptions.Item>
           </Descriptions>

@@ -134,7 +134,7 @@ export function SupervisorPortalPage() {
                   <Descriptions.Item label={s.dueOn}>{o.dueOn}</Descriptions.Item>
                   <Descriptions.Item label={s.content}>{o.content}</Descriptions.Item>
                   <Descriptions.Item label={s.answer}>
-                    {o.answer ? <span data-testid="xzzf-portal-answer">{o.answer}（{o.answeredOn}）</span> : <Typography.Text type="secondary">{s.waiting}</Typography.Text>}
+                    {o.answer ? <span data-testid="xzzf-portal-answer">{s.answerText(o.answer, o.answeredOn ?? '')}</span> : <Typography.Text type="secondary">{s.waiting}</Typography.Text>}
                   </Descriptions.Item>
                 </Descriptions>
               </List.Item>
