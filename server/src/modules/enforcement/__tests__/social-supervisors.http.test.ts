@@ -92,11 +92,13 @@ for (const backend of testBackends()) {
       assert.equal(expired.json().error.code, 'XZZF_CARD_NOT_IN_FORCE');
       assert.equal(await count(`select count(*)::int from cases`), before, 'nothing opened by a refusal');
 
-      const res = await call(null, 'POST', '/api/public/xzzf/observations', observation({ code: card['zhang']!.code.toLowerCase(), secret: card['zhang']!.secret.toLowerCase() }, { subjectId: marketSubject }));
+      const photo = { name: '现场记录.pdf', mediaType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n%%EOF\n').toString('base64') };
+      const res = await call(null, 'POST', '/api/public/xzzf/observations', observation({ code: card['zhang']!.code.toLowerCase(), secret: card['zhang']!.secret.toLowerCase() }, { subjectId: marketSubject, files: [photo] }));
       assert.equal(res.statusCode, 201, res.body);
       caseId = res.json().caseId;
       // 2026-04-01 (Wed) + 15 working days, 清明 4–6 April off: 2,3,7,8,9,10,13,14,15,16,17,20,21,22,23.
       assert.deepEqual([res.json().receivedOn, res.json().dueOn], ['2026-04-01', '2026-04-23']);
+      assert.equal(await count(`select count(*)::int from case_attachments where case_id = '${caseId}'`), 1, 'the file travels with the observation');
       const todo = (await call('sfj', 'GET', '/api/cases/todo?caseType=xzzf_observation')).json();
       assert.ok(JSON.stringify(todo).includes(caseId), `in the office's to-do: ${JSON.stringify(todo)}`);
       assert.equal((await call('market-head', 'GET', `/api/cases/${caseId}`)).statusCode, 404, 'the subject sees it only once asked to explain');
