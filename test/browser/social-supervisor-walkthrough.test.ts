@@ -7,7 +7,8 @@ if (!available) console.log(`# browser 社会监督员 walk-through SKIPPED: no 
 
 // 社会监督员 in the demo county: anyone checks 孙立华's 监督卡 on a phone (no phone number shown);
 // she files an observation at phone size with her card and secret; the 司法局 finds it in its
-// to-do at the desk, accepts and answers it with the buttons the server offers; she reads the answer.
+// to-do at the desk, accepts and answers it with the buttons the server offers; she reads the answer
+// and withdraws an older one still waiting.
 // The server's clock stands on a weekday in November, so the answer's 15 working days stay in a year the calendar knows.
 describe('社会监督员 in a real browser', { skip: available ? false : `Chromium not found at ${CHROMIUM}` }, () => {
   const running = demoServerOnClock(fixedTime(new Date('2026-11-10T09:00:00+08:00')));
@@ -83,6 +84,13 @@ describe('社会监督员 in a real browser', { skip: available ? false : `Chrom
     assert.match(await answered.innerText(), /重申亮证执法要求/);
     assert.match(await answered.innerText(), /已答复/);
     await screenshot(phone, 'social-supervisor-answer-phone');
+    // Her demo observation still waiting (兰山街道's team, just received): she takes it back.
+    const waiting = phone.locator('[data-testid="xzzf-portal-observation"]', { hasText: '兰山街道综合行政执法队' });
+    await waiting.getByTestId('xzzf-portal-withdraw').click();
+    await phone.getByTestId('xzzf-portal-withdraw-reason').fill('已与执法队当面沟通，问题已解决');
+    await phone.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+    await waiting.locator('.ant-tag', { hasText: '已撤回' }).waitFor();
+    assert.equal(await waiting.getByTestId('xzzf-portal-withdraw').count(), 0);
     await phone.context().close();
     assert.deepEqual(cspViolations(), []);
   });

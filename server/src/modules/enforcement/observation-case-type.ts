@@ -60,7 +60,7 @@ export const observationCaseType = defineCaseType({
   name: OBSERVATION_CASE_TYPE,
   label: OBSERVATION_CASE_LABEL,
   module: ENFORCEMENT_MODULE,
-  states: Object.fromEntries(Object.entries(OBSERVATION_STATE_LABELS).map(([k, label]) => [k, { label, final: k === 'answered' }])),
+  states: Object.fromEntries(Object.entries(OBSERVATION_STATE_LABELS).map(([k, label]) => [k, { label, final: k === 'answered' || k === 'withdrawn' }])),
   initialState: 'received',
   openEvent: 'observation_received',
   openLabel: OBSERVATION_OPEN_LABEL,
@@ -126,6 +126,12 @@ export const observationCaseType = defineCaseType({
       input: object({ answer: longText(5000) }, ['answer']),
       effect: async (ctx) => void (await update(ctx, { answer: ctx.input.answer, answeredOn: shanghaiDay(ctx.now) })),
       clocks: { stop: ['answer'] },
+    }),
+    // The supervisor's own act, through the card (operations/social-supervisors.ts proves it and acts as the case's citizen).
+    withdraw: action({
+      label: OBSERVATION_ACTION_LABELS.withdraw, from: ['received', 'handling', 'forwarded'], to: 'withdrawn', roles: ['citizen'],
+      input: object({ reason: longText(1000) }, ['reason']),
+      clocks: { stop: ['answer', 'explanation'] },
     }),
   },
 });

@@ -9,5 +9,6 @@ export const supervisorError = defineErrors('enforcement', {
   XZZF_CARD_SECRET_WRONG: { status: 401, message: '监督卡号或查询密码不正确' },
   XZZF_CARD_NOT_IN_FORCE: { status: 403, message: '该监督卡已失效（聘期已满或已解聘），不能提交监督意见' },
   XZZF_OBSERVATION_SUBJECT_UNKNOWN: { status: 400, message: '被监督的执法主体须是聘任机关所辖的执法主体' },
+  XZZF_OBSERVATION_NOT_FOUND: { status: 404, message: '未找到该监督意见，或不是用这张监督卡提交的' },
   XZZF_OBSERVATION_DAY_INVALID: { status: 400, message: '发现日期不能晚于今天' },
 });

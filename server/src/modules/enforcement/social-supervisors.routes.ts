@@ -5,7 +5,7 @@ import { requireModule } from '../auth/index.js';
 import { shanghaiDay } from '../clock/index.js';
 import { prepareAttachment, type PreparedAttachment } from '../documents/index.js';
 import {
-  appointSupervisor, checkCard, dismissSupervisor, fileObservation, listSupervisors, myObservations, type CardProof, type ObservationInput, type SupervisorAppointment,
+  appointSupervisor, checkCard, dismissSupervisor, fileObservation, listSupervisors, myObservations, withdrawObservation, type CardProof, type ObservationInput, type SupervisorAppointment,
 } from './operations/social-supervisors.js';
 import { ENFORCEMENT_MODULE } from './operations/register-scope.js';
 
@@ -62,6 +62,15 @@ const schemas = {
     tags,
     body: { type: 'object', required: ['code', 'secret'], additionalProperties: false, properties: proof },
   },
+  withdraw: {
+    summary: '社会监督员撤回监督意见（公众）',
+    description: 'Card code and secret, the observation’s case id and a reason: an observation filed with this card and not yet answered is withdrawn. Another card’s: 404 XZZF_OBSERVATION_NOT_FOUND.',
+    tags,
+    body: {
+      type: 'object', required: ['code', 'secret', 'caseId', 'reason'], additionalProperties: false,
+      properties: { ...proof, caseId: { type: 'string', format: 'uuid' }, reason: text(1000) },
+    },
+  },
 } as const;
 
 /** 社会监督员's routes: the office's register, the public card check, and the holder's own acts. */
@@ -93,6 +102,12 @@ export async function socialSupervisorRoutes(app: FastifyInstance, ctx: AppConte
     for (const file of files) prepared.push(await prepareAttachment(file));
     const result = await ctx.database.transaction((tx) => fileObservation(tx, body, prepared, ctx.time.now()));
     return reply.code(201).send(result);
+  });
+
+  app.post('/api/public/xzzf/observations/withdraw', { schema: schemas.withdraw, config: citizen }, async (request) => {
+    const { caseId, reason, ...given } = request.body as CardProof & { caseId: string; reason: string };
+    await ctx.database.transaction((tx) => withdrawObservation(tx, given, caseId, reason, ctx.time.now()));
+    return { ok: true };
   });
 
   app.post('/api/public/xzzf/observations/mine', { schema: schemas.mine, config: citizen }, async (request) => myObservations(db, request.body as CardProof, today()));

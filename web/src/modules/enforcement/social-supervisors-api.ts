@@ -12,5 +12,6 @@ export const supervisorApi = {
   dismiss: (id: number, reason: string) => api.post<{ ok: true }>(`/api/xzzf/social-supervisors/${id}/dismiss`, { reason }),
   card: (code: string, signal?: AbortSignal) => api.get<SupervisorCard>(`/api/public/xzzf/supervisor-cards/${encodeURIComponent(code)}`, { signal }),
   mine: (proof: CardProof) => api.post<MyObservations>('/api/public/xzzf/observations/mine', proof),
+  withdraw: (proof: CardProof, caseId: string, reason: string) => api.post<{ ok: true }>('/api/public/xzzf/observations/withdraw', { ...proof, caseId, reason }),
   file: (input: ObservationInput) => api.post<ObservationFiled>('/api/public/xzzf/observations', input),
 };

@@ -74,5 +74,9 @@ export const supervisorStrings = {
     answeredOn: '答复日期',
     answerText: (answer: string, on: string) => `${answer}（${on}）`,
     waiting: '正在办理，尚未答复',
+    withdraw: '撤回',
+    withdrawTitle: '撤回这条监督意见',
+    withdrawReason: '撤回理由',
+    withdrawn: '已撤回',
   },
 };

@@ -125,6 +125,22 @@ for (const backend of testBackends()) {
       assert.equal((await call(null, 'POST', '/api/public/xzzf/observations/mine', { code: card['li']!.code, secret: card['li']!.secret })).json().items.length, 0);
     });
 
+    test('the holder withdraws an observation not yet answered; another card, staff and the office cannot', async () => {
+      const filed = await call(null, 'POST', '/api/public/xzzf/observations', observation(proof('zhang'), { concerning: '兰山街道综合行政执法队' }));
+      assert.equal(filed.statusCode, 201, filed.body);
+      const second = filed.json().caseId as string;
+      const body = (who: string) => ({ ...proof(who), caseId: second, reason: '已与执法队当面沟通，问题已解决' });
+      assert.equal((await call(null, 'POST', '/api/public/xzzf/observations/withdraw', body('li'))).json().error.code, 'XZZF_OBSERVATION_NOT_FOUND');
+      assert.equal((await call('sfj', 'POST', '/api/public/xzzf/observations/withdraw', body('zhang'))).json().error.code, 'STAFF_NOT_CITIZEN');
+      const detail = (await call('sfj', 'GET', `/api/cases/${second}`)).json() as { actions: Array<{ action: string }> };
+      assert.deepEqual(detail.actions.map((a) => a.action), ['accept'], 'the office is never offered the holder’s withdrawal');
+      const res = await call(null, 'POST', '/api/public/xzzf/observations/withdraw', body('zhang'));
+      assert.equal(res.statusCode, 200, res.body);
+      const mine = (await call(null, 'POST', '/api/public/xzzf/observations/mine', proof('zhang'))).json().items as Array<{ caseId: string; state: string; stateLabel: string }>;
+      assert.deepEqual(mine.filter((i) => i.caseId === second).map((i) => [i.state, i.stateLabel]), [['withdrawn', '已撤回']]);
+      assert.equal(await count(`select count(*)::int from case_clocks where case_id = '${second}' and stopped_at is null`), 0, 'its clock stops');
+    });
+
     test('a neighbouring county’s office sees neither the register nor the case', async () => {
       assert.deepEqual((await call('neighbour-sfj', 'GET', '/api/xzzf/social-supervisors')).json().items, []);
       assert.equal((await call('neighbour-sfj', 'GET', `/api/cases/${caseId}`)).statusCode, 404);
@@ -145,7 +161,7 @@ for (const backend of testBackends()) {
       const res = await call('sfj', 'GET', '/api/figures/xzzf?from=2026-01-01&to=2026-12-31');
       assert.equal(res.statusCode, 200, res.body);
       const f = new Map((res.json().figures as Array<{ key: string; numerator: number; denominator: number | null }>).map((x) => [x.key, [x.numerator, x.denominator]]));
-      assert.deepEqual([f.get('observationsReceived'), f.get('observationsAnswered'), f.get('observationsAnsweredOnTime')], [[1, null], [1, null], [1, 1]]);
+      assert.deepEqual([f.get('observationsReceived'), f.get('observationsAnswered'), f.get('observationsAnsweredOnTime')], [[2, null], [1, null], [1, 1]]);
       assert.deepEqual(f.get('decided'), [0, null], 'no observation counts as a decision');
       const audit = await verifyAudit(ctx.database);
       const ours = new Set((await ctx.database.backend.query(`select id from cases where case_type = 'xzzf_observation'`, [], 'object')).rows.map((r) => (r as { id: string }).id));

@@ -4,13 +4,13 @@
 // on the holder's side: the routes are citizens' acts.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { CITIZEN, type Actor, type StaffActor } from '../../../platform/actor.js';
+import { CITIZEN, requesterOf, type Actor, type StaffActor } from '../../../platform/actor.js';
 import { randomCode } from '../../../platform/crockford.js';
 import type { Db } from '../../../platform/db/database.js';
 import { platformKeyring } from '../../../platform/keyring.js';
 import { recordSecurityEvent } from '../../../platform/security-log/security-log.js';
 import { hashPassword, verifyPassword } from '../../auth/index.js';
-import { cases, openCase, rolesIn } from '../../cases/index.js';
+import { cases, openCase, performAction, rolesIn } from '../../cases/index.js';
 import { shanghaiDay } from '../../clock/index.js';
 import { addAttachment, type PreparedAttachment } from '../../documents/index.js';
 import { units, users } from '../../orgs/index.js';
@@ -169,4 +169,12 @@ export async function myObservations(tx: Db, proof: CardProof, today: string): P
       answer: state === 'answered' ? o.answer : null, answeredOn: o.answeredOn,
     })),
   };
+}
+
+/** 撤回: the holder takes back an observation not yet answered, with a reason; the clocks stop. A card out of term may still withdraw its own. */
+export async function withdrawObservation(tx: Db, proof: CardProof, caseId: string, reason: string, now: Date): Promise<void> {
+  const card = await provenCard(tx, proof);
+  const [row] = await tx.select({ supervisorId: supervisorObservations.supervisorId }).from(supervisorObservations).where(eq(supervisorObservations.caseId, caseId));
+  if (!row || row.supervisorId !== card.id) throw supervisorError('XZZF_OBSERVATION_NOT_FOUND');
+  await performAction(tx, { caseId, action: 'withdraw', actor: requesterOf(caseId), input: { reason: reason.trim() }, now, caseType: OBSERVATION_CASE_TYPE });
 }

@@ -32,7 +32,7 @@ const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 
  * never stored), the filing form, and the observations filed with the office's answers.
  */
 export function SupervisorPortalPage() {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [proof, setProof] = useState<CardProof | null>(null);
   const [mine, setMine] = useState<MyObservations | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -83,6 +83,30 @@ export function SupervisorPortalPage() {
     }
   };
 
+  const withdraw = (caseId: string) => {
+    if (!proof) return;
+    let reason = '';
+    modal.confirm({
+      title: s.withdrawTitle,
+      content: <Input.TextArea rows={3} maxLength={1000} placeholder={s.withdrawReason} onChange={(e) => { reason = e.target.value; }} data-testid="xzzf-portal-withdraw-reason" />,
+      okText: s.withdraw,
+      onOk: async () => {
+        if (!reason.trim()) {
+          void message.error(s.required(s.withdrawReason));
+          throw new Error('reason');
+        }
+        try {
+          await supervisorApi.withdraw(proof, caseId, reason.trim());
+          void message.success(s.withdrawn);
+          setMine(await supervisorApi.mine(proof));
+        } catch (err) {
+          void message.error(errorMessage(err));
+          throw err;
+        }
+      },
+    });
+  };
+
   if (!proof || !mine) {
     return (
       <PublicEnforcementShell title={s.title} subtitle={s.subtitle}>
@@ -128,15 +152,16 @@ export function SupervisorPortalPage() {
         <Card size="small" title={s.mineTitle} extra={<Button size="small" onClick={() => { setProof(null); setMine(null); loginForm.resetFields(); }}>{s.leave}</Button>}>
           {mine.items.length === 0 ? <Empty description={s.empty} /> : (
             <List data-testid="xzzf-portal-mine" dataSource={mine.items} renderItem={(o) => (
-              <List.Item key={o.caseId} data-testid="xzzf-portal-observation">
-                <Descriptions column={1} size="small" title={<Space wrap>{o.concerning}<Tag color={o.state === 'answered' ? 'green' : 'blue'}>{o.stateLabel}</Tag></Space>}>
+              <List.Item key={o.caseId} data-testid="xzzf-portal-observation" style={{ flexDirection: 'column', alignItems: 'flex-start', gap: 8 }}>
+                <Descriptions column={1} size="small" title={<Space wrap>{o.concerning}<Tag color={o.state === 'answered' ? 'green' : o.state === 'withdrawn' ? 'default' : 'blue'}>{o.stateLabel}</Tag></Space>}>
                   <Descriptions.Item label={s.receivedOn}>{o.receivedOn}</Descriptions.Item>
                   <Descriptions.Item label={s.dueOn}>{o.dueOn}</Descriptions.Item>
                   <Descriptions.Item label={s.content}>{o.content}</Descriptions.Item>
                   <Descriptions.Item label={s.answer}>
-                    {o.answer ? <span data-testid="xzzf-portal-answer">{s.answerText(o.answer, o.answeredOn ?? '')}</span> : <Typography.Text type="secondary">{s.waiting}</Typography.Text>}
+                    {o.answer ? <span data-testid="xzzf-portal-answer">{s.answerText(o.answer, o.answeredOn ?? '')}</span> : <Typography.Text type="secondary">{o.state === 'withdrawn' ? s.withdrawn : s.waiting}</Typography.Text>}
                   </Descriptions.Item>
                 </Descriptions>
+                {o.state !== 'answered' && o.state !== 'withdrawn' && <Button size="small" onClick={() => withdraw(o.caseId)} data-testid="xzzf-portal-withdraw">{s.withdraw}</Button>}
               </List.Item>
             )} />
           )}
