@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { fixedTime } from '../../server/src/platform/time.js';
-import { CHROMIUM, chromiumAvailable as available, cspViolations, demoServerOnClock, DESK, offeredActions, openMenu, phoneContext, screenshot, signIn, staffApi, takeAction } from './browser-helpers.js';
+import { CHROMIUM, chromiumAvailable as available, cspViolations, demoServerOnClock, DESK, fillDate, offeredActions, openMenu, phoneContext, screenshot, signIn, staffApi, takeAction } from './browser-helpers.js';
 
 if (!available) console.log(`# browser 社会监督员 walk-through SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set FAZHI_CHROMIUM)`);
 
@@ -61,6 +61,22 @@ describe('社会监督员 in a real browser', { skip: available ? false : `Chrom
     await openMenu(desk, '社会监督员名册');
     await desk.getByTestId('xzzf-supervisors').locator('tr', { hasText: '孙立华' }).waitFor();
     assert.match(await desk.getByTestId('xzzf-supervisors').innerText(), new RegExp(sun.phone), 'the office sees the full phone');
+    // A new appointment at the desk: the card and its secret shown once, the card in force at once.
+    await desk.getByTestId('xzzf-supervisor-appoint').click();
+    await desk.getByTestId('xzzf-supervisor-name').fill('韩立新');
+    await desk.getByTestId('xzzf-supervisor-phone').fill('13805391009');
+    await desk.getByTestId('xzzf-supervisor-work-unit').fill('兰山区政协委员、律师');
+    await fillDate(desk, 'xzzf-supervisor-term-from', '2026-11-10');
+    await fillDate(desk, 'xzzf-supervisor-term-to', '2028-11-09');
+    await desk.getByTestId('xzzf-supervisor-appoint-submit').click();
+    const newCode = (await desk.getByTestId('xzzf-supervisor-card-code').innerText()).trim();
+    assert.match(newCode, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    assert.match((await desk.getByTestId('xzzf-supervisor-card-secret').innerText()).trim(), /^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await screenshot(desk, 'social-supervisor-card-desk');
+    await desk.getByTestId('xzzf-supervisor-card-done').click();
+    await desk.getByTestId('xzzf-supervisors').locator('tr', { hasText: '韩立新' }).waitFor();
+    const checked = await fetch(`${url()}/api/public/xzzf/supervisor-cards/${newCode}`).then((r) => r.json()) as { name: string; inForce: boolean };
+    assert.deepEqual([checked.name, checked.inForce], ['韩立新', true]);
     await openMenu(desk, '社会监督员意见');
     await desk.locator(`[data-testid="case-row"][data-case-id="${caseId}"]`).waitFor();
     await screenshot(desk, 'social-supervisor-todo-desk');

@@ -19,7 +19,7 @@ export const supervisorStrings = {
     reason: '解聘理由',
     dismissed: '已解聘，监督卡已失效',
     empty: '尚未聘任社会监督员',
-    fields: { name: '姓名', phone: '联系电话', workUnit: '工作单位或职业', term: '聘期' },
+    fields: { name: '姓名', phone: '联系电话', workUnit: '工作单位或职业', termFrom: '聘期起始日', termTo: '聘期截止日' },
     required: (label: string) => `请填写${label}`,
     submit: '聘任并发卡',
     cardTitle: '行政执法监督卡',

@@ -11,7 +11,7 @@ import { supervisorStrings as strings } from '../social-supervisors-strings';
 
 const s = strings.office;
 
-interface AppointValues { name: string; phone: string; workUnit: string; term: [Dayjs, Dayjs] }
+interface AppointValues { name: string; phone: string; workUnit: string; termFrom: Dayjs; termTo: Dayjs }
 
 /** 聘任: the person and the term; the card code and the one-time secret come back to be handed over. */
 function AppointModal({ open, onClose, onAppointed }: { open: boolean; onClose: () => void; onAppointed: (card: SupervisorAppointed & { name: string }) => void }) {
@@ -23,7 +23,7 @@ function AppointModal({ open, onClose, onAppointed }: { open: boolean; onClose: 
     setError(null);
     try {
       const card = await supervisorApi.appoint({
-        name: v.name.trim(), phone: v.phone.trim(), workUnit: v.workUnit.trim(), termFrom: v.term[0].format('YYYY-MM-DD'), termTo: v.term[1].format('YYYY-MM-DD'),
+        name: v.name.trim(), phone: v.phone.trim(), workUnit: v.workUnit.trim(), termFrom: v.termFrom.format('YYYY-MM-DD'), termTo: v.termTo.format('YYYY-MM-DD'),
       });
       onAppointed({ ...card, name: v.name.trim() });
     } catch (err) {
@@ -41,7 +41,10 @@ function AppointModal({ open, onClose, onAppointed }: { open: boolean; onClose: 
         <Form.Item name="name" label={f.name} rules={[{ required: true, whitespace: true, message: s.required(f.name) }]}><Input maxLength={50} data-testid="xzzf-supervisor-name" /></Form.Item>
         <Form.Item name="phone" label={f.phone} rules={[{ required: true, pattern: /^[0-9+\- ]{7,20}$/, message: s.required(f.phone) }]}><Input maxLength={20} data-testid="xzzf-supervisor-phone" /></Form.Item>
         <Form.Item name="workUnit" label={f.workUnit} rules={[{ required: true, whitespace: true, message: s.required(f.workUnit) }]}><Input maxLength={100} data-testid="xzzf-supervisor-work-unit" /></Form.Item>
-        <Form.Item name="term" label={f.term} rules={[{ required: true, message: s.required(f.term) }]}><DatePicker.RangePicker data-testid="xzzf-supervisor-term" /></Form.Item>
+        <Space wrap size={16}>
+          <Form.Item name="termFrom" label={f.termFrom} rules={[{ required: true, message: s.required(f.termFrom) }]}><DatePicker data-testid="xzzf-supervisor-term-from" /></Form.Item>
+          <Form.Item name="termTo" label={f.termTo} rules={[{ required: true, message: s.required(f.termTo) }]}><DatePicker data-testid="xzzf-supervisor-term-to" /></Form.Item>
+        </Space>
       </Form>
     </Modal>
   );
