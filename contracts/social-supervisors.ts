@@ -87,6 +87,8 @@ export interface MyObservation {
 
 export interface MyObservations {
   name: string;
+  /** The holder's own phone as the office has it, masked (138****1234). */
+  phone: string;
   inForce: boolean;
   subjects: Array<{ id: number; name: string }>;
   items: MyObservation[];

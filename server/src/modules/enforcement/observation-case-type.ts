@@ -67,10 +67,15 @@ export const observationCaseType = defineCaseType({
   // The subject sees the observation once it is asked to explain, not before.
   stakeholders: 'select case_id, subject_unit_id as unit_id from xzzf_observations where forwarded_on is not null and subject_unit_id is not null',
   listing: {
-    source: `select o.case_id, p.name as supervisor_name, o.concerning, o.observed_on, o.received_on, o.due_on, o.answered_on
+    // The supervisor's phone masked as everywhere outside the office's register (rules/social-supervisors.ts maskPhone).
+    source: `select o.case_id, p.name as supervisor_name,
+                    case when length(regexp_replace(p.phone, '\\D', '', 'g')) >= 7
+                         then left(regexp_replace(p.phone, '\\D', '', 'g'), 3) || '****' || right(regexp_replace(p.phone, '\\D', '', 'g'), 4) else '****' end as supervisor_phone,
+                    o.concerning, o.observed_on, o.received_on, o.due_on, o.answered_on
                from xzzf_observations o join xzzf_social_supervisors p on p.id = o.supervisor_id`,
     columns: [
       { key: 'supervisor_name', label: OBSERVATION_LIST_LABELS.supervisor, kind: 'text' },
+      { key: 'supervisor_phone', label: OBSERVATION_LIST_LABELS.supervisorPhone, kind: 'text' },
       { key: 'concerning', label: OBSERVATION_LIST_LABELS.concerning, kind: 'text' },
       { key: 'observed_on', label: OBSERVATION_LIST_LABELS.observedOn, kind: 'date' },
       { key: 'received_on', label: OBSERVATION_LIST_LABELS.receivedOn, kind: 'date' },

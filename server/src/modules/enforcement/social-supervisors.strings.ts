@@ -14,6 +14,6 @@ export const OBSERVATION_FIELD_LABELS: Record<string, string> = {
 };
 export const OBSERVATION_CLOCK_LABELS = { answer: '答复期限', explanation: '情况说明期限' } as const;
 export const OBSERVATION_LIST_LABELS = {
-  supervisor: '社会监督员', concerning: '监督对象', observedOn: '发现日期', receivedOn: '收到日期', dueOn: '答复期限', answeredOn: '答复日期', state: '状态',
+  supervisor: '社会监督员', supervisorPhone: '监督员电话', concerning: '监督对象', observedOn: '发现日期', receivedOn: '收到日期', dueOn: '答复期限', answeredOn: '答复日期', state: '状态',
 } as const;
 export const OBSERVATION_FIGURE_LABELS = { received: '收到社会监督员监督意见', answered: '答复监督意见', onTimeRate: '监督意见按时答复率' } as const;

@@ -118,6 +118,7 @@ for (const backend of testBackends()) {
       assert.equal(staffReads.json().error.code, 'STAFF_NOT_CITIZEN');
       const mine = await call(null, 'POST', '/api/public/xzzf/observations/mine', proof('zhang'));
       assert.equal(mine.statusCode, 200, mine.body);
+      assert.equal(mine.json().phone, '139****1234', 'the holder sees their phone masked');
       const [item] = mine.json().items;
       assert.deepEqual([item.state, item.stateLabel, item.answeredOn], ['answered', '已答复', '2026-04-01']);
       assert.match(item.answer, /加强文明执法教育/);
@@ -144,6 +145,9 @@ for (const backend of testBackends()) {
     test('a neighbouring county’s office sees neither the register nor the case', async () => {
       assert.deepEqual((await call('neighbour-sfj', 'GET', '/api/xzzf/social-supervisors')).json().items, []);
       assert.equal((await call('neighbour-sfj', 'GET', `/api/cases/${caseId}`)).statusCode, 404);
+      const listed = await call('sfj', 'GET', '/api/cases?caseType=xzzf_observation');
+      assert.equal(listed.statusCode, 200, listed.body);
+      assert.ok(listed.body.includes('139****1234') && !listed.body.includes('13905391234'), 'the case list shows the phone masked');
       assert.equal((await call('neighbour-sfj', 'POST', `/api/xzzf/social-supervisors/${card['li']!.id}/dismiss`, { reason: '越权' })).statusCode, 404);
     });
 

@@ -17,7 +17,7 @@ import { units, users } from '../../orgs/index.js';
 import { socialSupervisors, supervisorObservations } from '../enforcement.tables.js';
 import { OBSERVATION_CASE_TYPE } from '../observation-case-type.js';
 import { normaliseInspectionCode, type CodeMac } from '../rules/inspections.js';
-import { answerDueOn, cardBelongsTo, cardCode, cardInForce } from '../rules/social-supervisors.js';
+import { answerDueOn, cardBelongsTo, cardCode, cardInForce, maskPhone } from '../rules/social-supervisors.js';
 import { supervisorError } from '../social-supervisors.errors.js';
 import { OBSERVATION_STATE_LABELS } from '../social-supervisors.strings.js';
 import { ENFORCEMENT_MODULE, allSubjects } from './register-scope.js';
@@ -160,6 +160,7 @@ export async function myObservations(tx: Db, proof: CardProof, today: string): P
     .where(eq(supervisorObservations.supervisorId, card.id)).orderBy(desc(supervisorObservations.receivedOn), desc(cases.createdAt));
   return {
     name: card.name,
+    phone: maskPhone(card.phone),
     inForce: cardInForce(card, today),
     subjects: (await subjectsOf(tx, card.governmentUnitId)).map((s) => ({ id: s.id, name: s.name })),
     items: rows.map(({ o, state }) => ({
