@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
  * What the platform's secret key is used for. Each purpose gets its own subkey, so a value
  * made for one (a requester's rating key) can never pass for another (an event's seal).
  */
-export type KeyPurpose = 'audit.event' | 'audit.checkpoint' | 'audit.term' | 'security.log' | 'requester.key' | 'personal.data' | 'settings.secret' | 'open311.api-key' | 'identity.lookup' | 'identity.seal' | 'inspection.code';
+export type KeyPurpose = 'audit.event' | 'audit.checkpoint' | 'audit.term' | 'security.log' | 'requester.key' | 'personal.data' | 'settings.secret' | 'open311.api-key' | 'identity.lookup' | 'identity.seal' | 'inspection.code' | 'supervisor.card';
 
 export interface Keyring {
   /** A short name of the secret (not the secret): recorded in the database to catch a server with another key. */

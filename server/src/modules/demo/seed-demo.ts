@@ -16,6 +16,7 @@ import { seedPenaltyCases } from './seed-penalty-cases.js';
 import { seedFileReviews } from './seed-file-reviews.js';
 import { seedInspections } from './seed-inspections.js';
 import { remindExpiringCertificates } from '../enforcement/index.js';
+import { seedSocialSupervisors } from './seed-social-supervisors.js';
 import { seedStreetCases } from './seed-street-cases.js';
 import { categoryWeight, generatePersonName, generatePhone, generateReplyText, generateRequestText, seededRng } from './request-text.js';
 
@@ -122,6 +123,7 @@ export async function seedDemo(database: Database, options: { requests: number; 
   await seedInspections(database, options.now, await actorLoader(database));
   // The certificates near their end are in their subjects' to-do from the first page, as the server's hourly job leaves them.
   await remindExpiringCertificates(database, options.now);
+  await seedSocialSupervisors(database, options.now, await actorLoader(database));
   // Limits that ran out while the history was written are recorded as the server's sweep would.
   for (let swept = await sweepClocks(database, options.now); swept.overdue + swept.warned > 0; swept = await sweepClocks(database, options.now));
   // The demo's own answered requests give smart dispatch a history to learn from.

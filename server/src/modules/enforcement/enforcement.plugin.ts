@@ -29,6 +29,7 @@ import { createSubject, listSubjects, moveSubjectsOfMergedUnit, updateSubject, t
 import { CIRCUMSTANCES, ENFORCEMENT_FIELDS, PENALTY_KINDS } from './rules/vocabulary.js';
 import type { CertificateStatus } from './rules/certificates.js';
 import { DEFAULT_REVIEW } from './rules/file-review.js';
+import { socialSupervisorRoutes } from './social-supervisors.routes.js';
 
 type IdParams = { id: number };
 
@@ -38,6 +39,7 @@ export async function enforcementPlugin(app: FastifyInstance, ctx: AppContext): 
   registerUnitMergeStep('enforcement', (tx, merge) => moveSubjectsOfMergedUnit(tx, merge.from.id, merge.into.id, merge.now));
   const actorOf = (request: Parameters<typeof requireModule>[0]) => requireModule(request, ENFORCEMENT_MODULE);
   const today = () => shanghaiDay(ctx.time.now());
+  await socialSupervisorRoutes(app, ctx);
 
   app.get('/api/xzzf/vocabulary', { schema: schemas.vocabulary }, async (request) => {
     actorOf(request);
@@ -203,3 +205,4 @@ export async function enforcementPlugin(app: FastifyInstance, ctx: AppContext): 
     return { ok: true };
   });
 }
+

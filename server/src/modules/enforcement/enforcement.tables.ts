@@ -388,3 +388,53 @@ export const certificateReminders = pgTable(
   },
   (t) => [index('xzzf_certificate_reminders_subject_idx').on(t.subjectId)],
 );
+
+/**
+ * 社会监督员: a citizen the 司法局 appoints, for its government, to watch enforcement. The card
+ * code is public (anyone checks it); the secret handed over with the card is kept only as a
+ * password hash. The phone is the office's to call, shown masked anywhere else.
+ */
+export const socialSupervisors = pgTable(
+  'xzzf_social_supervisors',
+  {
+    id: serial('id').primaryKey(),
+    governmentUnitId: integer('government_unit_id').notNull(),
+    name: text('name').notNull(),
+    phone: text('phone').notNull(),
+    workUnit: text('work_unit').notNull(),
+    termFrom: text('term_from').notNull(),
+    termTo: text('term_to').notNull(),
+    code: text('code').notNull().unique(),
+    secretHash: text('secret_hash').notNull(),
+    status: text('status', { enum: ['active', 'dismissed'] }).notNull().default('active'),
+    dismissedOn: text('dismissed_on'),
+    dismissalReason: text('dismissal_reason'),
+    appointedBy: integer('appointed_by').notNull(),
+    appointedAt: timestamp('appointed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('xzzf_social_supervisors_government_idx').on(t.governmentUnitId)],
+);
+
+/** A 社会监督员's observation, the row beside its `xzzf_observation` case. */
+export const supervisorObservations = pgTable(
+  'xzzf_observations',
+  {
+    caseId: uuid('case_id').primaryKey(),
+    supervisorId: integer('supervisor_id').notNull(),
+    /** The subject concerned, when the supervisor named one the register knows. */
+    subjectId: integer('subject_id'),
+    subjectUnitId: integer('subject_unit_id'),
+    concerning: text('concerning').notNull(),
+    observedOn: text('observed_on').notNull(),
+    place: text('place').notNull(),
+    content: text('content').notNull(),
+    receivedOn: text('received_on').notNull(),
+    /** The day the answer is due (data/observation-rules.json), counted from receipt. */
+    dueOn: text('due_on').notNull(),
+    forwardedOn: text('forwarded_on'),
+    subjectReply: text('subject_reply'),
+    answer: text('answer'),
+    answeredOn: text('answered_on'),
+  },
+  (t) => [index('xzzf_observations_supervisor_idx').on(t.supervisorId)],
+);

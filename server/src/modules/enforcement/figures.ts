@@ -2,6 +2,7 @@ import { registerFigureSet, type FigureSet } from '../figures/index.js';
 import { OUTCOME_LABELS, PENALTY_FIGURE_LABELS as LABELS, SUBJECT_GROUP_LABELS } from './enforcement.strings.js';
 import { ENFORCEMENT_MODULE } from './operations/register-scope.js';
 import { ENFORCEMENT_FIELDS } from './rules/vocabulary.js';
+import { OBSERVATION_FACT_COLUMNS, OBSERVATION_FACTS, OBSERVATION_FIGURES } from './observation-figures.js';
 
 const filed = { date: 'filed_on', where: { procedure: ['general'] } };
 const penalties = { date: 'decided_on', where: { outcome: ['penalty'] } };
@@ -33,7 +34,7 @@ export const penaltyFigures: FigureSet = {
                       then 'yes' else 'no' end as published_on_time,
                  (x.decided_on::date - x.filed_on::date) as days,
                  rv.reviewed_on, rv.review_grade, rv.review_score,
-                 null::text as inspected_on, null::text as inspection_result, null::text as follow_up
+                 null::text as inspected_on, null::text as inspection_result, null::text as follow_up, ${OBSERVATION_FACT_COLUMNS}
             from xzcf_cases x join cases c on c.id = x.case_id join xzzf_subjects s on s.id = x.subject_id
             left join lateral (select r.published_on as reviewed_on, r.grade as review_grade, r.score_tenths / 10.0 as review_score
                                  from xzzf_file_reviews r where r.penalty_case_id = x.case_id and r.published_on is not null
@@ -42,9 +43,11 @@ export const penaltyFigures: FigureSet = {
           select null::uuid, s.unit_id, s.name,
                  case when s.kind = 'township_team' then 'township' else 'department' end,
                  null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                 i.inspected_on, i.result, case when i.follow_up_case_id is not null then 'yes' else 'no' end
+                 i.inspected_on, i.result, case when i.follow_up_case_id is not null then 'yes' else 'no' end,
+                 null, null, null
             from xzjc_inspections i join xzzf_subjects s on s.id = i.subject_id
-           where i.status = 'done'`,
+           where i.status = 'done'
+          union all ${OBSERVATION_FACTS}`,
   scopeColumns: ['organ_unit_id'],
   figures: [
     { key: 'filed', label: LABELS.filed, kind: 'count', numerator: filed },
@@ -65,6 +68,7 @@ export const penaltyFigures: FigureSet = {
     { key: 'inspections', label: LABELS.inspections, kind: 'count', numerator: inspected },
     { key: 'inspectionsWithProblems', label: LABELS.inspectionsWithProblems, kind: 'count', numerator: { ...inspected, where: { inspection_result: ['problems'] } } },
     { key: 'inspectionFollowUps', label: LABELS.inspectionFollowUps, kind: 'count', numerator: { ...inspected, where: { follow_up: ['yes'] } } },
+    ...OBSERVATION_FIGURES,
   ],
   breakdowns: [
     { key: 'bySubject', label: LABELS.bySubject, column: 'subject_name', figures: ['filed', 'decided', 'noPenalty', 'legalReviewRate', 'onTimePublicationRate', 'averageReviewScore', 'inspections'], rankBy: 'decided' },

@@ -36,3 +36,6 @@ export { remindExpiringCertificates, CERTIFICATE_REMINDER_DAYS } from './operati
 export { CERTIFICATE_EXPIRY_CASE_TYPE } from './certificate-expiry-case-type.js';
 export { certificateReminders } from './enforcement.tables.js';
 export { createPlan, drawPlan, recordResult } from './operations/inspections.js';
+export { appointSupervisor, dismissSupervisor, fileObservation, checkCard, myObservations } from './operations/social-supervisors.js';
+export { OBSERVATION_CASE_TYPE } from './observation-case-type.js';
+export { socialSupervisors, supervisorObservations } from './enforcement.tables.js';

@@ -2,6 +2,7 @@ import { defineModule } from '../cases/index.js';
 import { FILE_REVIEW_LINK_LABELS, HEAD_ROLE_LABEL, MODULE_LABEL, ROLE_LABELS, SUPERVISION_LINK_LABELS } from './enforcement.strings.js';
 import { certificateExpiryCaseType } from './certificate-expiry-case-type.js';
 import { fileReviewCaseType } from './file-review-case-type.js';
+import { observationCaseType } from './observation-case-type.js';
 import { supervisionCaseType } from './supervision-case-type.js';
 import { penaltyCaseType } from './penalty-case-type.js';
 import './figures.js';
@@ -25,7 +26,7 @@ export const enforcementModule = defineModule({
     // 评查专家 of the 司法局's pool: they read the files of the government's subjects and score those drawn for them.
     file_reviewer: { label: ROLE_LABELS.file_reviewer, unitKinds: ['government'] },
   },
-  caseTypes: [penaltyCaseType, supervisionCaseType, fileReviewCaseType, certificateExpiryCaseType],
+  caseTypes: [penaltyCaseType, supervisionCaseType, fileReviewCaseType, certificateExpiryCaseType, observationCaseType],
   linkKinds: {
     supervised: { label: SUPERVISION_LINK_LABELS.supervised, inverseLabel: SUPERVISION_LINK_LABELS.supervisedBy },
     reviewed: { label: FILE_REVIEW_LINK_LABELS.reviewed, inverseLabel: FILE_REVIEW_LINK_LABELS.reviewedBy },

@@ -4,6 +4,7 @@ import { caseModule } from '../../platform/case-module';
 import { LazyPage } from '../../platform/lazy-page';
 import { answersSupervision, officerUnits, reviewsFiles, supervisesSubjects } from './roles';
 import { enforcementStrings as s } from './strings';
+import { supervisorStrings } from './social-supervisors-strings';
 
 // Every page loads on demand; the public ones never pull the staff pages onto a phone.
 const SubjectsPage = lazy(() => import('./pages/subjects-page').then((m) => ({ default: m.SubjectsPage })));
@@ -34,6 +35,12 @@ const PublicReviewsPage = lazy(() => import('./pages/public-reviews-page').then(
 const PublicInspectionsPage = lazy(() => import('./pages/public-inspections-page').then((m) => ({ default: m.PublicInspectionsPage })));
 const PublicVerifyPage = lazy(() => import('./pages/public-verify-page').then((m) => ({ default: m.PublicVerifyPage })));
 
+/** 社会监督员: the office's register, the public card check, the holder's page, and their observations as cases. */
+const OBSERVATION = { caseType: 'xzzf_observation', base: '/staff/xzzf/observations' };
+const SocialSupervisorsPage = lazy(() => import('./pages/social-supervisors-page').then((m) => ({ default: m.SocialSupervisorsPage })));
+const PublicSupervisorCardPage = lazy(() => import('./pages/public-supervisor-card-page').then((m) => ({ default: m.PublicSupervisorCardPage })));
+const SupervisorPortalPage = lazy(() => import('./pages/supervisor-portal-page').then((m) => ({ default: m.SupervisorPortalPage })));
+
 const BASE = '/staff/xzzf';
 const REGISTERS = [
   ['subjects', s.menu.subjects],
@@ -63,6 +70,8 @@ const penaltyModule = caseModule({
     ...(supervisesSubjects(session) || answersSupervision(session) ? [entry('supervision/todo', s.oversight.opinionsMenu)] : []),
     ...(supervisesSubjects(session) || answersSupervision(session) ? [entry('certificate-reminders/todo', s.oversight.certificateRemindersMenu)] : []),
     ...(supervisesSubjects(session) ? [entry('reviews', s.reviews.menu)] : []),
+    ...(supervisesSubjects(session) ? [entry('social-supervisors', supervisorStrings.menu)] : []),
+    ...(supervisesSubjects(session) || answersSupervision(session) ? [entry('observations/todo', supervisorStrings.observationsMenu)] : []),
     ...(reviewsFiles(session) ? [entry('file-reviews/mine', s.reviews.mineMenu)] : []),
     ...(supervisesSubjects(session) || reviewsFiles(session) ? [entry('file-reviews/cases', s.reviews.filesMenu)] : []),
     ...REGISTERS.map(([key, label]) => entry(key, label)),
@@ -80,6 +89,10 @@ const penaltyModule = caseModule({
     <Route key="xzzf-file-reviews-mine" path="xzzf/file-reviews/mine" element={<LazyPage><MyReviewFilesPage /></LazyPage>} />,
     <Route key="xzzf-file-reviews-cases" path="xzzf/file-reviews/cases" element={<LazyPage><CaseSearchPage pages={FILE_REVIEW} title={s.reviews.titles.search} /></LazyPage>} />,
     <Route key="xzzf-file-review" path="xzzf/file-reviews/cases/:caseId" element={<LazyPage><CaseDetailPage backTo="/staff/xzzf/file-reviews/cases" /></LazyPage>} />,
+    <Route key="xzzf-social-supervisors" path="xzzf/social-supervisors" element={<LazyPage><SocialSupervisorsPage /></LazyPage>} />,
+    <Route key="xzzf-observations-todo" path="xzzf/observations/todo" element={<LazyPage><CaseTodoPage pages={OBSERVATION} title={supervisorStrings.observationTitles.todo} /></LazyPage>} />,
+    <Route key="xzzf-observations-cases" path="xzzf/observations/cases" element={<LazyPage><CaseSearchPage pages={OBSERVATION} title={supervisorStrings.observationTitles.search} /></LazyPage>} />,
+    <Route key="xzzf-observation" path="xzzf/observations/cases/:caseId" element={<LazyPage><CaseDetailPage backTo="/staff/xzzf/observations/todo" /></LazyPage>} />,
     <Route key="xzzf-clue" path="xzzf/clue" element={<LazyPage><NewCluePage /></LazyPage>} />,
     <Route key="xzzf-subjects" path="xzzf/subjects" element={<LazyPage><SubjectsPage /></LazyPage>} />,
     <Route key="xzzf-officers" path="xzzf/officers" element={<LazyPage><OfficersPage /></LazyPage>} />,
@@ -96,7 +109,10 @@ const penaltyModule = caseModule({
     <Route key="xzzf-inspections-public" path="/xzzf/inspections" element={<LazyPage><PublicInspectionsPage /></LazyPage>} />,
     <Route key="xzzf-verify" path="/xzzf/verify" element={<LazyPage><PublicVerifyPage /></LazyPage>} />,
     <Route key="xzzf-verify-code" path="/xzzf/verify/:code" element={<LazyPage><PublicVerifyPage /></LazyPage>} />,
+    <Route key="xzzf-supervisor-card" path="/xzzf/supervisor-card" element={<LazyPage><PublicSupervisorCardPage /></LazyPage>} />,
+    <Route key="xzzf-supervisor-card-code" path="/xzzf/supervisor-card/:code" element={<LazyPage><PublicSupervisorCardPage /></LazyPage>} />,
+    <Route key="xzzf-supervisor" path="/xzzf/supervisor" element={<LazyPage><SupervisorPortalPage /></LazyPage>} />,
   ],
 });
 
-export const enforcementModule = { ...penaltyModule, caseTypes: [...(penaltyModule.caseTypes ?? []), SUPERVISION, FILE_REVIEW, CERTIFICATE_REMINDERS] };
+export const enforcementModule = { ...penaltyModule, caseTypes: [...(penaltyModule.caseTypes ?? []), SUPERVISION, FILE_REVIEW, CERTIFICATE_REMINDERS, OBSERVATION] };

@@ -29,7 +29,7 @@ for (const backend of testBackends()) {
       assert.deepEqual((await typesOf('xzss-officer')).map((t) => t.name), ['xzss_case']);
       assert.deepEqual((await typesOf('dispatcher')).map((t) => t.name), ['hotline_request'], 'a hotline role opens no reconsideration');
       assert.deepEqual((await typesOf('housing')).map((t) => t.name), ['hotline_request']);
-      assert.deepEqual((await typesOf('admin')).map((t) => t.name).sort(), ['hotline_request', 'kb_entry', 'xzcf_case', 'xzfy_case', 'xzss_case', 'xzzf_certificate_expiry', 'xzzf_file_review', 'xzzf_supervision']);
+      assert.deepEqual((await typesOf('admin')).map((t) => t.name).sort(), ['hotline_request', 'kb_entry', 'xzcf_case', 'xzfy_case', 'xzss_case', 'xzzf_certificate_expiry', 'xzzf_file_review', 'xzzf_observation', 'xzzf_supervision']);
     });
 
     test('a type carries its states and its listing, with each choice filter’s options', async () => {

@@ -129,6 +129,13 @@ for (const backend of testBackends()) {
       assert.ok((byState.scoring ?? 0) >= 1, 'files wait in the experts\' to-do');
     });
 
+    test('社会监督员: three appointed, one since dismissed; their observations answered, in hand and just received', async () => {
+      const people = await rows(`select name, status from xzzf_social_supervisors order by id`);
+      assert.deepEqual(people.map((p) => [p.name, p.status]), [['孙立华', 'active'], ['周敏', 'active'], ['刘长河', 'dismissed']]);
+      const states = await rows(`select c.state, o.answer is not null as answered, o.subject_reply is not null as explained from xzzf_observations o join cases c on c.id = o.case_id order by o.received_on`);
+      assert.deepEqual(states.map((r) => [r.state, r.answered, r.explained]), [['answered', true, true], ['handling', false, false], ['received', false, false]]);
+    });
+
     test('the module accounts hold their roles for the right units', async () => {
       const grants = await rows(`select u.username, g.role from role_grants g join users u on u.id = g.user_id where u.username in ('xzfy-handler', 'xzfy-head') order by 1, 2`);
       assert.deepEqual(grants.map((g) => `${g.username} ${g.role}`), [
