@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { errorMessage } from '../../../api/client';
 import { applyFieldErrors } from '../../../api/form-errors';
+import { fileUpload } from '../../../platform/api';
 import { PublicEnforcementShell } from '../components/public-shell';
 import { supervisorApi, type CardProof, type MyObservations } from '../social-supervisors-api';
 import { supervisorStrings as strings } from '../social-supervisors-strings';
@@ -12,18 +13,6 @@ const ACCEPTED = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'];
 
 interface Picked { name: string; mediaType: string; contentBase64: string }
 interface FileValues { concerning: string; subjectId?: number; observedOn: string; place: string; content: string }
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -60,7 +49,7 @@ export function SupervisorPortalPage() {
     if (!chosen) return;
     if (!ACCEPTED.includes(chosen.type)) return void message.error(s.fileType);
     if (chosen.size > MAX_BYTES) return void message.error(s.fileTooLarge);
-    setFile({ name: chosen.name, mediaType: chosen.type, contentBase64: await readBase64(chosen) });
+    setFile(await fileUpload(chosen));
   };
 
   const submit = async (v: FileValues) => {

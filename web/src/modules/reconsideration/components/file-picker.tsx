@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { FilePdfOutlined, PictureOutlined } from '@ant-design/icons';
 import { App, Button, List, Space, Typography } from 'antd';
+import { readBase64 } from '../../../api/file-base64';
 import type { UploadFile } from '../api';
 import { reconsiderationStrings as s } from '../strings';
 
@@ -11,18 +12,6 @@ const ACCEPTED = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'];
 
 export interface PickedFile extends UploadFile {
   size: number;
-}
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
 }
 
 const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(2)} MB`);
