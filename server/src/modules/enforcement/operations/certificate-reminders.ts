@@ -6,7 +6,7 @@ import type { Database, Db } from '../../../platform/db/database.js';
 import { endOfShanghaiDay, shanghaiDay } from '../../clock/index.js';
 import { cases, openCase, performAction } from '../../cases/index.js';
 import { CERTIFICATE_EXPIRY_CASE_TYPE } from '../certificate-expiry-case-type.js';
-import { certificateReminders, enforcementCertificates, enforcementOfficers, enforcementSubjects } from '../enforcement.tables.js';
+import { certificateReminders, enforcementCertificates, enforcementSubjects } from '../enforcement.tables.js';
 import { expiringCertificates } from './certified-officers.js';
 
 /** How far ahead of a certificate's last day its subject is reminded: time to apply for the new one. */
@@ -62,7 +62,7 @@ export async function settleReminders(tx: Db, officerId: number | null, now: Dat
   if (open.length === 0) return 0;
   const held = await tx
     .select({ id: enforcementCertificates.id, officerId: enforcementCertificates.officerId, status: enforcementCertificates.status, validTo: enforcementCertificates.validTo, fields: enforcementCertificates.fields })
-    .from(enforcementCertificates).innerJoin(enforcementOfficers, eq(enforcementOfficers.id, enforcementCertificates.officerId))
+    .from(enforcementCertificates)
     .where(inArray(enforcementCertificates.officerId, [...new Set(open.map((r) => r.officerId))]));
   let settled = 0;
   for (const reminder of open) {
